@@ -1,0 +1,60 @@
+# The two commands: `make up` (the whole system, locally, with demo data) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: up test install protos test-unit test-integration test-e2e test-fault bench lint lock check-deploy clean
+
+up: install
+	$(PY) -m deploy.launcher up
+
+test: install
+	$(PY) -m pytest -m unit -q
+	$(PY) -m pytest -m integration -q
+	$(PY) -m pytest -m e2e -q
+	$(PY) -m pytest -m fault -q
+	$(PY) -m pytest -m perf -q
+
+install: $(STAMP) cms/__init__.py
+
+# Reinstall when the locked requirements change.
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -c "import site, sys; open(site.getsitepackages()[0] + '/campus-repo.pth', 'w').write(sys.argv[1] + '\n')" "$(CURDIR)"
+	touch $(STAMP)
+
+# Python modules generated from protos/ (not committed).
+cms/__init__.py: $(STAMP) $(shell find protos -name '*.proto')
+	$(PY) -m campus.protogen
+
+protos: $(STAMP)
+	$(PY) -m campus.protogen
+
+test-unit test-integration test-e2e test-fault: install
+	$(PY) -m pytest -m $(subst test-,,$@) -q
+
+bench: install
+	$(PY) -m tests.perf.bench_dashboard
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check-deploy: install
+	$(PY) -m deploy.check
+
+# Re-pin the whole dependency tree from requirements*.in.
+lock:
+	rm -rf /tmp/cms-lock && $(PYTHON) -m venv /tmp/cms-lock
+	/tmp/cms-lock/bin/pip install --quiet -r requirements.in
+	/tmp/cms-lock/bin/pip freeze --all | grep -vE '^(pip|wheel)==' > requirements.txt.new
+	/tmp/cms-lock/bin/pip install --quiet -r requirements-dev.in
+	/tmp/cms-lock/bin/pip freeze --all | grep -vE '^(pip|wheel)==' | grep -vxFf requirements.txt.new > requirements-dev.txt.new
+	(echo '# Locked runtime tree, generated from requirements.in by `make lock`.'; cat requirements.txt.new) > requirements.txt
+	(echo '# Locked test tools, generated from requirements-dev.in by `make lock`.'; echo '-r requirements.txt'; cat requirements-dev.txt.new) > requirements-dev.txt
+	rm -f requirements.txt.new requirements-dev.txt.new
+
+clean:
+	rm -rf $(VENV) cms var

@@ -1,0 +1,225 @@
+"""Who is calling: tokens, the caller, and the checks every service makes.
+
+Two kinds of signed token travel in gRPC metadata:
+
+- `x-service-token`: which service is calling (HS256 with the shared service secret).
+  Every RPC needs one; only our own processes hold the secret.
+- `authorization: Bearer <access token>`: the end user (student, staff member, bank)
+  on whose behalf the call is made, forwarded unchanged from the gateway. Access tokens
+  are EdDSA-signed by identity; every service verifies them with identity's public keys.
+
+So a service does not take the gateway's word for who the user is: it checks the
+token itself, and `authorize` decides with the verified caller.
+"""
+from __future__ import annotations
+
+import contextvars
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import jwt
+from jwt import PyJWK
+
+from campus.errors import PermissionDenied, Unauthenticated
+
+ACCESS_ISSUER = "cms-identity"
+ACCESS_AUDIENCE = "cms"
+ACCESS_ALGORITHMS = ["EdDSA"]          # the allow-list: nothing else is accepted
+SERVICE_ISSUER = "cms-service"
+SERVICE_AUDIENCE = "cms-internal"
+SERVICE_ALGORITHMS = ["HS256"]
+SERVICE_TOKEN_TTL = 600
+
+STUDENT, STAFF, BANK, SERVICE, PUBLIC = "student", "staff", "bank", "service", "public"
+DEPARTMENTS = ("admissions", "examinations", "treasury", "regional", "dispatch", "student_services")
+
+
+@dataclass(frozen=True)
+class Caller:
+    kind: str                       # student | staff | bank | service | public
+    subject: str                    # registration number, staff login, bank mnemonic or service name
+    department: str = ""            # staff only
+    session_id: str = ""
+    service: str = ""               # the service that made this call
+    token: str = field(default="", repr=False)  # the verified access token, forwarded onwards
+
+    @property
+    def is_student(self) -> bool:
+        return self.kind == STUDENT
+
+
+_caller: contextvars.ContextVar[Caller | None] = contextvars.ContextVar("caller", default=None)
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+
+
+def current_caller() -> Caller:
+    caller = _caller.get()
+    if caller is None:
+        raise Unauthenticated("no caller in this context")
+    return caller
+
+
+def set_caller(caller: Caller | None) -> contextvars.Token:
+    return _caller.set(caller)
+
+
+def reset_caller(token: contextvars.Token) -> None:
+    _caller.reset(token)
+
+
+def authorize(caller: Caller, *, owner: str | None = None, departments: Iterable[str] = (),
+              services: Iterable[str] = (), banks: bool = False) -> None:
+    """Allow the student who owns the record, staff of the named departments, the named
+    calling services (whoever the end user is) or banks; refuse everyone else."""
+    if caller.service and caller.service in services:
+        return
+    if caller.kind == STUDENT and owner is not None and caller.subject == owner:
+        return
+    if caller.kind == STAFF and caller.department in departments:
+        return
+    if caller.kind == BANK and banks:
+        return
+    raise PermissionDenied("this caller may not do that")
+
+
+# -- service tokens -------------------------------------------------------------
+class ServiceTokens:
+    """Mints this process's service token (cached) and verifies other services' tokens."""
+
+    def __init__(self, service: str, secret: str):
+        self.service = service
+        self._secret = secret
+        self._token = ""
+        self._expires = 0.0
+        self._lock = threading.Lock()
+
+    def token(self) -> str:
+        now = time.time()
+        if now > self._expires - 60:
+            with self._lock:
+                if now > self._expires - 60:
+                    self._expires = now + SERVICE_TOKEN_TTL
+                    self._token = jwt.encode(
+                        {"iss": SERVICE_ISSUER, "aud": SERVICE_AUDIENCE, "sub": self.service,
+                         "iat": int(now), "exp": int(self._expires)}, self._secret, algorithm="HS256")
+        return self._token
+
+    def verify(self, token: str) -> str:
+        try:
+            claims = jwt.decode(token, self._secret, algorithms=SERVICE_ALGORITHMS,
+                                audience=SERVICE_AUDIENCE, issuer=SERVICE_ISSUER,
+                                options={"require": ["exp", "sub"]})
+        except jwt.PyJWTError as exc:
+            raise Unauthenticated(f"invalid service token: {exc}") from None
+        return claims["sub"]
+
+
+# -- access tokens --------------------------------------------------------------
+class AccessTokenVerifier:
+    """Verifies identity's access tokens against its published keys (a JWKS document).
+
+    `load_jwks` fetches the document; it is cached and fetched again when a token names
+    a key we do not know (key rotation), at most every `refresh_floor` seconds.
+    """
+
+    def __init__(self, load_jwks: Callable[[], str], *, refresh_floor: float = 30.0, leeway: int = 5):
+        self._load = load_jwks
+        self._keys: dict[str, PyJWK] = {}
+        self._fetched_at = 0.0
+        self._floor = refresh_floor
+        self._leeway = leeway
+        self._lock = threading.Lock()
+
+    def _refresh(self) -> None:
+        with self._lock:
+            if time.monotonic() - self._fetched_at < self._floor and self._keys:
+                return
+            document = json.loads(self._load())
+            self._keys = {k["kid"]: PyJWK(k) for k in document.get("keys", [])}
+            self._fetched_at = time.monotonic()
+
+    def _key(self, kid: str) -> PyJWK:
+        if kid not in self._keys:
+            self._refresh()
+        if kid not in self._keys:
+            raise Unauthenticated("access token signed with an unknown key")
+        return self._keys[kid]
+
+    def claims(self, token: str) -> dict:
+        try:
+            header = jwt.get_unverified_header(token)
+            if header.get("alg") not in ACCESS_ALGORITHMS:
+                raise Unauthenticated("access token algorithm not allowed")
+            key = self._key(str(header.get("kid", "")))
+            return jwt.decode(token, key, algorithms=ACCESS_ALGORITHMS, audience=ACCESS_AUDIENCE,
+                              issuer=ACCESS_ISSUER, leeway=self._leeway,
+                              options={"require": ["exp", "iat", "sub", "kind"]})
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("access token expired", reason="TOKEN_EXPIRED") from None
+        except jwt.PyJWTError as exc:
+            raise Unauthenticated(f"invalid access token: {exc}") from None
+
+    def caller(self, token: str, *, via: str = "") -> Caller:
+        claims = self.claims(token)
+        if claims["kind"] not in (STUDENT, STAFF, BANK):
+            raise Unauthenticated("access token of an unknown kind")
+        return Caller(kind=claims["kind"], subject=claims["sub"], department=claims.get("dept", ""),
+                      session_id=claims.get("sid", ""), service=via, token=token)
+
+
+class AccessTokenSigner:
+    """Signs access tokens with an Ed25519 key (identity's; tests use a throwaway one)."""
+
+    def __init__(self, private_key_pem: bytes):
+        from cryptography.hazmat.primitives import serialization
+        self._key = serialization.load_pem_private_key(private_key_pem, password=None)
+        public = self._key.public_key()
+        jwk = json.loads(jwt.algorithms.OKPAlgorithm.to_jwk(public))
+        raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        import hashlib
+        self.kid = hashlib.sha256(raw).hexdigest()[:16]
+        self.jwk = {**jwk, "kid": self.kid, "alg": "EdDSA", "use": "sig"}
+
+    @staticmethod
+    def generate_pem() -> bytes:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        return Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+
+    def jwks_json(self, *extra_public_jwks: dict) -> str:
+        return json.dumps({"keys": [self.jwk, *extra_public_jwks]})
+
+    def sign(self, *, subject: str, kind: str, ttl_seconds: int, department: str = "",
+             session_id: str = "", jti: str = "") -> str:
+        now = int(time.time())
+        claims = {"iss": ACCESS_ISSUER, "aud": ACCESS_AUDIENCE, "sub": subject, "kind": kind,
+                  "iat": now, "exp": now + ttl_seconds}
+        if department:
+            claims["dept"] = department
+        if session_id:
+            claims["sid"] = session_id
+        if jti:
+            claims["jti"] = jti
+        return jwt.encode(claims, self._key, algorithm="EdDSA", headers={"kid": self.kid, "typ": "at+jwt"})
+
+
+def caller_from_metadata(metadata: dict[str, str], services: ServiceTokens,
+                         access: AccessTokenVerifier | None) -> Caller:
+    """The verified caller of an incoming RPC; raises Unauthenticated."""
+    service_token = metadata.get("x-service-token")
+    if not service_token:
+        raise Unauthenticated("missing service token")
+    via = services.verify(service_token)
+    authorization = metadata.get("authorization", "")
+    if authorization:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token or access is None:
+            raise Unauthenticated("unsupported authorization")
+        return access.caller(token, via=via)
+    if via == "gateway":
+        return Caller(kind=PUBLIC, subject="", service=via)
+    return Caller(kind=SERVICE, subject=via, service=via)

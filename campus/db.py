@@ -1,0 +1,160 @@
+"""Database engine, sessions and the unit of work.
+
+Each service owns one database. A unit of work is one transaction: it rolls back unless
+told to commit, and the events it records go into the same transaction's outbox.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import uuid
+from typing import Any
+
+import sqlalchemy as sa
+from google.protobuf.message import Message
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from campus import clock
+from campus.events import envelope_for
+
+#: Constraint names Alembic can diff and drop on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_metadata() -> sa.MetaData:
+    """A service's metadata, with the platform's own tables already in it."""
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    sa.Table(
+        "outbox", metadata,
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+        sa.Column("event_id", sa.String(36), nullable=False, unique=True),
+        sa.Column("event_type", sa.String(80), nullable=False),
+        sa.Column("envelope", sa.Text, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("published_at", sa.DateTime(timezone=True)),
+        sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("last_error", sa.String(500)),
+        # The relay reads only what is unpublished; keep that scan small.
+        sa.Index("ix_outbox_unpublished", "id", postgresql_where=sa.text("published_at IS NULL"),
+                 sqlite_where=sa.text("published_at IS NULL")),
+    )
+    sa.Table(
+        "processed_events", metadata,
+        sa.Column("event_id", sa.String(36), primary_key=True),
+        sa.Column("handler", sa.String(120), primary_key=True),
+        sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    return metadata
+
+
+def _sqlite_setup(engine: sa.Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # let the "begin" hook below open transactions
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn):
+        # The gRPC server, relay and consumer share one SQLite file. A deferred
+        # transaction that reads then writes can fail at once with SQLITE_BUSY; taking
+        # the write lock up front serialises writers and makes SELECT-then-UPDATE safe.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_engine(url: str, *, pool_size: int = 10) -> sa.Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        _sqlite_setup(engine)
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
+
+
+class Database:
+    """One service's database: its name (the event source), engine and metadata."""
+
+    def __init__(self, name: str, url: str, metadata: sa.MetaData, *, pool_size: int = 10):
+        self.name = name
+        self.url = url
+        self.metadata = metadata
+        self.engine = create_engine(url, pool_size=pool_size)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.outbox = metadata.tables["outbox"]
+        self.processed_events = metadata.tables["processed_events"]
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def unit_of_work(self) -> "UnitOfWork":
+        return UnitOfWork(self)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    """A transaction that rolls back unless `commit()` is called.
+
+        with db.unit_of_work() as uow:
+            ...change things through uow.session...
+            uow.record(ChallanPaid(...))   # lands in the outbox, same transaction
+            uow.commit()
+    """
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.session: Session | None = None
+
+    def __enter__(self) -> "UnitOfWork":
+        self.session = self.db.sessions()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def record(self, message: Message, *, event_type: str | None = None) -> dict[str, Any]:
+        """Write the event into this transaction's outbox; the relay publishes it after commit."""
+        envelope = envelope_for(self.db.name, message, event_type=event_type)
+        self.session.execute(sa.insert(self.db.outbox).values(
+            event_id=envelope["event_id"], event_type=envelope["event_type"],
+            envelope=json.dumps(envelope, separators=(",", ":")), created_at=clock.utcnow()))
+        return envelope
+
+    def claim_event(self, event_id: str, handler: str) -> bool:
+        """Record that `handler` handled `event_id`; False when it already did.
+
+        The row is written in the same transaction as the handler's effect, so the
+        effect and the record commit together or not at all.
+        """
+        try:
+            with self.session.begin_nested():
+                self.session.execute(sa.insert(self.db.processed_events).values(
+                    event_id=event_id, handler=handler, processed_at=clock.utcnow()))
+        except sa.exc.IntegrityError:
+            return False
+        return True
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())

@@ -1,0 +1,116 @@
+"""The gRPC server every service runs.
+
+Standard health service (SERVING while up, NOT_SERVING while draining), reflection so
+grpcurl works, one interceptor for request IDs, caller authentication, logging and the
+mapping of domain errors to status codes, and a graceful stop on SIGTERM/SIGINT.
+"""
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+import uuid
+from concurrent import futures
+from typing import Callable, Iterable
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from campus import auth
+from campus.errors import DomainError
+from campus.rpc_status import to_status
+
+log = logging.getLogger("campus.rpc")
+
+#: Methods anyone may call without a service token: probes and grpcurl.
+OPEN_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+
+
+class ServerInterceptor(grpc.ServerInterceptor):
+    def __init__(self, service_tokens: auth.ServiceTokens, access: auth.AccessTokenVerifier | None):
+        self._service_tokens = service_tokens
+        self._access = access
+
+    def intercept_service(self, continuation, handler_call_details):
+        handler = continuation(handler_call_details)
+        method = handler_call_details.method
+        if handler is None or handler.unary_unary is None or method.startswith(OPEN_PREFIXES):
+            return handler
+        behaviour = handler.unary_unary
+
+        def wrapped(request, context):
+            metadata = dict(context.invocation_metadata())
+            rid_token = auth.request_id.set(metadata.get("x-request-id") or uuid.uuid4().hex[:16])
+            started = time.perf_counter()
+            outcome, error, caller_token = "OK", None, None
+            try:
+                caller = auth.caller_from_metadata(metadata, self._service_tokens, self._access)
+                caller_token = auth.set_caller(caller)
+                return behaviour(request, context)
+            except DomainError as exc:
+                outcome, error = exc.code.name, exc
+            except Exception:  # noqa: BLE001 - the one place unexpected errors become INTERNAL
+                log.exception("%s failed", method)
+                outcome = "INTERNAL"
+                error = DomainError("internal error")
+                error.code = grpc.StatusCode.INTERNAL
+                error.reason = "INTERNAL"
+            finally:
+                log.info("%s %s %.1fms", method, outcome, (time.perf_counter() - started) * 1000)
+                if caller_token is not None:
+                    auth.reset_caller(caller_token)
+                auth.request_id.reset(rid_token)
+            context.abort_with_status(to_status(error))
+
+        return grpc.unary_unary_rpc_method_handler(
+            wrapped, request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer)
+
+
+class GrpcServer:
+    def __init__(self, *, bind: str, workers: int, service_tokens: auth.ServiceTokens,
+                 access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0):
+        self.bind = bind
+        self.grace_seconds = grace_seconds
+        self.server = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rpc"),
+            interceptors=[ServerInterceptor(service_tokens, access)],
+            # Fail loudly if the port is taken instead of silently sharing it.
+            options=[("grpc.so_reuseport", 0)])
+        self.health = health.HealthServicer(experimental_non_blocking=True)
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
+        self._names: list[str] = []
+
+    def add(self, register: Callable[[object, grpc.Server], None], servicer, service_full_name: str) -> None:
+        register(servicer, self.server)
+        self._names.append(service_full_name)
+
+    def start(self) -> int:
+        port = self.server.add_insecure_port(self.bind)
+        if port == 0:
+            raise SystemExit(f"cannot listen on {self.bind}: is another process using it?")
+        reflection.enable_server_reflection(
+            [*self._names, health.SERVICE_NAME, reflection.SERVICE_NAME], self.server)
+        self.server.start()
+        for name in ["", *self._names]:
+            self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        log.info("serving %s on %s", ", ".join(self._names), self.bind)
+        return port
+
+    def stop(self) -> None:
+        # Tell probes and load balancers first, then let in-flight calls finish.
+        self.health.enter_graceful_shutdown()
+        self.server.stop(self.grace_seconds).wait()
+
+    def serve_until_signalled(self, on_stop: Iterable[Callable[[], None]] = ()) -> None:
+        stopping = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stopping.set())
+        self.start()
+        stopping.wait()
+        log.info("stopping gracefully")
+        self.stop()
+        for callback in on_stop:
+            callback()

@@ -1,0 +1,69 @@
+"""The university's identifiers, validated in one place.
+
+Validators normalise (trim, case) and raise InvalidArgument naming the field."""
+from __future__ import annotations
+
+import re
+
+from campus.errors import InvalidArgument
+
+# The format is not published; the portal shows numbers like 22P-123456.
+REGISTRATION_NUMBER = re.compile(r"^\d{2}[A-Z]{1,2}-\d{6}$")
+STAFF_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,39}$")
+BANK_MNEMONIC = re.compile(r"^[A-Z0-9]{2,8}$")
+TRAN_AUTH_ID = re.compile(r"^[A-Za-z0-9]{6}$")
+CONSUMER_NUMBER = re.compile(r"^\d{1,18}$")
+CODE = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
+REQUEST_NUMBER = re.compile(r"^SR-\d{4}-\d{6,}$")
+
+
+def _check(pattern: re.Pattern, value: str, field: str, what: str) -> str:
+    if not isinstance(value, str) or not pattern.match(value):
+        raise InvalidArgument(f"{field} is not a valid {what}", field=field)
+    return value
+
+
+def registration_number(value: str, field: str = "registration_number") -> str:
+    return _check(REGISTRATION_NUMBER, (value or "").strip().upper(), field,
+                  "registration number (like 22P-123456)")
+
+
+def bank_mnemonic(value: str, field: str = "bank_mnemonic") -> str:
+    return _check(BANK_MNEMONIC, (value or "").strip().upper(), field, "bank mnemonic (2-8 letters or digits)")
+
+
+def tran_auth_id(value: str, field: str = "tran_auth_id") -> str:
+    return _check(TRAN_AUTH_ID, (value or "").strip(), field, "transaction authorisation id (6 characters)")
+
+
+def consumer_number(value: str, field: str = "consumer_number") -> str:
+    return _check(CONSUMER_NUMBER, (value or "").strip(), field, "consumer number (up to 18 digits)")
+
+
+def code(value: str, field: str) -> str:
+    return _check(CODE, (value or "").strip(), field, "code")
+
+
+def request_number(value: str, field: str = "request_number") -> str:
+    return _check(REQUEST_NUMBER, (value or "").strip().upper(), field, "request number (like SR-2026-000123)")
+
+
+def username(value: str, field: str = "username") -> str:
+    """A login name: a registration number, a staff login or a bank mnemonic."""
+    value = (value or "").strip()
+    if REGISTRATION_NUMBER.match(value.upper()):
+        return value.upper()
+    if STAFF_USERNAME.match(value.lower()):
+        return value.lower()
+    if BANK_MNEMONIC.match(value):
+        return value
+    raise InvalidArgument(f"{field} is not a registration number or login name", field=field)
+
+
+def text(value: str, field: str, *, max_length: int, required: bool = False) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise InvalidArgument(f"{field} is required", field=field)
+    if len(value) > max_length:
+        raise InvalidArgument(f"{field} is longer than {max_length} characters", field=field)
+    return value

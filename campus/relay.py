@@ -1,0 +1,126 @@
+"""The outbox relay: publishes what a service's transactions wrote to its outbox.
+
+It takes the oldest unpublished rows, publishes each with pika as a persistent message
+and waits for the broker's confirm, then marks them published. When the broker is away
+it keeps the rows and retries with capped exponential back-off: an outage delays events,
+it never loses them. A crash between publish and mark sends an event twice, which is
+why every consumer is idempotent.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+import time
+
+import pika
+import sqlalchemy as sa
+from pika.exceptions import AMQPError
+
+from campus import clock, topology
+from campus.db import Database
+from campus.events import exchange_of
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_SECONDS = 30.0
+
+
+class OutboxRelay:
+    def __init__(self, db: Database, amqp_url: str, *, batch_size: int = 100, poll_seconds: float = 0.2):
+        self.db = db
+        self.amqp_url = amqp_url
+        self.batch_size = batch_size
+        self.poll_seconds = poll_seconds
+        self._connection: pika.BlockingConnection | None = None
+        self._channel = None
+
+    # -- broker ---------------------------------------------------------------
+    def _channel_or_connect(self):
+        if self._channel is None or self._channel.is_closed:
+            self.close()
+            params = pika.URLParameters(self.amqp_url)
+            params.connection_attempts = 1
+            params.blocked_connection_timeout = 30
+            self._connection = pika.BlockingConnection(params)
+            self._channel = self._connection.channel()
+            self._channel.confirm_delivery()
+            topology.declare_exchange(self._channel, self.db.name)
+            log.info("relay connected to the broker for %s", exchange_of(self.db.name))
+        return self._channel
+
+    def close(self) -> None:
+        try:
+            if self._connection is not None and self._connection.is_open:
+                self._connection.close()
+        except AMQPError:
+            pass
+        self._connection = self._channel = None
+
+    # -- work -----------------------------------------------------------------
+    def publish_pending(self) -> int:
+        """Publish one batch; returns how many events the broker confirmed."""
+        outbox = self.db.outbox
+        with self.db.sessions() as session:
+            query = (sa.select(outbox.c.id, outbox.c.event_type, outbox.c.envelope)
+                     .where(outbox.c.published_at.is_(None)).order_by(outbox.c.id).limit(self.batch_size))
+            if self.db.is_postgres:
+                # Several relay replicas may run; each takes rows the others are not publishing.
+                query = query.with_for_update(skip_locked=True)
+            rows = session.execute(query).all()
+            if not rows:
+                return 0
+            channel = self._channel_or_connect()
+            published = []
+            try:
+                for row in rows:
+                    self._publish(channel, row.event_type, row.envelope)
+                    published.append(row.id)
+            finally:
+                if published:
+                    session.execute(sa.update(outbox).where(outbox.c.id.in_(published))
+                                    .values(published_at=clock.utcnow(), attempts=outbox.c.attempts + 1))
+                session.commit()
+            return len(published)
+
+    def _publish(self, channel, event_type: str, envelope_json: str) -> None:
+        envelope = json.loads(envelope_json)
+        channel.basic_publish(
+            exchange=exchange_of(self.db.name),
+            routing_key=event_type,
+            body=envelope_json.encode(),
+            properties=pika.BasicProperties(
+                content_type="application/json", content_encoding="utf-8",
+                delivery_mode=pika.DeliveryMode.Persistent, message_id=envelope["event_id"],
+                type=event_type, app_id=self.db.name, timestamp=int(time.time())),
+        )
+
+    def _note_failure(self, error: Exception) -> None:
+        outbox = self.db.outbox
+        with self.db.sessions() as session:
+            first = session.execute(sa.select(sa.func.min(outbox.c.id)).where(outbox.c.published_at.is_(None))).scalar()
+            if first is not None:
+                session.execute(sa.update(outbox).where(outbox.c.id == first).values(
+                    attempts=outbox.c.attempts + 1, last_error=str(error)[:500]))
+                session.commit()
+
+    def run(self, stop: threading.Event) -> None:
+        backoff = 0.0
+        while not stop.is_set():
+            try:
+                sent = self.publish_pending()
+                backoff = 0.0
+                if sent < self.batch_size:
+                    stop.wait(self.poll_seconds)
+            except (AMQPError, OSError) as error:
+                self.close()
+                backoff = min(MAX_BACKOFF_SECONDS, max(0.5, backoff * 2))
+                log.warning("broker unavailable (%s); retrying in %.1fs", type(error).__name__, backoff)
+                self._note_failure(error)
+                stop.wait(backoff * random.uniform(0.8, 1.2))
+            except sa.exc.OperationalError as error:
+                backoff = min(MAX_BACKOFF_SECONDS, max(0.5, backoff * 2))
+                log.warning("database unavailable (%s); retrying in %.1fs", error.__class__.__name__, backoff)
+                stop.wait(backoff)
+        self.close()

@@ -1,0 +1,15 @@
+"""Test layers by folder: */tests/unit, */tests/integration, tests/e2e, tests/fault, tests/perf."""
+import pathlib
+
+import pytest
+
+LAYERS = ("unit", "integration", "e2e", "fault", "perf")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = pathlib.Path(str(item.fspath)).parts
+        for layer in LAYERS:
+            if layer in parts:
+                item.add_marker(getattr(pytest.mark, layer))
+                break

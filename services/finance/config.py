@@ -1,0 +1,14 @@
+from pydantic import Field
+
+from campus.config import ServiceConfig
+
+
+class FinanceConfig(ServiceConfig):
+    service = "finance"
+
+    #: The five-digit prefix the bill-payment network assigned to the university.
+    biller_prefix: str = Field("10071", pattern=r"^\d{5}$")
+    #: Days a challan may be paid at its face amount.
+    due_days: int = Field(14, ge=1, le=120)
+    #: Days after the due date during which the late amount is still accepted.
+    expiry_days: int = Field(30, ge=0, le=365)

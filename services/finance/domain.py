@@ -1,0 +1,111 @@
+"""Finance rules, free of I/O: consumer numbers, fees, due dates, and what a bank's
+bill inquiry and bill payment get as an answer."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# 1LINK response codes.
+OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02", "03", "04", "05"
+
+UNPAID, PAID, BLOCKED_STATUS = "unpaid", "paid", "blocked"
+BILL_STATUS = {UNPAID: "U", PAID: "P", BLOCKED_STATUS: "B"}
+CONSUMER_NUMBER_LENGTH = 18
+
+
+# -- consumer numbers -------------------------------------------------------------
+def luhn_digit(digits: str) -> str:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2 == 0:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return str((10 - total % 10) % 10)
+
+
+def consumer_number(biller_prefix: str, serial: int) -> str:
+    """Biller prefix (5) + serial (12) + Luhn check digit (1) = 18 digits.
+
+    The check digit lets a bank's mistyped number fail as 'unknown' instead of landing
+    on someone else's challan."""
+    body = f"{biller_prefix}{serial:012d}"
+    return body + luhn_digit(body)
+
+
+def is_valid_consumer_number(number: str) -> bool:
+    return (len(number) == CONSUMER_NUMBER_LENGTH and number.isdigit()
+            and luhn_digit(number[:-1]) == number[-1])
+
+
+# -- fees and dates -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Fee:
+    fee_code: str
+    level: str
+    title: str
+    amount_paisa: int
+    late_fee_paisa: int = 0
+
+
+def fee_for(schedule: list[Fee], fee_code: str, level: str) -> Fee | None:
+    """The fee for a program level, falling back to the every-level ('*') fee."""
+    by_level = {f.level: f for f in schedule if f.fee_code == fee_code}
+    return by_level.get(level) or by_level.get("*")
+
+
+def due_date(issued_on: dt.date, due_days: int) -> dt.date:
+    return issued_on + dt.timedelta(days=due_days)
+
+
+def payable_amount(amount: int, amount_after_due: int, due: dt.date, paid_on: dt.date) -> int:
+    return amount if paid_on <= due else amount_after_due
+
+
+# -- the bank's calls ---------------------------------------------------------------
+@dataclass(frozen=True)
+class ChallanState:
+    consumer_number: str
+    status: str
+    amount_paisa: int
+    amount_after_due_paisa: int
+    due_date: dt.date
+    expires_on: dt.date
+
+
+@dataclass(frozen=True)
+class PaymentAttempt:
+    bank_mnemonic: str
+    tran_auth_id: str
+    consumer_number: str
+    amount_paisa: int
+    tran_date: dt.date
+
+
+def effective_status(challan: ChallanState, today: dt.date) -> str:
+    if challan.status == UNPAID and today > challan.expires_on:
+        return BLOCKED_STATUS
+    return challan.status
+
+
+def decide_payment(challan: ChallanState | None, attempt: PaymentAttempt) -> tuple[str, str]:
+    """The response code for a new payment (no earlier payment under its key), and why."""
+    if challan is None:
+        return UNKNOWN_CONSUMER, "consumer number does not exist"
+    status = effective_status(challan, attempt.tran_date)
+    if status == BLOCKED_STATUS:
+        return BLOCKED, "challan is blocked or expired"
+    if status == PAID:
+        return DUPLICATE, "challan is already paid"
+    due = payable_amount(challan.amount_paisa, challan.amount_after_due_paisa, challan.due_date, attempt.tran_date)
+    if attempt.amount_paisa != due:
+        return INVALID_DATA, f"amount must be {due} paisa"
+    return OK, "payment recorded"
+
+
+def is_same_payment(recorded: PaymentAttempt, attempt: PaymentAttempt) -> bool:
+    """A bank's retry: same key and same data. The same key with other data is a duplicate."""
+    return (recorded.consumer_number == attempt.consumer_number
+            and recorded.amount_paisa == attempt.amount_paisa)

@@ -1,0 +1,103 @@
+"""FinanceService over gRPC: check the caller, parse, call the use case, map the result."""
+from __future__ import annotations
+
+import datetime as dt
+
+from campus import clock, identifiers
+from campus.auth import authorize, current_caller
+from campus.errors import InvalidArgument, PermissionDenied
+from campus.runtime import Runtime
+from cms.finance.v1 import finance_pb2 as pb, finance_pb2_grpc
+from services.finance import domain, service
+
+
+def challan_message(row) -> pb.Challan:
+    return pb.Challan(
+        consumer_number=row.consumer_number, registration_number=row.registration_number,
+        fee_code=row.fee_code, description=row.description, reference=row.reference,
+        amount_paisa=row.amount_paisa, amount_after_due_date_paisa=row.amount_after_due_paisa,
+        due_date=row.due_date.isoformat(), status=row.status, issued_at=clock.iso(row.issued_at),
+        paid_at=clock.iso(row.paid_at), bank_mnemonic=row.bank_mnemonic or "", payer_name=row.payer_name)
+
+
+def _bank_date(value: str, field: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(value, "%Y%m%d").date()
+    except ValueError:
+        raise InvalidArgument(f"{field} must be a date as YYYYMMDD", field=field) from None
+
+
+def _bank_caller(bank_mnemonic: str) -> str:
+    caller = current_caller()
+    authorize(caller, banks=True)
+    mnemonic = identifiers.bank_mnemonic(bank_mnemonic)
+    if caller.subject != mnemonic:
+        raise PermissionDenied("a bank may only act under its own mnemonic", field="bank_mnemonic")
+    return mnemonic
+
+
+class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.db = runtime.db
+        self.config = runtime.config
+
+    def IssueChallan(self, request, context):
+        authorize(current_caller(), services={"requests"}, departments={"treasury"})
+        row = service.issue_challan(
+            self.db, self.config, registration_number=request.registration_number, fee_code=request.fee_code,
+            level=request.level, reference=request.reference, description=request.description,
+            payer_name=request.payer_name)
+        return challan_message(row)
+
+    def GetChallan(self, request, context):
+        row = service.get_challan(self.db, identifiers.consumer_number(request.consumer_number))
+        authorize(current_caller(), owner=row.registration_number, services={"requests"},
+                  departments={"treasury"})
+        return challan_message(row)
+
+    def GetStudentAccount(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        authorize(current_caller(), owner=regno, departments={"treasury", "regional"})
+        rows = service.student_challans(self.db, regno)
+        today = clock.karachi_today()
+        outstanding = sum(r.amount_paisa for r in rows if r.status == domain.UNPAID and r.expires_on >= today)
+        paid = sum(r.paid_amount_paisa or 0 for r in rows if r.status == domain.PAID)
+        return pb.GetStudentAccountResponse(registration_number=regno, challans=[challan_message(r) for r in rows],
+                                            outstanding_paisa=outstanding, paid_paisa=paid)
+
+    def GetFeeSchedule(self, request, context):
+        return pb.GetFeeScheduleResponse(fees=[
+            pb.Fee(fee_code=f.fee_code, level=f.level, amount_paisa=f.amount_paisa, title=f.title)
+            for f in service.fee_schedule_rows(self.db)])
+
+    def BillInquiry(self, request, context):
+        _bank_caller(request.bank_mnemonic)
+        code, row, status = service.bill_inquiry(self.db, identifiers.consumer_number(request.consumer_number))
+        if row is None:
+            return pb.BillInquiryResponse(response_code=code)
+        return pb.BillInquiryResponse(
+            response_code=code,
+            consumer_detail=(row.payer_name or row.registration_number)[:30],
+            bill_status=domain.BILL_STATUS[status],
+            due_date=row.due_date.strftime("%Y%m%d"),
+            amount_within_due_date_paisa=row.amount_paisa,
+            amount_after_due_date_paisa=row.amount_after_due_paisa,
+            billing_month=clock.as_utc(row.issued_at).astimezone(clock.KARACHI).strftime("%y%m"),
+            date_paid=row.paid_at.astimezone(clock.KARACHI).strftime("%Y%m%d") if row.paid_at else "",
+            amount_paid_paisa=row.paid_amount_paisa or 0,
+            tran_auth_id=row.tran_auth_id or "")
+
+    def BillPayment(self, request, context):
+        mnemonic = _bank_caller(request.bank_mnemonic)
+        if request.transaction_amount_paisa <= 0:
+            raise InvalidArgument("transaction_amount must be positive", field="transaction_amount")
+        try:
+            dt.datetime.strptime(request.tran_time, "%H%M%S")
+        except ValueError:
+            raise InvalidArgument("tran_time must be a time as HHMMSS", field="tran_time") from None
+        attempt = domain.PaymentAttempt(
+            bank_mnemonic=mnemonic, tran_auth_id=identifiers.tran_auth_id(request.tran_auth_id),
+            consumer_number=identifiers.consumer_number(request.consumer_number),
+            amount_paisa=request.transaction_amount_paisa, tran_date=_bank_date(request.tran_date, "tran_date"))
+        code, identification, message = service.bill_payment(self.db, attempt, request.tran_time)
+        return pb.BillPaymentResponse(response_code=code, identification_parameter=identification, message=message)

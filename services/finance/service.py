@@ -1,0 +1,151 @@
+"""Finance use cases: each is one unit of work."""
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+
+from campus import clock, identifiers
+from campus.db import Database
+from campus.errors import AlreadyExists, InvalidArgument, NotFound
+from cms.finance.v1 import events_pb2
+from services.finance import domain
+from services.finance.config import FinanceConfig
+from services.finance.models import bank_payments, challans, fee_schedule, ledger_entries
+
+
+def fee_schedule_rows(db: Database) -> list[domain.Fee]:
+    with db.sessions() as session:
+        rows = session.execute(sa.select(fee_schedule).order_by(fee_schedule.c.fee_code, fee_schedule.c.level))
+        return [domain.Fee(r.fee_code, r.level, r.title, r.amount_paisa, r.late_fee_paisa) for r in rows]
+
+
+def issue_challan(db: Database, config: FinanceConfig, *, registration_number: str, fee_code: str,
+                  level: str, reference: str, description: str, payer_name: str = "") -> sa.Row:
+    """Issue the challan for `reference`, or return the one already issued for it."""
+    registration_number = identifiers.registration_number(registration_number)
+    reference = identifiers.text(reference, "reference", max_length=60, required=True)
+    description = identifiers.text(description, "description", max_length=200) or fee_code
+    fee = domain.fee_for(fee_schedule_rows(db), fee_code, level)
+    if fee is None:
+        raise InvalidArgument(f"no fee '{fee_code}' for level '{level}'", field="fee_code")
+    with db.unit_of_work() as uow:
+        existing = uow.session.execute(sa.select(challans).where(challans.c.reference == reference)).first()
+        if existing is not None:
+            if (existing.registration_number, existing.fee_code) != (registration_number, fee_code):
+                raise AlreadyExists("another challan was issued for this reference", field="reference")
+            return existing
+        now = clock.utcnow()
+        due = domain.due_date(clock.karachi_today(), config.due_days)
+        challan_id = uow.session.execute(sa.insert(challans).values(
+            registration_number=registration_number, payer_name=payer_name[:120], fee_code=fee_code,
+            description=description, reference=reference, amount_paisa=fee.amount_paisa,
+            amount_after_due_paisa=fee.amount_paisa + fee.late_fee_paisa, due_date=due,
+            expires_on=due + dt.timedelta(days=config.expiry_days), status=domain.UNPAID,
+            issued_at=now)).inserted_primary_key[0]
+        number = domain.consumer_number(config.biller_prefix, challan_id)
+        uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
+        uow.session.execute(sa.insert(ledger_entries).values(
+            registration_number=registration_number, consumer_number=number, kind="charge",
+            amount_paisa=fee.amount_paisa, description=description, posted_at=now))
+        uow.record(events_pb2.ChallanIssued(
+            consumer_number=number, registration_number=registration_number, fee_code=fee_code,
+            reference=reference, amount_paisa=fee.amount_paisa, due_date=due.isoformat()))
+        uow.commit()
+    return get_challan(db, number)
+
+
+def get_challan(db: Database, consumer_number: str) -> sa.Row:
+    with db.sessions() as session:
+        row = session.execute(sa.select(challans).where(challans.c.consumer_number == consumer_number)).first()
+    if row is None:
+        raise NotFound("no challan with this consumer number", field="consumer_number")
+    return row
+
+
+def student_challans(db: Database, registration_number: str) -> list[sa.Row]:
+    with db.sessions() as session:
+        return list(session.execute(sa.select(challans).where(
+            challans.c.registration_number == registration_number).order_by(challans.c.issued_at.desc())))
+
+
+def _state(row: sa.Row | None) -> domain.ChallanState | None:
+    if row is None:
+        return None
+    return domain.ChallanState(row.consumer_number, row.status, row.amount_paisa, row.amount_after_due_paisa,
+                               row.due_date, row.expires_on)
+
+
+def bill_inquiry(db: Database, consumer_number: str) -> tuple[str, sa.Row | None, str]:
+    """(response code, challan, effective status) for a bank's bill inquiry."""
+    row = None
+    if domain.is_valid_consumer_number(consumer_number):
+        with db.sessions() as session:
+            row = session.execute(sa.select(challans).where(challans.c.consumer_number == consumer_number)).first()
+    if row is None:
+        return domain.UNKNOWN_CONSUMER, None, ""
+    status = domain.effective_status(_state(row), clock.karachi_today())
+    return (domain.BLOCKED if status == domain.BLOCKED_STATUS else domain.OK), row, status
+
+
+def bill_payment(db: Database, attempt: domain.PaymentAttempt, tran_time: str) -> tuple[str, str, str]:
+    """Record a bank's payment exactly once. Returns (response code, identification, message).
+
+    The challan row is locked first, so identical payments racing each other queue up on
+    it; the second then finds the first one's record and gets its answer. The unique key
+    (bank, tran_auth_id) settles any race the lock does not cover."""
+    for _ in range(2):
+        try:
+            return _bill_payment_once(db, attempt, tran_time)
+        except sa.exc.IntegrityError:
+            continue  # someone recorded this key meanwhile: the next pass finds it
+    return domain.FAILED, "", "processing failed"
+
+
+def _bill_payment_once(db: Database, attempt: domain.PaymentAttempt, tran_time: str) -> tuple[str, str, str]:
+    with db.unit_of_work() as uow:
+        challan = None
+        if domain.is_valid_consumer_number(attempt.consumer_number):
+            challan = uow.session.execute(sa.select(challans).where(
+                challans.c.consumer_number == attempt.consumer_number).with_for_update()).first()
+        recorded = uow.session.execute(sa.select(bank_payments).where(
+            bank_payments.c.bank_mnemonic == attempt.bank_mnemonic,
+            bank_payments.c.tran_auth_id == attempt.tran_auth_id)).first()
+        if recorded is not None:
+            earlier = domain.PaymentAttempt(recorded.bank_mnemonic, recorded.tran_auth_id, recorded.consumer_number,
+                                            recorded.amount_paisa, attempt.tran_date)
+            if domain.is_same_payment(earlier, attempt):
+                return recorded.response_code, recorded.identification_parameter, "payment already recorded"
+            return domain.DUPLICATE, "", "tran_auth_id already used for another payment"
+        code, why = domain.decide_payment(_state(challan), attempt)
+        if code != domain.OK:
+            return code, "", why
+        identification = _record_payment(uow, challan, attempt, tran_time)
+        uow.commit()
+        return domain.OK, identification, why
+
+
+def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_time: str) -> str:
+    now = clock.utcnow()
+    paid_at = dt.datetime.combine(attempt.tran_date, dt.datetime.strptime(tran_time, "%H%M%S").time(),
+                                  tzinfo=clock.KARACHI).astimezone(clock.UTC)
+    payment_id = uow.session.execute(sa.insert(bank_payments).values(
+        bank_mnemonic=attempt.bank_mnemonic, tran_auth_id=attempt.tran_auth_id,
+        consumer_number=attempt.consumer_number, amount_paisa=attempt.amount_paisa,
+        tran_date=attempt.tran_date.strftime("%Y%m%d"), tran_time=tran_time, received_at=now,
+        response_code=domain.OK, identification_parameter="")).inserted_primary_key[0]
+    identification = f"CMS{payment_id:09d}"
+    uow.session.execute(sa.update(bank_payments).where(bank_payments.c.id == payment_id)
+                        .values(identification_parameter=identification))
+    uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(
+        status=domain.PAID, paid_at=paid_at, paid_amount_paisa=attempt.amount_paisa,
+        bank_mnemonic=attempt.bank_mnemonic, tran_auth_id=attempt.tran_auth_id))
+    uow.session.execute(sa.insert(ledger_entries).values(
+        registration_number=challan.registration_number, consumer_number=challan.consumer_number,
+        kind="payment", amount_paisa=-attempt.amount_paisa,
+        description=f"Paid at {attempt.bank_mnemonic} ({attempt.tran_auth_id})", posted_at=now))
+    uow.record(events_pb2.ChallanPaid(
+        consumer_number=challan.consumer_number, registration_number=challan.registration_number,
+        fee_code=challan.fee_code, reference=challan.reference, amount_paisa=attempt.amount_paisa,
+        paid_at=clock.iso(paid_at), bank_mnemonic=attempt.bank_mnemonic, tran_auth_id=attempt.tran_auth_id))
+    return identification

@@ -1,0 +1,173 @@
+"""Finance against real PostgreSQL, over its real gRPC server: challans and bank payments."""
+import datetime as dt
+import itertools
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import sqlalchemy as sa
+
+from campus import clock, testing
+from campus.errors import InvalidArgument, NotFound, PermissionDenied
+from cms.finance.v1 import finance_pb2 as pb
+from services.finance.models import bank_payments, challans
+
+_refs = itertools.count(1)
+
+
+def new_reference():
+    return f"SR-2026-{900000 + next(_refs):06d}"
+
+
+@pytest.fixture
+def as_requests(finance_addr):
+    return testing.clients_as("requests", {"finance": finance_addr})
+
+
+@pytest.fixture
+def as_gateway(finance_addr):
+    return testing.clients_as("gateway", {"finance": finance_addr})
+
+
+def issue(clients, regno="22P-123456", fee_code="degree_urgent", reference=None):
+    return clients.call("finance", "IssueChallan", pb.IssueChallanRequest(
+        registration_number=regno, fee_code=fee_code, level="bed", reference=reference or new_reference(),
+        description="Degree fee", payer_name="Ayesha Siddiqui"))
+
+
+def pay(clients, users, challan, *, key="T00001", amount=None, bank="ABL"):
+    return clients.call("finance", "BillPayment", pb.BillPaymentRequest(
+        consumer_number=challan.consumer_number, bank_mnemonic=bank, tran_auth_id=key,
+        transaction_amount_paisa=challan.amount_paisa if amount is None else amount,
+        tran_date=clock.karachi_today().strftime("%Y%m%d"), tran_time="101500"), caller=users.bank(bank))
+
+
+def outbox_events(runtime, event_type):
+    with runtime.db.sessions() as s:
+        rows = s.execute(sa.select(runtime.db.outbox.c.envelope).where(
+            runtime.db.outbox.c.event_type == event_type)).scalars()
+        return [json.loads(r) for r in rows]
+
+
+def test_issue_is_idempotent_per_reference(as_requests, runtime):
+    reference = new_reference()
+    first = issue(as_requests, reference=reference)
+    again = issue(as_requests, reference=reference)
+    assert first.consumer_number == again.consumer_number
+    assert first.amount_paisa == 200000  # B.Ed urgent degree fee, Rs 2,000
+    issued = [e for e in outbox_events(runtime, "challan_issued") if e["data"]["reference"] == reference]
+    assert len(issued) == 1
+
+
+def test_only_the_requests_service_or_treasury_issue_challans(as_gateway, users):
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "IssueChallan", pb.IssueChallanRequest(
+            registration_number="22P-123456", fee_code="degree_urgent", level="bed", reference=new_reference()),
+            caller=users.student("22P-123456"))
+    staff = users.staff("treasury.officer", "treasury")
+    assert as_gateway.call("finance", "IssueChallan", pb.IssueChallanRequest(
+        registration_number="22P-123456", fee_code="course_change", level="bed", reference=new_reference()),
+        caller=staff).amount_paisa == 50000
+
+
+def test_bad_input_names_the_field(as_requests):
+    with pytest.raises(InvalidArgument) as bad:
+        issue(as_requests, regno="22-123456")
+    assert bad.value.field == "registration_number"
+    with pytest.raises(InvalidArgument) as unknown:
+        issue(as_requests, fee_code="no_such_fee")
+    assert unknown.value.field == "fee_code"
+
+
+def test_a_student_sees_only_their_own_challans(as_requests, as_gateway, users):
+    challan = issue(as_requests)
+    mine = as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number=challan.consumer_number),
+                           caller=users.student("22P-123456"))
+    assert mine.reference == challan.reference
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number=challan.consumer_number),
+                        caller=users.student("23A-654321"))
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "GetStudentAccount", pb.GetStudentAccountRequest(
+            registration_number="22P-123456"), caller=users.student("23A-654321"))
+
+
+def test_inquiry_then_payment_then_inquiry(as_requests, as_gateway, users, runtime):
+    challan = issue(as_requests)
+    bank = users.bank("ABL")
+    before = as_gateway.call("finance", "BillInquiry", pb.BillInquiryRequest(
+        consumer_number=challan.consumer_number, bank_mnemonic="ABL"), caller=bank)
+    assert (before.response_code, before.bill_status, before.amount_within_due_date_paisa) == ("00", "U", 200000)
+    assert before.consumer_detail == "Ayesha Siddiqui"
+    paid = pay(as_gateway, users, challan, key="P00001")
+    assert paid.response_code == "00" and paid.identification_parameter.startswith("CMS")
+    after = as_gateway.call("finance", "BillInquiry", pb.BillInquiryRequest(
+        consumer_number=challan.consumer_number, bank_mnemonic="ABL"), caller=bank)
+    assert (after.bill_status, after.tran_auth_id, after.amount_paid_paisa) == ("P", "P00001", 200000)
+    events = [e for e in outbox_events(runtime, "challan_paid") if e["data"]["reference"] == challan.reference]
+    assert len(events) == 1 and events[0]["data"]["amount_paisa"] == "200000"
+
+
+def test_the_same_payment_one_hundred_times_at_once_is_recorded_once(as_requests, as_gateway, users, runtime):
+    challan = issue(as_requests)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        answers = list(pool.map(lambda _: pay(as_gateway, users, challan, key="C00100"), range(100)))
+    assert {(a.response_code, a.identification_parameter) for a in answers} == {
+        ("00", answers[0].identification_parameter)}
+    with runtime.db.sessions() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(bank_payments).where(
+            bank_payments.c.tran_auth_id == "C00100")) == 1
+    assert len([e for e in outbox_events(runtime, "challan_paid")
+                if e["data"]["reference"] == challan.reference]) == 1
+
+
+def test_same_key_other_amount_is_refused_as_duplicate(as_requests, as_gateway, users):
+    first, second = issue(as_requests), issue(as_requests)
+    assert pay(as_gateway, users, first, key="D00001").response_code == "00"
+    assert pay(as_gateway, users, first, key="D00001", amount=first.amount_paisa + 100).response_code == "03"
+    assert pay(as_gateway, users, second, key="D00001").response_code == "03"
+
+
+def test_refusals_of_a_new_payment(as_requests, as_gateway, users, runtime):
+    challan = issue(as_requests)
+    assert pay(as_gateway, users, challan, key="R00001", amount=1).response_code == "04"
+    unknown = pb.Challan(consumer_number="100719999999999999", amount_paisa=100)
+    assert pay(as_gateway, users, unknown, key="R00002").response_code == "01"
+    assert pay(as_gateway, users, challan, key="R00003").response_code == "00"
+    assert pay(as_gateway, users, challan, key="R00004").response_code == "03"  # paid already
+    expired = issue(as_requests)
+    with runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(challans).where(challans.c.consumer_number == expired.consumer_number)
+                            .values(expires_on=dt.date(2020, 1, 1)))
+        uow.commit()
+    assert pay(as_gateway, users, expired, key="R00005").response_code == "02"
+
+
+def test_a_bank_acts_only_under_its_own_mnemonic(as_requests, as_gateway, users):
+    challan = issue(as_requests)
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "BillInquiry", pb.BillInquiryRequest(
+            consumer_number=challan.consumer_number, bank_mnemonic="HBL"), caller=users.bank("ABL"))
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "BillInquiry", pb.BillInquiryRequest(
+            consumer_number=challan.consumer_number, bank_mnemonic="ABL"), caller=users.student("22P-123456"))
+
+
+def test_malformed_payment_fields_are_invalid_arguments(as_requests, as_gateway, users):
+    challan = issue(as_requests)
+    for field, change in [("tran_date", {"tran_date": "2026-11-25"}), ("tran_time", {"tran_time": "25"}),
+                          ("tran_auth_id", {"tran_auth_id": "TOO-LONG-ID"})]:
+        request = pb.BillPaymentRequest(consumer_number=challan.consumer_number, bank_mnemonic="ABL",
+                                        tran_auth_id="M00001", transaction_amount_paisa=challan.amount_paisa,
+                                        tran_date="20261125", tran_time="101500")
+        for key, value in change.items():
+            setattr(request, key, value)
+        with pytest.raises(InvalidArgument) as bad:
+            as_gateway.call("finance", "BillPayment", request, caller=users.bank("ABL"))
+        assert bad.value.field == field
+
+
+def test_unknown_challan_is_not_found(as_gateway, users):
+    with pytest.raises(NotFound):
+        as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number="100719999999999999"),
+                        caller=users.staff("treasury.officer", "treasury"))

@@ -1,0 +1,79 @@
+"""Finance rules: consumer numbers, fees, and the answers to a bank's payment."""
+import datetime as dt
+
+import pytest
+
+from campus import money
+from services.finance import domain
+
+DUE = dt.date(2026, 12, 9)
+
+
+def challan(status=domain.UNPAID, amount=200000, after_due=220000):
+    return domain.ChallanState("100710000000000017", status, amount, after_due, DUE, DUE + dt.timedelta(days=30))
+
+
+def attempt(amount=200000, on=DUE, key="A1B2C3", number="100710000000000017"):
+    return domain.PaymentAttempt("ABL", key, number, amount, on)
+
+
+def test_consumer_number_is_18_digits_with_a_check_digit():
+    number = domain.consumer_number("10071", 1)
+    assert len(number) == 18 and number.startswith("10071")
+    assert domain.is_valid_consumer_number(number)
+    typo = number[:-2] + str((int(number[-2]) + 1) % 10) + number[-1]
+    assert not domain.is_valid_consumer_number(typo)
+    assert not domain.is_valid_consumer_number("12345")
+
+
+def test_fee_for_prefers_the_level_and_falls_back_to_every_level():
+    schedule = [domain.Fee("degree_urgent", "bed", "u", 200000), domain.Fee("degree_urgent", "*", "u", 99),
+                domain.Fee("course_change", "*", "c", 50000)]
+    assert domain.fee_for(schedule, "degree_urgent", "bed").amount_paisa == 200000
+    assert domain.fee_for(schedule, "degree_urgent", "phd").amount_paisa == 99
+    assert domain.fee_for(schedule, "course_change", "bed").amount_paisa == 50000
+    assert domain.fee_for(schedule, "nothing", "bed") is None
+
+
+def test_payment_within_due_date_at_face_amount_is_accepted():
+    assert domain.decide_payment(challan(), attempt())[0] == domain.OK
+
+
+def test_payment_after_due_date_must_carry_the_late_amount():
+    late = DUE + dt.timedelta(days=1)
+    assert domain.decide_payment(challan(), attempt(amount=200000, on=late))[0] == domain.INVALID_DATA
+    assert domain.decide_payment(challan(), attempt(amount=220000, on=late))[0] == domain.OK
+
+
+@pytest.mark.parametrize("state, code", [
+    (None, domain.UNKNOWN_CONSUMER),
+    (challan(status=domain.PAID), domain.DUPLICATE),
+    (challan(status=domain.BLOCKED_STATUS), domain.BLOCKED),
+])
+def test_refusals(state, code):
+    assert domain.decide_payment(state, attempt())[0] == code
+
+
+def test_expired_challan_is_blocked():
+    after_expiry = DUE + dt.timedelta(days=31)
+    assert domain.decide_payment(challan(), attempt(amount=220000, on=after_expiry))[0] == domain.BLOCKED
+
+
+def test_wrong_amount_is_invalid_data():
+    assert domain.decide_payment(challan(), attempt(amount=1))[0] == domain.INVALID_DATA
+
+
+def test_a_retry_is_the_same_payment_and_other_data_is_not():
+    assert domain.is_same_payment(attempt(), attempt())
+    assert not domain.is_same_payment(attempt(), attempt(amount=1))
+    assert not domain.is_same_payment(attempt(), attempt(number="100710000000000025"))
+
+
+def test_one_link_amounts():
+    assert money.to_one_link(12000) == "+0000000012000"
+    assert money.from_one_link("+0000000012000") == 12000
+    assert money.from_one_link("-0000000000050") == -50
+    for bad in ("12000", "+12000", "+00000000120000", "+000000001200a", None):
+        with pytest.raises(ValueError):
+            money.from_one_link(bad)
+    assert money.rupees(240000) == "Rs 2,400"
