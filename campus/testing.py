@@ -132,3 +132,101 @@ def clients_as(service: str, addresses: dict[str, str]):
     """ServiceClients speaking as `service` (gateway, requests...) to the given addresses."""
     from campus.grpc_client import ServiceClients
     return ServiceClients(auth.ServiceTokens(service, DEV_SERVICE_TOKEN_SECRET), addresses=addresses)
+
+
+# -- processes and the broker -------------------------------------------------------
+import json  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+
+from campus.config import ROOT  # noqa: E402
+
+
+class Process:
+    """A process of ours under test: started with its own environment, log kept in a file."""
+
+    def __init__(self, name: str, args: list[str], env: dict[str, str]):
+        self.name = name
+        self.log = tempfile.NamedTemporaryFile(prefix=f"{name}-", suffix=".log", delete=False)
+        full_env = {**os.environ, "CAMPUS_ENV": "test", "PYTHONUNBUFFERED": "1", **env}
+        self.popen = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=full_env,
+                                      stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def output(self) -> str:
+        with open(self.log.name, errors="replace") as f:
+            return f.read()
+
+    def alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15) -> None:
+        if self.alive():
+            os.killpg(self.popen.pid, sig)
+            try:
+                self.popen.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait(5)
+
+    def kill(self) -> None:
+        self.stop(signal.SIGKILL)
+
+
+def wait_until(check, *, timeout: float = 20, interval: float = 0.1, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+def publish(amqp_url: str, envelope: dict) -> None:
+    """Publish an event envelope as a relay would (persistent, confirmed)."""
+    import pika
+    from campus import topology
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    try:
+        channel = connection.channel()
+        channel.confirm_delivery()
+        topology.declare_exchange(channel, envelope["source"])
+        channel.basic_publish(f"{envelope['source']}.events", envelope["event_type"], json.dumps(envelope).encode(),
+                              pika.BasicProperties(content_type="application/json", delivery_mode=2,
+                                                   message_id=envelope["event_id"]))
+    finally:
+        connection.close()
+
+
+def queue_depth(amqp_url: str, queue: str) -> int:
+    import pika
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    try:
+        return connection.channel().queue_declare(queue, passive=True).method.message_count
+    finally:
+        connection.close()
+
+
+def consumer_ready(process: Process, amqp_url: str, queue: str, timeout: float = 30) -> None:
+    """Wait until the consumer process is attached to its queue."""
+    import pika
+
+    def attached():
+        if not process.alive():
+            raise AssertionError(f"{process.name} died:\n{process.output()[-3000:]}")
+        try:
+            connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+        except Exception:  # noqa: BLE001
+            return False
+        try:
+            return connection.channel().queue_declare(queue, passive=True).method.consumer_count > 0
+        except Exception:  # noqa: BLE001 - not declared yet
+            return False
+        finally:
+            if connection.is_open:
+                connection.close()
+
+    wait_until(attached, timeout=timeout, interval=0.3, what=f"{process.name} to consume {queue}")

@@ -1,0 +1,44 @@
+"""Every process of the system and the command that starts it.
+
+One table for the local launcher, the container images, compose and Kubernetes:
+deploy/check.py proves that compose and the manifests run exactly these commands.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from campus.config import SERVICES
+
+#: Services that consume events, hence run a nameko consumer process.
+CONSUMERS = ("requests", "tracking")
+
+
+@dataclass(frozen=True)
+class Process:
+    name: str              # e.g. "finance-grpc"
+    service: str           # "finance", or "gateway"
+    role: str              # grpc | relay | consumer | gateway
+    command: tuple[str, ...]
+
+
+def _service_processes(service: str) -> list[Process]:
+    module = ("python", "-m", f"services.{service}")
+    processes = [Process(f"{service}-grpc", service, "grpc", (*module, "serve")),
+                 Process(f"{service}-relay", service, "relay", (*module, "relay"))]
+    if service in CONSUMERS:
+        processes.append(Process(f"{service}-consumer", service, "consumer", (*module, "consume")))
+    return processes
+
+
+GATEWAY = Process("gateway", "gateway", "gateway",
+                  ("gunicorn", "--config", "python:gateway.gunicorn_conf", "gateway.wsgi:app"))
+
+PROCESSES: tuple[Process, ...] = (*[p for s in SERVICES for p in _service_processes(s)], GATEWAY)
+
+#: One-off steps before the processes start (a Kubernetes Job / compose one-shot service).
+def migrate_command(service: str) -> tuple[str, ...]:
+    return ("python", "-m", f"services.{service}", "migrate")
+
+
+def declare_queues_command(service: str) -> tuple[str, ...]:
+    return ("python", "-m", f"services.{service}", "declare-queues")

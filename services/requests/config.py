@@ -1,0 +1,11 @@
+from pydantic import Field
+
+from campus.config import ServiceConfig
+
+
+class RequestsConfig(ServiceConfig):
+    service = "requests"
+
+    details_max_length: int = Field(2000, ge=100, le=20000)
+    #: Deadline for the calls filing makes to enrollment and finance.
+    filing_timeout_seconds: float = Field(3.0, gt=0, le=30)

@@ -1,0 +1,77 @@
+"""RequestsService over gRPC: check the caller, parse, call the use case, map the result."""
+from __future__ import annotations
+
+import functools
+
+from campus import auth, clock, identifiers
+from campus.auth import authorize, current_caller
+from campus.errors import InvalidArgument, NotFound, PermissionDenied
+from campus.runtime import Runtime
+from cms.requests.v1 import requests_pb2 as pb, requests_pb2_grpc
+from services.requests import domain, service
+from services.requests.peers import ChallanDesk
+
+#: Staff who may read any student's requests, besides the handling department.
+OVERSIGHT = {"student_services"}
+
+
+def request_message(row, history=()) -> pb.ServiceRequest:
+    message = pb.ServiceRequest(
+        request_number=row.request_number, registration_number=row.registration_number, category=row.category,
+        subtype=row.subtype, title=row.title, details=row.details, department=row.department, status=row.status,
+        filed_at=clock.iso(row.filed_at), updated_at=clock.iso(row.updated_at),
+        history=[pb.StatusChange(status=h.status, changed_at=clock.iso(h.changed_at), note=h.note) for h in history])
+    if row.consumer_number:
+        message.challan.CopyFrom(pb.ChallanRef(consumer_number=row.consumer_number, amount_paisa=row.amount_paisa,
+                                               due_date=row.due_date.isoformat()))
+    return message
+
+
+class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.db = runtime.db
+        self.config = runtime.config
+        self.desk = ChallanDesk(runtime.clients, runtime.config.filing_timeout_seconds)
+
+    def GetCatalogue(self, request, context):
+        return pb.GetCatalogueResponse(categories=[
+            pb.Category(code=c.code, title=c.title, subtypes=[
+                pb.Subtype(code=s.code, title=s.title, fee_code=s.fee_code or "", department=s.department)
+                for s in subs])
+            for c, subs in service.catalogue(self.db)])
+
+    def FileRequest(self, request, context):
+        caller = current_caller()
+        regno = identifiers.registration_number(request.registration_number)
+        authorize(caller, owner=regno)  # students file their own requests
+        filing = service.Filing(regno, request.category, request.subtype, request.details, request.idempotency_key)
+        row = service.file_request(
+            self.db, filing, details_max_length=self.config.details_max_length,
+            issue_challan=functools.partial(self.desk.issue, caller, registration_number=regno))
+        return request_message(row, service.history(self.db, row.id))
+
+    def GetRequest(self, request, context):
+        row = service.get_request(self.db, identifiers.request_number(request.request_number))
+        try:
+            authorize(current_caller(), owner=row.registration_number, departments={row.department, *OVERSIGHT})
+        except PermissionDenied:
+            # Someone else's request does not exist, as far as this caller can tell.
+            raise NotFound("no such request", field="request_number") from None
+        return request_message(row, service.history(self.db, row.id))
+
+    def ListStudentRequests(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        authorize(current_caller(), owner=regno, departments=OVERSIGHT)
+        return pb.ListStudentRequestsResponse(requests=[request_message(r) for r in service.student_requests(self.db, regno)])
+
+    def ListDepartmentQueue(self, request, context):
+        caller = current_caller()
+        department = request.department or caller.department
+        if department not in auth.DEPARTMENTS:
+            raise InvalidArgument("unknown department", field="department")
+        authorize(caller, departments={department} & {caller.department} | OVERSIGHT)
+        if request.status and request.status not in domain.TRANSITIONS:
+            raise InvalidArgument("unknown status", field="status")
+        limit = min(max(request.limit or 50, 1), 200)
+        rows = service.department_queue(self.db, department, request.status, limit)
+        return pb.ListStudentRequestsResponse(requests=[request_message(r) for r in rows])

@@ -1,0 +1,74 @@
+import grpc
+import pytest
+
+from campus import testing
+from campus.auth import current_caller, authorize
+from campus.errors import NotFound
+from cms.enrollment.v1 import enrollment_pb2 as enrollment_pb, enrollment_pb2_grpc
+from services.finance.bootstrap import SERVICE as FINANCE
+from services.requests.bootstrap import SERVICE as REQUESTS
+
+KNOWN_STUDENTS = {"22P-123456": ("Ayesha Siddiqui", "bed"), "23A-654321": ("Bilal Ahmed", "ba")}
+
+
+class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):
+    """Stands in for enrollment, which requests only asks for a student's name and level."""
+
+    def __init__(self, _runtime):
+        pass
+
+    def GetStudentProfile(self, request, context):
+        authorize(current_caller(), owner=request.registration_number, services={"requests"})
+        if request.registration_number not in KNOWN_STUDENTS:
+            raise NotFound("no such student", field="registration_number")
+        name, level = KNOWN_STUDENTS[request.registration_number]
+        return enrollment_pb.StudentProfile(registration_number=request.registration_number, full_name=name,
+                                            program=enrollment_pb.Program(code="X", title="X", level=level))
+
+
+@pytest.fixture(scope="module")
+def users():
+    return testing.TestUsers()
+
+
+@pytest.fixture(scope="module")
+def finance(users):
+    with testing.service_runtime(FINANCE, users) as runtime, testing.grpc_server(FINANCE, runtime) as address:
+        yield runtime, address
+
+
+@pytest.fixture(scope="module")
+def enrollment_addr(users, finance):
+    from campus.grpc_server import GrpcServer
+    from campus.auth import ServiceTokens
+    from campus.config import DEV_SERVICE_TOKEN_SECRET
+    server = GrpcServer(bind="127.0.0.1:0", workers=4, service_tokens=ServiceTokens("enrollment", DEV_SERVICE_TOKEN_SECRET),
+                        access=users.verifier, grace_seconds=0)
+    server.add(enrollment_pb2_grpc.add_EnrollmentServiceServicer_to_server, EnrollmentDouble(None),
+               "cms.enrollment.v1.EnrollmentService")
+    port = server.start()
+    yield f"127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def requests_runtime(users, finance, enrollment_addr):
+    with testing.service_runtime(REQUESTS, users) as runtime:
+        runtime.clients._addresses.update({"finance": finance[1], "enrollment": enrollment_addr})
+        yield runtime
+
+
+@pytest.fixture(scope="module")
+def requests_addr(requests_runtime):
+    with testing.grpc_server(REQUESTS, requests_runtime) as address:
+        yield address
+
+
+@pytest.fixture
+def gateway(requests_addr, finance):
+    return testing.clients_as("gateway", {"requests": requests_addr, "finance": finance[1]})
+
+
+@pytest.fixture
+def grpc_unavailable():
+    return grpc.StatusCode.UNAVAILABLE

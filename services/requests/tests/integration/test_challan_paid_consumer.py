@@ -1,0 +1,96 @@
+"""The challan_paid consumer against real RabbitMQ and PostgreSQL, in its own process."""
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from campus import testing
+from campus.events import envelope_for
+from cms.finance.v1.events_pb2 import ChallanPaid
+from cms.requests.v1 import requests_pb2 as pb
+from services.requests.models import service_requests, status_history
+
+QUEUE = "evt-finance-challan_paid--requests.on_challan_paid"
+
+
+@pytest.fixture(scope="module")
+def amqp_url():
+    url = testing.create_vhost(testing.unique_name("cms_test"))
+    yield url
+    testing.delete_vhost(url)
+
+
+@pytest.fixture(scope="module")
+def consumer(requests_runtime, amqp_url):
+    process = testing.Process("requests-consumer", ["-m", "services.requests", "consume"], {
+        "REQUESTS_DATABASE_URL": requests_runtime.config.database_url, "AMQP_URL": amqp_url})
+    testing.consumer_ready(process, amqp_url, QUEUE)
+    yield process
+    process.stop()
+
+
+def paid_event(filed):
+    return envelope_for("finance", ChallanPaid(
+        consumer_number=filed.challan.consumer_number, registration_number=filed.registration_number,
+        fee_code="degree_urgent", reference=filed.request_number, amount_paisa=filed.challan.amount_paisa,
+        paid_at="2026-11-25T05:15:00Z", bank_mnemonic="ABL", tran_auth_id="X00001"))
+
+
+def status_of(runtime, number):
+    with runtime.db.sessions() as s:
+        return s.scalar(sa.select(service_requests.c.status).where(service_requests.c.request_number == number))
+
+
+def outbox_types(runtime, number):
+    with runtime.db.sessions() as s:
+        rows = s.execute(sa.select(runtime.db.outbox.c.event_type, runtime.db.outbox.c.envelope)).all()
+    return sorted(t for t, e in rows if json.loads(e)["data"].get("request_number") == number)
+
+
+def file(gateway, users, subtype="degree_fee_urgent"):
+    return gateway.call("requests", "FileRequest", pb.FileRequestRequest(
+        registration_number="22P-123456", category="other_fee_challan", subtype=subtype, details="x"),
+        caller=users.student("22P-123456"))
+
+
+def test_a_paid_challan_moves_its_request_to_in_process_once(gateway, users, requests_runtime, amqp_url, consumer):
+    filed = file(gateway, users)
+    event = paid_event(filed)
+    testing.publish(amqp_url, event)
+    testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "in_process",
+                       what="the request to be in process")
+    assert outbox_types(requests_runtime, filed.request_number) == [
+        "degree_application_filed", "request_status_changed", "request_submitted"]
+
+    testing.publish(amqp_url, event)  # redelivered: must change nothing
+    testing.wait_until(lambda: testing.queue_depth(amqp_url, QUEUE) == 0, what="the queue to drain")
+    with requests_runtime.db.sessions() as s:
+        request_id = s.scalar(sa.select(service_requests.c.id).where(
+            service_requests.c.request_number == filed.request_number))
+        assert s.scalar(sa.select(sa.func.count()).select_from(status_history).where(
+            status_history.c.request_id == request_id)) == 2
+        assert s.scalar(sa.select(sa.func.count()).select_from(requests_runtime.db.processed_events).where(
+            requests_runtime.db.processed_events.c.event_id == event["event_id"])) == 1
+    assert len(outbox_types(requests_runtime, filed.request_number)) == 3
+
+
+def test_a_challan_for_another_purpose_changes_nothing(requests_runtime, amqp_url, consumer):
+    event = envelope_for("finance", ChallanPaid(consumer_number="100710000000000017", reference="ADM-AUTUMN-2025-X",
+                                                registration_number="22P-123456", amount_paisa=1))
+    testing.publish(amqp_url, event)
+    processed = requests_runtime.db.processed_events
+    testing.wait_until(lambda: _count(requests_runtime, processed, event["event_id"]) == 1,
+                       what="the event to be handled")
+
+
+def test_a_malformed_event_is_dead_lettered_not_lost(amqp_url, consumer):
+    testing.publish(amqp_url, {"event_id": "bad-1", "event_type": "challan_paid", "source": "finance",
+                               "data": {"amount_paisa": "not a number"}})
+    testing.wait_until(lambda: testing.queue_depth(amqp_url, "requests.dead-letters") >= 1, timeout=30,
+                       what="the malformed event in the dead-letter queue")
+    assert consumer.alive()
+
+
+def _count(runtime, table, event_id):
+    with runtime.db.sessions() as s:
+        return s.scalar(sa.select(sa.func.count()).select_from(table).where(table.c.event_id == event_id))

@@ -1,0 +1,116 @@
+"""Filing and reading service requests: real PostgreSQL, real gRPC, a real finance service."""
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from campus.errors import AlreadyExists, InvalidArgument, NotFound, PermissionDenied
+from cms.finance.v1 import finance_pb2
+from cms.requests.v1 import requests_pb2 as pb
+from services.requests.models import request_numbers, service_requests
+
+AYESHA, BILAL = "22P-123456", "23A-654321"
+
+
+def file(gateway, users, regno=AYESHA, category="other_fee_challan", subtype="degree_fee_urgent", details="Urgent",
+         key=""):
+    return gateway.call("requests", "FileRequest", pb.FileRequestRequest(
+        registration_number=regno, category=category, subtype=subtype, details=details, idempotency_key=key),
+        caller=users.student(regno))
+
+
+def test_catalogue_has_every_category_and_the_fee_codes(gateway):
+    catalogue = gateway.call("requests", "GetCatalogue", pb.GetCatalogueRequest())
+    by_code = {c.code: c for c in catalogue.categories}
+    assert {"financial_aid", "fee_refund", "other_fee_challan", "personal_info_correction"} <= set(by_code)
+    subtypes = {s.code: s for s in by_code["other_fee_challan"].subtypes}
+    assert len(subtypes) == 9
+    assert subtypes["degree_fee_urgent"].fee_code == "degree_urgent"
+    assert subtypes["degree_fee_urgent"].title == "Certificate/Diploma/Degree Fee – Urgent"
+
+
+def test_a_fee_bearing_request_gets_its_challan(gateway, users, finance):
+    filed = file(gateway, users)
+    assert filed.status == "awaiting_payment"
+    assert filed.request_number.startswith("SR-")
+    assert filed.challan.amount_paisa == 200000 and len(filed.challan.consumer_number) == 18
+    challan = gateway.call("finance", "GetChallan", finance_pb2.GetChallanRequest(
+        consumer_number=filed.challan.consumer_number), caller=users.student(AYESHA))
+    assert challan.reference == filed.request_number and challan.payer_name == "Ayesha Siddiqui"
+    assert [h.status for h in filed.history] == ["awaiting_payment"]
+
+
+def test_the_fee_follows_the_students_level(gateway, users):
+    assert file(gateway, users, regno=BILAL).challan.amount_paisa == 160000  # BA urgent: Rs 1,600
+
+
+def test_a_request_without_fee_is_submitted_without_challan(gateway, users):
+    filed = file(gateway, users, category="personal_info_correction", subtype="address_change", details="New address")
+    assert filed.status == "submitted" and not filed.HasField("challan")
+
+
+def test_the_same_idempotency_key_files_one_request(gateway, users, requests_runtime):
+    key = uuid.uuid4().hex
+    first, again = file(gateway, users, key=key), file(gateway, users, key=key)
+    assert first.request_number == again.request_number
+    assert first.challan.consumer_number == again.challan.consumer_number
+    with pytest.raises(AlreadyExists) as reused:
+        file(gateway, users, key=key, subtype="degree_fee_ordinary")
+    assert reused.value.field == "idempotency_key"
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"category": "no_such_category"}, "category"),
+    ({"subtype": "no_such_subtype"}, "subtype"),
+    ({"category": "fee_refund", "subtype": "degree_fee_urgent"}, "subtype"),
+    ({"details": "x" * 2001}, "details"),
+    ({"category": "Bad Code!"}, "category"),
+])
+def test_bad_filings_name_the_field_and_write_nothing(gateway, users, requests_runtime, change, field):
+    with requests_runtime.db.sessions() as s:
+        before = s.scalar(sa.select(sa.func.count()).select_from(service_requests))
+    with pytest.raises(InvalidArgument) as bad:
+        file(gateway, users, **change)
+    assert bad.value.field == field
+    with requests_runtime.db.sessions() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(service_requests)) == before
+
+
+def test_a_student_files_only_for_themselves(gateway, users):
+    with pytest.raises(PermissionDenied):
+        gateway.call("requests", "FileRequest", pb.FileRequestRequest(
+            registration_number=BILAL, category="general_query", subtype="general_query", details="hi"),
+            caller=users.student(AYESHA))
+
+
+def test_someone_elses_request_is_not_found(gateway, users):
+    filed = file(gateway, users)
+    mine = gateway.call("requests", "GetRequest", pb.GetRequestRequest(request_number=filed.request_number),
+                        caller=users.student(AYESHA))
+    assert mine.request_number == filed.request_number
+    with pytest.raises(NotFound):
+        gateway.call("requests", "GetRequest", pb.GetRequestRequest(request_number=filed.request_number),
+                     caller=users.student(BILAL))
+
+
+def test_staff_see_their_departments_queue_only(gateway, users):
+    filed = file(gateway, users)
+    queue = gateway.call("requests", "ListDepartmentQueue", pb.ListDepartmentQueueRequest(department="examinations"),
+                         caller=users.staff("exams.officer", "examinations"))
+    assert filed.request_number in {r.request_number for r in queue.requests}
+    with pytest.raises(PermissionDenied):
+        gateway.call("requests", "ListDepartmentQueue", pb.ListDepartmentQueueRequest(department="examinations"),
+                     caller=users.staff("treasury.officer", "treasury"))
+    assert gateway.call("requests", "GetRequest", pb.GetRequestRequest(request_number=filed.request_number),
+                        caller=users.staff("exams.officer", "examinations")).status == "awaiting_payment"
+
+
+def test_unknown_student_files_nothing(gateway, users, requests_runtime):
+    with pytest.raises(NotFound):
+        file(gateway, users, regno="24B-000001")
+    with requests_runtime.db.sessions() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(service_requests).where(
+            service_requests.c.registration_number == "24B-000001")) == 0
+        # The reserved number is the only trace, and it is not a request.
+        assert s.scalar(sa.select(sa.func.count()).select_from(request_numbers).where(
+            request_numbers.c.registration_number == "24B-000001")) == 1
