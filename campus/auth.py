@@ -133,6 +133,11 @@ class AccessTokenVerifier:
         self._leeway = leeway
         self._lock = threading.Lock()
 
+    def refresh(self) -> None:
+        """Fetch the keys now (at start-up, so the first request does not wait for them)."""
+        self._fetched_at = 0.0
+        self._refresh()
+
     def _refresh(self) -> None:
         with self._lock:
             if time.monotonic() - self._fetched_at < self._floor and self._keys:

@@ -54,24 +54,29 @@ class ServiceClients:
         self.default_timeout = default_timeout
         self._addresses = addresses or {}
         self._stubs: dict[str, Any] = {}
-        self._channels: list[grpc.Channel] = []
+        self._channels: dict[str, grpc.Channel] = {}
         self._lock = threading.Lock()
 
-    def stub(self, service: str):
-        stub = self._stubs.get(service)
-        if stub is None:
+    def channel(self, service: str) -> grpc.Channel:
+        channel = self._channels.get(service)
+        if channel is None:
             with self._lock:
-                stub = self._stubs.get(service)
-                if stub is None:
-                    module_name, class_name, _ = STUBS[service]
+                channel = self._channels.get(service)
+                if channel is None:
                     channel = grpc.insecure_channel(
                         self._addresses.get(service) or grpc_address(service),
                         options=[("grpc.service_config", _retry_config(service)),
                                  ("grpc.enable_retries", 1),
                                  ("grpc.keepalive_time_ms", 30000)])
-                    self._channels.append(channel)
-                    stub = getattr(importlib.import_module(module_name), class_name)(channel)
-                    self._stubs[service] = stub
+                    self._channels[service] = channel
+        return channel
+
+    def stub(self, service: str):
+        stub = self._stubs.get(service)
+        if stub is None:
+            module_name, class_name, _ = STUBS[service]
+            stub = getattr(importlib.import_module(module_name), class_name)(self.channel(service))
+            self._stubs[service] = stub
         return stub
 
     def metadata(self, caller: auth.Caller | None = None) -> list[tuple[str, str]]:
@@ -98,7 +103,7 @@ class ServiceClients:
         return rpc.future(request, timeout=timeout, metadata=self.metadata(caller))
 
     def close(self) -> None:
-        for channel in self._channels:
+        for channel in self._channels.values():
             channel.close()
         self._channels.clear()
         self._stubs.clear()

@@ -1,0 +1,212 @@
+"""The local launcher: `make up` runs `python -m deploy.launcher up`.
+
+Checks the broker, migrates every service's database (SQLite files under var/ unless
+`<SERVICE>_DATABASE_URL` says otherwise), declares the consumers' queues, seeds the demo
+data, then starts every process of deploy/processes.py, waits until the gateway is
+ready and keeps them running (restarting one that dies) until Ctrl-C.
+
+The end-to-end and fault suites drive the same code through `Stack`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from campus.config import ROOT, SERVICES
+from deploy.processes import CONSUMERS, PROCESSES, Process, declare_queues_command, migrate_command
+
+SEEDED = ("identity", "enrollment", "exams", "finance", "tracking")
+
+
+def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {})}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PYTHONPATH"] = f"{ROOT}{os.pathsep}{env.get('PYTHONPATH', '')}".rstrip(os.pathsep)
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    return env
+
+
+def broker_problem(amqp_url: str) -> str | None:
+    """None when RabbitMQ answers at `amqp_url`, else what to do about it."""
+    import pika
+    params = pika.URLParameters(amqp_url)
+    params.connection_attempts, params.socket_timeout = 1, 3
+    try:
+        pika.BlockingConnection(params).close()
+        return None
+    except Exception as error:  # noqa: BLE001 - any failure means the same advice
+        shown = amqp_url.split("@")[-1]
+        return (f"RabbitMQ is not reachable at {shown} ({type(error).__name__}).\n"
+                f"  Start it (for example `rabbitmq-server -detached`) or point AMQP_URL at a running broker.")
+
+
+@dataclass
+class Running:
+    process: Process
+    popen: subprocess.Popen
+    started: float
+    restarts: int = 0
+
+
+@dataclass
+class Stack:
+    """Every process of the system, started from this machine's environment."""
+    env: dict[str, str] = field(default_factory=dict)
+    log_dir: Path | None = None
+    restart: bool = True
+    running: dict[str, Running] = field(default_factory=dict)
+    _stopping: bool = False
+
+    def run_step(self, command: tuple[str, ...], what: str) -> None:
+        result = subprocess.run(command, cwd=ROOT, env=_environment(self.env), capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"{what} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
+
+    def prepare(self, seed: bool) -> None:
+        for service in SERVICES:
+            self.run_step(migrate_command(service), f"migrating {service}")
+        for service in CONSUMERS:
+            self.run_step(declare_queues_command(service), f"declaring the queues of {service}")
+        if seed:
+            for service in SEEDED:
+                self.run_step(("python", "-m", f"services.{service}", "seed"), f"seeding {service}")
+
+    def _spawn(self, process: Process) -> subprocess.Popen:
+        if self.log_dir:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            out = open(self.log_dir / f"{process.name}.log", "ab")  # noqa: SIM115 - owned by the child
+            return subprocess.Popen(process.command, cwd=ROOT, env=_environment(self.env), stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+        popen = subprocess.Popen(process.command, cwd=ROOT, env=_environment(self.env), stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, start_new_session=True)
+        threading.Thread(target=_prefix_output, args=(process.name, popen), daemon=True).start()
+        return popen
+
+    def start(self, only: list[str] | None = None) -> None:
+        for process in PROCESSES:
+            if only is None or process.name in only:
+                self.running[process.name] = Running(process, self._spawn(process), time.monotonic())
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Kill one process (fault tests); with restart off it stays dead until `revive`."""
+        running = self.running[name]
+        os.killpg(running.popen.pid, sig)
+        running.popen.wait(10)
+
+    def revive(self, name: str) -> None:
+        running = self.running[name]
+        running.popen = self._spawn(running.process)
+        running.started = time.monotonic()
+
+    def gateway_url(self) -> str:
+        port = self.env.get("GATEWAY_PORT", os.environ.get("GATEWAY_PORT", "8080"))
+        return f"http://127.0.0.1:{port}"
+
+    def wait_ready(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.check_alive()
+            try:
+                with urllib.request.urlopen(self.gateway_url() + "/readyz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.5)
+        raise SystemExit(f"the system did not become ready within {timeout:.0f}s")
+
+    def check_alive(self) -> None:
+        for name, running in self.running.items():
+            code = running.popen.poll()
+            if code is None or self._stopping:
+                continue
+            if not self.restart:
+                raise SystemExit(f"{name} exited with code {code}")
+            if running.restarts >= 20:
+                raise SystemExit(f"{name} keeps exiting (code {code}); giving up")
+            print(f"[launcher] {name} exited with code {code}; restarting", flush=True)
+            time.sleep(min(10, 0.5 * 2 ** running.restarts))
+            running.restarts += 1
+            running.popen = self._spawn(running.process)
+
+    def stop(self, grace: float = 10) -> None:
+        self._stopping = True
+        for running in self.running.values():
+            if running.popen.poll() is None:
+                os.killpg(running.popen.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for running in self.running.values():
+            try:
+                running.popen.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(running.popen.pid, signal.SIGKILL)
+                running.popen.wait(5)
+
+
+def _prefix_output(name: str, popen: subprocess.Popen) -> None:
+    for line in iter(popen.stdout.readline, b""):
+        sys.stdout.write(f"{name:<20} | {line.decode(errors='replace')}")
+        sys.stdout.flush()
+
+
+def _banner(url: str) -> str:
+    from services import demo
+    staff = "\n".join(f"    {s['username']:<20} {s['department']}" for s in demo.STAFF)
+    return f"""
+The campus management system is up.
+
+  Gateway       {url}   (OpenAPI: {url}/api/v1/openapi.json, docs: {url}/api/v1/docs/swagger/)
+  Demo logins   password for every one of them: {demo.PASSWORD}
+    {demo.STUDENT['registration_number']:<20} student ({demo.STUDENT['full_name']})
+{staff}
+    {demo.BANKS[0]['mnemonic']:<20} bank (HTTP Basic on /api/v1/bank/*)
+  Emails (password reset, activation) are written to var/mail/.
+
+Ctrl-C stops everything.
+"""
+
+
+def up(args) -> None:
+    from campus.config import BaseConfig, load
+    amqp_url = load(BaseConfig).amqp_url
+    problem = broker_problem(amqp_url)
+    if problem:
+        raise SystemExit(problem)
+    stack = Stack(log_dir=Path(args.log_dir) if args.log_dir else None)
+    print("[launcher] migrating, declaring queues" + (", seeding demo data" if not args.no_seed else ""), flush=True)
+    stack.prepare(seed=not args.no_seed)
+    stopping = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stopping.set())
+    stack.start()
+    try:
+        stack.wait_ready()
+        print(_banner(stack.gateway_url()), flush=True)
+        while not stopping.wait(1):
+            stack.check_alive()
+    finally:
+        print("[launcher] stopping", flush=True)
+        stack.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m deploy.launcher")
+    sub = parser.add_subparsers(dest="command", required=True)
+    up_parser = sub.add_parser("up", help="migrate, seed and run every process")
+    up_parser.add_argument("--no-seed", action="store_true", help="do not load the demo data")
+    up_parser.add_argument("--log-dir", help="write each process's output to <dir>/<process>.log")
+    args = parser.parse_args(argv)
+    up(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The gateway: the only public HTTP surface, combining the services for each audience."""
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+
+from flask import Flask, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from campus import auth, config as config_mod, logs
+from gateway import problems
+from gateway.blueprints import auth as auth_bp, bank, health, public, staff, student
+from gateway.config import GatewayConfig
+from gateway.context import Gateway
+from gateway.limits import limiter
+from gateway.openapi import api, check_json_body
+
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = None) -> Flask:
+    config = config or config_mod.load(GatewayConfig)
+    logs.setup(config.log_level, "gateway")
+    app = Flask(__name__)
+    app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, JSON_SORT_KEYS=False,
+                      RATELIMIT_STORAGE_URI=config.redis_url or "memory://",
+                      RATELIMIT_DEFAULT=config.default_rate_limit,
+                      RATELIMIT_HEADERS_ENABLED=True)
+    if config.trusted_proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.trusted_proxies, x_proto=config.trusted_proxies)
+    app.extensions["cms_gateway"] = context = gateway or Gateway.build(config)
+    if gateway is None:
+        threading.Thread(target=context.warm_up, name="jwks-warm-up", daemon=True).start()
+    problems.install(app)
+    limiter.init_app(app)
+    for blueprint in (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, bank.bp):
+        app.register_blueprint(blueprint)
+    api.register(app)
+    app.before_request(_begin)
+    app.after_request(_finish)
+    app.teardown_request(_end)
+    return app
+
+
+def _begin():
+    offered = request.headers.get("X-Request-ID", "")
+    g.request_id_token = auth.request_id.set(offered if REQUEST_ID.match(offered) else uuid.uuid4().hex[:16])
+    check_json_body()
+
+
+def _finish(response):
+    response.headers["X-Request-ID"] = auth.request_id.get()
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return response
+
+
+def _end(_error=None):
+    token = g.pop("request_id_token", None)
+    if token is not None:
+        auth.request_id.reset(token)

@@ -1,0 +1,82 @@
+"""Look-ups anyone may make: the request catalogue, a degree application's progress."""
+from __future__ import annotations
+
+from flask import Blueprint
+from spectree import Response
+
+from campus import money
+from campus.errors import DeadlineExceeded, NotFound, Unavailable
+from cms.enrollment.v1 import enrollment_pb2
+from cms.finance.v1 import finance_pb2
+from cms.requests.v1 import requests_pb2
+from cms.tracking.v1 import tracking_pb2
+from gateway import schemas, views
+from gateway.context import current
+from gateway.openapi import ProblemDetails, api
+from gateway.security import authenticate_bearer
+
+bp = Blueprint("public", __name__, url_prefix="/api/v1")
+
+
+def _catalogue_sources():
+    """The catalogue and fee schedule change rarely: one fetch per process per minute."""
+    gateway = current()
+    cached = gateway.catalogue.get("catalogue")
+    if cached is None:
+        categories = gateway.clients.call("requests", "GetCatalogue", requests_pb2.GetCatalogueRequest()).categories
+        fees = gateway.clients.call("finance", "GetFeeSchedule", finance_pb2.GetFeeScheduleRequest()).fees
+        by_code: dict[str, dict[str, int]] = {}
+        for fee in fees:
+            by_code.setdefault(fee.fee_code, {})[fee.level] = fee.amount_paisa
+        cached = (categories, by_code)
+        gateway.catalogue.put("catalogue", cached, gateway.config.catalogue_ttl_seconds)
+    return cached
+
+
+def _student_level() -> str | None:
+    who = authenticate_bearer(required=False)
+    if who is None or not who.is_student:
+        return None
+    try:
+        profile = current().clients.call("enrollment", "GetStudentProfile", enrollment_pb2.GetStudentProfileRequest(
+            registration_number=who.subject), caller=who, timeout=current().config.tile_timeout_seconds)
+    except (NotFound, Unavailable, DeadlineExceeded):
+        return None  # the general fees are still right to show
+    return profile.program.level
+
+
+def _subtype(sub, fees: dict[str, dict[str, int]], level: str | None) -> dict:
+    by_level = fees.get(sub.fee_code, {}) if sub.fee_code else {}
+    varies = len(by_level) > 1 or (bool(by_level) and "*" not in by_level)
+    if not by_level:
+        fee = 0
+    elif level and level in by_level:
+        fee = by_level[level]
+    else:
+        fee = by_level.get("*", min(by_level.values()))
+    return {"code": sub.code, "title": sub.title, "fee": fee, "fee_display": money.rupees(fee),
+            "department": sub.department, "fee_varies_by_level": varies,
+            "fees_by_level": dict(sorted(by_level.items())) if varies else None}
+
+
+@bp.get("/requests/catalogue")
+@api.validate(resp=Response(HTTP_200=schemas.Catalogue, HTTP_503=ProblemDetails), tags=["public"])
+def catalogue():
+    """Every category and subtype of service request, with its fee in paisa (0 where none).
+
+    Signed in as a student, each fee is the one for your program's level; otherwise a fee
+    that varies by level shows the lowest, with `fees_by_level`."""
+    categories, fees = _catalogue_sources()
+    level = _student_level()
+    return {"categories": [{"code": c.code, "title": c.title,
+                            "subtypes": [_subtype(s, fees, level) for s in c.subtypes]} for c in categories]}
+
+
+@bp.get("/public/degree-tracking/<tracking_id>")
+@api.validate(resp=Response(HTTP_200=schemas.PublicTracking, HTTP_404=ProblemDetails, HTTP_400=ProblemDetails),
+              tags=["public"])
+def degree_tracking(tracking_id: str):
+    """A degree, transcript or certificate application's progress by its tracking ID (no personal data)."""
+    application = current().clients.call("tracking", "TrackApplication", tracking_pb2.TrackApplicationRequest(
+        tracking_id=tracking_id.strip().upper()[:20]))
+    return views.application(application, public=True)

@@ -1,0 +1,26 @@
+"""Gateway settings (`GATEWAY_` prefix), read once at start-up."""
+from pydantic import Field
+
+from campus.config import BaseConfig
+
+
+class GatewayConfig(BaseConfig):
+    model_config = {**BaseConfig.model_config, "env_prefix": "GATEWAY_"}
+
+    bind_host: str = "127.0.0.1"
+    port: int = Field(8080, ge=1, le=65535)
+    workers: int = Field(2, ge=1, le=64)
+    threads: int = Field(16, ge=1, le=256)
+    #: Rate-limit store shared by every gateway replica; empty: in-process memory.
+    redis_url: str = Field("", validation_alias="REDIS_URL")
+    #: How long a "session still active" answer from identity is trusted.
+    session_check_ttl_seconds: float = Field(5.0, ge=0, le=300)
+    #: Each dashboard tile's own deadline.
+    tile_timeout_seconds: float = Field(0.8, gt=0, le=10)
+    #: Reverse proxies in front of the gateway whose X-Forwarded-For is trusted.
+    trusted_proxies: int = Field(0, ge=0, le=5)
+    default_rate_limit: str = "1200/minute"
+    auth_rate_limit: str = "30/minute"
+    bank_rate_limit: str = "6000/minute"
+    max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
+    catalogue_ttl_seconds: float = Field(60.0, ge=0, le=3600)

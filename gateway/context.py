@@ -1,0 +1,119 @@
+"""The gateway's per-process state: clients to the services and the caches in front of them.
+
+Built once per worker process (after gunicorn's fork, as grpcio requires), reached from
+views through `current()`."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+from flask import current_app
+
+from campus import auth
+from campus.errors import DeadlineExceeded, Unavailable
+from campus.grpc_client import ServiceClients, jwks_from_identity
+from cms.identity.v1 import identity_pb2
+from gateway.config import GatewayConfig
+
+log = logging.getLogger(__name__)
+
+
+class TtlCache:
+    """A small thread-safe cache whose entries expire; enough for per-process look-ups."""
+
+    def __init__(self, max_entries: int = 100_000):
+        self._items: dict = {}
+        self._lock = threading.Lock()
+        self._max = max_entries
+
+    def get(self, key):
+        item = self._items.get(key)
+        if item is None or item[1] < time.monotonic():
+            return None
+        return item[0]
+
+    def put(self, key, value, ttl: float) -> None:
+        with self._lock:
+            if len(self._items) >= self._max:
+                now = time.monotonic()
+                self._items = {k: v for k, v in self._items.items() if v[1] >= now}
+                if len(self._items) >= self._max:
+                    self._items.clear()
+            self._items[key] = (value, time.monotonic() + ttl)
+
+    def drop(self, key) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
+
+@dataclass
+class Gateway:
+    config: GatewayConfig
+    clients: ServiceClients
+    verifier: auth.AccessTokenVerifier
+    sessions: TtlCache = field(default_factory=TtlCache)
+    bank_tokens: TtlCache = field(default_factory=TtlCache)
+    catalogue: TtlCache = field(default_factory=lambda: TtlCache(16))
+    #: The last answer identity gave per session, used only while identity cannot answer.
+    last_known: dict = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, config: GatewayConfig, clients: ServiceClients | None = None) -> "Gateway":
+        clients = clients or ServiceClients(
+            auth.ServiceTokens("gateway", config.service_token_secret.get_secret_value()),
+            default_timeout=config.grpc_timeout_seconds)
+        return cls(config, clients, auth.AccessTokenVerifier(jwks_from_identity(clients)))
+
+    def session_active(self, caller: auth.Caller) -> bool:
+        """Whether identity still honours the caller's session (logout, password change and
+        locking end it), trusting a recent answer for `session_check_ttl_seconds`."""
+        if not caller.session_id:
+            return True  # bank tokens: no session, five-minute life
+        known = self.sessions.get(caller.session_id)
+        if known is None:
+            try:
+                known = self.clients.call("identity", "CheckSession", identity_pb2.CheckSessionRequest(
+                    session_id=caller.session_id), caller=auth.Caller(kind=auth.PUBLIC, subject="")).active
+            except (Unavailable, DeadlineExceeded):
+                # Identity is down. The token's signature and expiry were verified here, so
+                # the dashboard keeps working on the last answer (or on the token alone, at
+                # most for its 15-minute life) rather than failing everyone on result day.
+                log.warning("identity unavailable; session %s checked by its token only", caller.session_id[:8])
+                return self.last_known.get(caller.session_id, True)
+            self.sessions.put(caller.session_id, known, self.config.session_check_ttl_seconds)
+            if len(self.last_known) > 200_000:
+                self.last_known.clear()
+            self.last_known[caller.session_id] = known
+        return known
+
+    def warm_up(self, attempts: int = 60) -> None:
+        """Fetch identity's public keys before the first signed-in request needs them."""
+        for _ in range(attempts):
+            try:
+                self.verifier.refresh()
+                return
+            except Exception:  # noqa: BLE001 - identity may start after us; try again
+                time.sleep(1)
+
+    def forget_session(self, session_id: str) -> None:
+        self.sessions.drop(session_id)
+        self.last_known[session_id] = False
+
+    def bank_caller(self, mnemonic: str, secret: str, client: identity_pb2.ClientInfo) -> auth.Caller:
+        """A bank's verified caller for its HTTP Basic credential. Verified once by identity,
+        then remembered (by a hash, never the secret) until shortly before its token expires."""
+        key = hashlib.sha256(f"{mnemonic}\0{secret}".encode()).hexdigest()
+        caller = self.bank_tokens.get(key)
+        if caller is None:
+            pair = self.clients.call("identity", "AuthenticateBank", identity_pb2.AuthenticateBankRequest(
+                bank_mnemonic=mnemonic, secret=secret, client=client), caller=auth.Caller(kind=auth.PUBLIC, subject=""))
+            caller = self.verifier.caller(pair.access_token, via="gateway")
+            self.bank_tokens.put(key, caller, max(1, pair.expires_in - 30))
+        return caller
+
+
+def current() -> Gateway:
+    return current_app.extensions["cms_gateway"]

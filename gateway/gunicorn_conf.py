@@ -1,0 +1,17 @@
+"""gunicorn settings, from the gateway's configuration (GATEWAY_* environment)."""
+from campus.config import load
+from gateway.config import GatewayConfig
+
+_config = load(GatewayConfig)
+
+bind = f"{_config.bind_host}:{_config.port}"
+workers = _config.workers
+threads = _config.threads
+worker_class = "gthread"
+# No preload: each worker imports the app after the fork, so gRPC channels are made there.
+preload_app = False
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+accesslog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms rid=%({x-request-id}o)s'

@@ -1,0 +1,67 @@
+"""The student dashboard and a student's reach: only their own records."""
+from tests.stack import bearer, login
+
+TILES = {"profile", "courses", "results", "finance", "requests", "tracking"}
+
+
+def test_dashboard_has_every_tile_ok_for_the_demo_student(http):
+    response = http.get("/api/v1/me/dashboard", headers=bearer(login(http, "22P-123456")))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["student"]["registration_number"] == "22P-123456"
+    assert body["student"]["full_name"] == "Ayesha Siddiqui"
+    assert TILES <= set(body["tiles"])
+    assert {name: t["status"] for name, t in body["tiles"].items()} == {name: "ok" for name in body["tiles"]}
+    tiles = body["tiles"]
+    assert tiles["profile"]["data"]["program"]["level"] == "bed"
+    assert tiles["courses"]["data"]["courses"], "the demo student is registered in courses"
+    assert tiles["results"]["data"]["semesters"], "the demo student has published results"
+    assert any(c["status"] == "paid" for c in tiles["finance"]["data"]["challans"])
+    assert tiles["tracking"]["data"]["parcels"][0]["registry_number"] == "BO680724"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_dashboard_needs_a_student(http):
+    assert http.get("/api/v1/me/dashboard").status_code == 401
+    staff = bearer(login(http, "exams.officer"))
+    forbidden = http.get("/api/v1/me/dashboard", headers=staff)
+    assert forbidden.status_code == 403
+    assert forbidden.headers["Content-Type"] == "application/problem+json"
+
+
+def test_a_request_that_is_not_the_callers_is_404(http, stack):
+    ayesha = bearer(login(http, "22P-123456"))
+    filed = http.post("/api/v1/me/requests", headers=ayesha, json={
+        "category": "general_query", "subtype": "general_query", "details": "When are workshops?"}).json()
+    assert filed["status"] == "submitted" and filed["challan"] is None
+    staff = bearer(login(http, "admissions.officer"))
+    created = http.post("/api/v1/staff/students", headers=staff, json={
+        "registration_number": "23A-654321", "full_name": "Bilal Ahmed", "email": "bilal@example.pk"})
+    assert created.status_code == 201, created.text
+    # Bilal cannot sign in before activation; his account exists, Ayesha's request is still not his.
+    other = http.get(f"/api/v1/me/requests/{filed['request_number']}", headers=ayesha)
+    assert other.status_code == 200
+    missing = http.get("/api/v1/me/requests/SR-2026-999999", headers=ayesha)
+    assert missing.status_code == 404 and missing.json()["status"] == 404
+
+
+def test_staff_see_their_department_queue(http):
+    student = bearer(login(http, "22P-123456"))
+    filed = http.post("/api/v1/me/requests", headers=student, json={
+        "category": "personal_info_correction", "subtype": "address_change", "details": "House 5, Street 2"}).json()
+    admissions = http.get("/api/v1/staff/requests", headers=bearer(login(http, "admissions.officer"))).json()
+    assert filed["request_number"] in {r["request_number"] for r in admissions["requests"]}
+    treasury = http.get("/api/v1/staff/requests", headers=bearer(login(http, "treasury.officer"))).json()
+    assert filed["request_number"] not in {r["request_number"] for r in treasury["requests"]}
+    assert http.get("/api/v1/staff/requests", headers=student).status_code == 403
+
+
+def test_health_and_openapi(http):
+    assert http.get("/healthz").json() == {"status": "ok"}
+    ready = http.get("/readyz").json()
+    assert ready["status"] == "ready" and set(ready["services"].values()) == {"SERVING"}
+    document = http.get("/api/v1/openapi.json").json()
+    for path in ("/api/v1/auth/login", "/api/v1/me/dashboard", "/api/v1/requests/catalogue", "/api/v1/me/requests",
+                 "/api/v1/me/requests/{request_number}", "/api/v1/bank/bill-inquiry", "/api/v1/bank/bill-payment",
+                 "/healthz", "/readyz", "/api/v1/openapi.json"):
+        assert path in document["paths"], path

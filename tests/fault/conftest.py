@@ -1,0 +1,15 @@
+import pytest
+
+from tests.stack import client, running_stack
+
+
+@pytest.fixture(scope="session")
+def stack():
+    with running_stack("fault") as stack:
+        yield stack
+
+
+@pytest.fixture
+def http(stack):
+    with client(stack) as http:
+        yield http

@@ -1,0 +1,42 @@
+"""A dead service costs its tile, not the dashboard."""
+import time
+
+import pytest
+
+from campus import testing
+from tests.stack import bearer, login
+
+
+@pytest.mark.parametrize("process, tile", [("exams-grpc", "results"), ("finance-grpc", "finance"),
+                                           ("identity-grpc", "account"), ("enrollment-grpc", "profile")])
+def test_a_killed_service_turns_only_its_tiles_unavailable(http, stack, process, tile):
+    student = bearer(login(http, "22P-123456"))
+    assert http.get("/api/v1/me/dashboard", headers=student).status_code == 200
+    stack.kill(process)
+    try:
+        started = time.monotonic()
+        response = http.get("/api/v1/me/dashboard", headers=student)
+        elapsed = time.monotonic() - started
+        assert response.status_code == 200, response.text
+        tiles = response.json()["tiles"]
+        assert tiles[tile] == {"status": "unavailable", "data": None}
+        same_service = {"enrollment-grpc": {"profile", "courses"}}.get(process, {tile})
+        assert all(t["status"] == "ok" for name, t in tiles.items() if name not in same_service), tiles
+        assert elapsed < 5, f"the dashboard took {elapsed:.1f}s with {process} down"
+        assert http.get("/readyz").status_code == 503
+    finally:
+        stack.revive(process)
+    testing.wait_until(lambda: http.get("/readyz").status_code == 200, timeout=30, what=f"{process} to be back")
+    assert http.get("/api/v1/me/dashboard", headers=student).json()["tiles"][tile]["status"] == "ok"
+
+
+def test_signing_in_while_identity_is_down_is_a_503_problem(http, stack):
+    stack.kill("identity-grpc")
+    try:
+        response = http.post("/api/v1/auth/login", json={"username": "22P-123456", "password": "Demo@2026"})
+        assert response.status_code == 503
+        assert response.headers["Content-Type"] == "application/problem+json"
+        assert response.headers["Retry-After"]
+    finally:
+        stack.revive("identity-grpc")
+    testing.wait_until(lambda: http.get("/readyz").status_code == 200, timeout=30, what="identity to be back")

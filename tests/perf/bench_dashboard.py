@@ -1,0 +1,117 @@
+"""The dashboard under load, next to a baseline measured in the same run.
+
+    make bench                      # 20 s per endpoint, 16 concurrent clients
+    python -m tests.perf.bench_dashboard --seconds 5 --concurrency 8
+
+Starts the whole stack on PostgreSQL (as the e2e suite does), signs the demo student in,
+then drives each endpoint with keep-alive clients for a fixed time and prints requests per
+second and latency percentiles. The baseline is /healthz (the gateway alone, no fan-out);
+the dashboard asks seven RPCs of six services in parallel. Load generator and stack share
+this machine's cores, so the figures are a floor, comparable run to run on one machine.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import statistics
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+
+@dataclass
+class Figures:
+    name: str
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+    def line(self) -> str:
+        return (f"{self.name:<22} {self.rps:>9.1f} req/s  p50 {self.percentile(50):>7.1f} ms  "
+                f"p99 {self.percentile(99):>7.1f} ms  mean {statistics.fmean(self.latencies_ms or [0]):>7.1f} ms  "
+                f"n={self.requests} errors={self.errors}")
+
+
+def drive(base_url: str, path: str, headers: dict, *, seconds: float, concurrency: int, name: str) -> Figures:
+    target = urlparse(base_url)
+    latencies: list[list[float]] = [[] for _ in range(concurrency)]
+    errors = [0] * concurrency
+    stop_at = time.perf_counter() + seconds
+
+    def worker(i: int) -> None:
+        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                body = response.read()
+                ok = response.status == 200 and (name != "dashboard" or _all_tiles_ok(body))
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
+                ok = False
+            latencies[i].append((time.perf_counter() - started) * 1000)
+            errors[i] += 0 if ok else 1
+        connection.close()
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    flat = [x for chunk in latencies for x in chunk]
+    return Figures(name, len(flat), sum(errors), elapsed, flat)
+
+
+def _all_tiles_ok(body: bytes) -> bool:
+    return all(t["status"] == "ok" for t in json.loads(body)["tiles"].values())
+
+
+def run(base_url: str, access_token: str, *, seconds: float, concurrency: int) -> list[Figures]:
+    auth = {"Authorization": f"Bearer {access_token}"}
+    drive(base_url, "/api/v1/me/dashboard", auth, seconds=1, concurrency=concurrency, name="warm-up")
+    return [drive(base_url, "/healthz", {}, seconds=seconds, concurrency=concurrency, name="baseline /healthz"),
+            drive(base_url, "/api/v1/me/dashboard", auth, seconds=seconds, concurrency=concurrency, name="dashboard")]
+
+
+def report(figures: list[Figures], seconds: float, concurrency: int) -> str:
+    baseline, dashboard = figures
+    ratio = dashboard.rps / baseline.rps if baseline.rps else float("nan")
+    return "\n".join([
+        f"dashboard benchmark: {concurrency} concurrent keep-alive clients, {seconds:.0f} s per endpoint",
+        *[f.line() for f in figures],
+        f"dashboard throughput is {ratio:.0%} of the baseline's (7 RPCs to 6 services per dashboard)"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--concurrency", type=int, default=16)
+    args = parser.parse_args()
+    import httpx
+    from tests.stack import running_stack
+    with running_stack("bench", extra_env={"LOG_LEVEL": "WARNING"}) as stack:
+        tokens = httpx.post(stack.gateway_url() + "/api/v1/auth/login",
+                            json={"username": "22P-123456", "password": "Demo@2026"}).json()
+        figures = run(stack.gateway_url(), tokens["access_token"], seconds=args.seconds, concurrency=args.concurrency)
+        print(report(figures, args.seconds, args.concurrency))
+
+
+if __name__ == "__main__":
+    main()
