@@ -1,0 +1,5 @@
+from campus.config import ServiceConfig
+
+
+class EnrollmentConfig(ServiceConfig):
+    service = "enrollment"

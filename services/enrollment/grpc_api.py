@@ -1,0 +1,48 @@
+"""EnrollmentService over gRPC: check the caller, parse, call the use case, map the result."""
+from __future__ import annotations
+
+from campus import identifiers
+from campus.auth import authorize, current_caller
+from campus.runtime import Runtime
+from cms.enrollment.v1 import enrollment_pb2 as pb
+from cms.enrollment.v1 import enrollment_pb2_grpc
+from services.enrollment import domain, service
+
+PROFILE_DEPARTMENTS = {"admissions", "examinations", "regional", "student_services", "treasury", "dispatch"}
+PROFILE_SERVICES = {"requests", "tracking"}
+COURSE_DEPARTMENTS = {"admissions", "regional", "examinations"}
+
+
+def profile_message(row, current_semester: str) -> pb.StudentProfile:
+    return pb.StudentProfile(
+        registration_number=row.registration_number, full_name=row.full_name, father_name=row.father_name,
+        gender=row.gender, date_of_birth=row.date_of_birth.isoformat(), cnic=row.cnic, email=row.email,
+        mobile=row.mobile, postal_address=row.postal_address,
+        program=pb.Program(code=row.program_code, title=row.program_title, level=row.program_level),
+        regional_centre=pb.RegionalCentre(code=row.centre_code, name=row.centre_name),
+        admission_semester=row.admission_semester, current_semester=current_semester, status=row.status)
+
+
+def course_message(row) -> pb.RegisteredCourse:
+    tutor = None
+    if row.tutor_name is not None:
+        tutor = pb.Tutor(name=row.tutor_name, postal_address=row.tutor_address, phone=row.tutor_phone)
+    return pb.RegisteredCourse(code=row.code, title=row.title, credit_hours=row.credit_hours, tutor=tutor)
+
+
+class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.db = runtime.db
+
+    def GetStudentProfile(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        # Authorise before looking the student up, so a refusal says nothing about who exists.
+        authorize(current_caller(), owner=regno, departments=PROFILE_DEPARTMENTS, services=PROFILE_SERVICES)
+        return profile_message(*service.student_profile(self.db, regno))
+
+    def ListRegisteredCourses(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        semester = str(domain.parse_semester(request.semester)) if request.semester.strip() else ""
+        authorize(current_caller(), owner=regno, departments=COURSE_DEPARTMENTS)
+        semester, rows = service.registered_courses(self.db, regno, semester)
+        return pb.ListRegisteredCoursesResponse(semester=semester, courses=[course_message(r) for r in rows])

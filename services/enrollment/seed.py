@@ -1,0 +1,27 @@
+"""Demo data: the demo student's record, two semesters of B.Ed courses and her tutors."""
+import datetime as dt
+
+from services import demo
+from services.enrollment import service
+
+ADMISSION = "Autumn 2025"
+COURSES = {"Autumn 2025": ["8601", "8602", "8603"], "Spring 2026": ["8604", "8605", "8606"]}
+SPRING_TUTORS = {
+    "8604": ("Dr. Tahira Bibi", "Govt. Girls Higher Secondary School, F-7/2, Islamabad", "03335551201"),
+    "8605": ("Mr. Zafar Iqbal", "Islamabad Model College for Boys, G-10/4, Islamabad", "03215550342"),
+    "8606": ("Ms. Nighat Parveen", "Govt. College of Education for Women, H-9, Islamabad", "03005550913"),
+}
+
+
+def seed(runtime) -> None:
+    student = demo.STUDENT
+    regno = student["registration_number"]
+    service.admit_student(
+        runtime.db, registration_number=regno, program_code=student["program_code"], centre_code="ISB",
+        admission_semester=ADMISSION, date_of_birth=dt.date(1999, 4, 12), full_name=student["full_name"],
+        father_name=student["father_name"], gender="female", cnic="37405-6543210-4", email=student["email"],
+        mobile=student["mobile"], postal_address="House 14, Street 9, G-9/2, Islamabad")
+    for semester, codes in COURSES.items():
+        service.register_courses(runtime.db, regno, semester, codes)
+    for code, (name, address, phone) in SPRING_TUTORS.items():
+        service.allocate_tutor(runtime.db, regno, "Spring 2026", code, name=name, postal_address=address, phone=phone)

@@ -1,0 +1,124 @@
+"""Enrollment use cases: student records, course registration and tutor allocation."""
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from campus import clock
+from campus.db import Database
+from campus.errors import NotFound
+from services.enrollment import domain
+from services.enrollment.models import (
+    courses,
+    programs,
+    regional_centres,
+    registrations,
+    students,
+    tutor_allocations,
+    tutors,
+)
+
+
+def _student_id(session: Session, regno: str) -> int:
+    student_id = session.scalar(sa.select(students.c.id).where(students.c.registration_number == regno))
+    if student_id is None:
+        raise NotFound("no student with this registration number", field="registration_number")
+    return student_id
+
+
+def _semesters_of(session: Session, student_id: int) -> list[str]:
+    return list(session.scalars(sa.select(registrations.c.semester.distinct())
+                                .where(registrations.c.student_id == student_id)))
+
+
+def student_profile(db: Database, regno: str) -> tuple[sa.Row, str]:
+    """The student's record with program and regional centre, and their current semester."""
+    with db.sessions() as session:
+        row = session.execute(
+            sa.select(students, programs.c.code.label("program_code"), programs.c.title.label("program_title"),
+                      programs.c.level.label("program_level"), regional_centres.c.code.label("centre_code"),
+                      regional_centres.c.name.label("centre_name"))
+            .join(programs, programs.c.id == students.c.program_id)
+            .join(regional_centres, regional_centres.c.id == students.c.regional_centre_id)
+            .where(students.c.registration_number == regno)).first()
+        if row is None:
+            raise NotFound("no student with this registration number", field="registration_number")
+        return row, domain.latest_semester(_semesters_of(session, row.id))
+
+
+def registered_courses(db: Database, regno: str, semester: str = "") -> tuple[str, list[sa.Row]]:
+    """(semester, its courses with their tutors); no semester means the latest registered."""
+    with db.sessions() as session:
+        student_id = _student_id(session, regno)
+        semester = semester or domain.latest_semester(_semesters_of(session, student_id))
+        rows = session.execute(
+            sa.select(courses.c.code, courses.c.title, courses.c.credit_hours,
+                      tutors.c.name.label("tutor_name"), tutors.c.postal_address.label("tutor_address"),
+                      tutors.c.phone.label("tutor_phone"))
+            .select_from(registrations)
+            .join(courses, courses.c.id == registrations.c.course_id)
+            .outerjoin(tutor_allocations, tutor_allocations.c.registration_id == registrations.c.id)
+            .outerjoin(tutors, tutors.c.id == tutor_allocations.c.tutor_id)
+            .where(registrations.c.student_id == student_id, registrations.c.semester == semester)
+            .order_by(courses.c.code)).all()
+        return semester, rows
+
+
+# -- writes (the admissions desk; for now only the demo seed) ------------------------
+def _id_by_code(session: Session, table: sa.Table, code: str, field: str) -> int:
+    found = session.scalar(sa.select(table.c.id).where(table.c.code == code))
+    if found is None:
+        raise NotFound(f"no {field.replace('_', ' ')} '{code}'", field=field)
+    return found
+
+
+def admit_student(db: Database, *, registration_number: str, program_code: str, centre_code: str,
+                  admission_semester: str, date_of_birth: dt.date, **record: str) -> None:
+    """Create the student's record; a student already admitted is left as they are."""
+    admission_semester = str(domain.parse_semester(admission_semester, "admission_semester"))
+    with db.unit_of_work() as uow:
+        if uow.session.scalar(sa.select(students.c.id).where(students.c.registration_number == registration_number)):
+            return
+        uow.session.execute(sa.insert(students).values(
+            registration_number=registration_number, date_of_birth=date_of_birth,
+            admission_semester=admission_semester,
+            program_id=_id_by_code(uow.session, programs, program_code, "program_code"),
+            regional_centre_id=_id_by_code(uow.session, regional_centres, centre_code, "centre_code"), **record))
+        uow.commit()
+
+
+def register_courses(db: Database, regno: str, semester: str, course_codes: list[str]) -> None:
+    """Register the student for the courses in a semester; registering twice changes nothing."""
+    semester = str(domain.parse_semester(semester))
+    with db.unit_of_work() as uow:
+        student_id = _student_id(uow.session, regno)
+        for code in course_codes:
+            course_id = _id_by_code(uow.session, courses, code, "course_code")
+            if not uow.session.scalar(sa.select(registrations.c.id).where(
+                    registrations.c.student_id == student_id, registrations.c.semester == semester,
+                    registrations.c.course_id == course_id)):
+                uow.session.execute(sa.insert(registrations).values(
+                    student_id=student_id, semester=semester, course_id=course_id, registered_at=clock.utcnow()))
+        uow.commit()
+
+
+def allocate_tutor(db: Database, regno: str, semester: str, course_code: str, *, name: str,
+                   postal_address: str, phone: str) -> None:
+    """Allocate a tutor to one registered course, replacing any earlier allocation."""
+    with db.unit_of_work() as uow:
+        registration_id = uow.session.scalar(
+            sa.select(registrations.c.id).join(courses, courses.c.id == registrations.c.course_id)
+            .where(registrations.c.student_id == _student_id(uow.session, regno),
+                   registrations.c.semester == semester, courses.c.code == course_code))
+        if registration_id is None:
+            raise NotFound("the student is not registered for this course in this semester", field="course_code")
+        tutor_id = uow.session.scalar(sa.select(tutors.c.id).where(tutors.c.name == name, tutors.c.phone == phone))
+        if tutor_id is None:
+            tutor_id = uow.session.execute(sa.insert(tutors).values(
+                name=name, postal_address=postal_address, phone=phone)).inserted_primary_key[0]
+        uow.session.execute(sa.delete(tutor_allocations).where(tutor_allocations.c.registration_id == registration_id))
+        uow.session.execute(sa.insert(tutor_allocations).values(
+            registration_id=registration_id, tutor_id=tutor_id, allocated_at=clock.utcnow()))
+        uow.commit()

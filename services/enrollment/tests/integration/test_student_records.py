@@ -1,0 +1,113 @@
+"""Profiles and registered courses: who may read them and what they say."""
+import datetime as dt
+
+import pytest
+
+from campus import testing
+from campus.errors import InvalidArgument, NotFound, PermissionDenied
+from cms.enrollment.v1 import enrollment_pb2 as pb
+from services.enrollment import seed, service
+
+AYESHA = "22P-123456"
+OTHER = "23A-654321"
+
+
+def profile(clients, regno, caller=None):
+    return clients.call("enrollment", "GetStudentProfile",
+                        pb.GetStudentProfileRequest(registration_number=regno), caller=caller)
+
+
+def courses(clients, regno, caller, semester=""):
+    return clients.call("enrollment", "ListRegisteredCourses",
+                        pb.ListRegisteredCoursesRequest(registration_number=regno, semester=semester), caller=caller)
+
+
+def test_a_student_reads_her_own_profile(as_gateway, users):
+    mine = profile(as_gateway, AYESHA, users.student(AYESHA))
+    assert (mine.full_name, mine.gender, mine.date_of_birth) == ("Ayesha Siddiqui", "female", "1999-04-12")
+    assert (mine.program.code, mine.program.level) == ("BED15", "bed")
+    assert mine.regional_centre.name == "Islamabad"
+    assert (mine.admission_semester, mine.current_semester, mine.status) == ("Autumn 2025", "Spring 2026", "active")
+
+
+def test_another_student_is_refused(as_gateway, users):
+    with pytest.raises(PermissionDenied):
+        profile(as_gateway, AYESHA, users.student(OTHER))
+    with pytest.raises(PermissionDenied):
+        courses(as_gateway, AYESHA, users.student(OTHER))
+
+
+@pytest.mark.parametrize("department", ["admissions", "examinations", "regional", "student_services",
+                                        "treasury", "dispatch"])
+def test_every_department_that_serves_students_reads_profiles(as_gateway, users, department):
+    assert profile(as_gateway, AYESHA, users.staff("officer.one", department)).full_name == "Ayesha Siddiqui"
+
+
+def test_the_requests_and_tracking_services_read_profiles_and_others_do_not(enrollment_addr, as_gateway, users):
+    for service_name in ("requests", "tracking"):
+        clients = testing.clients_as(service_name, {"enrollment": enrollment_addr})
+        assert profile(clients, AYESHA).registration_number == AYESHA
+        clients.close()
+    finance = testing.clients_as("finance", {"enrollment": enrollment_addr})
+    with pytest.raises(PermissionDenied):
+        profile(finance, AYESHA)
+    finance.close()
+    with pytest.raises(PermissionDenied):  # the public, through the gateway
+        profile(as_gateway, AYESHA)
+    with pytest.raises(PermissionDenied):
+        profile(as_gateway, AYESHA, users.bank("ABL"))
+
+
+def test_unknown_student_is_not_found(as_gateway, users):
+    with pytest.raises(NotFound) as missing:
+        profile(as_gateway, "21X-000001", users.staff("admissions.officer", "admissions"))
+    assert missing.value.field == "registration_number"
+    with pytest.raises(NotFound):
+        courses(as_gateway, "21X-000001", users.staff("admissions.officer", "admissions"))
+
+
+def test_a_malformed_registration_number_names_the_field(as_gateway, users):
+    staff = users.staff("admissions.officer", "admissions")
+    for call in (lambda: profile(as_gateway, "22-12345", staff), lambda: courses(as_gateway, "x", staff)):
+        with pytest.raises(InvalidArgument) as bad:
+            call()
+        assert bad.value.field == "registration_number"
+    with pytest.raises(InvalidArgument) as bad_semester:
+        courses(as_gateway, AYESHA, staff, semester="Summer 2026")
+    assert bad_semester.value.field == "semester"
+
+
+def test_courses_default_to_the_latest_semester_with_tutors(as_gateway, users):
+    latest = courses(as_gateway, AYESHA, users.student(AYESHA))
+    assert latest.semester == "Spring 2026"
+    assert [c.code for c in latest.courses] == ["8604", "8605", "8606"]
+    assert latest.courses[0].title == "Research Methods in Education" and latest.courses[0].credit_hours == 3
+    assert latest.courses[0].tutor.name == seed.SPRING_TUTORS["8604"][0]
+
+
+def test_an_earlier_semester_has_no_tutors_allocated(as_gateway, users):
+    autumn = courses(as_gateway, AYESHA, users.staff("exams.officer", "examinations"), semester="autumn 2025")
+    assert autumn.semester == "Autumn 2025"
+    assert [c.code for c in autumn.courses] == ["8601", "8602", "8603"]
+    assert not any(c.HasField("tutor") for c in autumn.courses)
+
+
+@pytest.mark.parametrize("department, allowed", [("admissions", True), ("regional", True), ("examinations", True),
+                                                 ("treasury", False), ("dispatch", False)])
+def test_registered_courses_by_department(as_gateway, users, department, allowed):
+    staff = users.staff("officer.one", department)
+    if allowed:
+        assert courses(as_gateway, AYESHA, staff).semester == "Spring 2026"
+    else:
+        with pytest.raises(PermissionDenied):
+            courses(as_gateway, AYESHA, staff)
+
+
+def test_a_student_not_yet_registered_has_no_semester(runtime, as_gateway, users):
+    service.admit_student(
+        runtime.db, registration_number="26K-100200", program_code="MATRIC", centre_code="KHI",
+        admission_semester="Spring 2026", date_of_birth=dt.date(2008, 1, 5), full_name="Bilal Ahmed",
+        father_name="Ahmed Ali", gender="male", cnic="42101-1234567-1", postal_address="Korangi, Karachi")
+    nothing = courses(as_gateway, "26K-100200", users.student("26K-100200"))
+    assert (nothing.semester, list(nothing.courses)) == ("", [])
+    assert profile(as_gateway, "26K-100200", users.student("26K-100200")).current_semester == ""

@@ -1,0 +1,108 @@
+"""Exams rules, free of I/O: totals, the pass rule, grades, GPA, and what a result card shows.
+
+Every threshold, weight and band is a parameter: the figures come from configuration and
+from the grade_bands table, never from here."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from campus.errors import InvalidArgument
+from campus.semesters import TERMS, Semester, parse_semester  # noqa: F401 - the service's vocabulary
+
+#: From this semester on, a pass needs both components and the card shows them (seed 000).
+AUTUMN_2021 = Semester(2021, TERMS.index("Autumn"))
+
+
+def components_shown(semester: Semester, since: Semester = AUTUMN_2021) -> bool:
+    """Result cards show assignment and final exam marks from Autumn 2021 on; before, only the grade."""
+    return semester >= since
+
+
+# -- marks, pass and grade ------------------------------------------------------------
+PASS, FAIL, RESULT_LATE = "pass", "fail", "RL"
+
+
+@dataclass(frozen=True)
+class GradeBand:
+    grade: str
+    min_marks: int
+    max_marks: int
+    grade_point: Decimal
+    is_pass: bool
+
+
+@dataclass(frozen=True)
+class PassRule:
+    assignment_min: int = 50
+    final_min: int = 50
+    since: Semester = AUTUMN_2021
+
+
+@dataclass(frozen=True)
+class Weights:
+    assignments: int = 30
+    final: int = 70
+
+
+@dataclass(frozen=True)
+class Graded:
+    total: int | None
+    grade: str
+    grade_point: Decimal | None
+    remarks: str
+
+
+def total_marks(assignment: int, final: int, weights: Weights) -> int:
+    """The weighted total out of 100, rounded half up (integers only, so no float drift)."""
+    return (assignment * weights.assignments + final * weights.final + 50) // 100
+
+
+def grade_for(total: int, bands: Iterable[GradeBand]) -> GradeBand:
+    for band in bands:
+        if band.min_marks <= total <= band.max_marks:
+            return band
+    raise ValueError(f"no grade band covers {total} marks")
+
+
+def failing_band(bands: Iterable[GradeBand]) -> GradeBand:
+    return min((b for b in bands if not b.is_pass), key=lambda b: b.min_marks)
+
+
+def passes(assignment: int, final: int, band: GradeBand, semester: Semester, rule: PassRule) -> bool:
+    """A passing grade; and, from `rule.since` on, the minimum in each component too."""
+    if not band.is_pass:
+        return False
+    if semester < rule.since:
+        return True
+    return assignment >= rule.assignment_min and final >= rule.final_min
+
+
+def grade_course(assignment: int | None, final: int | None, semester: Semester, *, rule: PassRule,
+                 weights: Weights, bands: list[GradeBand]) -> Graded:
+    """Total, grade and remarks of one course; a missing component makes the result late."""
+    for value, field in ((assignment, "assignment_marks"), (final, "final_exam_marks")):
+        if value is not None and not 0 <= value <= 100:
+            raise InvalidArgument(f"{field} must be between 0 and 100", field=field)
+    if assignment is None or final is None:
+        return Graded(None, "", None, RESULT_LATE)
+    total = total_marks(assignment, final, weights)
+    band = grade_for(total, bands)
+    if not passes(assignment, final, band, semester, rule):
+        band = failing_band(bands)  # a component below its minimum fails the course whatever the total
+        return Graded(total, band.grade, band.grade_point, FAIL)
+    return Graded(total, band.grade, band.grade_point, PASS)
+
+
+# -- GPA ------------------------------------------------------------------------------
+def gpa(courses: Iterable[tuple[int, Decimal | None]]) -> Decimal | None:
+    """Credit-weighted mean of grade points, to two places; None while a result is late."""
+    courses = list(courses)
+    if not courses or any(point is None for _, point in courses):
+        return None
+    credits = sum(hours for hours, _ in courses)
+    if credits == 0:
+        return None
+    points = sum(hours * point for hours, point in courses)
+    return (points / credits).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,42 @@
+"""ExamsService over gRPC: check the caller, parse, call the use case, map the result."""
+from __future__ import annotations
+
+from campus import identifiers
+from campus.auth import authorize, current_caller
+from campus.runtime import Runtime
+from cms.exams.v1 import exams_pb2 as pb
+from cms.exams.v1 import exams_pb2_grpc
+from services.exams import domain, service
+
+RESULT_DEPARTMENTS = {"examinations", "regional", "student_services"}
+RESULT_SERVICES = {"requests"}
+
+
+def course_message(row, shown: bool) -> pb.CourseResult:
+    course = pb.CourseResult(course_code=row.course_code, course_title=row.course_title,
+                             credit_hours=row.credit_hours, components_shown=shown, grade=row.grade,
+                             remarks=row.remarks)
+    if shown:  # before Autumn 2021 the card carries the grade alone
+        course.assignment_marks = row.assignment_marks or 0
+        course.final_exam_marks = row.final_exam_marks or 0
+        course.total_marks = row.total_marks or 0
+    return course
+
+
+def semester_message(semester: str, published_on, rows, points: dict) -> pb.SemesterResult:
+    shown = domain.components_shown(domain.parse_semester(semester))
+    gpa = domain.gpa((r.credit_hours, points.get(r.grade)) for r in rows)
+    return pb.SemesterResult(semester=semester, published_on=published_on.isoformat(),
+                             courses=[course_message(r, shown) for r in rows], gpa=str(gpa) if gpa else "")
+
+
+class ExamsServicer(exams_pb2_grpc.ExamsServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.db = runtime.db
+
+    def GetResults(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        authorize(current_caller(), owner=regno, departments=RESULT_DEPARTMENTS, services=RESULT_SERVICES)
+        points = {band.grade: band.grade_point for band in service.bands(self.db)}
+        return pb.GetResultsResponse(registration_number=regno, semesters=[
+            semester_message(*published, points) for published in service.published_results(self.db, regno)])

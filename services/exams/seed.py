@@ -1,0 +1,24 @@
+"""Demo data: the demo student's published Autumn 2025 results, all passes."""
+import datetime as dt
+
+from services import demo
+from services.exams import service
+
+SEMESTER = "Autumn 2025"
+PUBLISHED_ON = dt.date(2026, 8, 4)  # Autumn results come out in July-August
+RESULTS = [  # (course code, title, credit hours, assignment marks, final exam marks)
+    ("8601", "General Methods of Teaching", 3, 78, 71),
+    ("8602", "Educational Assessment and Evaluation", 3, 85, 82),
+    ("8603", "Curriculum Development", 3, 72, 64),
+]
+
+
+def seed(runtime) -> None:
+    regno = demo.STUDENT["registration_number"]
+    if service.published_results(runtime.db, regno):
+        return
+    for code, title, credit_hours, assignment, final in RESULTS:
+        service.record_result(runtime.db, runtime.config, registration_number=regno, semester=SEMESTER,
+                              course_code=code, course_title=title, credit_hours=credit_hours,
+                              assignment_marks=assignment, final_exam_marks=final)
+    service.publish_semester(runtime.db, SEMESTER, PUBLISHED_ON)

@@ -1,0 +1,93 @@
+"""Exams use cases: record results, publish a semester, read a student's published results."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from campus import clock
+from campus.db import Database
+from campus.errors import FailedPrecondition
+from cms.exams.v1 import events_pb2
+from services.exams import domain
+from services.exams.config import ExamsConfig
+from services.exams.models import grade_bands, published_semesters, results
+
+
+def bands(db: Database) -> list[domain.GradeBand]:
+    with db.sessions() as session:
+        rows = session.execute(sa.select(grade_bands).order_by(grade_bands.c.min_marks.desc()))
+        return [domain.GradeBand(r.grade, r.min_marks, r.max_marks, Decimal(r.grade_point_hundredths) / 100,
+                                 r.is_pass) for r in rows]
+
+
+def pass_rule(config: ExamsConfig) -> domain.PassRule:
+    return domain.PassRule(assignment_min=config.pass_assignment_percent, final_min=config.pass_final_percent)
+
+
+def weights(config: ExamsConfig) -> domain.Weights:
+    return domain.Weights(assignments=config.assignment_weight_percent, final=config.final_weight_percent)
+
+
+def record_result(db: Database, config: ExamsConfig, *, registration_number: str, semester: str,
+                  course_code: str, course_title: str, credit_hours: int, assignment_marks: int | None,
+                  final_exam_marks: int | None) -> domain.Graded:
+    """Grade and store one course result. A published result never changes, unless it was late."""
+    term = domain.parse_semester(semester)
+    graded = domain.grade_course(assignment_marks, final_exam_marks, term, rule=pass_rule(config),
+                                 weights=weights(config), bands=bands(db))
+    key = dict(registration_number=registration_number, semester=str(term), course_code=course_code)
+    with db.unit_of_work() as uow:
+        existing = uow.session.execute(sa.select(results).filter_by(**key).with_for_update()).first()
+        if existing is not None and existing.published_on and existing.remarks != domain.RESULT_LATE:
+            raise FailedPrecondition("a published result never changes", field="course_code")
+        published = uow.session.scalar(sa.select(published_semesters.c.semester).filter_by(semester=str(term)))
+        values = dict(course_title=course_title, credit_hours=credit_hours, assignment_marks=assignment_marks,
+                      final_exam_marks=final_exam_marks, total_marks=graded.total, grade=graded.grade,
+                      remarks=graded.remarks, recorded_at=clock.utcnow(),
+                      published_on=clock.karachi_today() if published else None)
+        if existing is None:
+            uow.session.execute(sa.insert(results).values(**key, **values))
+        else:
+            uow.session.execute(sa.update(results).where(results.c.id == existing.id).values(**values))
+        if published:  # a late result of a published semester goes out as it is recorded
+            uow.record(events_pb2.ResultPublished(registration_number=registration_number, semester=str(term),
+                                                  published_on=values["published_on"].isoformat()))
+        uow.commit()
+    return graded
+
+
+def publish_semester(db: Database, semester: str, published_on: dt.date | None = None) -> int:
+    """Publish every result of the semester; returns how many students were told (0 if done before)."""
+    semester = str(domain.parse_semester(semester))
+    published_on = published_on or clock.karachi_today()
+    with db.unit_of_work() as uow:
+        if uow.session.scalar(sa.select(published_semesters.c.semester).filter_by(semester=semester)):
+            return 0
+        uow.session.execute(sa.insert(published_semesters).values(
+            semester=semester, published_on=published_on, published_at=clock.utcnow()))
+        students = list(uow.session.scalars(sa.select(results.c.registration_number.distinct()).where(
+            results.c.semester == semester, results.c.published_on.is_(None))))
+        uow.session.execute(sa.update(results).where(results.c.semester == semester,
+                                                     results.c.published_on.is_(None))
+                            .values(published_on=published_on))
+        for regno in students:
+            uow.record(events_pb2.ResultPublished(registration_number=regno, semester=semester,
+                                                  published_on=published_on.isoformat()))
+        uow.commit()
+    return len(students)
+
+
+def published_results(db: Database, regno: str) -> list[tuple[str, dt.date, list[sa.Row]]]:
+    """(semester, published on, course results) of each published semester, oldest first."""
+    with db.sessions() as session:
+        rows = session.execute(
+            sa.select(results, published_semesters.c.published_on.label("semester_published_on"))
+            .join(published_semesters, published_semesters.c.semester == results.c.semester)
+            .where(results.c.registration_number == regno).order_by(results.c.course_code)).all()
+    by_semester: dict[str, list[sa.Row]] = {}
+    for row in rows:
+        by_semester.setdefault(row.semester, []).append(row)
+    ordered = sorted(by_semester, key=domain.parse_semester)
+    return [(s, by_semester[s][0].semester_published_on, by_semester[s]) for s in ordered]

@@ -1,0 +1,120 @@
+"""Published results: who may read them, what a card shows, and that publication is final."""
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from campus import testing
+from campus.errors import FailedPrecondition, InvalidArgument, PermissionDenied
+from cms.exams.v1 import exams_pb2 as pb
+from services.exams import service
+
+AYESHA = "22P-123456"
+
+
+def results(clients, regno, caller=None):
+    return clients.call("exams", "GetResults", pb.GetResultsRequest(registration_number=regno), caller=caller)
+
+
+def record(runtime, regno, semester, code, assignment, final, title="Course", credit_hours=3):
+    return service.record_result(runtime.db, runtime.config, registration_number=regno, semester=semester,
+                                 course_code=code, course_title=title, credit_hours=credit_hours,
+                                 assignment_marks=assignment, final_exam_marks=final)
+
+
+def published_events(runtime, regno):
+    with runtime.db.sessions() as s:
+        rows = s.scalars(sa.select(runtime.db.outbox.c.envelope).where(
+            runtime.db.outbox.c.event_type == "result_published"))
+        return [e for e in map(json.loads, rows) if e["data"]["registration_number"] == regno]
+
+
+def test_a_student_reads_her_published_results(as_gateway, users):
+    card = results(as_gateway, AYESHA, users.student(AYESHA))
+    assert [s.semester for s in card.semesters] == ["Autumn 2025"]
+    autumn = card.semesters[0]
+    assert (autumn.published_on, autumn.gpa) == ("2026-08-04", "2.90")
+    first = autumn.courses[0]
+    assert (first.course_code, first.assignment_marks, first.final_exam_marks) == ("8601", 78, 71)
+    assert first.total_marks == 73
+    assert (first.grade, first.remarks, first.components_shown) == ("B", "pass", True)
+    assert [c.grade for c in autumn.courses] == ["B", "A", "C"]
+
+
+def test_another_student_is_refused(as_gateway, users):
+    with pytest.raises(PermissionDenied):
+        results(as_gateway, AYESHA, users.student("23A-654321"))
+    with pytest.raises(PermissionDenied):
+        results(as_gateway, AYESHA)  # the public
+
+
+@pytest.mark.parametrize("department, allowed", [
+    ("examinations", True), ("regional", True), ("student_services", True),
+    ("treasury", False), ("dispatch", False), ("admissions", False)])
+def test_results_by_department(as_gateway, users, department, allowed):
+    staff = users.staff("officer.one", department)
+    if allowed:
+        assert len(results(as_gateway, AYESHA, staff).semesters) == 1
+    else:
+        with pytest.raises(PermissionDenied):
+            results(as_gateway, AYESHA, staff)
+
+
+def test_the_requests_service_reads_results_and_finance_does_not(exams_addr):
+    requests = testing.clients_as("requests", {"exams": exams_addr})
+    finance = testing.clients_as("finance", {"exams": exams_addr})
+    assert results(requests, AYESHA).registration_number == AYESHA
+    with pytest.raises(PermissionDenied):
+        results(finance, AYESHA)
+    requests.close(), finance.close()
+
+
+def test_a_malformed_registration_number_names_the_field(as_gateway, users):
+    with pytest.raises(InvalidArgument) as bad:
+        results(as_gateway, "22P123456", users.staff("exams.officer", "examinations"))
+    assert bad.value.field == "registration_number"
+
+
+def test_a_student_with_no_published_results_gets_an_empty_card(as_gateway, users):
+    # Exams does not keep the student list: an unknown number and a new student look alike.
+    assert list(results(as_gateway, "21X-000001", users.staff("exams.officer", "examinations")).semesters) == []
+
+
+def test_unpublished_semesters_stay_hidden_until_published(runtime, as_gateway, users):
+    regno = "24B-300400"
+    record(runtime, regno, "Spring 2026", "8604", 80, 75)
+    record(runtime, regno, "Spring 2026", "8605", 40, 90)
+    assert list(results(as_gateway, regno, users.student(regno)).semesters) == []
+    assert service.publish_semester(runtime.db, "Spring 2026") == 1
+    assert service.publish_semester(runtime.db, "Spring 2026") == 0
+    spring = results(as_gateway, regno, users.student(regno)).semesters[0]
+    assert [(c.grade, c.remarks) for c in spring.courses] == [("B", "pass"), ("F", "fail")]
+    assert spring.gpa == "1.50"
+    assert len(published_events(runtime, regno)) == 1
+
+
+def test_a_published_result_never_changes(runtime):
+    with pytest.raises(FailedPrecondition):
+        record(runtime, "22P-123456", "Autumn 2025", "8601", 100, 100)
+
+
+def test_before_autumn_2021_the_card_shows_only_grades(runtime, as_gateway, users):
+    regno = "19A-500600"
+    record(runtime, regno, "Spring 2021", "8601", 66, 58)
+    service.publish_semester(runtime.db, "Spring 2021")
+    course = results(as_gateway, regno, users.student(regno)).semesters[0].courses[0]
+    assert (course.components_shown, course.grade, course.remarks) == (False, "C", "pass")
+    assert (course.assignment_marks, course.final_exam_marks, course.total_marks) == (0, 0, 0)
+
+
+def test_a_late_result_has_no_gpa_until_it_is_graded(runtime, as_gateway, users):
+    regno = "25C-700800"
+    record(runtime, regno, "Autumn 2024", "9382", 70, None)
+    record(runtime, regno, "Autumn 2024", "9384", 90, 90)
+    service.publish_semester(runtime.db, "Autumn 2024")
+    late = results(as_gateway, regno, users.student(regno)).semesters[0]
+    assert ([c.remarks for c in late.courses], late.gpa) == (["RL", "pass"], "")
+    record(runtime, regno, "Autumn 2024", "9382", 70, 80)  # the late result arrives
+    graded = results(as_gateway, regno, users.student(regno)).semesters[0]
+    assert ([c.grade for c in graded.courses], graded.gpa) == (["B", "A+"], "3.50")
+    assert len(published_events(runtime, regno)) == 2

@@ -1,0 +1,90 @@
+"""Unit tests: exams rules with no I/O (totals, the pass rule, grades, GPA, what a card shows)."""
+from decimal import Decimal
+
+import pytest
+
+from campus.errors import InvalidArgument
+from services.exams import domain
+
+BANDS = [domain.GradeBand("A+", 85, 100, Decimal("4.00"), True), domain.GradeBand("A", 80, 84, Decimal("3.70"), True),
+         domain.GradeBand("B", 70, 79, Decimal("3.00"), True), domain.GradeBand("C", 60, 69, Decimal("2.00"), True),
+         domain.GradeBand("D", 50, 59, Decimal("1.00"), True), domain.GradeBand("F", 0, 49, Decimal("0.00"), False)]
+AUTUMN_2025 = domain.parse_semester("Autumn 2025")
+SPRING_2021 = domain.parse_semester("Spring 2021")
+RULE, WEIGHTS = domain.PassRule(), domain.Weights()
+
+
+def graded(assignment, final, semester=AUTUMN_2025, rule=RULE, weights=WEIGHTS):
+    return domain.grade_course(assignment, final, semester, rule=rule, weights=weights, bands=BANDS)
+
+
+def test_total_weighs_assignments_and_final_and_rounds_half_up():
+    assert domain.total_marks(78, 71, WEIGHTS) == 73          # 23.4 + 49.7 = 73.1
+    assert domain.total_marks(75, 65, WEIGHTS) == 68          # 22.5 + 45.5 = 68.0
+    assert domain.total_marks(55, 50, WEIGHTS) == 52          # 16.5 + 35.0 = 51.5 -> 52
+    assert domain.total_marks(80, 60, domain.Weights(assignments=50, final=50)) == 70
+
+
+@pytest.mark.parametrize("total, grade", [(100, "A+"), (85, "A+"), (84, "A"), (80, "A"), (79, "B"), (70, "B"),
+                                          (69, "C"), (60, "C"), (59, "D"), (50, "D"), (49, "F"), (0, "F")])
+def test_grade_from_the_bands(total, grade):
+    assert domain.grade_for(total, BANDS).grade == grade
+
+
+def test_a_total_outside_every_band_is_a_bug_in_the_data():
+    with pytest.raises(ValueError):
+        domain.grade_for(50, BANDS[:4])
+
+
+def test_since_autumn_2021_both_components_need_half_marks():
+    assert graded(50, 50).remarks == domain.PASS
+    failed_final = graded(95, 49)           # total 63 would be a C, but the final exam is below 50
+    assert (failed_final.total, failed_final.grade, failed_final.remarks) == (63, "F", domain.FAIL)
+    assert graded(49, 90).remarks == domain.FAIL
+
+
+def test_before_autumn_2021_the_total_decides():
+    assert (graded(95, 49, SPRING_2021).grade, graded(95, 49, SPRING_2021).remarks) == ("C", domain.PASS)
+    assert graded(40, 45, SPRING_2021).remarks == domain.FAIL
+
+
+def test_thresholds_are_parameters():
+    lenient = domain.PassRule(assignment_min=40, final_min=40)
+    assert graded(45, 55, rule=lenient).remarks == domain.PASS
+    assert graded(45, 55).remarks == domain.FAIL
+
+
+def test_a_missing_component_makes_the_result_late():
+    late = graded(70, None)
+    assert (late.total, late.grade, late.grade_point, late.remarks) == (None, "", None, domain.RESULT_LATE)
+
+
+def test_marks_beyond_100_are_refused_naming_the_component():
+    with pytest.raises(InvalidArgument) as bad:
+        graded(70, 101)
+    assert bad.value.field == "final_exam_marks"
+
+
+def test_gpa_is_credit_weighted_to_two_places():
+    assert domain.gpa([(3, Decimal("3.00")), (3, Decimal("3.70")), (3, Decimal("2.00"))]) == Decimal("2.90")
+    assert domain.gpa([(4, Decimal("4.00")), (2, Decimal("1.00"))]) == Decimal("3.00")
+    assert domain.gpa([(3, Decimal("3.70")), (3, Decimal("3.00")), (1, Decimal("0"))]) == Decimal("2.87")
+
+
+def test_no_gpa_while_a_result_is_late_or_without_courses():
+    assert domain.gpa([(3, Decimal("3.00")), (3, None)]) is None
+    assert domain.gpa([]) is None
+
+
+def test_components_are_shown_from_autumn_2021_on():
+    assert domain.components_shown(domain.parse_semester("Autumn 2021"))
+    assert domain.components_shown(AUTUMN_2025)
+    assert not domain.components_shown(SPRING_2021)
+    assert not domain.components_shown(domain.parse_semester("Autumn 2020"))
+
+
+def test_semesters_order_by_calendar():
+    assert sorted(["Spring 2026", "Autumn 2025", "Spring 2025"], key=domain.parse_semester) == [
+        "Spring 2025", "Autumn 2025", "Spring 2026"]
+    with pytest.raises(InvalidArgument):
+        domain.parse_semester("Fall 2025")

@@ -1,0 +1,15 @@
+"""Demo data: the demo student's Spring 2026 books, dispatched; no applications."""
+import datetime as dt
+
+from campus import clock
+from services import demo
+from services.tracking import service
+
+
+def seed(runtime) -> None:
+    student = demo.STUDENT
+    service.record_parcel(
+        runtime.db, registry_number=student["roll_number"], registration_number=student["registration_number"],
+        semester="Spring 2026", status="dispatched",
+        dispatched_at=dt.datetime(2026, 5, 19, 10, 30, tzinfo=clock.KARACHI).astimezone(clock.UTC),
+        note="Mailed by Pakistan Post from the main campus, Islamabad")
