@@ -38,7 +38,9 @@ def _retry_config(service: str) -> str:
     pb2 = importlib.import_module(module_name.replace("_pb2_grpc", "_pb2"))
     methods = pb2.DESCRIPTOR.services_by_name[full_name.rsplit(".", 1)[1]].methods
     idempotent = [m.name for m in methods if m.name.startswith(READ_PREFIXES) or m.name in IDEMPOTENT_WRITES]
-    return json.dumps({"methodConfig": [{
+    # round_robin over every address the name resolves to: with a headless Service each
+    # replica of a scaled-out service gets its share of the calls.
+    return json.dumps({"loadBalancingConfig": [{"round_robin": {}}], "methodConfig": [{
         "name": [{"service": full_name, "method": name} for name in idempotent],
         "retryPolicy": {"maxAttempts": 3, "initialBackoff": "0.05s", "maxBackoff": "0.5s",
                         "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]},

@@ -77,8 +77,10 @@ class GrpcServer:
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rpc"),
             interceptors=[ServerInterceptor(service_tokens, access)],
-            # Fail loudly if the port is taken instead of silently sharing it.
-            options=[("grpc.so_reuseport", 0)])
+            # Fail loudly if the port is taken instead of silently sharing it. Connections
+            # are recycled every few minutes so clients rebalance onto new replicas.
+            options=[("grpc.so_reuseport", 0), ("grpc.max_connection_age_ms", 300_000),
+                     ("grpc.max_connection_age_grace_ms", 30_000)])
         self.health = health.HealthServicer(experimental_non_blocking=True)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         self._names: list[str] = []

@@ -13,5 +13,7 @@ preload_app = False
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# Worker heartbeats go to memory, not to a read-only root file system.
+worker_tmp_dir = "/dev/shm"
 accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms rid=%({x-request-id}o)s'

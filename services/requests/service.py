@@ -152,6 +152,8 @@ def department_queue(db: Database, department: str, status: str, limit: int) -> 
 # -- events -----------------------------------------------------------------------
 def mark_paid(uow, request_number: str, consumer_number: str, paid_at: str) -> bool:
     """A paid challan moves its request to in process. False when nothing changed."""
+    if not identifiers.REQUEST_NUMBER.match(request_number):
+        return False  # a challan for something else (a semester fee, say): not ours to act on
     row = uow.session.execute(sa.select(service_requests).where(
         service_requests.c.request_number == request_number).with_for_update()).first()
     if row is None or row.consumer_number != consumer_number:

@@ -1,0 +1,1 @@
+"""Unit layer of deploy/: the deployment files checked as data, no Docker, no cluster."""

@@ -1,0 +1,135 @@
+"""deploy.check on the real files passes, and on a copy broken in one place it says where.
+
+Each broken copy lives in tmp_path; the repository's files are never touched.
+"""
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from deploy import check
+from deploy.processes import PROCESSES
+
+REPO = check.DEPLOY.parent
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch) -> pathlib.Path:
+    """A copy of deploy/ (and the root .dockerignore) to break; kubectl left out for speed."""
+    shutil.copytree(check.DEPLOY, tmp_path / "deploy",
+                    ignore=shutil.ignore_patterns("__pycache__", "tests", ".env", "secrets"))
+    shutil.copy(REPO / ".dockerignore", tmp_path / ".dockerignore")
+    monkeypatch.setattr(check, "_kubectl_render", lambda directory: None)
+    return tmp_path / "deploy"
+
+
+def break_file(root: pathlib.Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text()
+    assert old in text, f"{old!r} is not in {relative}: update this test"
+    path.write_text(text.replace(old, new))
+
+
+def test_the_deployment_files_pass():
+    report = check.run()
+    assert report.problems == []
+    assert report.counts["kustomizations"] >= 2
+
+
+def test_the_command_line_prints_one_line_and_exits_zero():
+    result = subprocess.run([sys.executable, "-m", "deploy.check"], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("deploy check: ok") and result.stdout.count("\n") == 1
+
+
+def test_the_local_overlay_renders_one_replica_of_each_process_in_its_namespace():
+    docs = check.render(check.DEPLOY / "k8s" / "overlays" / "local")
+    deployments = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Deployment"}
+    assert set(deployments) == {p.name for p in PROCESSES}
+    assert all(d["spec"]["replicas"] == 1 for d in deployments.values())
+    assert {d["metadata"].get("namespace") for d in docs if d["kind"] != "Namespace"} == {"campus"}
+    images = {c["image"] for c in check._containers_of_all(docs)}
+    assert images == {"campus-management:local"}
+    assert {d["spec"]["minReplicas"] for d in docs if d["kind"] == "HorizontalPodAutoscaler"} == {1}
+
+
+def test_an_unbroken_copy_passes(tree):
+    assert check.run(tree).problems == []
+
+
+BROKEN = [
+    # (id, file, old, new, what the report must say)
+    ("compose-command", "compose.yaml",
+     'command: ["python", "-m", "services.finance", "relay"]',
+     'command: ["python", "-m", "services.finance", "serve"]',
+     "compose.yaml service finance-relay: runs python -m services.finance serve"),
+    ("compose-missing-process", "compose.yaml", "\n  tracking-consumer:\n", "\n  tracking-consumers:\n",
+     "compose.yaml: no service tracking-consumer"),
+    ("compose-schema", "compose.yaml", "\n  redis:\n    image:", "\n  redis:\n    imagee: redis\n    image:",
+     "does not follow the compose spec"),
+    ("compose-health-port", "compose.yaml", "- 127.0.0.1:50053", "- 127.0.0.1:50054",
+     "compose.yaml service exams-grpc: healthcheck must probe 127.0.0.1:50053"),
+    ("compose-bind-host", "compose.yaml", "GRPC_BIND_HOST: 0.0.0.0", "GRPC_BIND_HOST: 127.0.0.1",
+     "GRPC_BIND_HOST must be 0.0.0.0"),
+    ("k8s-deployment-command", "k8s/base/finance.yaml",
+     'command: ["python", "-m", "services.finance", "relay"]',
+     'command: ["python", "-m", "services.finance", "relay", "--fast"]',
+     "Deployment finance-relay: runs python -m services.finance relay --fast"),
+    ("k8s-job-command", "k8s/base/exams.yaml", '"services.exams", "migrate"]', '"services.exams", "seed"]',
+     "Job migrate-exams: runs python -m services.exams seed"),
+    ("k8s-missing-process", "k8s/base/kustomization.yaml", "  - tracking.yaml\n", "",
+     "no Deployment tracking-consumer"),
+    ("k8s-schema", "k8s/base/gateway.yaml", "readinessProbe:", "readinesProbe:",
+     "is not valid Kubernetes"),
+    ("k8s-read-only-root", "k8s/base/requests.yaml", "readOnlyRootFilesystem: true",
+     "readOnlyRootFilesystem: false", "readOnlyRootFilesystem must be true"),
+    ("k8s-grpc-probe-port", "k8s/base/finance.yaml", "grpc: {port: 50054}", "grpc: {port: 50053}",
+     "readinessProbe must be a gRPC probe on port 50054"),
+    ("k8s-no-limits", "k8s/base/identity.yaml", 'limits: {cpu: "1", memory: 512Mi}', "limits: {cpu: \"1\"}",
+     "no memory limits"),
+    ("k8s-config-address", "k8s/base/config.yaml", "FINANCE_GRPC_ADDR: finance:50054",
+     "FINANCE_GRPC_ADDR: finance:50055", "FINANCE_GRPC_ADDR must be finance:50054"),
+    ("k8s-real-secret", "k8s/secrets.template.yaml", "SERVICE_TOKEN_SECRET: REPLACE_ME",
+     "SERVICE_TOKEN_SECRET: 0123456789abcdef0123456789abcdef", "holds a value"),
+    ("k8s-unrenderable-overlay", "k8s/overlays/local/kustomization.yaml", "namespace: campus\n",
+     "namespace: campus\ncommonLabels: {team: campus}\n", "cannot be rendered"),
+    ("dockerfile-root", "docker/Dockerfile", "USER 10001:10001", "USER root", "USER <numeric uid"),
+    ("dockerfile-cmd", "docker/Dockerfile", 'CMD ["gunicorn",', 'CMD ["flask", "run", "gunicorn",',
+     "CMD must be the gateway"),
+    ("dockerfile-latest", "docker/Dockerfile", "ARG PYTHON_IMAGE=python:3.11-slim-bookworm",
+     "ARG PYTHON_IMAGE=python:latest", "must be pinned to a tag other than latest"),
+    ("dockerfile-no-protogen", "docker/Dockerfile", "RUN python -m campus.protogen /app", "RUN true",
+     "campus.protogen"),
+    ("dockerignore-lets-in", "../.dockerignore", "\n.git/\n", "\n.git/\n!cms/\n",
+     "lets cms/__init__.py into the build context"),
+    ("dockerignore-keeps-out", "../.dockerignore", "\n.git/\n", "\n.git/\nservices/*/service.py\n",
+     "keeps services/finance/service.py out"),
+    ("postgres-databases", "postgres/initdb.sh", "finance requests", "requests",
+     "postgres/initdb.sh: must create a database"),
+]
+
+
+@pytest.mark.parametrize("relative, old, new, expected", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_a_broken_copy_is_reported(tree, relative, old, new, expected):
+    break_file(tree, relative, old, new)
+    problems = check.run(tree).problems
+    assert any(expected in problem for problem in problems), "\n".join(problems) or "no problem reported"
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
+def test_a_renderer_that_drifts_from_kubectl_is_reported(monkeypatch):
+    render = check.render
+
+    def forgetful(directory):
+        docs = render(directory)
+        for doc in docs:
+            doc["metadata"].pop("namespace", None)
+        return docs
+
+    monkeypatch.setattr(check, "render", forgetful)
+    report = check.Report()
+    check.check_kubernetes(check.DEPLOY, report)
+    assert any("renders differently here and in kubectl kustomize" in p for p in report.problems)

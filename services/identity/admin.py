@@ -1,0 +1,139 @@
+"""Account administration: creating student accounts, locking and unlocking, look-ups
+and the audit log."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import email_validator
+import sqlalchemy as sa
+
+from campus import clock, identifiers
+from campus.auth import Caller
+from campus.errors import AlreadyExists, InvalidArgument, NotFound
+from cms.identity.v1 import events_pb2
+from services.identity import domain, store
+from services.identity.domain import Client
+from services.identity.models import accounts, audit_events
+from services.identity.service import Identity
+
+POLICIES = ("activation", "legacy")
+MOBILE = re.compile(r"^\+?\d{10,15}$")
+ACTIVATION_SUBJECT = "Activate your CMS account"
+
+
+def _email(value: str, *, required: bool) -> str:
+    value = identifiers.text(value, "email", max_length=254, required=required)
+    if not value:
+        return ""
+    try:
+        return email_validator.validate_email(value, check_deliverability=False).normalized
+    except email_validator.EmailNotValidError as exc:
+        raise InvalidArgument(f"email is not valid: {exc}", field="email") from None
+
+
+def _mobile(value: str) -> str:
+    value = re.sub(r"[\s-]", "", identifiers.text(value, "mobile", max_length=20))
+    if value and not MOBILE.match(value):
+        raise InvalidArgument("mobile must be 10 to 15 digits", field="mobile")
+    return value
+
+
+def _by(caller: Caller) -> str:
+    return caller.subject or caller.service
+
+
+def create_student_account(idn: Identity, caller: Caller, *, registration_number: str, full_name: str,
+                           email: str, mobile: str, policy: str) -> sa.Row:
+    """A student's account, waiting for its first login. Calling again for the same
+    student returns the account unchanged, so enrollment may retry."""
+    regno = identifiers.registration_number(registration_number)
+    full_name = identifiers.text(full_name, "full_name", max_length=120, required=True)
+    policy = policy or "activation"
+    if policy not in POLICIES:
+        raise InvalidArgument("initial_password_policy must be activation or legacy",
+                              field="initial_password_policy")
+    values = {"email": _email(email, required=policy == "activation"), "mobile": _mobile(mobile)}
+    code = None
+    if policy == "activation":
+        code = domain.new_activation_code()
+        values.update(status=domain.ACTIVATION_PENDING, activation_code_hash=idn.passwords.hash(code),
+                      activation_expires_at=clock.utcnow() + dt.timedelta(days=idn.config.activation_code_days))
+    else:
+        values.update(status=domain.PASSWORD_CHANGE_REQUIRED,
+                      password_hash=idn.passwords.hash(domain.legacy_initial_password(full_name, regno)))
+    with idn.db.unit_of_work() as uow:
+        existing = store.find_account(uow.session, regno)
+        if existing is not None:
+            return _same_student(existing, full_name)
+        uow.session.execute(sa.insert(accounts).values(
+            username=regno, kind=domain.STUDENT, full_name=full_name, created_at=clock.utcnow(), **values))
+        if code:
+            store.queue_mail(uow.session, values["email"], ACTIVATION_SUBJECT,
+                             activation_mail(full_name, regno, code, idn))
+        store.audit(uow.session, "account_created", regno, Client(), f"by {_by(caller)}, policy {policy}")
+        try:
+            uow.commit()
+        except sa.exc.IntegrityError:
+            pass  # created meanwhile by a parallel call: answer with that one
+    return _same_student(get_account(idn, regno), full_name)
+
+
+def _same_student(account: sa.Row, full_name: str) -> sa.Row:
+    if account.kind != domain.STUDENT or account.full_name.casefold() != full_name.casefold():
+        raise AlreadyExists("another account has this registration number", field="registration_number")
+    return account
+
+
+def activation_mail(full_name: str, regno: str, code: str, idn: Identity) -> str:
+    return (f"Dear {full_name},\n\nYour CMS account {regno} is ready. Sign in at "
+            f"{idn.config.portal_base_url}/activate with your registration number and this "
+            f"activation code, then choose your password:\n\n    {code}\n\n"
+            f"The code expires in {idn.config.activation_code_days} days.\n")
+
+
+def get_account(idn: Identity, username: str) -> sa.Row:
+    with idn.db.sessions() as session:
+        account = store.find_account(session, username)
+    if account is None:
+        raise NotFound("no account with this username", field="username")
+    return account
+
+
+def lock_account(idn: Identity, caller: Caller, username: str, reason: str) -> sa.Row:
+    reason = identifiers.text(reason, "reason", max_length=200, required=True)
+    with idn.db.unit_of_work() as uow:
+        account = store.find_account(uow.session, username, for_update=True)
+        if account is None:
+            raise NotFound("no account with this username", field="username")
+        if account.status != domain.LOCKED:
+            store.update_account(uow.session, account.id, status=domain.LOCKED,
+                                 status_before_lock=account.status, lock_reason=reason)
+            store.revoke_all_sessions(uow.session, account.id, "account_locked")
+            uow.record(events_pb2.AccountLocked(username=account.username, kind=account.kind, reason=reason,
+                                                locked_by=_by(caller), locked_at=clock.iso(clock.utcnow())))
+            store.audit(uow.session, "account_locked", account.username, Client(), f"by {_by(caller)}: {reason}")
+        uow.commit()
+    return get_account(idn, username)
+
+
+def unlock_account(idn: Identity, caller: Caller, username: str) -> sa.Row:
+    with idn.db.unit_of_work() as uow:
+        account = store.find_account(uow.session, username, for_update=True)
+        if account is None:
+            raise NotFound("no account with this username", field="username")
+        if account.status == domain.LOCKED:
+            store.update_account(uow.session, account.id, status=account.status_before_lock or domain.ACTIVE,
+                                 status_before_lock=None, lock_reason=None)
+            store.clear_failures(uow.session, account.username)  # a fresh start from every IP
+            store.audit(uow.session, "account_unlocked", account.username, Client(), f"by {_by(caller)}")
+        uow.commit()
+    return get_account(idn, username)
+
+
+def audit_log(idn: Identity, username: str, limit: int) -> list[sa.Row]:
+    query = sa.select(audit_events).order_by(audit_events.c.occurred_at.desc(), audit_events.c.id.desc())
+    if username:
+        query = query.where(audit_events.c.username == username)
+    with idn.db.sessions() as session:
+        return list(session.execute(query.limit(limit)))

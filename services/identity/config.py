@@ -1,0 +1,86 @@
+import json
+import pathlib
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+
+from campus.config import ServiceConfig
+
+
+class IdentityConfig(ServiceConfig):
+    service = "identity"
+
+    access_token_ttl_seconds: int = Field(900, ge=60, le=3600)
+    refresh_token_ttl_days: int = Field(14, ge=1, le=90)
+    bank_token_ttl_seconds: int = Field(300, ge=60, le=900)
+    activation_code_days: int = Field(30, ge=1, le=180)
+    reset_token_minutes: int = Field(30, ge=5, le=1440)
+    reset_mails_per_hour: int = Field(3, ge=1, le=20)
+
+    #: Where the students' portal lives; reset links point there.
+    portal_base_url: str = Field("http://localhost:8080", validation_alias=AliasChoices(
+        "IDENTITY_PORTAL_BASE_URL", "PORTAL_BASE_URL", "portal_base_url"))
+    mail_backend: Literal["file", "smtp"] = "file"
+    mail_from: str = "CMS Identity <no-reply@cms.edu.pk>"
+    mail_poll_seconds: float = Field(2.0, gt=0, le=60)
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_starttls: bool = True
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_timeout_seconds: float = Field(10.0, gt=0, le=120)
+
+    #: Ed25519 private key (PEM) that signs access tokens; default <var_dir>/keys/identity-signing.pem.
+    signing_key_file: pathlib.Path | None = None
+    #: The public JWKS (or one JWK) of the key used before a rotation, still accepted meanwhile.
+    previous_public_jwks: str = ""
+
+    # Lower them only in tests: every login pays this cost, and so does every guess.
+    argon2_time_cost: int = Field(3, ge=1, le=10)
+    argon2_memory_kib: int = Field(65536, ge=8192, le=1048576)
+    argon2_parallelism: int = Field(4, ge=1, le=16)
+
+    @field_validator("portal_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/")
+
+    @field_validator("previous_public_jwks")
+    @classmethod
+    def _public_keys_only(cls, value: str) -> str:
+        if value.strip():
+            previous_jwks(value)
+        return value
+
+    @model_validator(mode="after")
+    def _signing_key(self):
+        if self.signing_key_file is None:
+            object.__setattr__(self, "signing_key_file", self.var_dir / "keys" / "identity-signing.pem")
+        if self.environment == "production" and not self.signing_key_file.is_file():
+            # Generating one here would sign tokens no other replica can verify.
+            raise ValueError(f"IDENTITY_SIGNING_KEY_FILE: {self.signing_key_file} does not exist; "
+                             "production needs the provisioned Ed25519 signing key")
+        return self
+
+    @property
+    def mail_dir(self) -> pathlib.Path:
+        return self.var_dir / "mail"
+
+    def previous_jwks(self) -> list[dict]:
+        return previous_jwks(self.previous_public_jwks) if self.previous_public_jwks.strip() else []
+
+
+def previous_jwks(value: str) -> list[dict]:
+    """The keys of a JWKS document or a single JWK; refuses private keys."""
+    try:
+        document = json.loads(value)
+    except json.JSONDecodeError:
+        raise ValueError("must be a JWKS or JWK JSON document") from None
+    keys = document.get("keys", [document]) if isinstance(document, dict) else None
+    if not keys or not all(isinstance(k, dict) and k.get("kid") and k.get("kty") for k in keys):
+        raise ValueError("every key needs a kid and a kty")
+    if any("d" in k for k in keys):
+        raise ValueError("contains a private key; publish only the public part")
+    return keys

@@ -1,0 +1,129 @@
+"""IdentityService over gRPC: check the caller, parse, call the use case, map the result."""
+from __future__ import annotations
+
+import ipaddress
+
+from campus import clock, identifiers
+from campus.auth import DEPARTMENTS, STAFF, STUDENT, Caller, authorize, current_caller
+from campus.errors import InvalidArgument, PermissionDenied, Unauthenticated
+from cms.identity.v1 import identity_pb2 as pb
+from cms.identity.v1 import identity_pb2_grpc
+from services.identity import admin, domain, recovery, service
+from services.identity.service import Identity, Tokens
+
+MAX_AUDIT_EVENTS = 500
+
+
+def account_message(row) -> pb.Account:
+    return pb.Account(username=row.username, kind=row.kind, full_name=row.full_name,
+                      department=row.department or "", status=row.status, email=row.email or "",
+                      last_login_at=clock.iso(row.last_login_at))
+
+
+def token_pair(tokens: Tokens) -> pb.TokenPair:
+    return pb.TokenPair(access_token=tokens.access_token, refresh_token=tokens.refresh_token,
+                        expires_in=tokens.expires_in, token_type="Bearer", account=account_message(tokens.account))
+
+
+def client_of(info: pb.ClientInfo) -> domain.Client:
+    ip = info.ip.strip()
+    if ip:
+        try:
+            ip = str(ipaddress.ip_address(ip))
+        except ValueError:
+            raise InvalidArgument("client.ip is not an IP address", field="client.ip") from None
+    # The user agent is whatever the browser sent: kept short, never refused.
+    return domain.Client(ip=ip, user_agent=info.user_agent[:200])
+
+
+def _gateway() -> None:
+    """Sign-in calls come from the gateway on behalf of the public, or from no one."""
+    authorize(current_caller(), services={"gateway"})
+
+
+def _user() -> Caller:
+    caller = current_caller()
+    if caller.kind not in (STUDENT, STAFF) or not caller.session_id:
+        raise (PermissionDenied if caller.token else Unauthenticated)("sign in as a student or staff member first")
+    return caller
+
+
+class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
+    def __init__(self, identity: Identity):
+        self.idn = identity
+
+    def Login(self, request, context):
+        _gateway()
+        return token_pair(service.login(self.idn, request.username, request.password, client_of(request.client)))
+
+    def Refresh(self, request, context):
+        _gateway()
+        return token_pair(service.refresh(self.idn, request.refresh_token, client_of(request.client)))
+
+    def Logout(self, request, context):
+        service.logout(self.idn, _user(), client_of(request.client))
+        return pb.LogoutResponse()
+
+    def CheckSession(self, request, context):
+        session_id = identifiers.text(request.session_id, "session_id", max_length=36, required=True)
+        return pb.CheckSessionResponse(active=service.check_session(self.idn, session_id))
+
+    def GetJwks(self, request, context):
+        return pb.GetJwksResponse(jwks_json=self.idn.keys.jwks_json())
+
+    def ChangePassword(self, request, context):
+        return token_pair(service.change_password(self.idn, _user(), request.current_password,
+                                                  request.new_password, client_of(request.client)))
+
+    def Activate(self, request, context):
+        _gateway()
+        return token_pair(service.activate(self.idn, request.username, request.code, request.new_password,
+                                           client_of(request.client)))
+
+    def RequestPasswordReset(self, request, context):
+        _gateway()
+        recovery.request_password_reset(self.idn, request.username, client_of(request.client))
+        return pb.RequestPasswordResetResponse()
+
+    def ResetPassword(self, request, context):
+        _gateway()
+        recovery.reset_password(self.idn, request.token, request.new_password, client_of(request.client))
+        return pb.ResetPasswordResponse()
+
+    def AuthenticateBank(self, request, context):
+        _gateway()
+        return token_pair(service.authenticate_bank(self.idn, request.bank_mnemonic, request.secret,
+                                                    client_of(request.client)))
+
+    def CreateStudentAccount(self, request, context):
+        caller = current_caller()
+        authorize(caller, services={"enrollment"}, departments={"admissions"})
+        return account_message(admin.create_student_account(
+            self.idn, caller, registration_number=request.registration_number, full_name=request.full_name,
+            email=request.email, mobile=request.mobile, policy=request.initial_password_policy))
+
+    def GetAccount(self, request, context):
+        username = domain.account_username(request.username)
+        authorize(current_caller(), owner=username, departments=DEPARTMENTS)
+        return account_message(admin.get_account(self.idn, username))
+
+    def LockAccount(self, request, context):
+        caller = current_caller()
+        authorize(caller, departments={"student_services"})
+        return account_message(admin.lock_account(self.idn, caller, domain.account_username(request.username),
+                                                  request.reason))
+
+    def UnlockAccount(self, request, context):
+        caller = current_caller()
+        authorize(caller, departments={"student_services"})
+        return account_message(admin.unlock_account(self.idn, caller, domain.account_username(request.username)))
+
+    def ListAuditEvents(self, request, context):
+        authorize(current_caller(), departments={"student_services"})
+        username = domain.account_username(request.username) if request.username else ""
+        if not 0 <= request.limit <= MAX_AUDIT_EVENTS:
+            raise InvalidArgument(f"limit must be between 1 and {MAX_AUDIT_EVENTS}", field="limit")
+        rows = admin.audit_log(self.idn, username, request.limit or 50)
+        return pb.ListAuditEventsResponse(events=[
+            pb.AuditEvent(occurred_at=clock.iso(r.occurred_at), username=r.username, event=r.event, ip=r.ip,
+                          detail=r.detail) for r in rows])

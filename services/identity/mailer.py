@@ -1,0 +1,124 @@
+"""Sends what the use cases queued in `mail_outbox`: a background task of the relay process.
+
+Rows are claimed (leased) in a short transaction and sent outside it, so a slow SMTP
+server never holds a database lock; a failed send is retried with back-off. Mails carry
+activation codes and reset links: log where a mail went, never what it said.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import smtplib
+import threading
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+import sqlalchemy as sa
+
+from campus import clock
+from campus.db import Database
+from services.identity import domain
+from services.identity.config import IdentityConfig
+from services.identity.models import mail_outbox
+
+log = logging.getLogger(__name__)
+
+BATCH = 20
+LEASE = dt.timedelta(minutes=5)   # a claimed row is retried after this if its sender died
+
+
+def build_message(config: IdentityConfig, row) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = config.mail_from
+    message["To"] = row.recipient
+    message["Subject"] = row.subject
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(idstring=f"mail{row.id}", domain="cms.edu.pk")
+    message.set_content(row.body)
+    return message
+
+
+def deliver_to_file(config: IdentityConfig, row, message: EmailMessage) -> str:
+    """Local development: the mail lands in <var_dir>/mail/ for the developer to open."""
+    config.mail_dir.mkdir(parents=True, exist_ok=True)
+    stamp = clock.utcnow().strftime("%Y%m%dT%H%M%S")
+    path = config.mail_dir / f"{stamp}-{row.id:06d}.eml"
+    temp = path.with_suffix(".tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(message.as_bytes())
+    temp.replace(path)  # readers never see half a mail
+    return str(path)
+
+
+def deliver_by_smtp(config: IdentityConfig, row, message: EmailMessage) -> str:
+    with smtplib.SMTP(config.smtp_host, config.smtp_port, timeout=config.smtp_timeout_seconds) as smtp:
+        if config.smtp_starttls:
+            smtp.starttls()
+        if config.smtp_username:
+            smtp.login(config.smtp_username, config.smtp_password.get_secret_value())
+        smtp.send_message(message)
+    return f"{config.smtp_host}:{config.smtp_port}"
+
+
+BACKENDS = {"file": deliver_to_file, "smtp": deliver_by_smtp}
+
+
+def _claim(db: Database) -> list:
+    now = clock.utcnow()
+    with db.unit_of_work() as uow:
+        query = (sa.select(mail_outbox).where(mail_outbox.c.status == "pending",
+                                              mail_outbox.c.next_attempt_at <= now)
+                 .order_by(mail_outbox.c.id).limit(BATCH))
+        if db.is_postgres:
+            query = query.with_for_update(skip_locked=True)  # replicas share the work
+        rows = uow.session.execute(query).all()
+        if rows:
+            uow.session.execute(sa.update(mail_outbox).where(mail_outbox.c.id.in_([r.id for r in rows]))
+                                .values(next_attempt_at=now + LEASE))
+        uow.commit()
+    return rows
+
+
+def _settle(db: Database, row, error: Exception | None) -> None:
+    attempts = row.attempts + 1
+    if error is None:
+        values = {"status": "sent", "sent_at": clock.utcnow(), "body": "", "last_error": None}
+    else:
+        gave_up = attempts >= domain.MAIL_MAX_ATTEMPTS
+        values = {"status": "failed" if gave_up else "pending", "last_error": f"{type(error).__name__}: {error}"[:500],
+                  "next_attempt_at": clock.utcnow() + dt.timedelta(seconds=domain.mail_retry_delay(attempts))}
+    with db.unit_of_work() as uow:
+        uow.session.execute(sa.update(mail_outbox).where(mail_outbox.c.id == row.id)
+                            .values(attempts=attempts, **values))
+        uow.commit()
+
+
+def send_pending(db: Database, config: IdentityConfig) -> int:
+    """Send one batch of due mails; returns how many went out."""
+    deliver = BACKENDS[config.mail_backend]
+    sent = 0
+    for row in _claim(db):
+        try:
+            where = deliver(config, row, build_message(config, row))
+        except (OSError, smtplib.SMTPException) as error:
+            log.warning("mail %d not sent (attempt %d): %s", row.id, row.attempts + 1, type(error).__name__)
+            _settle(db, row, error)
+            continue
+        _settle(db, row, None)
+        log.info("mail %d sent to %s", row.id, where)
+        sent += 1
+    return sent
+
+
+def send_mail(runtime, stop: threading.Event) -> None:
+    """The background task: send due mails until the process stops."""
+    while not stop.is_set():
+        try:
+            sent = send_pending(runtime.db, runtime.config)
+        except sa.exc.OperationalError as error:
+            log.warning("database unavailable (%s); mail waits", type(error).__name__)
+            sent = 0
+        if sent < BATCH:
+            stop.wait(runtime.config.mail_poll_seconds)

@@ -1,0 +1,32 @@
+"""Demo data: the demo student, one staff member per department and bank ABL, all
+active with the demo password. Existing accounts are left as they are."""
+import sqlalchemy as sa
+
+from campus import clock
+from services import demo
+from services.identity import domain, store
+from services.identity.models import accounts
+from services.identity.service import Identity
+
+
+def demo_accounts() -> list[dict]:
+    student = demo.STUDENT
+    return [
+        {"username": student["registration_number"], "kind": domain.STUDENT, "full_name": student["full_name"],
+         "email": student["email"], "mobile": student["mobile"]},
+        *({"username": s["username"], "kind": domain.STAFF, "full_name": s["full_name"],
+           "department": s["department"]} for s in demo.STAFF),
+        *({"username": b["mnemonic"], "kind": domain.BANK, "full_name": b["name"]} for b in demo.BANKS),
+    ]
+
+
+def seed(runtime) -> None:
+    idn = Identity.from_runtime(runtime)
+    with idn.db.unit_of_work() as uow:
+        for account in demo_accounts():
+            if store.find_account(uow.session, account["username"]) is None:
+                now = clock.utcnow()
+                uow.session.execute(sa.insert(accounts).values(
+                    **account, status=domain.ACTIVE, password_hash=idn.passwords.hash(demo.PASSWORD),
+                    created_at=now, password_changed_at=now))
+        uow.commit()

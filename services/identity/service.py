@@ -1,0 +1,268 @@
+"""Identity use cases for signing in: login, refresh, logout, bank authentication,
+password change and first-login activation. Every change is one unit of work."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from campus import clock, identifiers
+from campus.auth import Caller
+from campus.db import Database
+from campus.errors import FailedPrecondition, InvalidArgument, TooManyAttempts, Unauthenticated
+from cms.identity.v1 import events_pb2
+from services.identity import domain, keys, store
+from services.identity.config import IdentityConfig
+from services.identity.domain import Client
+from services.identity.models import accounts, refresh_tokens
+from services.identity.passwords import Passwords
+
+USERS = (domain.STUDENT, domain.STAFF)
+MAX_SECRET = 256   # longer cannot be a password we set; refuse before hashing it
+
+
+@dataclass
+class Identity:
+    """What the use cases work with; built once per process by the composition root."""
+    db: Database
+    config: IdentityConfig
+    keys: keys.SigningKeys
+    passwords: Passwords
+
+    @classmethod
+    def from_runtime(cls, runtime) -> Identity:
+        config = runtime.config
+        return cls(runtime.db, config, keys.load(config), Passwords(
+            time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib,
+            parallelism=config.argon2_parallelism))
+
+    @property
+    def refresh_ttl(self) -> dt.timedelta:
+        return dt.timedelta(days=self.config.refresh_token_ttl_days)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    account: sa.Row
+
+
+def secret(value: str, field: str) -> str:
+    if not value:
+        raise InvalidArgument(f"{field} is required", field=field)
+    if len(value) > MAX_SECRET:
+        raise InvalidArgument(f"{field} is longer than {MAX_SECRET} characters", field=field)
+    return value
+
+
+# -- guards shared by every attempt at a credential ---------------------------------------------
+def guard(idn: Identity, username: str, client: Client) -> None:
+    """Refuse an IP that must wait, before its password is even looked at."""
+    now = clock.utcnow()
+    with idn.db.unit_of_work() as uow:
+        ip_failures, recent = store.throttle_state(uow.session, username, client.ip, now)
+        wait = domain.retry_after(ip_failures, recent, now)
+        if wait:
+            store.audit(uow.session, "login_throttled", username, client, f"retry after {wait}s")
+            uow.commit()
+            raise TooManyAttempts(f"too many failed attempts; try again in {wait} seconds", retry_after=wait)
+
+
+def failed(idn: Identity, username: str, client: Client, event: str, detail: str) -> None:
+    with idn.db.unit_of_work() as uow:
+        store.record_failure(uow.session, username, client.ip, clock.utcnow())
+        store.audit(uow.session, event, username, client, detail)
+        uow.commit()
+
+
+def credential_ok(idn: Identity, account: sa.Row | None, given: str) -> bool:
+    """Check a password, or the activation code of an account that has no password yet.
+    Exactly one argon2 verification whatever the account, so timing says nothing."""
+    if account is None:
+        return idn.passwords.verify(None, given)
+    if account.password_hash is None:
+        expires = account.activation_expires_at
+        live = expires is not None and clock.as_utc(expires) > clock.utcnow()
+        return idn.passwords.verify(account.activation_code_hash if live else None, domain.normalize_code(given))
+    return idn.passwords.verify(account.password_hash, given)
+
+
+def _refuse_unless_active(idn: Identity, account: sa.Row, client: Client) -> None:
+    if account.status == domain.ACTIVE:
+        return
+    reason, detail = (("ACCOUNT_LOCKED", "account locked") if account.status == domain.LOCKED
+                      else ("PASSWORD_CHANGE_REQUIRED", "password change required"))
+    with idn.db.unit_of_work() as uow:
+        store.clear_failures(uow.session, account.username, client.ip)
+        store.audit(uow.session, "login_failed", account.username, client, detail)
+        uow.commit()
+    raise FailedPrecondition(f"cannot sign in: {detail}", reason=reason)
+
+
+def _tokens(idn: Identity, account: sa.Row, session_id: str, refresh_token: str) -> Tokens:
+    ttl = idn.config.access_token_ttl_seconds
+    access = idn.keys.signer.sign(subject=account.username, kind=account.kind, ttl_seconds=ttl,
+                                  department=account.department or "", session_id=session_id)
+    return Tokens(access, refresh_token, ttl, account)
+
+
+def _open(idn: Identity, uow, account_id: int, client: Client) -> Tokens:
+    """A new session for a user who just proved who they are: a sign-in."""
+    session_id, refresh_token = store.open_session(uow.session, account_id, client, idn.refresh_ttl)
+    store.update_account(uow.session, account_id, last_login_at=clock.utcnow())
+    return _tokens(idn, store.account_by_id(uow.session, account_id), session_id, refresh_token)
+
+
+# -- use cases ---------------------------------------------------------------------------------
+def login(idn: Identity, username: str, password: str, client: Client) -> Tokens:
+    username = identifiers.username(username)
+    secret(password, "password")
+    guard(idn, username, client)
+    with idn.db.sessions() as session:
+        account = store.find_account(session, username, USERS)
+    if not credential_ok(idn, account, password):
+        failed(idn, username, client, "login_failed", "wrong username or password")
+        raise Unauthenticated(domain.WRONG_CREDENTIALS)
+    _refuse_unless_active(idn, account, client)
+    with idn.db.unit_of_work() as uow:
+        if idn.passwords.needs_rehash(account.password_hash):
+            store.update_account(uow.session, account.id, password_hash=idn.passwords.hash(password))
+        store.clear_failures(uow.session, username, client.ip)
+        tokens = _open(idn, uow, account.id, client)
+        store.audit(uow.session, "login_succeeded", username, client)
+        uow.commit()
+    return tokens
+
+
+def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
+    digest = domain.token_digest(secret(refresh_token, "refresh_token"))
+    invalid = Unauthenticated("refresh token is not valid; sign in again")
+    with idn.db.unit_of_work() as uow:
+        token = uow.session.execute(sa.select(refresh_tokens).where(refresh_tokens.c.token_hash == digest)).first()
+        if token is None:
+            raise invalid
+        row = store.session_row(uow.session, token.session_id)
+        # The atomic update decides between two presentations of the same token.
+        rotated = token.used_at is None and uow.session.execute(sa.update(refresh_tokens).where(
+            refresh_tokens.c.id == token.id, refresh_tokens.c.used_at.is_(None)).values(
+            used_at=clock.utcnow())).rowcount == 1
+        if not rotated:
+            # A rotated token came back: it was stolen, or its thief already used it.
+            store.revoke_session(uow.session, token.session_id, "refresh_reuse")
+            store.audit(uow.session, "refresh_reuse_detected", row.username, client,
+                        f"session {token.session_id[:8]} revoked")
+            uow.commit()
+            raise invalid
+        now = clock.utcnow()
+        if clock.as_utc(token.expires_at) <= now or not domain.session_active(
+                row.revoked_at, clock.as_utc(row.expires_at), row.status, now):
+            raise invalid
+        new_token = store.issue_refresh_token(uow.session, token.session_id, idn.refresh_ttl)
+        account = store.find_account(uow.session, row.username)
+        store.audit(uow.session, "token_refreshed", row.username, client)
+        uow.commit()
+    return _tokens(idn, account, token.session_id, new_token)
+
+
+def logout(idn: Identity, caller: Caller, client: Client) -> None:
+    with idn.db.unit_of_work() as uow:
+        if caller.session_id and store.revoke_session(uow.session, caller.session_id, "logout"):
+            store.audit(uow.session, "logout", caller.subject, client)
+        uow.commit()
+
+
+def check_session(idn: Identity, session_id: str) -> bool:
+    with idn.db.sessions() as session:
+        return store.is_session_active(session, session_id)
+
+
+def authenticate_bank(idn: Identity, mnemonic: str, bank_secret: str, client: Client) -> Tokens:
+    """A bank's short access token: no session and no refresh token, it signs in per call."""
+    mnemonic = identifiers.bank_mnemonic(mnemonic)
+    secret(bank_secret, "secret")
+    guard(idn, mnemonic, client)
+    with idn.db.sessions() as session:
+        account = store.find_account(session, mnemonic, (domain.BANK,))
+    if not credential_ok(idn, account, bank_secret):
+        failed(idn, mnemonic, client, "bank_authentication_failed", "wrong mnemonic or secret")
+        raise Unauthenticated("wrong bank mnemonic or secret")
+    _refuse_unless_active(idn, account, client)
+    with idn.db.unit_of_work() as uow:
+        values = {"last_login_at": clock.utcnow()}
+        if idn.passwords.needs_rehash(account.password_hash):
+            values["password_hash"] = idn.passwords.hash(bank_secret)
+        store.update_account(uow.session, account.id, **values)
+        store.clear_failures(uow.session, mnemonic, client.ip)
+        store.audit(uow.session, "bank_authenticated", mnemonic, client)
+        uow.commit()
+    ttl = idn.config.bank_token_ttl_seconds
+    return Tokens(idn.keys.signer.sign(subject=mnemonic, kind=domain.BANK, ttl_seconds=ttl), "", ttl, account)
+
+
+def set_password(idn: Identity, uow, account: sa.Row, password: str, how: str, client: Client,
+                 *, only_if_status: tuple[str, ...] = ()) -> Tokens | None:
+    """Store a new password, end every session, publish PasswordChanged and, for a
+    signed-in user, open the one fresh session they continue in."""
+    now = clock.utcnow()
+    update = sa.update(accounts).where(accounts.c.id == account.id)
+    if only_if_status:
+        update = update.where(accounts.c.status.in_(only_if_status))
+    changed = uow.session.execute(update.values(
+        password_hash=idn.passwords.hash(password), password_changed_at=now, status=domain.ACTIVE,
+        activation_code_hash=None, activation_expires_at=None)).rowcount
+    if not changed:
+        return None
+    store.revoke_all_sessions(uow.session, account.id, f"password_{how}")
+    store.clear_failures(uow.session, account.username)
+    uow.record(events_pb2.PasswordChanged(username=account.username, kind=account.kind,
+                                          changed_at=clock.iso(now), how=how))
+    return _open(idn, uow, account.id, client) if how != "reset" else None
+
+
+def change_password(idn: Identity, caller: Caller, current: str, new: str, client: Client) -> Tokens:
+    secret(current, "current_password")
+    with idn.db.sessions() as session:
+        account = store.find_account(session, caller.subject, USERS)
+        if account is None or not store.is_session_active(session, caller.session_id):
+            raise Unauthenticated("this session has ended; sign in again")
+    guard(idn, account.username, client)
+    if not idn.passwords.verify(account.password_hash, current):
+        failed(idn, account.username, client, "login_failed", "password change: wrong current password")
+        raise InvalidArgument("current_password is wrong", field="current_password")
+    domain.check_password_policy(new, account.username)
+    if new == current:
+        raise InvalidArgument("new_password must differ from the current one", field="new_password")
+    with idn.db.unit_of_work() as uow:
+        tokens = set_password(idn, uow, account, new, "change", client)
+        store.audit(uow.session, "password_changed", account.username, client)
+        uow.commit()
+    return tokens
+
+
+def activate(idn: Identity, username: str, code: str, new_password: str, client: Client) -> Tokens:
+    """First login: the mailed activation code, or the legacy initial password, buys a
+    password of the student's own and a session."""
+    username = identifiers.username(username)
+    secret(code, "code")
+    guard(idn, username, client)
+    with idn.db.sessions() as session:
+        account = store.find_account(session, username, USERS)
+    pending = account if account is not None and account.status in domain.MUST_SET_PASSWORD else None
+    if not credential_ok(idn, pending, code):
+        failed(idn, username, client, "login_failed", "activation: wrong username or code")
+        raise Unauthenticated("wrong username or activation code")
+    domain.check_password_policy(new_password, username)
+    if domain.normalize_code(new_password) == domain.normalize_code(code):
+        raise InvalidArgument("new_password must differ from the activation code", field="new_password")
+    with idn.db.unit_of_work() as uow:
+        tokens = set_password(idn, uow, pending, new_password, "activation", client,
+                              only_if_status=domain.MUST_SET_PASSWORD)
+        if tokens is None:  # activated meanwhile by a parallel request
+            raise Unauthenticated("wrong username or activation code")
+        store.audit(uow.session, "activation_completed", username, client)
+        uow.commit()
+    return tokens
+

@@ -1,0 +1,87 @@
+"""What the integration tests share: calls as the gateway, and the database behind them."""
+from __future__ import annotations
+
+import email
+import email.policy
+import itertools
+import json
+
+import sqlalchemy as sa
+
+from cms.identity.v1 import identity_pb2 as pb
+from services import demo
+from services.identity import mailer
+from services.identity.models import audit_events
+
+FAST_ARGON2 = {"argon2_time_cost": 1, "argon2_memory_kib": 8192, "argon2_parallelism": 1}
+NEW_PASSWORD = "Fresh-Start-2027"
+
+_numbers = itertools.count(1)
+
+
+def unique_regno() -> str:
+    return f"26T-{500000 + next(_numbers):06d}"
+
+
+def unique_ip() -> str:
+    n = next(_numbers)
+    return f"198.51.{n // 250}.{n % 250 + 1}"
+
+
+class Gateway:
+    def __init__(self, clients, runtime):
+        self.clients = clients
+        self.runtime = runtime
+
+    def call(self, method: str, request, caller=None):
+        return self.clients.call("identity", method, request, caller=caller)
+
+    def login(self, username: str, password: str = demo.PASSWORD, ip: str = "203.0.113.10") -> pb.TokenPair:
+        return self.call("Login", pb.LoginRequest(username=username, password=password,
+                                                  client=pb.ClientInfo(ip=ip, user_agent="pytest")))
+
+    def caller(self, tokens: pb.TokenPair):
+        return self.runtime.access.caller(tokens.access_token, via="gateway")
+
+    def staff(self, department: str):
+        username = next(s["username"] for s in demo.STAFF if s["department"] == department)
+        return self.caller(self.login(username))
+
+    def check(self, tokens: pb.TokenPair) -> bool:
+        sid = self.caller(tokens).session_id
+        return self.call("CheckSession", pb.CheckSessionRequest(session_id=sid)).active
+
+    def create_student(self, policy: str = "activation", regno: str | None = None,
+                       full_name: str = "Ayesha Siddiqui") -> pb.Account:
+        regno = regno or unique_regno()
+        return self.call("CreateStudentAccount", pb.CreateStudentAccountRequest(
+            registration_number=regno, full_name=full_name, email=f"{regno.lower()}@students.example.pk",
+            mobile="03001234567", initial_password_policy=policy), caller=self.staff("admissions"))
+
+    def active_student(self, password: str = NEW_PASSWORD) -> tuple[str, pb.TokenPair]:
+        """A student who has been through the legacy first login; (username, tokens)."""
+        account = self.create_student("legacy")
+        tokens = self.call("Activate", pb.ActivateRequest(
+            username=account.username, code="ui" + account.username[-4:], new_password=password,
+            client=pb.ClientInfo(ip="203.0.113.10")))
+        return account.username, tokens
+
+    def mails_to(self, recipient: str) -> list[email.message.EmailMessage]:
+        mailer.send_pending(self.runtime.db, self.runtime.config)
+        found = []
+        for path in sorted(self.runtime.config.mail_dir.glob("*.eml")):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if message["To"] == recipient:
+                found.append(message)
+        return found
+
+    def outbox(self, event_type: str) -> list[dict]:
+        outbox = self.runtime.db.outbox
+        with self.runtime.db.sessions() as s:
+            rows = s.execute(sa.select(outbox.c.envelope).where(outbox.c.event_type == event_type)).scalars()
+            return [json.loads(r) for r in rows]
+
+    def audit(self, username: str) -> list[sa.Row]:
+        with self.runtime.db.sessions() as s:
+            return list(s.execute(sa.select(audit_events).where(audit_events.c.username == username)
+                                  .order_by(audit_events.c.id)))

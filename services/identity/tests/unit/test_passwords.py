@@ -1,0 +1,65 @@
+"""Password policy, the legacy initial password, activation codes and usernames."""
+import pytest
+
+from campus.errors import InvalidArgument
+from services import demo
+from services.identity import domain
+
+
+def test_the_demo_password_passes_the_policy():
+    assert domain.check_password_policy(demo.PASSWORD, "22P-123456") == demo.PASSWORD
+
+
+@pytest.mark.parametrize("password, why", [
+    ("Ab1", "8 to 128"),
+    ("A1" * 65, "8 to 128"),
+    ("onlyletters", "letter and one digit"),
+    ("12345678", "letter and one digit"),
+    ("x22P-123456", "username"),
+    ("my22p123456pw", "username"),
+    ("ayesha.k1", "username"),
+])
+def test_weak_passwords_are_refused_naming_the_field(password, why):
+    username = "ayesha.k1" if "ayesha" in password else "22P-123456"
+    with pytest.raises(InvalidArgument) as refused:
+        domain.check_password_policy(password, username)
+    assert refused.value.field == "new_password" and why in refused.value.message
+
+
+def test_the_field_can_be_named_by_the_caller():
+    with pytest.raises(InvalidArgument) as refused:
+        domain.check_password_policy("short1", "x", field="password")
+    assert refused.value.field == "password"
+
+
+@pytest.mark.parametrize("name, regno, expected", [
+    ("Ayesha Siddiqui", "22P-123456", "ui3456"),
+    ("Muhammad Ali", "19A-000789", "li0789"),
+    ("SAIRA  BANO ", "21AB-654321", "no4321"),
+    ("Abdul Qadir-Jan.", "22P-111222", "an1222"),
+])
+def test_legacy_initial_password(name, regno, expected):
+    assert domain.legacy_initial_password(name, regno) == expected
+
+
+def test_legacy_password_needs_two_letters():
+    with pytest.raises(InvalidArgument) as refused:
+        domain.legacy_initial_password("X", "22P-123456")
+    assert refused.value.field == "full_name"
+
+
+def test_activation_codes_are_unambiguous_and_forgiving():
+    codes = {domain.new_activation_code() for _ in range(200)}
+    assert len(codes) == 200
+    assert all(len(c) == 10 and set(c) <= set(domain.CODE_ALPHABET) for c in codes)
+    assert not set("01OIL") & set(domain.CODE_ALPHABET)
+    assert domain.normalize_code(" abcd-efgh 23 ") == "ABCDEFGH23"
+
+
+def test_account_usernames_keep_bank_mnemonics_upper_case():
+    assert domain.account_username("ABL") == "ABL"
+    assert domain.account_username(" 22p-123456 ") == "22P-123456"
+    assert domain.account_username("Student.Services") == "student.services"
+    with pytest.raises(InvalidArgument) as refused:
+        domain.account_username("no spaces allowed")
+    assert refused.value.field == "username"
