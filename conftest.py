@@ -3,6 +3,8 @@ import pathlib
 
 import pytest
 
+pytest_plugins = ["campus.pytest_plugin"]
+
 LAYERS = ("unit", "integration", "e2e", "fault", "perf")
 
 

@@ -5,6 +5,7 @@
   consume         the nameko event consumer
   migrate         bring the database to the newest schema
   declare-queues  declare the consumer's queues and dead-letter queue on the broker
+  dead-letters    list the events the consumer gave up on (--replay: send them back)
   seed            load the demo data (make up only)
   check-config    read the configuration and report problems
 
@@ -19,13 +20,15 @@ import signal
 import sys
 import threading
 
-COMMANDS = ("serve", "relay", "consume", "migrate", "declare-queues", "seed", "check-config", "revision")
+COMMANDS = ("serve", "relay", "consume", "migrate", "declare-queues", "dead-letters", "seed", "check-config",
+            "revision")
 
 
 def main(service: str, argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=f"python -m services.{service}")
     parser.add_argument("command", choices=COMMANDS)
     parser.add_argument("-m", "--message", default="change", help="revision message")
+    parser.add_argument("--replay", action="store_true", help="dead-letters: send them back to their queues")
     args = parser.parse_args(argv)
     if args.command == "consume":
         import warnings
@@ -116,6 +119,17 @@ def _declare_queues(definition, config, _args) -> None:
                                        subscriptions_of(consumer_cls), config.consumer_delivery_limit)
     finally:
         connection.close()
+
+
+def _dead_letters(definition, config, args) -> None:
+    from campus import dead_letters
+    if not definition.consumer:
+        sys.exit(f"{definition.name} has no event consumer")
+    letters = dead_letters.inspect(config.amqp_url, _consumer_class(definition).name, replay=args.replay)
+    for letter in letters:
+        print(f"{letter.event_id}  {letter.source}.{letter.event_type}  died in {letter.queue} "
+              f"({letter.reason}, {letter.deliveries}x)")
+    print(f"{len(letters)} dead letter(s)" + (", sent back to their queues" if args.replay else ""))
 
 
 def _migrate(definition, config, _args) -> None:

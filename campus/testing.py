@@ -94,8 +94,10 @@ class TestUsers:
 
 
 @contextlib.contextmanager
-def service_runtime(definition, users: TestUsers, *, amqp_url: str | None = None, **overrides):
-    """The service's runtime on a fresh, migrated PostgreSQL database of its own."""
+def service_runtime(definition, users: TestUsers, *, amqp_url: str | None = None,
+                    peers: dict[str, str] | None = None, **overrides):
+    """The service's runtime on a fresh, migrated PostgreSQL database of its own; `peers`
+    says where the services it calls listen."""
     name = unique_name(f"cms_test_{definition.name}")
     url = create_database(name)
     settings = {"database_url": url, "environment": "test", "service_token_secret": DEV_SERVICE_TOKEN_SECRET,
@@ -105,6 +107,9 @@ def service_runtime(definition, users: TestUsers, *, amqp_url: str | None = None
     config = definition.config(**settings)
     runtime = definition.runtime(config)
     runtime.access = users.verifier
+    if peers:
+        from campus.grpc_client import ServiceClients
+        runtime.clients = ServiceClients(runtime.service_tokens, addresses=peers)
     migrations.upgrade(runtime.db)
     try:
         yield runtime

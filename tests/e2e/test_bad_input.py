@@ -44,6 +44,11 @@ def test_login_field_errors(http, body, field):
     assert_problem(http.post("/api/v1/auth/login", json=body), 400, field)
 
 
+def test_a_malformed_registration_number_names_the_field(http):
+    assert_problem(http.post("/api/v1/auth/login", json={"username": "22P-12", "password": "Demo@2026"}), 400,
+                   "username")
+
+
 def test_wrong_credentials_are_401_problem(http):
     body = assert_problem(http.post("/api/v1/auth/login", json={"username": "22P-999999", "password": "Nope12345"}),
                           401)

@@ -43,12 +43,12 @@ def test_every_department_that_serves_students_reads_profiles(as_gateway, users,
     assert profile(as_gateway, AYESHA, users.staff("officer.one", department)).full_name == "Ayesha Siddiqui"
 
 
-def test_the_requests_and_tracking_services_read_profiles_and_others_do_not(enrollment_addr, as_gateway, users):
+def test_the_requests_and_tracking_services_read_profiles_and_others_do_not(service_addr, as_gateway, users):
     for service_name in ("requests", "tracking"):
-        clients = testing.clients_as(service_name, {"enrollment": enrollment_addr})
+        clients = testing.clients_as(service_name, {"enrollment": service_addr})
         assert profile(clients, AYESHA).registration_number == AYESHA
         clients.close()
-    finance = testing.clients_as("finance", {"enrollment": enrollment_addr})
+    finance = testing.clients_as("finance", {"enrollment": service_addr})
     with pytest.raises(PermissionDenied):
         profile(finance, AYESHA)
     finance.close()

@@ -60,9 +60,9 @@ def test_results_by_department(as_gateway, users, department, allowed):
             results(as_gateway, AYESHA, staff)
 
 
-def test_the_requests_service_reads_results_and_finance_does_not(exams_addr):
-    requests = testing.clients_as("requests", {"exams": exams_addr})
-    finance = testing.clients_as("finance", {"exams": exams_addr})
+def test_the_requests_service_reads_results_and_finance_does_not(service_addr):
+    requests = testing.clients_as("requests", {"exams": service_addr})
+    finance = testing.clients_as("finance", {"exams": service_addr})
     assert results(requests, AYESHA).registration_number == AYESHA
     with pytest.raises(PermissionDenied):
         results(finance, AYESHA)

@@ -1,21 +1,10 @@
+"""Integration tests: finance against real PostgreSQL, over its real gRPC server
+(fixtures from campus/pytest_plugin.py)."""
 import pytest
 
-from campus import testing
 from services.finance.bootstrap import SERVICE
 
 
 @pytest.fixture(scope="module")
-def users():
-    return testing.TestUsers()
-
-
-@pytest.fixture(scope="module")
-def runtime(users):
-    with testing.service_runtime(SERVICE, users) as runtime:
-        yield runtime
-
-
-@pytest.fixture(scope="module")
-def finance_addr(runtime):
-    with testing.grpc_server(SERVICE, runtime) as address:
-        yield address
+def service_under_test():
+    return SERVICE, None

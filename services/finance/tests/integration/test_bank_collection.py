@@ -20,13 +20,8 @@ def new_reference():
 
 
 @pytest.fixture
-def as_requests(finance_addr):
-    return testing.clients_as("requests", {"finance": finance_addr})
-
-
-@pytest.fixture
-def as_gateway(finance_addr):
-    return testing.clients_as("gateway", {"finance": finance_addr})
+def as_requests(service_addr):
+    return testing.clients_as("requests", {"finance": service_addr})
 
 
 def issue(clients, regno="22P-123456", fee_code="degree_urgent", reference=None):

@@ -27,11 +27,6 @@ class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):
 
 
 @pytest.fixture(scope="module")
-def users():
-    return testing.TestUsers()
-
-
-@pytest.fixture(scope="module")
 def finance(users):
     with testing.service_runtime(FINANCE, users) as runtime, testing.grpc_server(FINANCE, runtime) as address:
         yield runtime, address
@@ -53,8 +48,7 @@ def enrollment_addr(users, finance):
 
 @pytest.fixture(scope="module")
 def requests_runtime(users, finance, enrollment_addr):
-    with testing.service_runtime(REQUESTS, users) as runtime:
-        runtime.clients._addresses.update({"finance": finance[1], "enrollment": enrollment_addr})
+    with testing.service_runtime(REQUESTS, users, peers={"finance": finance[1], "enrollment": enrollment_addr}) as runtime:
         yield runtime
 
 

@@ -4,7 +4,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from campus import testing
+from campus import dead_letters, testing
 from campus.events import envelope_for
 from cms.finance.v1.events_pb2 import ChallanPaid
 from cms.requests.v1 import requests_pb2 as pb
@@ -89,6 +89,16 @@ def test_a_malformed_event_is_dead_lettered_not_lost(amqp_url, consumer):
     testing.wait_until(lambda: testing.queue_depth(amqp_url, "requests.dead-letters") >= 1, timeout=30,
                        what="the malformed event in the dead-letter queue")
     assert consumer.alive()
+
+    letters = dead_letters.inspect(amqp_url, "requests")
+    assert [(d.event_id, d.queue, d.reason) for d in letters] == [("bad-1", QUEUE, "delivery_limit")]
+    assert testing.queue_depth(amqp_url, "requests.dead-letters") == 1  # listing keeps them
+
+    replayed = dead_letters.inspect(amqp_url, "requests", replay=True)
+    assert len(replayed) == 1
+    # Still malformed: it goes round its deliveries again and comes back, not lost either way.
+    testing.wait_until(lambda: testing.queue_depth(amqp_url, "requests.dead-letters") == 1
+                       and testing.queue_depth(amqp_url, QUEUE) == 0, timeout=30, what="the replayed event to return")
 
 
 def _count(runtime, table, event_id):
