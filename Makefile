@@ -11,6 +11,7 @@ up: install
 	$(PY) -m deploy.launcher up
 
 test: install
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -m unit -q
 	$(PY) -m pytest -m integration -q
 	$(PY) -m pytest -m e2e -q

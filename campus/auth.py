@@ -17,8 +17,8 @@ import contextvars
 import json
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 import jwt
 from jwt import PyJWK

@@ -37,7 +37,8 @@ def main(service: str, argv: list[str] | None = None) -> None:
         import eventlet
         eventlet.monkey_patch()
     definition = importlib.import_module(f"services.{service}.bootstrap").SERVICE
-    from campus import config as config_mod, logs
+    from campus import config as config_mod
+    from campus import logs
     config = config_mod.load(definition.config)
     logs.setup(config.log_level, f"{service}.{args.command}")
     handler = globals()["_" + args.command.replace("-", "_")]
@@ -79,8 +80,8 @@ def _relay(definition, config, _args) -> None:
 def _consume(definition, config, _args) -> None:
     if not definition.consumer:
         sys.exit(f"{definition.name} has no event consumer")
-    from nameko.runners import ServiceRunner
     import eventlet
+    from nameko.runners import ServiceRunner
     consumer_cls = _consumer_class(definition)
     _declare_queues(definition, config, None)
     runner = ServiceRunner({
@@ -110,6 +111,7 @@ def _declare_queues(definition, config, _args) -> None:
     if not definition.consumer:
         return
     import pika
+
     from campus import topology
     from campus.consumer import subscriptions_of
     consumer_cls = _consumer_class(definition)

@@ -99,7 +99,7 @@ class Database:
     def is_postgres(self) -> bool:
         return self.engine.dialect.name == "postgresql"
 
-    def unit_of_work(self) -> "UnitOfWork":
+    def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self)
 
     def dispose(self) -> None:
@@ -119,7 +119,7 @@ class UnitOfWork:
         self.db = db
         self.session: Session | None = None
 
-    def __enter__(self) -> "UnitOfWork":
+    def __enter__(self) -> UnitOfWork:
         self.session = self.db.sessions()
         return self
 

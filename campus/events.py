@@ -53,7 +53,7 @@ class Event:
     data: dict[str, Any]
 
     @classmethod
-    def from_envelope(cls, body: Any) -> "Event":
+    def from_envelope(cls, body: Any) -> Event:
         if not isinstance(body, dict):
             raise MalformedEvent("event body is not a JSON object")
         missing = [k for k in ("event_id", "event_type", "source", "data") if k not in body]

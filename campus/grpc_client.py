@@ -21,7 +21,8 @@ from campus.rpc_status import from_rpc_error
 
 STUBS = {
     "identity": ("cms.identity.v1.identity_pb2_grpc", "IdentityServiceStub", "cms.identity.v1.IdentityService"),
-    "enrollment": ("cms.enrollment.v1.enrollment_pb2_grpc", "EnrollmentServiceStub", "cms.enrollment.v1.EnrollmentService"),
+    "enrollment": ("cms.enrollment.v1.enrollment_pb2_grpc", "EnrollmentServiceStub",
+                   "cms.enrollment.v1.EnrollmentService"),
     "exams": ("cms.exams.v1.exams_pb2_grpc", "ExamsServiceStub", "cms.exams.v1.ExamsService"),
     "finance": ("cms.finance.v1.finance_pb2_grpc", "FinanceServiceStub", "cms.finance.v1.FinanceService"),
     "requests": ("cms.requests.v1.requests_pb2_grpc", "RequestsServiceStub", "cms.requests.v1.RequestsService"),

@@ -6,8 +6,8 @@ importable module `cms.finance.v1.finance_pb2` with no import rewriting.
 import pathlib
 import sys
 
-from grpc_tools import protoc
 import grpc_tools
+from grpc_tools import protoc
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

@@ -193,6 +193,7 @@ def wait_until(check, *, timeout: float = 20, interval: float = 0.1, what: str =
 def publish(amqp_url: str, envelope: dict) -> None:
     """Publish an event envelope as a relay would (persistent, confirmed)."""
     import pika
+
     from campus import topology
     connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
     try:

@@ -8,9 +8,11 @@ import uuid
 from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from campus import auth, config as config_mod, logs
+from campus import auth, logs
+from campus import config as config_mod
 from gateway import problems
-from gateway.blueprints import auth as auth_bp, bank, health, public, staff, student
+from gateway.blueprints import auth as auth_bp
+from gateway.blueprints import bank, health, public, staff, student
 from gateway.config import GatewayConfig
 from gateway.context import Gateway
 from gateway.limits import limiter

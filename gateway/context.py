@@ -61,7 +61,7 @@ class Gateway:
     last_known: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, config: GatewayConfig, clients: ServiceClients | None = None) -> "Gateway":
+    def build(cls, config: GatewayConfig, clients: ServiceClients | None = None) -> Gateway:
         clients = clients or ServiceClients(
             auth.ServiceTokens("gateway", config.service_token_secret.get_secret_value()),
             default_timeout=config.grpc_timeout_seconds)

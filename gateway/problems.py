@@ -44,7 +44,8 @@ class Problem(Exception):
     def __init__(self, status: int, detail: str, *, kind: str = "", field: str | None = None,
                  errors: list[dict] | None = None, code: str = "", headers: dict | None = None, **extra):
         super().__init__(detail)
-        self.status, self.detail, self.kind = status, detail, kind or TITLES.get(status, "error").lower().replace(" ", "-")
+        self.status, self.detail = status, detail
+        self.kind = kind or TITLES.get(status, "error").lower().replace(" ", "-")
         self.errors = errors or ([{"field": field, "message": detail}] if field else [])
         self.code, self.headers, self.extra = code, headers or {}, extra
 

@@ -37,7 +37,7 @@ def running_stack(name: str, *, seed: bool = True, extra_env: dict[str, str] | N
            "LOG_LEVEL": "INFO", "GATEWAY_PORT": str(ports[-1]), "GATEWAY_WORKERS": "2", "GATEWAY_THREADS": "16",
            "GATEWAY_AUTH_RATE_LIMIT": "100000/minute", "GATEWAY_DEFAULT_RATE_LIMIT": "1000000/minute",
            "REDIS_URL": "", "GATEWAY_TRUSTED_PROXIES": "1", **(extra_env or {})}
-    for service, port in zip(SERVICES, ports):
+    for service, port in zip(SERVICES, ports[:-1], strict=True):
         env[f"{service.upper()}_DATABASE_URL"] = testing.create_database(databases[service])
         env[f"{service.upper()}_GRPC_PORT"] = str(port)
     stack = Stack(env=env, log_dir=work / "logs", restart=False)

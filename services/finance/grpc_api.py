@@ -7,7 +7,8 @@ from campus import clock, identifiers
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, PermissionDenied
 from campus.runtime import Runtime
-from cms.finance.v1 import finance_pb2 as pb, finance_pb2_grpc
+from cms.finance.v1 import finance_pb2 as pb
+from cms.finance.v1 import finance_pb2_grpc
 from services.finance import domain, service
 
 

@@ -1,5 +1,4 @@
 """Demo data: the demo student's paid first-semester fee."""
-import datetime as dt
 
 from campus import clock
 from services import demo

@@ -7,7 +7,8 @@ from campus import auth, clock, identifiers
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from campus.runtime import Runtime
-from cms.requests.v1 import requests_pb2 as pb, requests_pb2_grpc
+from cms.requests.v1 import requests_pb2 as pb
+from cms.requests.v1 import requests_pb2_grpc
 from services.requests import domain, service
 from services.requests.peers import ChallanDesk
 
@@ -62,7 +63,8 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
     def ListStudentRequests(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         authorize(current_caller(), owner=regno, departments=OVERSIGHT)
-        return pb.ListStudentRequestsResponse(requests=[request_message(r) for r in service.student_requests(self.db, regno)])
+        rows = service.student_requests(self.db, regno)
+        return pb.ListStudentRequestsResponse(requests=[request_message(r) for r in rows])
 
     def ListDepartmentQueue(self, request, context):
         caller = current_caller()

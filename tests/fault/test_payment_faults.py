@@ -26,7 +26,8 @@ def test_the_same_payment_100_times_some_at_once_is_one_payment_and_one_event(ht
         (200, "00", answers[0][1]["identification_parameter"])}
 
     consumer = request["challan"]["consumer_number"]
-    assert query(stack, "finance", "SELECT count(*) FROM bank_payments WHERE consumer_number = :c", c=consumer)[0][0] == 1
+    payments = query(stack, "finance", "SELECT count(*) FROM bank_payments WHERE consumer_number = :c", c=consumer)
+    assert payments[0][0] == 1
     events = [json.loads(e) for (e,) in query(stack, "finance",
                                               "SELECT envelope FROM outbox WHERE event_type = 'challan_paid'")]
     assert len([e for e in events if e["data"]["consumer_number"] == consumer]) == 1

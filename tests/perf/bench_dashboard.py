@@ -105,6 +105,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
     import httpx
+
     from tests.stack import running_stack
     with running_stack("bench", extra_env={"LOG_LEVEL": "WARNING"}) as stack:
         tokens = httpx.post(stack.gateway_url() + "/api/v1/auth/login",

@@ -9,8 +9,10 @@ from campus.auth import ServiceTokens
 from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.grpc_client import ServiceClients
 from campus.grpc_server import GrpcServer
-from cms.enrollment.v1 import enrollment_pb2 as en, enrollment_pb2_grpc
-from cms.exams.v1 import exams_pb2 as ex, exams_pb2_grpc
+from cms.enrollment.v1 import enrollment_pb2 as en
+from cms.enrollment.v1 import enrollment_pb2_grpc
+from cms.exams.v1 import exams_pb2 as ex
+from cms.exams.v1 import exams_pb2_grpc
 from gateway.app import create_app
 from gateway.config import GatewayConfig
 from gateway.context import Gateway

@@ -2,9 +2,10 @@ import grpc
 import pytest
 
 from campus import testing
-from campus.auth import current_caller, authorize
+from campus.auth import authorize, current_caller
 from campus.errors import NotFound
-from cms.enrollment.v1 import enrollment_pb2 as enrollment_pb, enrollment_pb2_grpc
+from cms.enrollment.v1 import enrollment_pb2 as enrollment_pb
+from cms.enrollment.v1 import enrollment_pb2_grpc
 from services.finance.bootstrap import SERVICE as FINANCE
 from services.requests.bootstrap import SERVICE as REQUESTS
 
@@ -34,11 +35,11 @@ def finance(users):
 
 @pytest.fixture(scope="module")
 def enrollment_addr(users, finance):
-    from campus.grpc_server import GrpcServer
     from campus.auth import ServiceTokens
     from campus.config import DEV_SERVICE_TOKEN_SECRET
-    server = GrpcServer(bind="127.0.0.1:0", workers=4, service_tokens=ServiceTokens("enrollment", DEV_SERVICE_TOKEN_SECRET),
-                        access=users.verifier, grace_seconds=0)
+    from campus.grpc_server import GrpcServer
+    server = GrpcServer(bind="127.0.0.1:0", workers=4, access=users.verifier, grace_seconds=0,
+                        service_tokens=ServiceTokens("enrollment", DEV_SERVICE_TOKEN_SECRET))
     server.add(enrollment_pb2_grpc.add_EnrollmentServiceServicer_to_server, EnrollmentDouble(None),
                "cms.enrollment.v1.EnrollmentService")
     port = server.start()
@@ -48,7 +49,8 @@ def enrollment_addr(users, finance):
 
 @pytest.fixture(scope="module")
 def requests_runtime(users, finance, enrollment_addr):
-    with testing.service_runtime(REQUESTS, users, peers={"finance": finance[1], "enrollment": enrollment_addr}) as runtime:
+    peers = {"finance": finance[1], "enrollment": enrollment_addr}
+    with testing.service_runtime(REQUESTS, users, peers=peers) as runtime:
         yield runtime
 
 
