@@ -24,3 +24,7 @@ class GatewayConfig(BaseConfig):
     bank_rate_limit: str = "6000/minute"
     max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
     catalogue_ttl_seconds: float = Field(60.0, ge=0, le=3600)
+    #: Published results never change: a student's result card is served from memory for
+    #: this long, so result day is a read of memory, not a query per refresh. A newly
+    #: published semester shows within this window.
+    results_cache_seconds: float = Field(60.0, ge=0, le=3600)

@@ -57,6 +57,7 @@ class Gateway:
     sessions: TtlCache = field(default_factory=TtlCache)
     bank_tokens: TtlCache = field(default_factory=TtlCache)
     catalogue: TtlCache = field(default_factory=lambda: TtlCache(16))
+    results: TtlCache = field(default_factory=TtlCache)
     #: The last answer identity gave per session, used only while identity cannot answer.
     last_known: dict = field(default_factory=dict)
 

@@ -30,6 +30,7 @@ class TileSource:
     method: str
     request: Callable[[str], object]        # registration number -> request message
     view: Callable[[object], dict]
+    immutable: bool = False                 # published once, never changed: kept in memory
 
 
 TILES: dict[str, TileSource] = {
@@ -38,7 +39,8 @@ TILES: dict[str, TileSource] = {
     "courses": TileSource("enrollment", "ListRegisteredCourses",
                           lambda r: enrollment_pb2.ListRegisteredCoursesRequest(registration_number=r), views.courses),
     "results": TileSource("exams", "GetResults",
-                          lambda r: exams_pb2.GetResultsRequest(registration_number=r), views.results),
+                          lambda r: exams_pb2.GetResultsRequest(registration_number=r), views.results,
+                          immutable=True),
     "finance": TileSource("finance", "GetStudentAccount",
                           lambda r: finance_pb2.GetStudentAccountRequest(registration_number=r), views.finance),
     "requests": TileSource("requests", "ListStudentRequests",
@@ -69,11 +71,18 @@ def gather(gateway: Gateway, caller: auth.Caller, names: list[str] | None = None
 
 
 def _ask(gateway: Gateway, source: TileSource, registration_number: str, metadata, timeout: float) -> dict:
+    if source.immutable:
+        kept = gateway.results.get(registration_number)
+        if kept is not None:
+            return kept
     started = time.perf_counter()
     try:
         rpc = getattr(gateway.clients.stub(source.service), source.method)
-        return {"status": "ok", "data": source.view(rpc(source.request(registration_number), timeout=timeout,
+        tile = {"status": "ok", "data": source.view(rpc(source.request(registration_number), timeout=timeout,
                                                          metadata=metadata))}
+        if source.immutable:
+            gateway.results.put(registration_number, tile, gateway.config.results_cache_seconds)
+        return tile
     except grpc.RpcError as error:
         if error.code() == grpc.StatusCode.NOT_FOUND:
             return {"status": "ok", "data": None}

@@ -1,6 +1,9 @@
 """A student's own records: the dashboard, its tiles one by one, requests and challans."""
 from __future__ import annotations
 
+import hashlib
+import json
+
 from flask import Blueprint, request
 from spectree import Response
 
@@ -20,7 +23,7 @@ PROBLEMS = {"HTTP_401": ProblemDetails, "HTTP_403": ProblemDetails}
 @bp.after_request
 def _private(response):
     # Personal records: never kept by shared caches or a shared computer's browser.
-    response.headers["Cache-Control"] = "no-store"
+    response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 
@@ -45,10 +48,28 @@ def _tile_view(name: str):
     return view
 
 
-for _name, _path in [("profile", "/profile"), ("courses", "/courses"), ("results", "/results"),
-                     ("finance", "/finance"), ("tracking", "/tracking")]:
+for _name, _path in [("profile", "/profile"), ("courses", "/courses"), ("finance", "/finance"),
+                     ("tracking", "/tracking")]:
     bp.get(_path)(student_only(api.validate(resp=Response(HTTP_200=schemas.TileOnly, **PROBLEMS),
                                             tags=["student"], security=BEARER)(_tile_view(_name))))
+
+
+@bp.get("/results")
+@student_only
+@api.validate(resp=Response(HTTP_200=schemas.TileOnly, HTTP_304=None, **PROBLEMS), tags=["student"],
+              security=BEARER)
+def get_results():
+    """My published results. Send back the ETag as If-None-Match: an unchanged card is a 304,
+    nothing to download again on a slow connection."""
+    tile = dashboard.tile(current(), "results", caller())
+    if tile["status"] != "ok":
+        return tile
+    tag = hashlib.sha256(json.dumps(tile, sort_keys=True).encode()).hexdigest()[:32]
+    # Revalidated every time, kept only by the student's own browser.
+    headers = {"ETag": f'"{tag}"', "Cache-Control": "private, no-cache"}
+    if request.if_none_match.contains(tag):
+        return "", 304, headers
+    return tile, 200, headers
 
 
 def _requests(method: str, message):

@@ -65,3 +65,11 @@ def test_health_and_openapi(http):
                  "/api/v1/me/requests/{request_number}", "/api/v1/bank/bill-inquiry", "/api/v1/bank/bill-payment",
                  "/healthz", "/readyz", "/api/v1/openapi.json"):
         assert path in document["paths"], path
+
+
+def test_results_carry_an_etag_and_revalidate_to_304(http):
+    student = bearer(login(http, "22P-123456"))
+    first = http.get("/api/v1/me/results", headers=student)
+    assert first.status_code == 200 and first.json()["data"]["semesters"][0]["semester"] == "Autumn 2025"
+    again = http.get("/api/v1/me/results", headers={**student, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.content == b""
