@@ -14,6 +14,7 @@ token itself, and `authorize` decides with the verified caller.
 from __future__ import annotations
 
 import contextvars
+import hashlib
 import json
 import threading
 import time
@@ -21,8 +22,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from jwt import PyJWK
 
+from campus.cache import TtlCache
 from campus.errors import PermissionDenied, Unauthenticated
 
 ACCESS_ISSUER = "cms-identity"
@@ -85,30 +89,21 @@ def authorize(caller: Caller, *, owner: str | None = None, departments: Iterable
     raise PermissionDenied("this caller may not do that")
 
 
-# -- service tokens -------------------------------------------------------------
+# -- tokens ---------------------------------------------------------------------
 class VerifiedTokens:
     """Tokens already verified, with their claims, until they expire.
 
     The dashboard's seven RPCs carry the same two tokens; verifying a signature once per
-    token instead of once per call saves most of the cost. Bounded, and an entry is never
-    used past the token's own expiry."""
+    token instead of once per call saves most of the cost. An entry never outlives its token."""
 
     def __init__(self, max_entries: int = 50_000):
-        self._claims: dict[str, dict] = {}
-        self._max = max_entries
+        self._cache = TtlCache(max_entries)
 
     def get(self, token: str) -> dict | None:
-        claims = self._claims.get(token)
-        if claims is not None and claims["exp"] <= time.time():
-            self._claims.pop(token, None)
-            return None
-        return claims
+        return self._cache.get(token)
 
     def put(self, token: str, claims: dict) -> dict:
-        if len(self._claims) >= self._max:
-            self._claims.clear()
-        self._claims[token] = claims
-        return claims
+        return self._cache.put(token, claims, max(0.0, claims["exp"] - time.time()))
 
 
 class ServiceTokens:
@@ -127,10 +122,13 @@ class ServiceTokens:
         if now > self._expires - 60:
             with self._lock:
                 if now > self._expires - 60:
-                    self._expires = now + SERVICE_TOKEN_TTL
+                    expires = now + SERVICE_TOKEN_TTL
+                    # The token first, then the expiry: a reader that skips the lock must
+                    # never see a fresh expiry next to a missing token.
                     self._token = jwt.encode(
                         {"iss": SERVICE_ISSUER, "aud": SERVICE_AUDIENCE, "sub": self.service,
-                         "iat": int(now), "exp": int(self._expires)}, self._secret, algorithm="HS256")
+                         "iat": int(now), "exp": int(expires)}, self._secret, algorithm="HS256")
+                    self._expires = expires
         return self._token
 
     def verify(self, token: str) -> str:
@@ -215,19 +213,15 @@ class AccessTokenSigner:
     """Signs access tokens with an Ed25519 key (identity's; tests use a throwaway one)."""
 
     def __init__(self, private_key_pem: bytes):
-        from cryptography.hazmat.primitives import serialization
         self._key = serialization.load_pem_private_key(private_key_pem, password=None)
         public = self._key.public_key()
         jwk = json.loads(jwt.algorithms.OKPAlgorithm.to_jwk(public))
         raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        import hashlib
         self.kid = hashlib.sha256(raw).hexdigest()[:16]
         self.jwk = {**jwk, "kid": self.kid, "alg": "EdDSA", "use": "sig"}
 
     @staticmethod
     def generate_pem() -> bytes:
-        from cryptography.hazmat.primitives import serialization
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
         return Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
 

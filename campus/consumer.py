@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from kombu import Queue
 from nameko.events import EventHandler
 from nameko.extensions import DependencyProvider
+from nameko.messaging import QueueConsumer
 
 from campus import failpoints, topology
 from campus.db import Database
@@ -35,6 +36,18 @@ from campus.events import Event
 log = logging.getLogger(__name__)
 
 INLINE_ATTEMPTS = 3
+
+
+def _dead_letter_undecodable(self, message, error) -> None:
+    """A body that is not JSON never reaches a handler: kombu would only log it and leave it
+    unacknowledged, holding a prefetch slot for good. Reject it to the dead-letter queue."""
+    log.error("undecodable message (routing key %s) dead-lettered: %s",
+              message.delivery_info.get("routing_key"), type(error).__name__)
+    message.reject(requeue=False)
+
+
+# nameko 2 offers no setting for this; kombu's ConsumerMixin calls this method by name.
+QueueConsumer.on_decode_error = _dead_letter_undecodable
 
 
 class QuorumEventHandler(EventHandler):

@@ -65,11 +65,13 @@ def _sqlite_setup(engine: sa.Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin_immediate(conn):
-        # The gRPC server, relay and consumer share one SQLite file. A deferred
-        # transaction that reads then writes can fail at once with SQLITE_BUSY; taking
-        # the write lock up front serialises writers and makes SELECT-then-UPDATE safe.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    def _begin(conn):
+        # The gRPC server, relay and consumer share one SQLite file. A unit of work takes
+        # the write lock up front (a deferred transaction that reads then writes can fail
+        # at once with SQLITE_BUSY), which serialises writers and makes SELECT-then-UPDATE
+        # safe; reads stay deferred so they never queue behind writers.
+        writes = conn.get_execution_options().get("campus_writes", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def create_engine(url: str, *, pool_size: int = 10) -> sa.Engine:
@@ -77,10 +79,13 @@ def create_engine(url: str, *, pool_size: int = 10) -> sa.Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                                  hide_parameters=True)
         _sqlite_setup(engine)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
+    # hide_parameters: errors are logged, and bound values can be hashes, names or mail.
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size,
+                            hide_parameters=True)
 
 
 class Database:
@@ -91,7 +96,10 @@ class Database:
         self.url = url
         self.metadata = metadata
         self.engine = create_engine(url, pool_size=pool_size)
+        #: For reading. Changes go through `unit_of_work()`.
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = sessionmaker(self.engine.execution_options(campus_writes=True),
+                                           expire_on_commit=False)
         self.outbox = metadata.tables["outbox"]
         self.processed_events = metadata.tables["processed_events"]
 
@@ -120,7 +128,7 @@ class UnitOfWork:
         self.session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self.db.sessions()
+        self.session = self.db.write_sessions()
         return self
 
     def __exit__(self, *exc_info) -> None:

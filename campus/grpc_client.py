@@ -29,8 +29,9 @@ STUBS = {
     "tracking": ("cms.tracking.v1.tracking_pb2_grpc", "TrackingServiceStub", "cms.tracking.v1.TrackingService"),
 }
 
-#: Writes that are idempotent by design (keyed on a reference or an idempotency key).
-IDEMPOTENT_WRITES = {"IssueChallan", "BillPayment", "FileRequest"}
+#: Writes that are idempotent by design (keyed on a reference). FileRequest is not here:
+#: it is idempotent only when the student sent an idempotency key.
+IDEMPOTENT_WRITES = {"IssueChallan", "BillPayment"}
 READ_PREFIXES = ("Get", "List", "Check", "Track", "BillInquiry")
 
 
@@ -99,11 +100,6 @@ class ServiceClients:
             return rpc(request, timeout=timeout or self.default_timeout, metadata=self.metadata(caller))
         except grpc.RpcError as error:
             raise from_rpc_error(error) from None
-
-    def future(self, service: str, method: str, request, *, timeout: float, caller: auth.Caller | None = None):
-        """Start a call without waiting: the dashboard's way to ask all services at once."""
-        rpc = getattr(self.stub(service), method)
-        return rpc.future(request, timeout=timeout, metadata=self.metadata(caller))
 
     def close(self) -> None:
         for channel in self._channels.values():

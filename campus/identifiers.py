@@ -49,21 +49,29 @@ def request_number(value: str, field: str = "request_number") -> str:
 
 
 def username(value: str, field: str = "username") -> str:
-    """A login name: a registration number, a staff login or a bank mnemonic."""
+    """Any account's name as stored: a registration number (upper case), a bank mnemonic
+    (upper case, as written) or a staff login (lower case)."""
     value = (value or "").strip()
     if REGISTRATION_NUMBER.match(value.upper()):
         return value.upper()
-    if STAFF_USERNAME.match(value.lower()):
-        return value.lower()
     if BANK_MNEMONIC.match(value):
         return value
+    if STAFF_USERNAME.match(value.lower()):
+        return value.lower()
     raise InvalidArgument(f"{field} is not a registration number or login name", field=field)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value: str, field: str, *, max_length: int, required: bool = False) -> str:
+    """Free text: trimmed, bounded, and free of control characters other than line breaks
+    and tabs (PostgreSQL cannot store NUL, and nothing a person types needs the others)."""
     value = (value or "").strip()
     if required and not value:
         raise InvalidArgument(f"{field} is required", field=field)
     if len(value) > max_length:
         raise InvalidArgument(f"{field} is longer than {max_length} characters", field=field)
+    if CONTROL.search(value):
+        raise InvalidArgument(f"{field} contains control characters", field=field)
     return value

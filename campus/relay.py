@@ -5,6 +5,10 @@ and waits for the broker's confirm, then marks them published. When the broker i
 it keeps the rows and retries with capped exponential back-off: an outage delays events,
 it never loses them. A crash between publish and mark sends an event twice, which is
 why every consumer is idempotent.
+
+One precondition: RabbitMQ drops a message that no queue is bound to, so every consumer's
+queues are declared (`declare-queues`) before any relay starts; the launcher, compose and
+the Kubernetes manifests all do so.
 """
 from __future__ import annotations
 
@@ -61,28 +65,58 @@ class OutboxRelay:
     # -- work -----------------------------------------------------------------
     def publish_pending(self) -> int:
         """Publish one batch; returns how many events the broker confirmed."""
+        if self.db.is_postgres:
+            return self._publish_locked()
+        return self._publish_then_mark()
+
+    def _unpublished(self):
         outbox = self.db.outbox
-        with self.db.sessions() as session:
-            query = (sa.select(outbox.c.id, outbox.c.event_type, outbox.c.envelope)
-                     .where(outbox.c.published_at.is_(None)).order_by(outbox.c.id).limit(self.batch_size))
-            if self.db.is_postgres:
-                # Several relay replicas may run; each takes rows the others are not publishing.
-                query = query.with_for_update(skip_locked=True)
-            rows = session.execute(query).all()
-            if not rows:
-                return 0
-            channel = self._channel_or_connect()
-            published = []
+        return (sa.select(outbox.c.id, outbox.c.event_type, outbox.c.envelope)
+                .where(outbox.c.published_at.is_(None)).order_by(outbox.c.id).limit(self.batch_size))
+
+    def _publish_locked(self) -> int:
+        # Several relay replicas may run: each locks the rows it publishes and skips the
+        # rows another is publishing. PostgreSQL locks rows, so nothing else waits on it.
+        with self.db.unit_of_work() as uow:
+            rows = uow.session.execute(self._unpublished().with_for_update(skip_locked=True)).all()
+            published: list[int] = []
             try:
-                for row in rows:
-                    self._publish(channel, row.event_type, row.envelope)
-                    published.append(row.id)
+                self._publish_rows(rows, published)
             finally:
-                if published:
-                    session.execute(sa.update(outbox).where(outbox.c.id.in_(published))
-                                    .values(published_at=clock.utcnow(), attempts=outbox.c.attempts + 1))
-                session.commit()
-            return len(published)
+                self._mark(uow.session, published)
+                uow.commit()
+        return len(published)
+
+    def _publish_then_mark(self) -> int:
+        # SQLite locks the whole file to write: read, publish outside any transaction, then
+        # mark in a short one. One relay per service there; a crash between the two only
+        # publishes again, which consumers absorb.
+        with self.db.sessions() as session:
+            rows = session.execute(self._unpublished()).all()
+        published: list[int] = []
+        try:
+            self._publish_rows(rows, published)
+        finally:
+            if published:
+                with self.db.unit_of_work() as uow:
+                    self._mark(uow.session, published)
+                    uow.commit()
+        return len(published)
+
+    def _publish_rows(self, rows, published: list[int]) -> None:
+        """Publish in order, noting each confirmed one in `published` (kept if one fails)."""
+        if not rows:
+            return
+        channel = self._channel_or_connect()
+        for row in rows:
+            self._publish(channel, row.event_type, row.envelope)
+            published.append(row.id)
+
+    def _mark(self, session, ids: list[int]) -> None:
+        if ids:
+            outbox = self.db.outbox
+            session.execute(sa.update(outbox).where(outbox.c.id.in_(ids))
+                            .values(published_at=clock.utcnow(), attempts=outbox.c.attempts + 1))
 
     def _publish(self, channel, event_type: str, envelope_json: str) -> None:
         envelope = json.loads(envelope_json)
@@ -97,13 +131,17 @@ class OutboxRelay:
         )
 
     def _note_failure(self, error: Exception) -> None:
+        """Note the failure on the oldest waiting event, for whoever looks at the outbox."""
         outbox = self.db.outbox
-        with self.db.sessions() as session:
-            first = session.execute(sa.select(sa.func.min(outbox.c.id)).where(outbox.c.published_at.is_(None))).scalar()
-            if first is not None:
-                session.execute(sa.update(outbox).where(outbox.c.id == first).values(
-                    attempts=outbox.c.attempts + 1, last_error=str(error)[:500]))
-                session.commit()
+        try:
+            with self.db.unit_of_work() as uow:
+                first = uow.session.scalar(sa.select(sa.func.min(outbox.c.id)).where(outbox.c.published_at.is_(None)))
+                if first is not None:
+                    uow.session.execute(sa.update(outbox).where(outbox.c.id == first).values(
+                        attempts=outbox.c.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:500]))
+                    uow.commit()
+        except sa.exc.SQLAlchemyError:
+            log.warning("could not note the failure in the outbox either")
 
     def run(self, stop: threading.Event) -> None:
         backoff = 0.0
@@ -119,8 +157,12 @@ class OutboxRelay:
                 log.warning("broker unavailable (%s); retrying in %.1fs", type(error).__name__, backoff)
                 self._note_failure(error)
                 stop.wait(backoff * random.uniform(0.8, 1.2))
-            except sa.exc.OperationalError as error:
+            except sa.exc.SQLAlchemyError as error:
                 backoff = min(MAX_BACKOFF_SECONDS, max(0.5, backoff * 2))
                 log.warning("database unavailable (%s); retrying in %.1fs", error.__class__.__name__, backoff)
+                stop.wait(backoff)
+            except Exception:  # noqa: BLE001 - the relay must outlive anything one pass meets
+                backoff = min(MAX_BACKOFF_SECONDS, max(0.5, backoff * 2))
+                log.exception("relay pass failed; retrying in %.1fs", backoff)
                 stop.wait(backoff)
         self.close()

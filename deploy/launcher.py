@@ -25,6 +25,7 @@ from campus.config import ROOT, SERVICES
 from deploy.processes import CONSUMERS, PROCESSES, Process, declare_queues_command, migrate_command
 
 SEEDED = ("identity", "enrollment", "exams", "finance", "tracking")
+STABLE_SECONDS = 60
 
 
 def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -131,12 +132,15 @@ class Stack:
                 continue
             if not self.restart:
                 raise SystemExit(f"{name} exited with code {code}")
+            if time.monotonic() - running.started > STABLE_SECONDS:
+                running.restarts = 0  # it had been fine for a while: not a crash loop
             if running.restarts >= 20:
                 raise SystemExit(f"{name} keeps exiting (code {code}); giving up")
             print(f"[launcher] {name} exited with code {code}; restarting", flush=True)
             time.sleep(min(10, 0.5 * 2 ** running.restarts))
             running.restarts += 1
             running.popen = self._spawn(running.process)
+            running.started = time.monotonic()
 
     def stop(self, grace: float = 10) -> None:
         self._stopping = True

@@ -15,12 +15,17 @@ class GatewayConfig(BaseConfig):
     redis_url: str = Field("", validation_alias="REDIS_URL")
     #: How long a "session still active" answer from identity is trusted.
     session_check_ttl_seconds: float = Field(5.0, ge=0, le=300)
+    #: While identity cannot answer, accept a verified token on its last known session state
+    #: (or, never seen, as active) instead of refusing every signed-in request. Availability
+    #: on result day, against at most one token life (15 minutes) of an ended session.
+    session_check_fail_open: bool = True
     #: Each dashboard tile's own deadline.
     tile_timeout_seconds: float = Field(0.8, gt=0, le=10)
     #: Reverse proxies in front of the gateway whose X-Forwarded-For is trusted.
     trusted_proxies: int = Field(0, ge=0, le=5)
     default_rate_limit: str = "1200/minute"
-    auth_rate_limit: str = "30/minute"
+    #: Per client address and account name (sign-in, activation, forgot password).
+    auth_rate_limit: str = "20/minute"
     bank_rate_limit: str = "6000/minute"
     max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
     catalogue_ttl_seconds: float = Field(60.0, ge=0, le=3600)

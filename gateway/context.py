@@ -6,47 +6,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from flask import current_app
 
 from campus import auth
+from campus.cache import TtlCache
 from campus.errors import DeadlineExceeded, Unavailable
 from campus.grpc_client import ServiceClients, jwks_from_identity
 from cms.identity.v1 import identity_pb2
 from gateway.config import GatewayConfig
 
 log = logging.getLogger(__name__)
-
-
-class TtlCache:
-    """A small thread-safe cache whose entries expire; enough for per-process look-ups."""
-
-    def __init__(self, max_entries: int = 100_000):
-        self._items: dict = {}
-        self._lock = threading.Lock()
-        self._max = max_entries
-
-    def get(self, key):
-        item = self._items.get(key)
-        if item is None or item[1] < time.monotonic():
-            return None
-        return item[0]
-
-    def put(self, key, value, ttl: float) -> None:
-        with self._lock:
-            if len(self._items) >= self._max:
-                now = time.monotonic()
-                self._items = {k: v for k, v in self._items.items() if v[1] >= now}
-                if len(self._items) >= self._max:
-                    self._items.clear()
-            self._items[key] = (value, time.monotonic() + ttl)
-
-    def drop(self, key) -> None:
-        with self._lock:
-            self._items.pop(key, None)
 
 
 @dataclass
@@ -58,6 +31,15 @@ class Gateway:
     bank_tokens: TtlCache = field(default_factory=TtlCache)
     catalogue: TtlCache = field(default_factory=lambda: TtlCache(16))
     results: TtlCache = field(default_factory=TtlCache)
+    readiness: TtlCache = field(default_factory=lambda: TtlCache(1))
+    #: Blocking calls on long-lived threads, for the dashboard's tiles and readiness:
+    #: grpcio's `.future()` starts a thread per call, which cost more CPU than the calls.
+    #: Sized so every request thread can have every tile in flight at once.
+    askers: ThreadPoolExecutor = None
+
+    def __post_init__(self):
+        if self.askers is None:
+            self.askers = ThreadPoolExecutor(max_workers=self.config.threads * 8, thread_name_prefix="ask")
     #: The last answer identity gave per session, used only while identity cannot answer.
     last_known: dict = field(default_factory=dict)
 
@@ -79,6 +61,8 @@ class Gateway:
                 known = self.clients.call("identity", "CheckSession", identity_pb2.CheckSessionRequest(
                     session_id=caller.session_id), caller=auth.Caller(kind=auth.PUBLIC, subject="")).active
             except (Unavailable, DeadlineExceeded):
+                if not self.config.session_check_fail_open:
+                    raise
                 # Identity is down. The token's signature and expiry were verified here, so
                 # the dashboard keeps working on the last answer (or on the token alone, at
                 # most for its 15-minute life) rather than failing everyone on result day.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait
 from dataclasses import dataclass
 
 import grpc
@@ -56,26 +56,34 @@ def tile(gateway: Gateway, name: str, caller: auth.Caller) -> dict:
     return gather(gateway, caller, [name])[name]
 
 
-# Blocking calls on long-lived threads: grpcio's `.future()` starts a thread per call to
-# poll the channel, which cost more CPU than the dashboard's seven RPCs themselves.
-_askers = ThreadPoolExecutor(max_workers=64, thread_name_prefix="tile")
-
-
 def gather(gateway: Gateway, caller: auth.Caller, names: list[str] | None = None) -> dict[str, dict]:
+    """Ask every tile at once; whatever has not answered by the page's deadline is unavailable.
+
+    The deadline is one moment for the whole page, fixed before anything is asked, so a
+    tile waiting for a free thread does not get extra time and the page never waits
+    longer than one tile's deadline (plus the margin to hand results back)."""
     names = names or list(TILES)
-    timeout = gateway.config.tile_timeout_seconds
+    deadline = time.monotonic() + gateway.config.tile_timeout_seconds
     metadata = gateway.clients.metadata(caller)
-    pending = {name: _askers.submit(_ask, gateway, TILES[name], caller.subject, metadata, timeout) for name in names}
-    # Each call has its own deadline; the margin only covers handing results back.
-    return {name: _settle(name, future, timeout + 0.5) for name, future in pending.items()}
+    pending = {gateway.askers.submit(_ask, gateway, TILES[name], caller.subject, metadata, deadline): name
+               for name in names}
+    done, late = wait(pending, timeout=max(0.0, deadline - time.monotonic()) + 0.2)
+    for future in late:
+        future.cancel()  # not started yet: never started; running: its own deadline ends it
+        log.warning("tile %s missed the page's deadline", pending[future])
+    tiles = {pending[future]: _settled(pending[future], future) for future in done}
+    return {name: tiles.get(name, UNAVAILABLE) for name in names}
 
 
-def _ask(gateway: Gateway, source: TileSource, registration_number: str, metadata, timeout: float) -> dict:
+def _ask(gateway: Gateway, source: TileSource, registration_number: str, metadata, deadline: float) -> dict:
     if source.immutable:
         kept = gateway.results.get(registration_number)
         if kept is not None:
             return kept
     started = time.perf_counter()
+    timeout = deadline - time.monotonic()
+    if timeout <= 0:
+        return UNAVAILABLE
     try:
         rpc = getattr(gateway.clients.stub(source.service), source.method)
         tile = {"status": "ok", "data": source.view(rpc(source.request(registration_number), timeout=timeout,
@@ -91,9 +99,9 @@ def _ask(gateway: Gateway, source: TileSource, registration_number: str, metadat
         return UNAVAILABLE
 
 
-def _settle(name: str, future, wait: float) -> dict:
+def _settled(name: str, future) -> dict:
     try:
-        return future.result(timeout=wait)
+        return future.result()
     except Exception:  # noqa: BLE001 - whatever went wrong, this tile is unavailable, the page is not
         log.exception("tile %s failed", name)
         return UNAVAILABLE

@@ -1,11 +1,20 @@
-"""Rate limits per client address (Flask-Limiter), shared by replicas through Redis.
+"""Rate limits (Flask-Limiter), shared by gateway replicas through Redis.
 
-Generous by default: a university lab or a mobile carrier puts many students behind one
-address. Sign-in and password endpoints are tighter; identity throttles per account too."""
+Generous per address: a university lab or a mobile carrier puts many students behind one.
+Sign-in and password endpoints are limited per address *and* account name, so one guesser
+behind a shared address cannot use up everyone's budget; identity throttles per account
+as well, and by the guesser's address."""
+from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 limiter = Limiter(key_func=get_remote_address, headers_enabled=True, swallow_errors=True)
+
+
+def address_and_account() -> str:
+    body = request.get_json(silent=True, cache=True)
+    name = body.get("username") if isinstance(body, dict) else None
+    return f"{get_remote_address()}|{str(name)[:64].lower() if name else '-'}"
 
 
 def auth_limit() -> str:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from spectree import SecurityScheme, SpecTree
 from spectree.models import SecuritySchemeData
 
+from campus.identifiers import CONTROL
 from gateway.problems import Problem
 
 JSON_METHODS = {"POST", "PUT", "PATCH"}
@@ -40,13 +41,29 @@ def _before(req, _resp, validation_error, _instance, *_):
 
 
 def check_json_body() -> None:
-    """Before spectree reads the body: refuse what is not a JSON object, clearly."""
+    """Before spectree reads the body: refuse what is not a JSON object, clearly, and any
+    text with control characters (a NUL cannot even be stored) wherever it hides."""
     if request.method not in JSON_METHODS or not request.get_data(cache=True):
         return
     if not request.is_json:
         raise Problem(415, "send the body as JSON with Content-Type: application/json", kind="unsupported-media-type")
-    if request.get_json(silent=True, cache=True) is None:
+    body = request.get_json(silent=True, cache=True)
+    if body is None:
         raise Problem(400, "the body is not valid JSON", kind="malformed-json", field="body")
+    field = _field_with_control_characters(body)
+    if field is not None:
+        raise Problem(400, f"{field} contains control characters", kind="validation-error", field=field)
+
+
+def _field_with_control_characters(value, path: str = "") -> str | None:
+    if isinstance(value, str):
+        return (path or "body") if CONTROL.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _field_with_control_characters(item, f"{path}.{key}" if path else str(key))
+        if found:
+            return found
+    return None
 
 
 api = SpecTree(

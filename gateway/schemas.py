@@ -173,7 +173,7 @@ class AuditQuery(BaseModel):
 
 
 # -- bank (1LINK field names) -------------------------------------------------------
-Amount = Field(pattern=r"^[+-]\d{13}$", description="sign and 13 digits, the last two paisa: +0000000012000")
+Amount = Field(pattern=r"^\+\d{13}$", description="a plus sign and 13 digits, the last two paisa: +0000000012000")
 
 
 class BillInquiry(Body):

@@ -8,7 +8,7 @@ from campus import auth as campus_auth
 from cms.identity.v1 import identity_pb2 as pb
 from gateway import schemas, views
 from gateway.context import current
-from gateway.limits import auth_limit, limiter
+from gateway.limits import address_and_account, auth_limit, limiter
 from gateway.openapi import BEARER, ProblemDetails, api
 from gateway.security import caller, client_info, signed_in
 
@@ -22,7 +22,7 @@ def _identity(method: str, request, who=PUBLIC):
 
 
 @bp.post("/login")
-@limiter.limit(auth_limit)
+@limiter.limit(auth_limit, key_func=address_and_account)
 @api.validate(json=schemas.Login, resp=Response(HTTP_200=schemas.Tokens, HTTP_403=ProblemDetails,
                                                 HTTP_423=ProblemDetails, **PROBLEMS), tags=["auth"])
 def login(json: schemas.Login):
@@ -77,7 +77,7 @@ def change_password(json: schemas.ChangePassword):
 
 
 @bp.post("/password/forgot")
-@limiter.limit(auth_limit)
+@limiter.limit(auth_limit, key_func=address_and_account)
 @api.validate(json=schemas.ForgotPassword, resp=Response(HTTP_202=schemas.Accepted, **PROBLEMS), tags=["auth"])
 def forgot_password(json: schemas.ForgotPassword):
     """Ask for a password reset link by email. The answer is the same whether or not the account exists."""
@@ -96,7 +96,7 @@ def reset_password(json: schemas.ResetPassword):
 
 
 @bp.post("/activate")
-@limiter.limit(auth_limit)
+@limiter.limit(auth_limit, key_func=address_and_account)
 @api.validate(json=schemas.Activate, resp=Response(HTTP_200=schemas.Tokens, **PROBLEMS), tags=["auth"])
 def activate(json: schemas.Activate):
     """First sign-in: the activation code (or the initial password) and a new password of your own."""

@@ -5,17 +5,20 @@ from __future__ import annotations
 from flask import Blueprint
 from spectree import Response
 
-from campus import money
+from campus import errors, money
+from campus.errors import DomainError
 from cms.finance.v1 import finance_pb2 as pb
 from gateway import schemas
 from gateway.context import current
 from gateway.limits import bank_limit, limiter
 from gateway.openapi import BANK, ProblemDetails, api
-from gateway.problems import Problem, render
+from gateway.problems import Problem, from_domain, render
 from gateway.security import bank_only, caller
 
 bp = Blueprint("bank", __name__, url_prefix="/api/v1/bank")
-INVALID_DATA = "04"
+UNKNOWN_CONSUMER, INVALID_DATA, PROCESSING_FAILED = "01", "04", "05"
+RESPONSE_CODES = {errors.InvalidArgument: INVALID_DATA, errors.PermissionDenied: INVALID_DATA,
+                  errors.Unauthenticated: INVALID_DATA, errors.NotFound: UNKNOWN_CONSUMER}
 PROBLEMS = {"HTTP_400": ProblemDetails, "HTTP_401": ProblemDetails, "HTTP_403": ProblemDetails}
 
 
@@ -23,6 +26,13 @@ PROBLEMS = {"HTTP_400": ProblemDetails, "HTTP_401": ProblemDetails, "HTTP_403": 
 def _with_response_code(problem: Problem):
     # A bank's switch reads response_Code first: every refusal carries one.
     problem.extra.setdefault("response_Code", INVALID_DATA)
+    return render(problem)
+
+
+@bp.errorhandler(DomainError)
+def _service_refusal(error: DomainError):
+    problem = from_domain(error)
+    problem.extra["response_Code"] = RESPONSE_CODES.get(type(error), PROCESSING_FAILED)
     return render(problem)
 
 

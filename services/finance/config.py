@@ -12,3 +12,5 @@ class FinanceConfig(ServiceConfig):
     due_days: int = Field(14, ge=1, le=120)
     #: Days after the due date during which the late amount is still accepted.
     expiry_days: int = Field(30, ge=0, le=365)
+    #: How many days old a bank's transaction date may be when the payment reaches us.
+    bank_backdate_days: int = Field(3, ge=0, le=30)

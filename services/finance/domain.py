@@ -73,6 +73,7 @@ class ChallanState:
     amount_after_due_paisa: int
     due_date: dt.date
     expires_on: dt.date
+    issued_on: dt.date
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,29 @@ def effective_status(challan: ChallanState, today: dt.date) -> str:
     return challan.status
 
 
-def decide_payment(challan: ChallanState | None, attempt: PaymentAttempt) -> tuple[str, str]:
+def tran_date_problem(tran_date: dt.date, issued_on: dt.date, today: dt.date, backdate_days: int) -> str | None:
+    """Why a bank's transaction date cannot be right, or None.
+
+    The bank's date decides which amount is due, so it is held to what can be true: not
+    before the challan existed, not in the future (a day's grace for midnight), and not
+    older than the few days a bank may take to post a payment."""
+    if tran_date < issued_on:
+        return "tran_date is before the challan was issued"
+    if tran_date > today + dt.timedelta(days=1):
+        return "tran_date is in the future"
+    if tran_date < today - dt.timedelta(days=backdate_days):
+        return f"tran_date is more than {backdate_days} days old"
+    return None
+
+
+def decide_payment(challan: ChallanState | None, attempt: PaymentAttempt, *, today: dt.date,
+                   backdate_days: int) -> tuple[str, str]:
     """The response code for a new payment (no earlier payment under its key), and why."""
     if challan is None:
         return UNKNOWN_CONSUMER, "consumer number does not exist"
+    problem = tran_date_problem(attempt.tran_date, challan.issued_on, today, backdate_days)
+    if problem:
+        return INVALID_DATA, problem
     status = effective_status(challan, attempt.tran_date)
     if status == BLOCKED_STATUS:
         return BLOCKED, "challan is blocked or expired"
@@ -103,6 +123,13 @@ def decide_payment(challan: ChallanState | None, attempt: PaymentAttempt) -> tup
     if attempt.amount_paisa != due:
         return INVALID_DATA, f"amount must be {due} paisa"
     return OK, "payment recorded"
+
+
+def outstanding(challan: ChallanState, today: dt.date) -> int:
+    """What an unpaid challan asks for today (0 once paid, blocked or expired)."""
+    if effective_status(challan, today) != UNPAID:
+        return 0
+    return payable_amount(challan.amount_paisa, challan.amount_after_due_paisa, challan.due_date, today)
 
 
 def is_same_payment(recorded: PaymentAttempt, attempt: PaymentAttempt) -> bool:

@@ -5,7 +5,7 @@ import datetime as dt
 
 from campus import clock, identifiers
 from campus.auth import authorize, current_caller
-from campus.errors import InvalidArgument, PermissionDenied
+from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from campus.runtime import Runtime
 from cms.finance.v1 import finance_pb2 as pb
 from cms.finance.v1 import finance_pb2_grpc
@@ -52,8 +52,12 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
 
     def GetChallan(self, request, context):
         row = service.get_challan(self.db, identifiers.consumer_number(request.consumer_number))
-        authorize(current_caller(), owner=row.registration_number, services={"requests"},
-                  departments={"treasury"})
+        try:
+            authorize(current_caller(), owner=row.registration_number, services={"requests"},
+                      departments={"treasury"})
+        except PermissionDenied:
+            # Someone else's challan does not exist, as far as this caller can tell.
+            raise NotFound("no challan with this consumer number", field="consumer_number") from None
         return challan_message(row)
 
     def GetStudentAccount(self, request, context):
@@ -61,7 +65,7 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
         authorize(current_caller(), owner=regno, departments={"treasury", "regional"})
         rows = service.student_challans(self.db, regno)
         today = clock.karachi_today()
-        outstanding = sum(r.amount_paisa for r in rows if r.status == domain.UNPAID and r.expires_on >= today)
+        outstanding = sum(domain.outstanding(service.state_of(r), today) for r in rows)
         paid = sum(r.paid_amount_paisa or 0 for r in rows if r.status == domain.PAID)
         return pb.GetStudentAccountResponse(registration_number=regno, challans=[challan_message(r) for r in rows],
                                             outstanding_paisa=outstanding, paid_paisa=paid)
@@ -84,7 +88,7 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
             amount_within_due_date_paisa=row.amount_paisa,
             amount_after_due_date_paisa=row.amount_after_due_paisa,
             billing_month=clock.as_utc(row.issued_at).astimezone(clock.KARACHI).strftime("%y%m"),
-            date_paid=row.paid_at.astimezone(clock.KARACHI).strftime("%Y%m%d") if row.paid_at else "",
+            date_paid=clock.as_utc(row.paid_at).astimezone(clock.KARACHI).strftime("%Y%m%d") if row.paid_at else "",
             amount_paid_paisa=row.paid_amount_paisa or 0,
             tran_auth_id=row.tran_auth_id or "")
 
@@ -100,5 +104,5 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
             bank_mnemonic=mnemonic, tran_auth_id=identifiers.tran_auth_id(request.tran_auth_id),
             consumer_number=identifiers.consumer_number(request.consumer_number),
             amount_paisa=request.transaction_amount_paisa, tran_date=_bank_date(request.tran_date, "tran_date"))
-        code, identification, message = service.bill_payment(self.db, attempt, request.tran_time)
+        code, identification, message = service.bill_payment(self.db, self.config, attempt, request.tran_time)
         return pb.BillPaymentResponse(response_code=code, identification_parameter=identification, message=message)

@@ -14,6 +14,6 @@ def seed(runtime) -> None:
         level=student["level"], reference=SEMESTER_FEE_REFERENCE, description="Semester fee, Autumn 2025",
         payer_name=student["full_name"])
     if challan.status == domain.UNPAID:
-        service.bill_payment(runtime.db, domain.PaymentAttempt(
+        service.bill_payment(runtime.db, runtime.config, domain.PaymentAttempt(
             bank_mnemonic="ABL", tran_auth_id="DEMO01", consumer_number=challan.consumer_number,
             amount_paisa=challan.amount_paisa, tran_date=clock.karachi_today()), "101500")

@@ -29,6 +29,16 @@ def issue_challan(db: Database, config: FinanceConfig, *, registration_number: s
     fee = domain.fee_for(fee_schedule_rows(db), fee_code, level)
     if fee is None:
         raise InvalidArgument(f"no fee '{fee_code}' for level '{level}'", field="fee_code")
+    try:
+        return _issue_once(db, config, fee, registration_number, reference, description, payer_name)
+    except sa.exc.IntegrityError:
+        # The same reference issued concurrently: the other call's challan is the answer.
+        return _issue_once(db, config, fee, registration_number, reference, description, payer_name)
+
+
+def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registration_number: str, reference: str,
+                description: str, payer_name: str) -> sa.Row:
+    fee_code = fee.fee_code
     with db.unit_of_work() as uow:
         existing = uow.session.execute(sa.select(challans).where(challans.c.reference == reference)).first()
         if existing is not None:
@@ -69,11 +79,12 @@ def student_challans(db: Database, registration_number: str) -> list[sa.Row]:
             challans.c.registration_number == registration_number).order_by(challans.c.issued_at.desc())))
 
 
-def _state(row: sa.Row | None) -> domain.ChallanState | None:
+def state_of(row: sa.Row | None) -> domain.ChallanState | None:
     if row is None:
         return None
+    issued_on = clock.as_utc(row.issued_at).astimezone(clock.KARACHI).date()
     return domain.ChallanState(row.consumer_number, row.status, row.amount_paisa, row.amount_after_due_paisa,
-                               row.due_date, row.expires_on)
+                               row.due_date, row.expires_on, issued_on)
 
 
 def bill_inquiry(db: Database, consumer_number: str) -> tuple[str, sa.Row | None, str]:
@@ -84,11 +95,12 @@ def bill_inquiry(db: Database, consumer_number: str) -> tuple[str, sa.Row | None
             row = session.execute(sa.select(challans).where(challans.c.consumer_number == consumer_number)).first()
     if row is None:
         return domain.UNKNOWN_CONSUMER, None, ""
-    status = domain.effective_status(_state(row), clock.karachi_today())
+    status = domain.effective_status(state_of(row), clock.karachi_today())
     return (domain.BLOCKED if status == domain.BLOCKED_STATUS else domain.OK), row, status
 
 
-def bill_payment(db: Database, attempt: domain.PaymentAttempt, tran_time: str) -> tuple[str, str, str]:
+def bill_payment(db: Database, config: FinanceConfig, attempt: domain.PaymentAttempt,
+                 tran_time: str) -> tuple[str, str, str]:
     """Record a bank's payment exactly once. Returns (response code, identification, message).
 
     The challan row is locked first, so identical payments racing each other queue up on
@@ -96,13 +108,14 @@ def bill_payment(db: Database, attempt: domain.PaymentAttempt, tran_time: str) -
     (bank, tran_auth_id) settles any race the lock does not cover."""
     for _ in range(2):
         try:
-            return _bill_payment_once(db, attempt, tran_time)
+            return _bill_payment_once(db, config, attempt, tran_time)
         except sa.exc.IntegrityError:
             continue  # someone recorded this key meanwhile: the next pass finds it
     return domain.FAILED, "", "processing failed"
 
 
-def _bill_payment_once(db: Database, attempt: domain.PaymentAttempt, tran_time: str) -> tuple[str, str, str]:
+def _bill_payment_once(db: Database, config: FinanceConfig, attempt: domain.PaymentAttempt,
+                       tran_time: str) -> tuple[str, str, str]:
     with db.unit_of_work() as uow:
         challan = None
         if domain.is_valid_consumer_number(attempt.consumer_number):
@@ -117,7 +130,8 @@ def _bill_payment_once(db: Database, attempt: domain.PaymentAttempt, tran_time: 
             if domain.is_same_payment(earlier, attempt):
                 return recorded.response_code, recorded.identification_parameter, "payment already recorded"
             return domain.DUPLICATE, "", "tran_auth_id already used for another payment"
-        code, why = domain.decide_payment(_state(challan), attempt)
+        code, why = domain.decide_payment(state_of(challan), attempt, today=clock.karachi_today(),
+                                          backdate_days=config.bank_backdate_days)
         if code != domain.OK:
             return code, "", why
         identification = _record_payment(uow, challan, attempt, tran_time)
@@ -140,6 +154,11 @@ def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_t
     uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(
         status=domain.PAID, paid_at=paid_at, paid_amount_paisa=attempt.amount_paisa,
         bank_mnemonic=attempt.bank_mnemonic, tran_auth_id=attempt.tran_auth_id))
+    late_fee = attempt.amount_paisa - challan.amount_paisa
+    if late_fee > 0:  # paid after the due date: the surcharge is charged as it is paid
+        uow.session.execute(sa.insert(ledger_entries).values(
+            registration_number=challan.registration_number, consumer_number=challan.consumer_number,
+            kind="charge", amount_paisa=late_fee, description="Late payment surcharge", posted_at=now))
     uow.session.execute(sa.insert(ledger_entries).values(
         registration_number=challan.registration_number, consumer_number=challan.consumer_number,
         kind="payment", amount_paisa=-attempt.amount_paisa,

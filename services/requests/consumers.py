@@ -11,4 +11,4 @@ class RequestsConsumer:
     @handles("finance", "challan_paid")
     def on_challan_paid(self, uow, event):
         paid = event.payload(ChallanPaid)
-        service.mark_paid(uow, paid.reference, paid.consumer_number, paid.paid_at)
+        service.mark_paid(uow, paid.reference, paid.consumer_number, paid.amount_paisa, paid.paid_at)

@@ -1,11 +1,14 @@
 """Service request rules, free of I/O: numbers, statuses and their transitions."""
 from __future__ import annotations
 
-AWAITING_PAYMENT, SUBMITTED, IN_PROCESS, RESOLVED, REJECTED = (
-    "awaiting_payment", "submitted", "in_process", "resolved", "rejected")
+FILING, AWAITING_PAYMENT, SUBMITTED, IN_PROCESS, RESOLVED, REJECTED = (
+    "filing", "awaiting_payment", "submitted", "in_process", "resolved", "rejected")
 OPEN = (AWAITING_PAYMENT, SUBMITTED, IN_PROCESS)
 
+# `filing`: written, its challan being asked of finance. It leaves that state within the
+# filing call, or through the sweeper if the process died, or when the challan is paid.
 TRANSITIONS = {
+    FILING: {AWAITING_PAYMENT, IN_PROCESS},
     AWAITING_PAYMENT: {IN_PROCESS, REJECTED},
     SUBMITTED: {IN_PROCESS, REJECTED},
     IN_PROCESS: {RESOLVED, REJECTED},
@@ -19,8 +22,9 @@ def request_number(year: int, serial: int) -> str:
 
 
 def initial_status(has_fee: bool) -> str:
-    """A fee-bearing request waits for its challan to be paid; the rest go to the queue."""
-    return AWAITING_PAYMENT if has_fee else SUBMITTED
+    """A fee-bearing request is filed in two steps (it needs a challan from finance); the
+    rest go straight to their department's queue."""
+    return FILING if has_fee else SUBMITTED
 
 
 def can_move(current: str, target: str) -> bool:
@@ -29,5 +33,6 @@ def can_move(current: str, target: str) -> bool:
 
 def status_after_payment(current: str) -> str | None:
     """The status a paid challan moves a request to, or None when it changes nothing
-    (already moved on: a second payment event, or a request rejected meanwhile)."""
-    return IN_PROCESS if current == AWAITING_PAYMENT else None
+    (already moved on: a second payment event, or a request rejected meanwhile). A request
+    still `filing` was paid before its filing finished: it moves on all the same."""
+    return IN_PROCESS if current in (AWAITING_PAYMENT, FILING) else None

@@ -1,16 +1,13 @@
 """RequestsService over gRPC: check the caller, parse, call the use case, map the result."""
 from __future__ import annotations
 
-import functools
-
 from campus import auth, clock, identifiers
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from campus.runtime import Runtime
 from cms.requests.v1 import requests_pb2 as pb
 from cms.requests.v1 import requests_pb2_grpc
-from services.requests import domain, service
-from services.requests.peers import ChallanDesk
+from services.requests import domain, peers, service
 
 #: Staff who may read any student's requests, besides the handling department.
 OVERSIGHT = {"student_services"}
@@ -24,15 +21,21 @@ def request_message(row, history=()) -> pb.ServiceRequest:
         history=[pb.StatusChange(status=h.status, changed_at=clock.iso(h.changed_at), note=h.note) for h in history])
     if row.consumer_number:
         message.challan.CopyFrom(pb.ChallanRef(consumer_number=row.consumer_number, amount_paisa=row.amount_paisa,
-                                               due_date=row.due_date.isoformat()))
+                                               due_date=row.due_date.isoformat() if row.due_date else ""))
     return message
+
+
+def _budget(context) -> float | None:
+    """Seconds left of the caller's deadline, less a margin to write the answer."""
+    remaining = context.time_remaining()
+    return None if remaining is None else remaining - 0.3
 
 
 class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
         self.config = runtime.config
-        self.desk = ChallanDesk(runtime.clients, runtime.config.filing_timeout_seconds)
+        self.clients = runtime.clients
 
     def GetCatalogue(self, request, context):
         return pb.GetCatalogueResponse(categories=[
@@ -46,9 +49,8 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
         regno = identifiers.registration_number(request.registration_number)
         authorize(caller, owner=regno)  # students file their own requests
         filing = service.Filing(regno, request.category, request.subtype, request.details, request.idempotency_key)
-        row = service.file_request(
-            self.db, filing, details_max_length=self.config.details_max_length,
-            issue_challan=functools.partial(self.desk.issue, caller, registration_number=regno))
+        desk = peers.for_caller(self.clients, caller, self.config.filing_timeout_seconds, _budget(context))
+        row = service.file_request(self.db, filing, details_max_length=self.config.details_max_length, challans=desk)
         return request_message(row, service.history(self.db, row.id))
 
     def GetRequest(self, request, context):

@@ -1,26 +1,57 @@
 """What filing needs from other services, over gRPC (the only module here that calls out)."""
 from __future__ import annotations
 
-from campus.auth import Caller
+import datetime as dt
+import logging
+import threading
+
+from campus import auth
 from campus.grpc_client import ServiceClients
 from cms.enrollment.v1 import enrollment_pb2
 from cms.finance.v1 import finance_pb2
-from services.requests.service import Challan
+from services.requests import service
+from services.requests.service import Challan, Payer
+
+log = logging.getLogger(__name__)
+AS_REQUESTS = auth.Caller(kind=auth.SERVICE, subject="requests", service="requests")
 
 
 class ChallanDesk:
-    """Asks enrollment for the student's program level and name, then finance for the challan."""
+    """Enrollment says who pays at which program level; finance issues the challan.
 
-    def __init__(self, clients: ServiceClients, timeout: float):
+    Acting for a student, the calls carry the student's token and fit in what is left of
+    the student's own deadline: a call that outlived its caller would file unseen."""
+
+    def __init__(self, clients: ServiceClients, caller: auth.Caller, timeout: float):
         self.clients = clients
+        self.caller = caller
         self.timeout = timeout
 
-    def issue(self, caller: Caller, *, registration_number: str, fee_code: str, reference: str,
-              description: str) -> Challan:
+    def payer(self, registration_number: str) -> Payer:
         profile = self.clients.call("enrollment", "GetStudentProfile", enrollment_pb2.GetStudentProfileRequest(
-            registration_number=registration_number), timeout=self.timeout, caller=caller)
+            registration_number=registration_number), timeout=self.timeout, caller=self.caller)
+        return Payer(profile.full_name, profile.program.level)
+
+    def issue(self, payer: Payer, *, registration_number: str, reference: str, fee_code: str,
+              description: str) -> Challan:
         challan = self.clients.call("finance", "IssueChallan", finance_pb2.IssueChallanRequest(
-            registration_number=registration_number, fee_code=fee_code, level=profile.program.level,
-            reference=reference, description=description, payer_name=profile.full_name),
-            timeout=self.timeout, caller=caller)
+            registration_number=registration_number, fee_code=fee_code, level=payer.level, reference=reference,
+            description=description, payer_name=payer.full_name), timeout=self.timeout, caller=self.caller)
         return Challan(challan.consumer_number, challan.amount_paisa, challan.due_date)
+
+
+def for_caller(clients: ServiceClients, caller: auth.Caller, timeout: float, budget: float | None) -> ChallanDesk:
+    return ChallanDesk(clients, caller, timeout if budget is None else max(0.1, min(timeout, budget)))
+
+
+def resume_stalled_filings(runtime, stop: threading.Event) -> None:
+    """Background task of the relay process: finish filings a crash left half-way."""
+    desk = ChallanDesk(runtime.clients, AS_REQUESTS, runtime.config.filing_timeout_seconds)
+    older_than = dt.timedelta(seconds=runtime.config.stalled_filing_after_seconds)
+    while not stop.wait(runtime.config.stalled_filing_check_seconds):
+        try:
+            finished = service.resume_stalled_filings(runtime.db, desk, older_than=older_than)
+            if finished:
+                log.info("finished %d stalled filing(s)", finished)
+        except Exception:  # noqa: BLE001 - the sweep runs again next time
+            log.exception("stalled filing sweep failed")

@@ -1,16 +1,22 @@
-"""Requests use cases. Filing asks enrollment (the student's level) and finance (the
-challan) over gRPC before anything of the request is written: a failure on the way
-leaves no half-filed request behind."""
+"""Requests use cases.
+
+A fee-bearing request is filed in two short transactions around one call to finance:
+the request is written first (status `filing`, its number fixed), finance issues the
+challan (idempotent on that number), then the request takes the challan and waits for
+payment. Every challan therefore has its request; a filing interrupted midway is finished
+by `resume_stalled_filings`, or by the payment itself."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import Protocol
 
 import sqlalchemy as sa
 
 from campus import clock, identifiers
 from campus.db import Database
-from campus.errors import AlreadyExists, InvalidArgument, NotFound
+from campus.errors import AlreadyExists, DeadlineExceeded, DomainError, InvalidArgument, NotFound, Unavailable
 from cms.requests.v1 import events_pb2
 from services.requests import domain
 from services.requests.models import categories, request_numbers, service_requests, status_history, subtypes
@@ -34,6 +40,25 @@ class Challan:
     due_date: str  # YYYY-MM-DD
 
 
+@dataclass(frozen=True)
+class Payer:
+    full_name: str
+    level: str  # the program level finance prices fees by
+
+
+class ChallanIssuer(Protocol):
+    """Finance (and enrollment) as filing needs them."""
+
+    def payer(self, registration_number: str) -> Payer: ...
+
+    def issue(self, payer: Payer, *, registration_number: str, reference: str, fee_code: str,
+              description: str) -> Challan: ...
+
+
+class UnknownRequest(Exception):
+    """A paid challan names a request this service has no record of: never dropped quietly."""
+
+
 # -- catalogue --------------------------------------------------------------------
 def catalogue(db: Database) -> list[tuple[sa.Row, list[sa.Row]]]:
     with db.sessions() as session:
@@ -55,6 +80,19 @@ def find_subtype(db: Database, category: str, subtype: str) -> sa.Row:
 
 
 # -- filing -----------------------------------------------------------------------
+def file_request(db: Database, filing: Filing, *, details_max_length: int, challans: ChallanIssuer) -> sa.Row:
+    """File a request (or return the one this idempotency key filed, finishing it if needed).
+
+    Everything that can refuse the filing is asked before anything is written: the fields,
+    the catalogue, and (for a fee) who pays at which level."""
+    filing, subtype = validate(db, filing, details_max_length)
+    payer = challans.payer(filing.registration_number) if subtype.fee_code else None
+    row = open_filing(db, filing, subtype)
+    if row.status != domain.FILING:
+        return row
+    return finish_filing(db, row, challans, payer)
+
+
 def validate(db: Database, filing: Filing, details_max_length: int) -> tuple[Filing, sa.Row]:
     filing = Filing(
         registration_number=identifiers.registration_number(filing.registration_number),
@@ -62,6 +100,20 @@ def validate(db: Database, filing: Filing, details_max_length: int) -> tuple[Fil
         details=identifiers.text(filing.details, "details", max_length=details_max_length),
         idempotency_key=identifiers.text(filing.idempotency_key, "idempotency_key", max_length=80))
     return filing, find_subtype(db, filing.category, filing.subtype)
+
+
+def open_filing(db: Database, filing: Filing, subtype: sa.Row) -> sa.Row:
+    """Write the request with its number; fee-free requests are complete at once."""
+    earlier = existing_filing(db, filing)
+    if earlier is not None:
+        return earlier
+    try:
+        return _insert_request(db, filing, subtype)
+    except sa.exc.IntegrityError:
+        earlier = existing_filing(db, filing)  # the same key, filed concurrently
+        if earlier is None:
+            raise
+        return earlier
 
 
 def existing_filing(db: Database, filing: Filing) -> sa.Row | None:
@@ -77,45 +129,95 @@ def existing_filing(db: Database, filing: Filing) -> sa.Row | None:
     return row
 
 
-def reserve_number(db: Database, filing: Filing) -> str:
+def _insert_request(db: Database, filing: Filing, subtype: sa.Row) -> sa.Row:
+    now = clock.utcnow()
+    status = domain.initial_status(bool(subtype.fee_code))
     key = filing.idempotency_key or None
     with db.unit_of_work() as uow:
-        if key:
-            serial = uow.session.scalar(sa.select(request_numbers.c.id).where(
-                request_numbers.c.registration_number == filing.registration_number,
-                request_numbers.c.idempotency_key == key))
-            if serial is not None:
-                return domain.request_number(clock.karachi_today().year, serial)
         serial = uow.session.execute(sa.insert(request_numbers).values(
             registration_number=filing.registration_number, idempotency_key=key,
-            reserved_at=clock.utcnow())).inserted_primary_key[0]
-        uow.commit()
-    return domain.request_number(clock.karachi_today().year, serial)
-
-
-def record_filing(db: Database, filing: Filing, subtype: sa.Row, number: str, challan: Challan | None) -> sa.Row:
-    now = clock.utcnow()
-    status = domain.initial_status(challan is not None)
-    with db.unit_of_work() as uow:
+            reserved_at=now)).inserted_primary_key[0]
+        number = domain.request_number(clock.karachi_today().year, serial)
         request_id = uow.session.execute(sa.insert(service_requests).values(
             request_number=number, registration_number=filing.registration_number, category=filing.category,
             subtype=filing.subtype, title=subtype.title, details=filing.details, department=subtype.department,
-            status=status, consumer_number=challan.consumer_number if challan else None,
-            amount_paisa=challan.amount_paisa if challan else None,
-            due_date=_date(challan.due_date) if challan else None,
-            idempotency_key=filing.idempotency_key or None, filed_at=now, updated_at=now)).inserted_primary_key[0]
-        uow.session.execute(sa.insert(status_history).values(
-            request_id=request_id, status=status, changed_at=now, note="filed"))
-        uow.record(events_pb2.RequestSubmitted(
-            request_number=number, registration_number=filing.registration_number, category=filing.category,
-            subtype=filing.subtype, department=subtype.department, status=status))
+            status=status, idempotency_key=key, filed_at=now, updated_at=now)).inserted_primary_key[0]
+        if status != domain.FILING:
+            _submitted(uow, request_id, number, filing.registration_number, subtype, status, now)
         uow.commit()
     return get_request(db, number)
 
 
-def _date(text: str):
-    import datetime as dt
-    return dt.date.fromisoformat(text)
+def finish_filing(db: Database, row: sa.Row, challans: ChallanIssuer, payer: Payer | None = None) -> sa.Row:
+    """Ask finance for the challan (idempotent on the request number) and attach it.
+
+    If finance refuses, no challan exists: the filing is withdrawn as if never written. If
+    finance is slow or away, the challan may exist: the filing stays for the sweeper."""
+    subtype = _subtype(db, row.subtype)
+    try:
+        payer = payer or challans.payer(row.registration_number)
+        challan = challans.issue(payer, registration_number=row.registration_number, reference=row.request_number,
+                                 fee_code=subtype.fee_code, description=subtype.title)
+    except (Unavailable, DeadlineExceeded):
+        raise
+    except DomainError:
+        _withdraw(db, row)
+        raise
+    now = clock.utcnow()
+    with db.unit_of_work() as uow:
+        current = _locked(uow, row.request_number)
+        if current.status == domain.FILING:
+            uow.session.execute(sa.update(service_requests).where(service_requests.c.id == current.id).values(
+                status=domain.AWAITING_PAYMENT, consumer_number=challan.consumer_number,
+                amount_paisa=challan.amount_paisa, due_date=dt.date.fromisoformat(challan.due_date), updated_at=now))
+            _submitted(uow, current.id, current.request_number, current.registration_number, subtype,
+                       domain.AWAITING_PAYMENT, now)
+            uow.commit()
+    return get_request(db, row.request_number)
+
+
+def _withdraw(db: Database, row: sa.Row) -> None:
+    with db.unit_of_work() as uow:
+        uow.session.execute(sa.delete(service_requests).where(
+            service_requests.c.id == row.id, service_requests.c.status == domain.FILING))
+        uow.commit()
+
+
+def resume_stalled_filings(db: Database, challans: ChallanIssuer, *, older_than: dt.timedelta,
+                           limit: int = 100) -> int:
+    """Finish filings whose process died between writing the request and attaching its
+    challan. Returns how many were finished."""
+    with db.sessions() as session:
+        stalled = session.execute(sa.select(service_requests).where(
+            service_requests.c.status == domain.FILING,
+            service_requests.c.updated_at < clock.utcnow() - older_than).limit(limit)).all()
+    finished = 0
+    for row in stalled:
+        try:
+            finish_filing(db, row, challans)
+            finished += 1
+        except Exception:  # noqa: BLE001 - one stuck filing must not stop the others
+            log.exception("could not finish filing %s; will try again", row.request_number)
+    return finished
+
+
+def _submitted(uow, request_id: int, number: str, regno: str, subtype: sa.Row, status: str,
+               now: dt.datetime) -> None:
+    uow.session.execute(sa.insert(status_history).values(
+        request_id=request_id, status=status, changed_at=now, note="filed"))
+    uow.record(events_pb2.RequestSubmitted(
+        request_number=number, registration_number=regno, category=subtype.category_code,
+        subtype=subtype.code, department=subtype.department, status=status))
+
+
+def _subtype(db: Database, code: str) -> sa.Row:
+    with db.sessions() as session:
+        return session.execute(sa.select(subtypes).where(subtypes.c.code == code)).one()
+
+
+def _locked(uow, request_number: str) -> sa.Row | None:
+    return uow.session.execute(sa.select(service_requests).where(
+        service_requests.c.request_number == request_number).with_for_update()).first()
 
 
 # -- reading ----------------------------------------------------------------------
@@ -150,22 +252,25 @@ def department_queue(db: Database, department: str, status: str, limit: int) -> 
 
 
 # -- events -----------------------------------------------------------------------
-def mark_paid(uow, request_number: str, consumer_number: str, paid_at: str) -> bool:
-    """A paid challan moves its request to in process. False when nothing changed."""
+def mark_paid(uow, request_number: str, consumer_number: str, amount_paisa: int, paid_at: str) -> bool:
+    """A paid challan moves its request to in process. False when nothing changed.
+
+    Raises UnknownRequest when the challan names a request that is not here, or carries
+    another challan: money was taken for it, so the event must reach the dead-letter queue
+    and a person, not vanish."""
     if not identifiers.REQUEST_NUMBER.match(request_number):
         return False  # a challan for something else (a semester fee, say): not ours to act on
-    row = uow.session.execute(sa.select(service_requests).where(
-        service_requests.c.request_number == request_number).with_for_update()).first()
-    if row is None or row.consumer_number != consumer_number:
-        # A challan issued for a request whose filing never completed: nothing to move.
-        log.warning("challan %s paid for unknown request %s", consumer_number, request_number)
-        return False
+    row = _locked(uow, request_number)
+    if row is None or (row.consumer_number and row.consumer_number != consumer_number):
+        raise UnknownRequest(f"challan {consumer_number} paid for request {request_number}, which has "
+                             f"{'no record' if row is None else 'challan ' + str(row.consumer_number)}")
     target = domain.status_after_payment(row.status)
     if target is None:
         return False
     now = clock.utcnow()
-    uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id)
-                        .values(status=target, updated_at=now))
+    uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
+        status=target, updated_at=now, consumer_number=consumer_number,
+        amount_paisa=row.amount_paisa or amount_paisa))
     uow.session.execute(sa.insert(status_history).values(
         request_id=row.id, status=target, changed_at=now, note=f"challan {consumer_number} paid {paid_at}"))
     uow.record(events_pb2.RequestStatusChanged(
@@ -177,26 +282,3 @@ def mark_paid(uow, request_number: str, consumer_number: str, paid_at: str) -> b
             request_number=row.request_number, registration_number=row.registration_number,
             subtype=row.subtype, urgent=subtype.urgent, filed_at=clock.iso(now)))
     return True
-
-
-def file_request(db: Database, filing: Filing, *, details_max_length: int, issue_challan) -> sa.Row:
-    """File a request; `issue_challan(reference=..., fee_code=..., description=...)` gets its challan.
-
-    Order matters: validate, reuse an earlier filing of the same idempotency key, reserve
-    the number, get the challan (idempotent on the number), then write the request."""
-    filing, subtype = validate(db, filing, details_max_length)
-    earlier = existing_filing(db, filing)
-    if earlier is not None:
-        return earlier
-    number = reserve_number(db, filing)
-    challan = None
-    if subtype.fee_code:
-        challan = issue_challan(reference=number, fee_code=subtype.fee_code, description=subtype.title)
-    try:
-        return record_filing(db, filing, subtype, number, challan)
-    except sa.exc.IntegrityError:
-        # The same idempotency key filed concurrently: answer with the one that won.
-        earlier = existing_filing(db, filing)
-        if earlier is None:
-            raise
-        return earlier

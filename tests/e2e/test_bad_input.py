@@ -71,6 +71,30 @@ def test_filing_field_errors_write_nothing(http, student, body, field):
     assert len(http.get("/api/v1/me/requests", headers=student).json()["requests"]) == before
 
 
+@pytest.mark.parametrize("body, field", [
+    ({"category": "general_query", "subtype": "general_query", "details": "a\u0000b"}, "details"),
+    ({"category": "general_query", "subtype": "general_query", "details": "bell\u0007"}, "details"),
+])
+def test_control_characters_are_refused_before_anything_is_written(http, student, body, field):
+    before = len(http.get("/api/v1/me/requests", headers=student).json()["requests"])
+    assert_problem(http.post("/api/v1/me/requests", headers=student, json=body), 400, field)
+    assert len(http.get("/api/v1/me/requests", headers=student).json()["requests"]) == before
+
+
+def test_line_breaks_in_details_are_fine(http, student):
+    filed = http.post("/api/v1/me/requests", headers=student, json={
+        "category": "general_query", "subtype": "general_query", "details": "Dear sir,\n\tmy question..."})
+    assert filed.status_code == 201 and filed.json()["details"].startswith("Dear sir,\n")
+
+
+def test_a_negative_bank_amount_is_refused_with_04(http):
+    problem = assert_problem(http.post("/api/v1/bank/bill-payment", auth=BANK, json={
+        "consumer_number": "100710000000000017", "bank_mnemonic": "ABL", "tran_auth_id": "NEG001",
+        "transaction_amount": "-0000000012000", "tran_date": "20261125", "tran_time": "101500"}), 400,
+        "transaction_amount")
+    assert problem["response_Code"] == "04"
+
+
 def test_overlong_idempotency_key(http, student):
     assert_problem(http.post("/api/v1/me/requests", headers={**student, "Idempotency-Key": "k" * 81},
                              json={"category": "general_query", "subtype": "general_query"}), 400, "Idempotency-Key")

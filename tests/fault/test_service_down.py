@@ -23,7 +23,7 @@ def test_a_killed_service_turns_only_its_tiles_unavailable(http, stack, process,
         same_service = {"enrollment-grpc": {"profile", "courses"}}.get(process, {tile})
         assert all(t["status"] == "ok" for name, t in tiles.items() if name not in same_service), tiles
         assert elapsed < 5, f"the dashboard took {elapsed:.1f}s with {process} down"
-        assert http.get("/readyz").status_code == 503
+        testing.wait_until(lambda: http.get("/readyz").status_code == 503, timeout=5, what="readiness to drop")
     finally:
         stack.revive(process)
     testing.wait_until(lambda: http.get("/readyz").status_code == 200, timeout=30, what=f"{process} to be back")

@@ -20,10 +20,20 @@ def amqp_url():
     testing.delete_vhost(url)
 
 
-@pytest.fixture(scope="module")
-def runtime():
-    with testing.service_runtime(FINANCE, testing.TestUsers()) as runtime:
-        yield runtime
+@pytest.fixture(scope="module", params=["postgresql", "sqlite"])
+def runtime(request, tmp_path_factory):
+    """PostgreSQL as in production; SQLite as `make up` runs it (another publishing path)."""
+    if request.param == "postgresql":
+        with testing.service_runtime(FINANCE, testing.TestUsers()) as runtime:
+            yield runtime
+        return
+    from campus import migrations
+    config = FINANCE.config(database_url=f"sqlite:///{tmp_path_factory.mktemp('relay')}/finance.sqlite3",
+                            environment="test")
+    runtime = FINANCE.runtime(config)
+    migrations.upgrade(runtime.db)
+    yield runtime
+    runtime.close()
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 import time
 
-from gateway.context import TtlCache
+from campus.cache import TtlCache
 
 
 def test_entries_expire():
@@ -15,5 +15,5 @@ def test_the_cache_stays_bounded():
     cache = TtlCache(max_entries=10)
     for i in range(25):
         cache.put(i, i, ttl=60)
-    assert len(cache._items) <= 10
+    assert len(cache) <= 10
     assert cache.get(24) == 24

@@ -30,11 +30,11 @@ def issue(clients, regno="22P-123456", fee_code="degree_urgent", reference=None)
         description="Degree fee", payer_name="Ayesha Siddiqui"))
 
 
-def pay(clients, users, challan, *, key="T00001", amount=None, bank="ABL"):
+def pay(clients, users, challan, *, key="T00001", amount=None, bank="ABL", on=None):
     return clients.call("finance", "BillPayment", pb.BillPaymentRequest(
         consumer_number=challan.consumer_number, bank_mnemonic=bank, tran_auth_id=key,
         transaction_amount_paisa=challan.amount_paisa if amount is None else amount,
-        tran_date=clock.karachi_today().strftime("%Y%m%d"), tran_time="101500"), caller=users.bank(bank))
+        tran_date=(on or clock.karachi_today()).strftime("%Y%m%d"), tran_time="101500"), caller=users.bank(bank))
 
 
 def outbox_events(runtime, event_type):
@@ -79,7 +79,7 @@ def test_a_student_sees_only_their_own_challans(as_requests, as_gateway, users):
     mine = as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number=challan.consumer_number),
                            caller=users.student("22P-123456"))
     assert mine.reference == challan.reference
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound):  # someone else's challan is not there, as far as they can tell
         as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number=challan.consumer_number),
                         caller=users.student("23A-654321"))
     with pytest.raises(PermissionDenied):
@@ -166,3 +166,28 @@ def test_unknown_challan_is_not_found(as_gateway, users):
     with pytest.raises(NotFound):
         as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number="100719999999999999"),
                         caller=users.staff("treasury.officer", "treasury"))
+
+
+def test_a_tran_date_that_cannot_be_true_is_invalid_data(as_requests, as_gateway, users):
+    challan = issue(as_requests)
+    today = clock.karachi_today()
+    assert pay(as_gateway, users, challan, key="TD0001", on=today + dt.timedelta(days=5)).response_code == "04"
+    assert pay(as_gateway, users, challan, key="TD0002", on=today - dt.timedelta(days=10)).response_code == "04"
+    assert pay(as_gateway, users, challan, key="TD0003", on=today).response_code == "00"
+
+
+def test_a_late_payment_charges_its_surcharge_so_the_ledger_balances(as_requests, as_gateway, users, runtime):
+    from services.finance.models import ledger_entries
+    challan = issue(as_requests)
+    with runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(challans).where(challans.c.consumer_number == challan.consumer_number).values(
+            due_date=clock.karachi_today() - dt.timedelta(days=1), amount_after_due_paisa=challan.amount_paisa + 5000))
+        uow.commit()
+    assert pay(as_gateway, users, challan, key="LT0001").response_code == "04"  # the face amount is late
+    assert pay(as_gateway, users, challan, key="LT0002", amount=challan.amount_paisa + 5000).response_code == "00"
+    with runtime.db.sessions() as s:
+        entries = s.execute(sa.select(ledger_entries.c.kind, ledger_entries.c.amount_paisa).where(
+            ledger_entries.c.consumer_number == challan.consumer_number)).all()
+    assert sorted(entries) == sorted([("charge", challan.amount_paisa), ("charge", 5000),
+                                      ("payment", -(challan.amount_paisa + 5000))])
+    assert sum(amount for _, amount in entries) == 0

@@ -7,10 +7,16 @@ from campus import money
 from services.finance import domain
 
 DUE = dt.date(2026, 12, 9)
+ISSUED = DUE - dt.timedelta(days=14)
 
 
 def challan(status=domain.UNPAID, amount=200000, after_due=220000):
-    return domain.ChallanState("100710000000000017", status, amount, after_due, DUE, DUE + dt.timedelta(days=30))
+    return domain.ChallanState("100710000000000017", status, amount, after_due, DUE, DUE + dt.timedelta(days=30),
+                               ISSUED)
+
+
+def decide(state, attempt_, today=None):
+    return domain.decide_payment(state, attempt_, today=today or attempt_.tran_date, backdate_days=3)
 
 
 def attempt(amount=200000, on=DUE, key="A1B2C3", number="100710000000000017"):
@@ -36,13 +42,13 @@ def test_fee_for_prefers_the_level_and_falls_back_to_every_level():
 
 
 def test_payment_within_due_date_at_face_amount_is_accepted():
-    assert domain.decide_payment(challan(), attempt())[0] == domain.OK
+    assert decide(challan(), attempt())[0] == domain.OK
 
 
 def test_payment_after_due_date_must_carry_the_late_amount():
     late = DUE + dt.timedelta(days=1)
-    assert domain.decide_payment(challan(), attempt(amount=200000, on=late))[0] == domain.INVALID_DATA
-    assert domain.decide_payment(challan(), attempt(amount=220000, on=late))[0] == domain.OK
+    assert decide(challan(), attempt(amount=200000, on=late))[0] == domain.INVALID_DATA
+    assert decide(challan(), attempt(amount=220000, on=late))[0] == domain.OK
 
 
 @pytest.mark.parametrize("state, code", [
@@ -51,16 +57,16 @@ def test_payment_after_due_date_must_carry_the_late_amount():
     (challan(status=domain.BLOCKED_STATUS), domain.BLOCKED),
 ])
 def test_refusals(state, code):
-    assert domain.decide_payment(state, attempt())[0] == code
+    assert decide(state, attempt())[0] == code
 
 
 def test_expired_challan_is_blocked():
     after_expiry = DUE + dt.timedelta(days=31)
-    assert domain.decide_payment(challan(), attempt(amount=220000, on=after_expiry))[0] == domain.BLOCKED
+    assert decide(challan(), attempt(amount=220000, on=after_expiry))[0] == domain.BLOCKED
 
 
 def test_wrong_amount_is_invalid_data():
-    assert domain.decide_payment(challan(), attempt(amount=1))[0] == domain.INVALID_DATA
+    assert decide(challan(), attempt(amount=1))[0] == domain.INVALID_DATA
 
 
 def test_a_retry_is_the_same_payment_and_other_data_is_not():
@@ -77,3 +83,25 @@ def test_one_link_amounts():
         with pytest.raises(ValueError):
             money.from_one_link(bad)
     assert money.rupees(240000) == "Rs 2,400"
+
+
+@pytest.mark.parametrize("tran_date, today, ok", [
+    (DUE, DUE, True),
+    (DUE, DUE + dt.timedelta(days=3), True),             # posted three days late: allowed
+    (DUE, DUE + dt.timedelta(days=4), False),            # older than a bank may take
+    (DUE + dt.timedelta(days=1), DUE, True),             # across midnight
+    (DUE + dt.timedelta(days=2), DUE, False),            # in the future
+    (ISSUED - dt.timedelta(days=1), ISSUED, False),      # before the challan existed
+])
+def test_the_banks_date_is_held_to_what_can_be_true(tran_date, today, ok):
+    problem = domain.tran_date_problem(tran_date, ISSUED, today, backdate_days=3)
+    assert (problem is None) == ok, problem
+    if not ok:
+        assert decide(challan(), attempt(on=tran_date), today=today)[0] == domain.INVALID_DATA
+
+
+def test_outstanding_follows_the_due_date():
+    assert domain.outstanding(challan(), DUE) == 200000
+    assert domain.outstanding(challan(), DUE + dt.timedelta(days=1)) == 220000
+    assert domain.outstanding(challan(status=domain.PAID), DUE) == 0
+    assert domain.outstanding(challan(), DUE + dt.timedelta(days=31)) == 0

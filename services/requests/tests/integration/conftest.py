@@ -9,7 +9,8 @@ from cms.enrollment.v1 import enrollment_pb2_grpc
 from services.finance.bootstrap import SERVICE as FINANCE
 from services.requests.bootstrap import SERVICE as REQUESTS
 
-KNOWN_STUDENTS = {"22P-123456": ("Ayesha Siddiqui", "bed"), "23A-654321": ("Bilal Ahmed", "ba")}
+KNOWN_STUDENTS = {"22P-123456": ("Ayesha Siddiqui", "bed"), "23A-654321": ("Bilal Ahmed", "ba"),
+                  "24C-000009": ("Chand Bibi", "diploma")}
 
 
 class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):

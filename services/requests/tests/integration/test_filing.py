@@ -111,6 +111,41 @@ def test_unknown_student_files_nothing(gateway, users, requests_runtime):
     with requests_runtime.db.sessions() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(service_requests).where(
             service_requests.c.registration_number == "24B-000001")) == 0
-        # The reserved number is the only trace, and it is not a request.
+        # Asked before anything is written: not even a number is reserved.
         assert s.scalar(sa.select(sa.func.count()).select_from(request_numbers).where(
-            request_numbers.c.registration_number == "24B-000001")) == 1
+            request_numbers.c.registration_number == "24B-000001")) == 0
+
+
+def test_a_fee_finance_refuses_withdraws_the_filing(gateway, users, requests_runtime):
+    # 24C-000009 studies at a level with no degree fee in finance's schedule.
+    with pytest.raises(InvalidArgument):
+        file(gateway, users, regno="24C-000009")
+    with requests_runtime.db.sessions() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(service_requests).where(
+            service_requests.c.registration_number == "24C-000009")) == 0
+
+
+def test_the_same_key_filed_ten_times_at_once_is_one_request(gateway, users, requests_runtime):
+    from concurrent.futures import ThreadPoolExecutor
+    key = uuid.uuid4().hex
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        filed = list(pool.map(lambda _: file(gateway, users, key=key), range(10)))
+    assert len({f.request_number for f in filed}) == 1
+    assert {f.status for f in filed} == {"awaiting_payment"}
+    with requests_runtime.db.sessions() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(service_requests).where(
+            service_requests.c.idempotency_key == key)) == 1
+
+
+def test_a_filing_interrupted_midway_is_finished_by_the_sweeper(requests_runtime, finance):
+    import datetime as dt
+
+    from services.requests import peers, service
+    filing = service.Filing(AYESHA, "other_fee_challan", "degree_fee_ordinary", "interrupted")
+    filing, subtype = service.validate(requests_runtime.db, filing, 2000)
+    stalled = service.open_filing(requests_runtime.db, filing, subtype)  # ...and the process died here
+    assert stalled.status == "filing" and stalled.consumer_number is None
+    desk = peers.ChallanDesk(requests_runtime.clients, peers.AS_REQUESTS, 3.0)
+    assert service.resume_stalled_filings(requests_runtime.db, desk, older_than=dt.timedelta(0)) >= 1
+    finished = service.get_request(requests_runtime.db, stalled.request_number)
+    assert finished.status == "awaiting_payment" and len(finished.consumer_number) == 18

@@ -7,12 +7,13 @@ def test_request_numbers():
 
 
 def test_fee_bearing_requests_wait_for_payment():
-    assert domain.initial_status(has_fee=True) == domain.AWAITING_PAYMENT
+    assert domain.initial_status(has_fee=True) == domain.FILING
     assert domain.initial_status(has_fee=False) == domain.SUBMITTED
 
 
 def test_payment_moves_only_a_request_awaiting_it():
     assert domain.status_after_payment(domain.AWAITING_PAYMENT) == domain.IN_PROCESS
+    assert domain.status_after_payment(domain.FILING) == domain.IN_PROCESS  # paid before filing finished
     for status in (domain.IN_PROCESS, domain.RESOLVED, domain.REJECTED, domain.SUBMITTED):
         assert domain.status_after_payment(status) is None
 
