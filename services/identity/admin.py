@@ -60,8 +60,11 @@ def create_student_account(idn: Identity, caller: Caller, *, registration_number
         values.update(status=domain.ACTIVATION_PENDING, activation_code_hash=idn.passwords.hash(code),
                       activation_expires_at=clock.utcnow() + dt.timedelta(days=idn.config.activation_code_days))
     else:
+        # Anyone who knows the name and the number can work this password out: it opens
+        # the first login only, and only for legacy_password_days.
         values.update(status=domain.PASSWORD_CHANGE_REQUIRED,
-                      password_hash=idn.passwords.hash(domain.legacy_initial_password(full_name, regno)))
+                      password_hash=idn.passwords.hash(domain.legacy_initial_password(full_name, regno)),
+                      activation_expires_at=clock.utcnow() + dt.timedelta(days=idn.config.legacy_password_days))
     with idn.db.unit_of_work() as uow:
         existing = store.find_account(uow.session, regno)
         if existing is not None:

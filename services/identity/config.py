@@ -14,6 +14,8 @@ class IdentityConfig(ServiceConfig):
     refresh_token_ttl_days: int = Field(14, ge=1, le=90)
     bank_token_ttl_seconds: int = Field(300, ge=60, le=900)
     activation_code_days: int = Field(30, ge=1, le=180)
+    #: How long the legacy initial password (name and registration number) opens the first login.
+    legacy_password_days: int = Field(30, ge=1, le=180)
     reset_token_minutes: int = Field(30, ge=5, le=1440)
     reset_mails_per_hour: int = Field(3, ge=1, le=20)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import ipaddress
 import math
 import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from campus import identifiers
 from campus.errors import InvalidArgument
 
 STUDENT, STAFF, BANK = "student", "staff", "bank"
@@ -19,6 +19,7 @@ ACTIVE, ACTIVATION_PENDING, PASSWORD_CHANGE_REQUIRED, LOCKED = (
 STATUSES = (ACTIVE, ACTIVATION_PENDING, PASSWORD_CHANGE_REQUIRED, LOCKED)
 #: Statuses in which a correct credential still does not open a session.
 MUST_SET_PASSWORD = (ACTIVATION_PENDING, PASSWORD_CHANGE_REQUIRED)
+UNLOCKED = (ACTIVE, *MUST_SET_PASSWORD)
 
 WRONG_CREDENTIALS = "wrong username or password"
 
@@ -80,51 +81,75 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def account_username(value: str, field: str = "username") -> str:
-    """Any kind of account name as stored. campus.identifiers.username lowercases
-    everything that looks like a staff login, which would turn bank ABL into abl."""
-    stripped = (value or "").strip()
-    if identifiers.BANK_MNEMONIC.match(stripped) and not identifiers.REGISTRATION_NUMBER.match(stripped):
-        return stripped
-    return identifiers.username(stripped, field)
-
-
 # -- throttling -----------------------------------------------------------------------
-FREE_FAILURES = 5                       # consecutive failures from one IP before it waits
+FREE_FAILURES = 5                       # consecutive failures from one client group before it waits
 FIRST_DELAY = 30                        # seconds, doubling with every further failure
 MAX_DELAY = 15 * 60
 ACCOUNT_WINDOW = dt.timedelta(minutes=15)
-ACCOUNT_LIMIT = 50                      # failures from all IPs within the window
+ACCOUNT_LIMIT = 50                      # failures from all client groups within the window
+KNOWN_CLIENT_TTL = dt.timedelta(days=90)  # a group that last signed in longer ago is a stranger again
+IPV6_PREFIX = 64
+
+
+def client_group(ip: str) -> str:
+    """What throttling counts by: an IPv4 address as it is, an IPv6 address by its /64.
+
+    One subscriber (a home, a phone) is usually handed a whole IPv6 /64 and may use any
+    address in it, so counting single addresses would give every guess a fresh counter.
+    An IPv4-mapped IPv6 address counts as its IPv4 address; '' (no address known) stays ''."""
+    ip = (ip or "").strip()
+    if not ip:
+        return ""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip  # not an address: it can only ever be its own group
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        host_bits = 128 - IPV6_PREFIX
+        return str(ipaddress.IPv6Network((int(address) >> host_bits << host_bits, IPV6_PREFIX)))
+    return str(address)
 
 
 @dataclass(frozen=True)
-class IpFailures:
-    """Consecutive failures of one client IP on one account since its last success."""
+class GroupFailures:
+    """Consecutive failures of one client group on one account since its last success."""
     count: int
     last_at: dt.datetime
 
 
-def ip_delay(count: int) -> int:
-    """How long an IP waits after its `count`-th consecutive failure: 0, then 30 s, 60 s... 15 min."""
+def group_delay(count: int) -> int:
+    """How long a group waits after its `count`-th consecutive failure: 0, then 30 s, 60 s... 15 min."""
     if count < FREE_FAILURES:
         return 0
     return min(MAX_DELAY, FIRST_DELAY * 2 ** min(count - FREE_FAILURES, 16))
 
 
-def retry_after(ip: IpFailures | None, account_failures: Sequence[dt.datetime], now: dt.datetime) -> int:
-    """Seconds this IP must wait before trying this account again; 0 means go ahead.
+def known_client(last_success: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether a client group that last signed in to the account at `last_success` counts
+    as one of the owner's usual places (home, phone, office) rather than a stranger."""
+    return last_success is not None and last_success > now - KNOWN_CLIENT_TTL
 
-    Only an IP that has failed itself is ever held back, so an attacker elsewhere cannot
-    lock the owner out: the account-wide limit slows every IP already guessing, never a
-    fresh one."""
-    if ip is None or ip.count <= 0:
-        return 0
-    wait = (ip.last_at + dt.timedelta(seconds=ip_delay(ip.count)) - now).total_seconds()
-    recent = sorted(t for t in account_failures if t > now - ACCOUNT_WINDOW)
-    if len(recent) >= ACCOUNT_LIMIT:
-        # Open again once enough of these failures have aged out of the window.
-        oldest_counted = recent[-ACCOUNT_LIMIT]
-        wait = max(wait, (oldest_counted + ACCOUNT_WINDOW - now).total_seconds())
+
+def retry_after(group: GroupFailures | None, account_failures: Sequence[dt.datetime], now: dt.datetime,
+                last_success: dt.datetime | None = None) -> int:
+    """Seconds this client group must wait before trying this account again; 0 means go ahead.
+
+    Every group waits after its own consecutive failures. Once the account has had
+    ACCOUNT_LIMIT failures within ACCOUNT_WINDOW, every group that has not signed in to it
+    lately (`last_success`, see known_client) waits as well, even one that never failed:
+    a guesser rotating through fresh addresses is stopped, while the owner signing in
+    from their usual places is held back only by their own failures."""
+    wait = 0.0
+    if group is not None and group.count > 0:
+        wait = (group.last_at + dt.timedelta(seconds=group_delay(group.count)) - now).total_seconds()
+    if not known_client(last_success, now):
+        recent = sorted(t for t in account_failures if t > now - ACCOUNT_WINDOW)
+        if len(recent) >= ACCOUNT_LIMIT:
+            # Open again once enough of these failures have aged out of the window.
+            oldest_counted = recent[-ACCOUNT_LIMIT]
+            wait = max(wait, (oldest_counted + ACCOUNT_WINDOW - now).total_seconds())
     return max(0, math.ceil(wait))
 
 
@@ -152,3 +177,8 @@ class Client:
     """Where an attempt came from, as the gateway saw it."""
     ip: str = ""
     user_agent: str = ""
+
+    @property
+    def group(self) -> str:
+        """The client group that throttling counts this client's attempts by."""
+        return client_group(self.ip)

@@ -29,11 +29,15 @@ def client_of(info: pb.ClientInfo) -> domain.Client:
     ip = info.ip.strip()
     if ip:
         try:
-            ip = str(ipaddress.ip_address(ip))
+            address = ipaddress.ip_address(ip)
         except ValueError:
             raise InvalidArgument("client.ip is not an IP address", field="client.ip") from None
-    # The user agent is whatever the browser sent: kept short, never refused.
-    return domain.Client(ip=ip, user_agent=info.user_agent[:200])
+        # A zone (fe80::1%eth0) names an interface of the gateway's host, not the client,
+        # and may be longer than the column that stores the address.
+        ip = str(address).split("%", 1)[0]
+    # The user agent is whatever the browser sent: kept short, never refused, and without
+    # the control characters PostgreSQL cannot store (NUL) or logs should not show.
+    return domain.Client(ip=ip, user_agent=identifiers.CONTROL.sub("", info.user_agent)[:200])
 
 
 def _gateway() -> None:
@@ -103,24 +107,24 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
             email=request.email, mobile=request.mobile, policy=request.initial_password_policy))
 
     def GetAccount(self, request, context):
-        username = domain.account_username(request.username)
+        username = identifiers.username(request.username)
         authorize(current_caller(), owner=username, departments=DEPARTMENTS)
         return account_message(admin.get_account(self.idn, username))
 
     def LockAccount(self, request, context):
         caller = current_caller()
         authorize(caller, departments={"student_services"})
-        return account_message(admin.lock_account(self.idn, caller, domain.account_username(request.username),
+        return account_message(admin.lock_account(self.idn, caller, identifiers.username(request.username),
                                                   request.reason))
 
     def UnlockAccount(self, request, context):
         caller = current_caller()
         authorize(caller, departments={"student_services"})
-        return account_message(admin.unlock_account(self.idn, caller, domain.account_username(request.username)))
+        return account_message(admin.unlock_account(self.idn, caller, identifiers.username(request.username)))
 
     def ListAuditEvents(self, request, context):
         authorize(current_caller(), departments={"student_services"})
-        username = domain.account_username(request.username) if request.username else ""
+        username = identifiers.username(request.username) if request.username else ""
         if not 0 <= request.limit <= MAX_AUDIT_EVENTS:
             raise InvalidArgument(f"limit must be between 1 and {MAX_AUDIT_EVENTS}", field="limit")
         rows = admin.audit_log(self.idn, username, request.limit or 50)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import pathlib
 import smtplib
 import threading
+import traceback
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 20
 LEASE = dt.timedelta(minutes=5)   # a claimed row is retried after this if its sender died
+MAX_BACKOFF_SECONDS = 60.0        # the longest pause after a pass that failed
 
 
 def build_message(config: IdentityConfig, row) -> EmailMessage:
@@ -89,6 +92,8 @@ def _settle(db: Database, row, error: Exception | None) -> None:
         gave_up = attempts >= domain.MAIL_MAX_ATTEMPTS
         values = {"status": "failed" if gave_up else "pending", "last_error": f"{type(error).__name__}: {error}"[:500],
                   "next_attempt_at": clock.utcnow() + dt.timedelta(seconds=domain.mail_retry_delay(attempts))}
+        if gave_up:
+            values["body"] = ""  # never to be sent: the code or link in it has no reader left
     with db.unit_of_work() as uow:
         uow.session.execute(sa.update(mail_outbox).where(mail_outbox.c.id == row.id)
                             .values(attempts=attempts, **values))
@@ -102,7 +107,9 @@ def send_pending(db: Database, config: IdentityConfig) -> int:
     for row in _claim(db):
         try:
             where = deliver(config, row, build_message(config, row))
-        except (OSError, smtplib.SMTPException) as error:
+        except Exception as error:  # noqa: BLE001 - one bad mail must not hold up the batch
+            # Any failure counts as an attempt, so a mail that can never go out is given
+            # up after MAIL_MAX_ATTEMPTS instead of being leased again forever.
             log.warning("mail %d not sent (attempt %d): %s", row.id, row.attempts + 1, type(error).__name__)
             _settle(db, row, error)
             continue
@@ -112,13 +119,31 @@ def send_pending(db: Database, config: IdentityConfig) -> int:
     return sent
 
 
+def _where(error: BaseException) -> str:
+    """file:line where `error` was raised: enough to find the bug, and no mail content
+    (an exception's message may quote a recipient, a subject or a body)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return f"{pathlib.Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+
+
 def send_mail(runtime, stop: threading.Event) -> None:
-    """The background task: send due mails until the process stops."""
+    """The background task: send due mails until the process stops.
+
+    Whatever goes wrong in one pass is logged and waited out, with a growing pause: the
+    relay process would otherwise keep running without anyone sending mail."""
+    backoff = 0.0
     while not stop.is_set():
         try:
             sent = send_pending(runtime.db, runtime.config)
-        except sa.exc.OperationalError as error:
-            log.warning("database unavailable (%s); mail waits", type(error).__name__)
-            sent = 0
+        except Exception as error:  # noqa: BLE001 - the loop must outlive any single pass
+            backoff = min(MAX_BACKOFF_SECONDS, max(runtime.config.mail_poll_seconds, backoff * 2))
+            if isinstance(error, sa.exc.OperationalError):
+                log.warning("database unavailable (%s); mail waits %.0fs", type(error).__name__, backoff)
+            else:
+                log.error("mail pass failed (%s at %s); retrying in %.0fs", type(error).__name__, _where(error),
+                          backoff)
+            stop.wait(backoff)
+            continue
+        backoff = 0.0
         if sent < BATCH:
             stop.wait(runtime.config.mail_poll_seconds)

@@ -1,5 +1,6 @@
 """Identity tables: accounts, sessions and their refresh tokens, reset tokens, mail to
-send, login throttling and the audit log. Secrets are stored only as hashes."""
+send, login throttling (and the places each account signs in from) and the audit log.
+Secrets are stored only as hashes."""
 import sqlalchemy as sa
 
 from campus.db import new_metadata
@@ -24,6 +25,8 @@ accounts = sa.Table(
     sa.Column("lock_reason", sa.String(200)),
     sa.Column("password_hash", sa.String(200)),           # argon2id; for a bank, its secret
     sa.Column("activation_code_hash", sa.String(200)),
+    # When the first-login credential stops working: the activation code or, for the
+    # legacy policy, the initial password. Cleared once the user sets a password.
     sa.Column("activation_expires_at", When),
     sa.Column("created_at", When, nullable=False),
     sa.Column("password_changed_at", When),
@@ -83,6 +86,7 @@ mail_outbox = sa.Table(
 )
 
 # Keyed by the name typed, not the account: unknown names throttle exactly like real ones.
+# `ip` holds the client group (domain.client_group): an IPv4 address, or an IPv6 /64.
 login_throttle = sa.Table(
     "login_throttle", metadata,
     sa.Column("username", sa.String(40), primary_key=True),
@@ -98,6 +102,15 @@ login_failures = sa.Table(
     sa.Column("ip", sa.String(45), nullable=False),
     sa.Column("occurred_at", When, nullable=False),
     sa.Index("ix_login_failures_username_occurred", "username", "occurred_at"),
+)
+
+# The client groups each account signed in from lately: once the account-wide failure
+# limit is reached, only these still get in (domain.retry_after).
+known_clients = sa.Table(
+    "known_clients", metadata,
+    sa.Column("username", sa.String(40), primary_key=True),
+    sa.Column("client_group", sa.String(45), primary_key=True),
+    sa.Column("last_success_at", When, nullable=False),
 )
 
 audit_events = sa.Table(

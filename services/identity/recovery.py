@@ -1,7 +1,8 @@
 """Forgotten passwords: a single-use link by mail, then a new password.
 
 The request answers the same whether or not the account exists, so it cannot be used
-to find out who studies here."""
+to find out who studies here. The token travels in the link's fragment (#token=...),
+which browsers never send to a server, so it stays out of every access log on its way."""
 from __future__ import annotations
 
 import datetime as dt
@@ -46,9 +47,15 @@ def _queue_reset(idn: Identity, session, account: sa.Row | None, token: str, dig
     minutes = idn.config.reset_token_minutes
     session.execute(sa.insert(reset_tokens).values(
         account_id=account.id, token_hash=digest, created_at=now, expires_at=now + dt.timedelta(minutes=minutes)))
-    store.queue_mail(session, account.email, RESET_SUBJECT, reset_mail(
-        account.full_name, f"{idn.config.portal_base_url}/reset-password?token={token}", minutes))
+    store.queue_mail(session, account.email, RESET_SUBJECT,
+                     reset_mail(account.full_name, reset_link(idn, token), minutes))
     return "reset mail queued"
+
+
+def reset_link(idn: Identity, token: str) -> str:
+    """The portal's reset page with the token in the fragment: a query string would be
+    written to the access logs of every web server and proxy the click passes through."""
+    return f"{idn.config.portal_base_url}/reset-password#token={token}"
 
 
 def reset_mail(full_name: str, link: str, minutes: int) -> str:
@@ -74,6 +81,7 @@ def reset_password(idn: Identity, token: str, new_password: str, client: Client)
         uow.session.execute(sa.update(reset_tokens).where(
             reset_tokens.c.account_id == account.id, reset_tokens.c.used_at.is_(None)).values(
             used_at=clock.utcnow()))
-        set_password(idn, uow, account, new_password, "reset", client)
+        if not set_password(idn, uow, account, new_password, "reset"):
+            raise invalid  # locked meanwhile
         store.audit(uow.session, "password_reset_completed", account.username, client)
         uow.commit()

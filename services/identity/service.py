@@ -20,6 +20,9 @@ from services.identity.passwords import Passwords
 
 USERS = (domain.STUDENT, domain.STAFF)
 MAX_SECRET = 256   # longer cannot be a password we set; refuse before hashing it
+#: What checking a credential can find: right, wrong, or a right first-login credential
+#: (activation code, legacy initial password) past its deadline, which is refused like a wrong one.
+RIGHT, WRONG, EXPIRED = "right", "wrong", "expired"
 
 
 @dataclass
@@ -60,11 +63,11 @@ def secret(value: str, field: str) -> str:
 
 # -- guards shared by every attempt at a credential ---------------------------------------------
 def guard(idn: Identity, username: str, client: Client) -> None:
-    """Refuse an IP that must wait, before its password is even looked at."""
+    """Refuse a client group that must wait, before its password is even looked at."""
     now = clock.utcnow()
     with idn.db.unit_of_work() as uow:
-        ip_failures, recent = store.throttle_state(uow.session, username, client.ip, now)
-        wait = domain.retry_after(ip_failures, recent, now)
+        failures, recent, last_success = store.throttle_state(uow.session, username, client.group, now)
+        wait = domain.retry_after(failures, recent, now, last_success)
         if wait:
             store.audit(uow.session, "login_throttled", username, client, f"retry after {wait}s")
             uow.commit()
@@ -73,21 +76,39 @@ def guard(idn: Identity, username: str, client: Client) -> None:
 
 def failed(idn: Identity, username: str, client: Client, event: str, detail: str) -> None:
     with idn.db.unit_of_work() as uow:
-        store.record_failure(uow.session, username, client.ip, clock.utcnow())
+        store.record_failure(uow.session, username, client.group, clock.utcnow())
         store.audit(uow.session, event, username, client, detail)
         uow.commit()
 
 
-def credential_ok(idn: Identity, account: sa.Row | None, given: str) -> bool:
-    """Check a password, or the activation code of an account that has no password yet.
-    Exactly one argon2 verification whatever the account, so timing says nothing."""
+def check_credential(idn: Identity, account: sa.Row | None, given: str) -> str:
+    """Check a password, or the activation code of an account that has no password yet:
+    RIGHT, WRONG, or EXPIRED when it is a first-login credential past `activation_expires_at`
+    (an activation code, or the legacy initial password). Exactly one argon2 verification
+    whatever the account, so timing says nothing."""
     if account is None:
-        return idn.passwords.verify(None, given)
+        idn.passwords.verify(None, given)
+        return WRONG
+    deadline = account.activation_expires_at
+    expired = deadline is not None and clock.as_utc(deadline) <= clock.utcnow()
     if account.password_hash is None:
-        expires = account.activation_expires_at
-        live = expires is not None and clock.as_utc(expires) > clock.utcnow()
-        return idn.passwords.verify(account.activation_code_hash if live else None, domain.normalize_code(given))
-    return idn.passwords.verify(account.password_hash, given)
+        right = idn.passwords.verify(account.activation_code_hash, domain.normalize_code(given))
+        expired = expired or deadline is None  # a code without a deadline never works
+    else:
+        right = idn.passwords.verify(account.password_hash, given)
+    if not right:
+        return WRONG
+    return EXPIRED if expired else RIGHT
+
+
+def refused_event(verdict: str, account: sa.Row | None, event: str, detail: str) -> tuple[str, str]:
+    """The audit event and detail of a refused credential: an expired first-login
+    credential gets its own event, so staff can tell the student why."""
+    if verdict != EXPIRED:
+        return event, detail
+    if account.password_hash is None:
+        return "activation_code_expired", "the activation code has expired"
+    return "legacy_password_expired", "the initial password has expired"
 
 
 def _refuse_unless_active(idn: Identity, account: sa.Row, client: Client) -> None:
@@ -96,7 +117,7 @@ def _refuse_unless_active(idn: Identity, account: sa.Row, client: Client) -> Non
     reason, detail = (("ACCOUNT_LOCKED", "account locked") if account.status == domain.LOCKED
                       else ("PASSWORD_CHANGE_REQUIRED", "password change required"))
     with idn.db.unit_of_work() as uow:
-        store.clear_failures(uow.session, account.username, client.ip)
+        store.clear_failures(uow.session, account.username, client.group)
         store.audit(uow.session, "login_failed", account.username, client, detail)
         uow.commit()
     raise FailedPrecondition(f"cannot sign in: {detail}", reason=reason)
@@ -110,10 +131,14 @@ def _tokens(idn: Identity, account: sa.Row, session_id: str, refresh_token: str)
 
 
 def _open(idn: Identity, uow, account_id: int, client: Client) -> Tokens:
-    """A new session for a user who just proved who they are: a sign-in."""
+    """A new session for a user who just proved who they are: a sign-in, which also makes
+    the client's group a known one for this account."""
+    now = clock.utcnow()
     session_id, refresh_token = store.open_session(uow.session, account_id, client, idn.refresh_ttl)
-    store.update_account(uow.session, account_id, last_login_at=clock.utcnow())
-    return _tokens(idn, store.account_by_id(uow.session, account_id), session_id, refresh_token)
+    store.update_account(uow.session, account_id, last_login_at=now)
+    account = store.account_by_id(uow.session, account_id)
+    store.remember_client(uow.session, account.username, client.group, now)
+    return _tokens(idn, account, session_id, refresh_token)
 
 
 # -- use cases ---------------------------------------------------------------------------------
@@ -123,14 +148,15 @@ def login(idn: Identity, username: str, password: str, client: Client) -> Tokens
     guard(idn, username, client)
     with idn.db.sessions() as session:
         account = store.find_account(session, username, USERS)
-    if not credential_ok(idn, account, password):
-        failed(idn, username, client, "login_failed", "wrong username or password")
+    verdict = check_credential(idn, account, password)
+    if verdict != RIGHT:
+        failed(idn, username, client, *refused_event(verdict, account, "login_failed", "wrong username or password"))
         raise Unauthenticated(domain.WRONG_CREDENTIALS)
     _refuse_unless_active(idn, account, client)
     with idn.db.unit_of_work() as uow:
         if idn.passwords.needs_rehash(account.password_hash):
             store.update_account(uow.session, account.id, password_hash=idn.passwords.hash(password))
-        store.clear_failures(uow.session, username, client.ip)
+        store.clear_failures(uow.session, username, client.group)
         tokens = _open(idn, uow, account.id, client)
         store.audit(uow.session, "login_succeeded", username, client)
         uow.commit()
@@ -186,40 +212,42 @@ def authenticate_bank(idn: Identity, mnemonic: str, bank_secret: str, client: Cl
     guard(idn, mnemonic, client)
     with idn.db.sessions() as session:
         account = store.find_account(session, mnemonic, (domain.BANK,))
-    if not credential_ok(idn, account, bank_secret):
+    if check_credential(idn, account, bank_secret) != RIGHT:
         failed(idn, mnemonic, client, "bank_authentication_failed", "wrong mnemonic or secret")
         raise Unauthenticated("wrong bank mnemonic or secret")
     _refuse_unless_active(idn, account, client)
     with idn.db.unit_of_work() as uow:
-        values = {"last_login_at": clock.utcnow()}
+        now = clock.utcnow()
+        values = {"last_login_at": now}
         if idn.passwords.needs_rehash(account.password_hash):
             values["password_hash"] = idn.passwords.hash(bank_secret)
         store.update_account(uow.session, account.id, **values)
-        store.clear_failures(uow.session, mnemonic, client.ip)
+        store.clear_failures(uow.session, mnemonic, client.group)
+        store.remember_client(uow.session, mnemonic, client.group, now)
         store.audit(uow.session, "bank_authenticated", mnemonic, client)
         uow.commit()
     ttl = idn.config.bank_token_ttl_seconds
     return Tokens(idn.keys.signer.sign(subject=mnemonic, kind=domain.BANK, ttl_seconds=ttl), "", ttl, account)
 
 
-def set_password(idn: Identity, uow, account: sa.Row, password: str, how: str, client: Client,
-                 *, only_if_status: tuple[str, ...] = ()) -> Tokens | None:
-    """Store a new password, end every session, publish PasswordChanged and, for a
-    signed-in user, open the one fresh session they continue in."""
+def set_password(idn: Identity, uow, account: sa.Row, password: str, how: str,
+                 *, only_if_status: tuple[str, ...] = domain.UNLOCKED) -> bool:
+    """Store a new password, end every session, forget the account's failed attempts and
+    publish PasswordChanged. Does nothing and returns False unless the account is (still)
+    in one of `only_if_status`: a lock or an activation made meanwhile wins, and a
+    password is never what unlocks an account."""
     now = clock.utcnow()
-    update = sa.update(accounts).where(accounts.c.id == account.id)
-    if only_if_status:
-        update = update.where(accounts.c.status.in_(only_if_status))
-    changed = uow.session.execute(update.values(
+    changed = uow.session.execute(sa.update(accounts).where(
+        accounts.c.id == account.id, accounts.c.status.in_(only_if_status)).values(
         password_hash=idn.passwords.hash(password), password_changed_at=now, status=domain.ACTIVE,
         activation_code_hash=None, activation_expires_at=None)).rowcount
     if not changed:
-        return None
+        return False
     store.revoke_all_sessions(uow.session, account.id, f"password_{how}")
     store.clear_failures(uow.session, account.username)
     uow.record(events_pb2.PasswordChanged(username=account.username, kind=account.kind,
                                           changed_at=clock.iso(now), how=how))
-    return _open(idn, uow, account.id, client) if how != "reset" else None
+    return True
 
 
 def change_password(idn: Identity, caller: Caller, current: str, new: str, client: Client) -> Tokens:
@@ -236,7 +264,9 @@ def change_password(idn: Identity, caller: Caller, current: str, new: str, clien
     if new == current:
         raise InvalidArgument("new_password must differ from the current one", field="new_password")
     with idn.db.unit_of_work() as uow:
-        tokens = set_password(idn, uow, account, new, "change", client)
+        if not set_password(idn, uow, account, new, "change", only_if_status=(domain.ACTIVE,)):
+            raise Unauthenticated("this session has ended; sign in again")  # locked meanwhile
+        tokens = _open(idn, uow, account.id, client)
         store.audit(uow.session, "password_changed", account.username, client)
         uow.commit()
     return tokens
@@ -244,24 +274,25 @@ def change_password(idn: Identity, caller: Caller, current: str, new: str, clien
 
 def activate(idn: Identity, username: str, code: str, new_password: str, client: Client) -> Tokens:
     """First login: the mailed activation code, or the legacy initial password, buys a
-    password of the student's own and a session."""
+    password of the student's own and a session; either only until its deadline."""
     username = identifiers.username(username)
     secret(code, "code")
     guard(idn, username, client)
     with idn.db.sessions() as session:
         account = store.find_account(session, username, USERS)
     pending = account if account is not None and account.status in domain.MUST_SET_PASSWORD else None
-    if not credential_ok(idn, pending, code):
-        failed(idn, username, client, "login_failed", "activation: wrong username or code")
+    verdict = check_credential(idn, pending, code)
+    if verdict != RIGHT:
+        failed(idn, username, client,
+               *refused_event(verdict, pending, "login_failed", "activation: wrong username or code"))
         raise Unauthenticated("wrong username or activation code")
     domain.check_password_policy(new_password, username)
     if domain.normalize_code(new_password) == domain.normalize_code(code):
         raise InvalidArgument("new_password must differ from the activation code", field="new_password")
     with idn.db.unit_of_work() as uow:
-        tokens = set_password(idn, uow, pending, new_password, "activation", client,
-                              only_if_status=domain.MUST_SET_PASSWORD)
-        if tokens is None:  # activated meanwhile by a parallel request
-            raise Unauthenticated("wrong username or activation code")
+        if not set_password(idn, uow, pending, new_password, "activation", only_if_status=domain.MUST_SET_PASSWORD):
+            raise Unauthenticated("wrong username or activation code")  # activated or locked meanwhile
+        tokens = _open(idn, uow, pending.id, client)
         store.audit(uow.session, "activation_completed", username, client)
         uow.commit()
     return tokens

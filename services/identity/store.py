@@ -1,4 +1,6 @@
-"""The SQL the identity use cases share: accounts, sessions, throttling, mail and audit."""
+"""The SQL the identity use cases share: accounts, sessions, throttling, mail and audit.
+
+Throttling is keyed by client group (domain.client_group), never by a raw IP address."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +16,7 @@ from services.identity.domain import Client
 from services.identity.models import (
     accounts,
     audit_events,
+    known_clients,
     login_failures,
     login_throttle,
     mail_outbox,
@@ -48,19 +51,25 @@ def audit(session: Session, event: str, username: str, client: Client, detail: s
 
 
 # -- throttling ---------------------------------------------------------------------------
-def throttle_state(session: Session, username: str, ip: str,
-                   now: dt.datetime) -> tuple[domain.IpFailures | None, list[dt.datetime]]:
+def throttle_state(session: Session, username: str, group: str, now: dt.datetime) -> tuple[
+        domain.GroupFailures | None, list[dt.datetime], dt.datetime | None]:
+    """What domain.retry_after needs: this group's consecutive failures, the account's
+    recent failures (skipped for a known group, whom they do not hold back) and when this
+    group last signed in to the account."""
     row = session.execute(sa.select(login_throttle).where(
-        login_throttle.c.username == username, login_throttle.c.ip == ip)).first()
-    if row is None:
-        return None, []  # an IP that has not failed never waits: skip the wider query
-    recent = session.execute(
-        sa.select(login_failures.c.occurred_at)
-        .where(login_failures.c.username == username,
-               login_failures.c.occurred_at > now - domain.ACCOUNT_WINDOW)
-        .order_by(login_failures.c.occurred_at.desc()).limit(domain.ACCOUNT_LIMIT)).scalars()
-    return (domain.IpFailures(row.failures, clock.as_utc(row.last_failure_at)),
-            [clock.as_utc(t) for t in recent])
+        login_throttle.c.username == username, login_throttle.c.ip == group)).first()
+    last_success = session.scalar(sa.select(known_clients.c.last_success_at).where(
+        known_clients.c.username == username, known_clients.c.client_group == group))
+    last_success = clock.as_utc(last_success) if last_success is not None else None
+    recent: list[dt.datetime] = []
+    if not domain.known_client(last_success, now):
+        recent = [clock.as_utc(t) for t in session.execute(
+            sa.select(login_failures.c.occurred_at)
+            .where(login_failures.c.username == username,
+                   login_failures.c.occurred_at > now - domain.ACCOUNT_WINDOW)
+            .order_by(login_failures.c.occurred_at.desc()).limit(domain.ACCOUNT_LIMIT)).scalars()]
+    failures = domain.GroupFailures(row.failures, clock.as_utc(row.last_failure_at)) if row is not None else None
+    return failures, recent, last_success
 
 
 def _upsert(session: Session, table: sa.Table):
@@ -68,23 +77,38 @@ def _upsert(session: Session, table: sa.Table):
     return dialect.insert(table)
 
 
-def record_failure(session: Session, username: str, ip: str, now: dt.datetime) -> None:
-    insert = _upsert(session, login_throttle).values(username=username, ip=ip, failures=1, last_failure_at=now)
+def record_failure(session: Session, username: str, group: str, now: dt.datetime) -> None:
+    insert = _upsert(session, login_throttle).values(username=username, ip=group, failures=1, last_failure_at=now)
     # One statement, so simultaneous failures each count.
     session.execute(insert.on_conflict_do_update(
         index_elements=["username", "ip"],
         set_={"failures": login_throttle.c.failures + 1, "last_failure_at": now}))
-    session.execute(sa.insert(login_failures).values(username=username, ip=ip, occurred_at=now))
+    session.execute(sa.insert(login_failures).values(username=username, ip=group, occurred_at=now))
     session.execute(sa.delete(login_failures).where(
         login_failures.c.username == username, login_failures.c.occurred_at <= now - domain.ACCOUNT_WINDOW))
 
 
-def clear_failures(session: Session, username: str, ip: str | None = None) -> None:
-    """Forget an IP's failures on success (or every IP's, when staff unlock the account)."""
+def clear_failures(session: Session, username: str, group: str | None = None) -> None:
+    """Forget a client group's consecutive failures on its success or, when staff unlock
+    the account or its password changes, every failure of the account: a fresh start."""
     query = sa.delete(login_throttle).where(login_throttle.c.username == username)
-    if ip is not None:
-        query = query.where(login_throttle.c.ip == ip)
+    if group is not None:
+        query = query.where(login_throttle.c.ip == group)
+    else:
+        session.execute(sa.delete(login_failures).where(login_failures.c.username == username))
     session.execute(query)
+
+
+def remember_client(session: Session, username: str, group: str, now: dt.datetime) -> None:
+    """Note that `group` signed in to the account just now, and forget groups that have
+    not for longer than domain.KNOWN_CLIENT_TTL. An unknown address ('') is never known."""
+    if not group:
+        return
+    insert = _upsert(session, known_clients).values(username=username, client_group=group, last_success_at=now)
+    session.execute(insert.on_conflict_do_update(
+        index_elements=["username", "client_group"], set_={"last_success_at": now}))
+    session.execute(sa.delete(known_clients).where(
+        known_clients.c.username == username, known_clients.c.last_success_at <= now - domain.KNOWN_CLIENT_TTL))
 
 
 # -- sessions -----------------------------------------------------------------------------

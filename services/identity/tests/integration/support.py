@@ -28,6 +28,11 @@ def unique_ip() -> str:
     return f"198.51.{n // 250}.{n % 250 + 1}"
 
 
+def unique_ipv6_net() -> str:
+    """The first four groups of an IPv6 /64 no other test uses, like 2001:db8:12:1."""
+    return f"2001:db8:{next(_numbers):x}:1"
+
+
 class Gateway:
     def __init__(self, clients, runtime):
         self.clients = clients

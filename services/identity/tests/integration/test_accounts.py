@@ -73,6 +73,18 @@ def test_banks_can_be_locked_too(idp):
     idp.call("AuthenticateBank", pb.AuthenticateBankRequest(bank_mnemonic="ABL", secret=demo.PASSWORD))
 
 
+def test_staff_find_a_bank_by_its_mnemonic_as_written(idp):
+    """Bank ABL is stored as ABL: GetAccount, LockAccount and ListAuditEvents find it so."""
+    staff = idp.staff("student_services")
+    bank = idp.call("GetAccount", pb.GetAccountRequest(username=" ABL "), caller=staff)
+    assert (bank.username, bank.kind) == ("ABL", "bank")
+    idp.call("AuthenticateBank", pb.AuthenticateBankRequest(bank_mnemonic="ABL", secret=demo.PASSWORD))
+    events = idp.call("ListAuditEvents", pb.ListAuditEventsRequest(username="ABL", limit=500), caller=staff).events
+    assert events and {e.username for e in events} == {"ABL"} and "bank_authenticated" in {e.event for e in events}
+    with pytest.raises(NotFound):  # a staff-style name is another account altogether
+        idp.call("GetAccount", pb.GetAccountRequest(username="abl"), caller=staff)
+
+
 def test_who_may_create_student_accounts(idp, as_enrollment):
     request = pb.CreateStudentAccountRequest(registration_number=unique_regno(), full_name="Saira Bano",
                                              email="saira@example.pk", initial_password_policy="legacy")
@@ -139,6 +151,18 @@ def test_bad_input_from_the_public_names_the_field(idp, method, request_, field)
     with pytest.raises(InvalidArgument) as bad:
         idp.call(method, request_)
     assert bad.value.field == field
+
+
+def test_whatever_the_client_info_holds_an_attempt_gets_an_answer(idp):
+    """The user agent is the browser's to choose and the gateway forwards it: a NUL, which
+    PostgreSQL cannot store, or an address with a long zone must not break the audit."""
+    hostile = [pb.ClientInfo(ip=unique_ip(), user_agent="Mozilla/5.0\x00\x1b[2J"),
+               pb.ClientInfo(ip="fe80::1%" + "x" * 60, user_agent="pytest")]
+    for client in hostile:
+        with pytest.raises(Unauthenticated):
+            idp.call("Login", pb.LoginRequest(username="22P-123456", password="Wrong-Guess-1", client=client))
+    events = [e for e in idp.audit("22P-123456") if e.event == "login_failed"][-2:]
+    assert [(e.ip, e.user_agent) for e in events] == [(hostile[0].ip, "Mozilla/5.0[2J"), ("fe80::1", "pytest")]
 
 
 @pytest.mark.parametrize("change, field", [

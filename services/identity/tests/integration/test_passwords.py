@@ -1,11 +1,16 @@
 """Passwords through identity's real gRPC server on PostgreSQL: change, forgotten
 password by mail, and the first login by activation code or legacy password."""
+import datetime as dt
+from urllib.parse import urlsplit
+
 import pytest
 import sqlalchemy as sa
 
+from campus import clock
 from campus.errors import FailedPrecondition, InvalidArgument, Unauthenticated
 from cms.identity.v1 import identity_pb2 as pb
-from services.identity.models import mail_outbox, reset_tokens
+from services.identity import service
+from services.identity.models import accounts, mail_outbox, reset_tokens
 from services.identity.tests.integration.support import NEW_PASSWORD, unique_ip
 
 CLIENT = pb.ClientInfo(ip="203.0.113.20", user_agent="pytest")
@@ -54,10 +59,14 @@ def request_reset(idp, username, ip="203.0.113.30"):
 
 
 def reset_link_token(message) -> str:
+    """The token of the mailed reset link, which must sit in the fragment: browsers never
+    send a fragment to a server, so it cannot end up in an access log."""
     body = message.get_content()
-    link = next(line.strip() for line in body.splitlines() if "/reset-password?token=" in line)
-    assert link.startswith("http://localhost:8080/reset-password?token=")
-    return link.split("token=", 1)[1]
+    link = next(line.strip() for line in body.splitlines() if "/reset-password" in line)
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path, parts.query) == ("http", "localhost:8080", "/reset-password", "")
+    assert parts.fragment.startswith("token=") and "token" not in link.split("#", 1)[0]
+    return parts.fragment.removeprefix("token=")
 
 
 def test_forgotten_password_end_to_end_through_the_mail_file(idp, identity_runtime, caplog):
@@ -155,3 +164,81 @@ def test_legacy_first_login(idp):
         idp.call("Activate", pb.ActivateRequest(username=account.username, code=legacy,
                                                 new_password="Other-Pass-77", client=pb.ClientInfo(ip=unique_ip())))
     assert not idp.mails_to(account.email)  # the legacy rule is known; nothing is mailed
+
+
+def expire_first_login(runtime, username):
+    with runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(accounts).where(accounts.c.username == username).values(
+            activation_expires_at=clock.utcnow() - dt.timedelta(minutes=1)))
+        uow.commit()
+
+
+def test_the_legacy_password_expires_after_legacy_password_days(idp, identity_runtime):
+    before = clock.utcnow()
+    account = idp.create_student("legacy", full_name="Muhammad Ali")
+    with identity_runtime.db.sessions() as s:
+        deadline = clock.as_utc(s.scalar(sa.select(accounts.c.activation_expires_at)
+                                         .where(accounts.c.username == account.username)))
+    days = identity_runtime.config.legacy_password_days
+    assert days == 30 and before + dt.timedelta(days=days) <= deadline <= clock.utcnow() + dt.timedelta(days=days)
+
+    expire_first_login(identity_runtime, account.username)
+    legacy = "li" + account.username[-4:]
+    with pytest.raises(Unauthenticated) as login:  # exactly what a wrong password gets
+        idp.login(account.username, legacy, ip=unique_ip())
+    with pytest.raises(Unauthenticated) as wrong_password:
+        idp.login(account.username, "li0000", ip=unique_ip())
+    assert login.value.message == wrong_password.value.message == "wrong username or password"
+    with pytest.raises(Unauthenticated) as activation:  # exactly what a wrong code gets
+        idp.call("Activate", pb.ActivateRequest(username=account.username, code=legacy, new_password=NEW_PASSWORD,
+                                                client=pb.ClientInfo(ip=unique_ip())))
+    with pytest.raises(Unauthenticated) as wrong_code:
+        idp.call("Activate", pb.ActivateRequest(username=account.username, code="li0000", new_password=NEW_PASSWORD,
+                                                client=pb.ClientInfo(ip=unique_ip())))
+    assert activation.value.message == wrong_code.value.message
+    assert activation.value.reason == wrong_code.value.reason == login.value.reason
+    events = [(e.event, e.detail) for e in idp.audit(account.username)]
+    assert events.count(("legacy_password_expired", "the initial password has expired")) == 2
+    assert events.count(("login_failed", "wrong username or password")) == 1
+    with identity_runtime.db.sessions() as s:
+        assert s.scalar(sa.select(accounts.c.status).where(accounts.c.username == account.username)) == \
+            "password_change_required"
+
+
+def test_an_expired_activation_code_is_refused_like_a_wrong_one(idp, identity_runtime):
+    account = idp.create_student("activation")
+    code = idp.mails_to(account.email)[0].get_content().split("choose your password:")[1].split()[0]
+    expire_first_login(identity_runtime, account.username)
+    with pytest.raises(Unauthenticated) as expired:
+        idp.call("Activate", pb.ActivateRequest(username=account.username, code=code, new_password=NEW_PASSWORD,
+                                                client=pb.ClientInfo(ip=unique_ip())))
+    assert expired.value.message == "wrong username or activation code"
+    assert "activation_code_expired" in [e.event for e in idp.audit(account.username)]
+
+
+def test_a_password_reset_still_lets_a_student_with_an_expired_legacy_password_in(idp, identity_runtime):
+    account = idp.create_student("legacy")
+    expire_first_login(identity_runtime, account.username)
+    request_reset(idp, account.username)
+    token = reset_link_token(idp.mails_to(account.email)[-1])
+    idp.call("ResetPassword", pb.ResetPasswordRequest(token=token, new_password="Reset-Done-42", client=CLIENT))
+    assert idp.login(account.username, "Reset-Done-42").account.status == "active"
+
+
+def test_a_lock_made_while_the_password_changes_wins(idp, identity_runtime):
+    """set_password may act on an account read before a concurrent lock committed: it must
+    not write status active over the lock."""
+    username, tokens = idp.active_student()
+    with identity_runtime.db.sessions() as s:
+        stale = s.execute(sa.select(accounts).where(accounts.c.username == username)).one()
+    idp.call("LockAccount", pb.LockAccountRequest(username=username, reason="stolen laptop"),
+             caller=idp.staff("student_services"))
+    idn = service.Identity.from_runtime(identity_runtime)
+    for how in ("change", "reset"):
+        with identity_runtime.db.unit_of_work() as uow:
+            assert service.set_password(idn, uow, stale, "Another-Pass-9", how) is False
+            uow.commit()
+    with identity_runtime.db.sessions() as s:
+        assert s.scalar(sa.select(accounts.c.status).where(accounts.c.username == username)) == "locked"
+    with pytest.raises(FailedPrecondition):
+        idp.login(username, NEW_PASSWORD)

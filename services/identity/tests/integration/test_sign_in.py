@@ -11,8 +11,8 @@ from campus.errors import InvalidArgument, PermissionDenied, TooManyAttempts, Un
 from cms.identity.v1 import identity_pb2 as pb
 from services import demo
 from services.identity import domain
-from services.identity.models import accounts
-from services.identity.tests.integration.support import NEW_PASSWORD, unique_ip
+from services.identity.models import accounts, known_clients, login_throttle
+from services.identity.tests.integration.support import NEW_PASSWORD, unique_ip, unique_ipv6_net
 
 STUDENT = demo.STUDENT["registration_number"]
 
@@ -97,14 +97,80 @@ def test_a_success_resets_the_count(idp):
         idp.login(username, NEW_PASSWORD, ip=ip)
 
 
-def test_a_storm_from_many_ips_holds_back_those_ips_and_not_a_fresh_one(idp):
+def storm(idp, username, count=domain.ACCOUNT_LIMIT + 1) -> list:
+    """One wrong guess from each of `count` fresh IPs; what each got back."""
+    answers = []
+    for _ in range(count):
+        try:
+            idp.login(username, "Guess-1234", ip=unique_ip())
+        except (Unauthenticated, TooManyAttempts) as refused:
+            answers.append(refused)
+    return answers
+
+
+def test_rotating_ips_gets_a_guesser_nowhere_but_the_owner_still_gets_in(idp):
     username, _ = idp.active_student()
-    storm = [unique_ip() for _ in range(domain.ACCOUNT_LIMIT)]
-    for ip in storm:
-        with pytest.raises(Unauthenticated):
-            idp.login(username, "Guess-1234", ip=ip)
+    home = unique_ip()
+    idp.login(username, NEW_PASSWORD, ip=home)  # where the owner usually signs in
+    answers = storm(idp, username)  # 51 fresh IPs: 50 guesses, then the limit
+    assert [type(a) for a in answers] == [Unauthenticated] * domain.ACCOUNT_LIMIT + [TooManyAttempts]
+    for ip in (unique_ip(), "2001:db8:ffff:1::1"):  # a 52nd fresh IP, even with the right password
+        with pytest.raises(TooManyAttempts) as held:
+            idp.login(username, NEW_PASSWORD, ip=ip)
+        assert 0 < held.value.retry_after <= 15 * 60
+    assert idp.login(username, NEW_PASSWORD, ip=home).account.username == username
+    with pytest.raises(Unauthenticated):  # the owner's place counts only its own failures
+        idp.login(username, "Typo-Pass-1", ip=home)
+    assert idp.login(username, NEW_PASSWORD, ip=home).account.username == username
+    assert "login_throttled" in [e.event for e in idp.audit(username)]
+
+
+def test_the_place_of_the_first_login_is_known_too(idp):
+    username, _ = idp.active_student()  # activated from 203.0.113.10
+    storm(idp, username)
+    assert idp.login(username, NEW_PASSWORD, ip="203.0.113.10").account.username == username
+
+
+def test_a_place_not_seen_for_ninety_days_is_held_back_like_a_stranger(idp, identity_runtime):
+    username, _ = idp.active_student()
+    old_home = unique_ip()
+    idp.login(username, NEW_PASSWORD, ip=old_home)
+    with identity_runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(known_clients).where(known_clients.c.username == username).values(
+            last_success_at=sa.func.now() - sa.text("interval '91 days'")))
+        uow.commit()
+    storm(idp, username)
     with pytest.raises(TooManyAttempts):
-        idp.login(username, NEW_PASSWORD, ip=storm[0])
+        idp.login(username, NEW_PASSWORD, ip=old_home)
+
+
+def test_two_ipv6_addresses_in_one_64_share_one_failure_counter(idp, identity_runtime):
+    username, _ = idp.active_student()
+    net = unique_ipv6_net()  # like 2001:db8:12:1, one subscriber's /64
+    for n in range(domain.FREE_FAILURES):
+        with pytest.raises(Unauthenticated):
+            idp.login(username, "Guess-1234", ip=f"{net}::{'ab'[n % 2]}")  # ::a, ::b, ::a...
+    with pytest.raises(TooManyAttempts) as held:  # yet another address of that /64
+        idp.login(username, NEW_PASSWORD, ip=f"{net}:1234:5678:9abc:def0")
+    assert 25 <= held.value.retry_after <= 30
+    with identity_runtime.db.sessions() as s:
+        rows = s.execute(sa.select(login_throttle.c.ip, login_throttle.c.failures)
+                         .where(login_throttle.c.username == username)).all()
+    assert [tuple(r) for r in rows] == [(f"{net}::/64", domain.FREE_FAILURES)]
+    # The next /64 is another subscriber, and the full addresses stay in the audit log.
+    neighbour = net.rsplit(":", 1)[0] + ":2"
+    assert idp.login(username, NEW_PASSWORD, ip=f"{neighbour}::a").account.username == username
+    assert {f"{net}::a", f"{net}::b"} <= {e.ip for e in idp.audit(username) if e.event == "login_failed"}
+
+
+def test_unlocking_gives_every_place_a_fresh_start(idp):
+    username, _ = idp.active_student()
+    storm(idp, username)
+    with pytest.raises(TooManyAttempts):
+        idp.login(username, NEW_PASSWORD, ip=unique_ip())
+    staff = idp.staff("student_services")
+    idp.call("LockAccount", pb.LockAccountRequest(username=username, reason="password guessing"), caller=staff)
+    idp.call("UnlockAccount", pb.UnlockAccountRequest(username=username), caller=staff)
     assert idp.login(username, NEW_PASSWORD, ip=unique_ip()).account.username == username
 
 
