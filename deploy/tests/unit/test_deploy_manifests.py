@@ -1,4 +1,4 @@
-"""deploy.check on the real files passes, and on a copy broken in one place it says where.
+"""deploy.checks on the real files passes, and on a copy broken in one place it says where.
 
 Each broken copy lives in tmp_path; the repository's files are never touched.
 """
@@ -9,19 +9,20 @@ import sys
 
 import pytest
 
-from deploy import check
+from deploy import checks
+from deploy.checks import kustomize
 from deploy.processes import PROCESSES
 
-REPO = check.DEPLOY.parent
+REPO = checks.DEPLOY.parent
 
 
 @pytest.fixture
 def tree(tmp_path, monkeypatch) -> pathlib.Path:
     """A copy of deploy/ (and the root .dockerignore) to break; kubectl left out for speed."""
-    shutil.copytree(check.DEPLOY, tmp_path / "deploy",
+    shutil.copytree(checks.DEPLOY, tmp_path / "deploy",
                     ignore=shutil.ignore_patterns("__pycache__", "tests", ".env", "secrets"))
     shutil.copy(REPO / ".dockerignore", tmp_path / ".dockerignore")
-    monkeypatch.setattr(check, "_kubectl_render", lambda directory: None)
+    monkeypatch.setattr(kustomize, "kubectl_render", lambda directory: None)
     return tmp_path / "deploy"
 
 
@@ -33,9 +34,12 @@ def break_file(root: pathlib.Path, relative: str, old: str, new: str) -> None:
 
 
 def test_the_deployment_files_pass():
-    report = check.run()
+    report = checks.run()
     assert report.problems == []
     assert report.counts["kustomizations"] >= 2
+    relays = [p for p in PROCESSES if p.role == "relay"]
+    places = 1 + report.counts["kustomizations"]  # compose and each kustomization: no relay escaped
+    assert report.counts["relays waiting for every consumer's queues"] == len(relays) * places
 
 
 def test_the_command_line_prints_one_line_and_exits_zero():
@@ -46,18 +50,18 @@ def test_the_command_line_prints_one_line_and_exits_zero():
 
 
 def test_the_local_overlay_renders_one_replica_of_each_process_in_its_namespace():
-    docs = check.render(check.DEPLOY / "k8s" / "overlays" / "local")
+    docs = kustomize.render(checks.DEPLOY / "k8s" / "overlays" / "local")
     deployments = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Deployment"}
     assert set(deployments) == {p.name for p in PROCESSES}
     assert all(d["spec"]["replicas"] == 1 for d in deployments.values())
     assert {d["metadata"].get("namespace") for d in docs if d["kind"] != "Namespace"} == {"campus"}
-    images = {c["image"] for c in check._containers_of_all(docs)}
+    images = {c["image"] for c in kustomize.containers_of_all(docs)}
     assert images == {"campus-management:local"}
     assert {d["spec"]["minReplicas"] for d in docs if d["kind"] == "HorizontalPodAutoscaler"} == {1}
 
 
 def test_an_unbroken_copy_passes(tree):
-    assert check.run(tree).problems == []
+    assert checks.run(tree).problems == []
 
 
 BROKEN = [
@@ -82,6 +86,42 @@ BROKEN = [
      "Job migrate-exams: runs python -m services.exams seed"),
     ("k8s-missing-process", "k8s/base/kustomization.yaml", "  - tracking.yaml\n", "",
      "no Deployment tracking-consumer"),
+    # Relays publish without `mandatory`: each waits for every consumer's queues, not only its own.
+    ("compose-relay-before-queues", "compose.yaml", "      <<: *queues-declared\n      migrate-finance:",
+     "      migrate-finance:",
+     "compose.yaml service finance-relay: must wait for declare-queues-requests (service_completed_successfully)"),
+    ("compose-relay-before-other-queues", "compose.yaml",
+     "  declare-queues-tracking: {condition: service_completed_successfully}\n\n",
+     "  declare-queues-tracking: {condition: service_started}\n\n",
+     "compose.yaml service requests-relay: must wait for declare-queues-tracking"),
+    ("k8s-relay-before-queues", "k8s/base/finance.yaml", "- name: declare-queues-tracking",
+     "- name: declare-queues-trackin", "Deployment finance-relay: no init container declare-queues-tracking"),
+    ("k8s-init-command", "k8s/base/identity.yaml", '"services.requests", "declare-queues"]',
+     '"services.requests", "consume"]',
+     "Deployment identity-relay init container declare-queues-requests: runs python -m services.requests consume"),
+    ("k8s-init-not-a-step", "k8s/base/exams.yaml",
+     '- name: declare-queues-requests\n          image: campus-management:0.1.0\n'
+     '          command: ["python", "-m", "services.requests", "declare-queues"]',
+     '- name: requests-consumer\n          image: campus-management:0.1.0\n'
+     '          command: ["python", "-m", "services.requests", "consume"]',
+     "Deployment exams-relay init container requests-consumer: must be a one-off step"),
+    ("k8s-init-image", "k8s/base/exams.yaml",
+     "- name: declare-queues-tracking\n          image: campus-management:0.1.0",
+     "- name: declare-queues-tracking\n          image: campus-management:0.0.9",
+     "Deployment exams-relay init container declare-queues-tracking: must run the image of exams-relay"),
+    ("k8s-init-no-amqp", "k8s/base/enrollment.yaml",
+     '"services.tracking", "declare-queues"]\n          envFrom:\n            - configMapRef: {name: campus-config}\n'
+     "            - secretRef: {name: campus-shared}\n",
+     '"services.tracking", "declare-queues"]\n          envFrom:\n            - configMapRef: {name: campus-config}\n',
+     "Deployment enrollment-relay init container declare-queues-tracking: takes AMQP_URL from no Secret"),
+    ("k8s-init-config", "k8s/base/tracking.yaml",
+     '"services.requests", "declare-queues"]\n          envFrom:\n            - configMapRef: {name: campus-config}\n',
+     '"services.requests", "declare-queues"]\n          envFrom:\n',
+     "Deployment tracking-relay init container declare-queues-requests: must read the ConfigMaps requests-consumer"),
+    ("k8s-init-foreign-database", "k8s/base/finance.yaml",
+     '"services.requests", "declare-queues"]\n          envFrom:\n',
+     '"services.requests", "declare-queues"]\n          envFrom:\n            - secretRef: {name: requests-database}\n',
+     "Deployment finance-relay init container declare-queues-requests: must not hold the requests database's"),
     ("k8s-schema", "k8s/base/gateway.yaml", "readinessProbe:", "readinesProbe:",
      "is not valid Kubernetes"),
     ("k8s-read-only-root", "k8s/base/requests.yaml", "readOnlyRootFilesystem: true",
@@ -115,13 +155,13 @@ BROKEN = [
 @pytest.mark.parametrize("relative, old, new, expected", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
 def test_a_broken_copy_is_reported(tree, relative, old, new, expected):
     break_file(tree, relative, old, new)
-    problems = check.run(tree).problems
+    problems = checks.run(tree).problems
     assert any(expected in problem for problem in problems), "\n".join(problems) or "no problem reported"
 
 
 @pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
 def test_a_renderer_that_drifts_from_kubectl_is_reported(monkeypatch):
-    render = check.render
+    render = kustomize.render
 
     def forgetful(directory):
         docs = render(directory)
@@ -129,7 +169,7 @@ def test_a_renderer_that_drifts_from_kubectl_is_reported(monkeypatch):
             doc["metadata"].pop("namespace", None)
         return docs
 
-    monkeypatch.setattr(check, "render", forgetful)
-    report = check.Report()
-    check.check_kubernetes(check.DEPLOY, report)
+    monkeypatch.setattr(kustomize, "render", forgetful)
+    report = checks.Report()
+    checks.check_kubernetes(checks.DEPLOY, report)
     assert any("renders differently here and in kubectl kustomize" in p for p in report.problems)
