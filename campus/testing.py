@@ -7,14 +7,23 @@ or a running `make up`.
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
+import tempfile
+import time
 import uuid
 from urllib.parse import quote
 
 import psycopg
 import sqlalchemy as sa
+
+from campus import auth, migrations
+from campus.config import DEV_SERVICE_TOKEN_SECRET, ROOT
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 AMQP_BASE = os.environ.get("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -63,10 +72,7 @@ def delete_vhost(amqp_url: str) -> None:
 
 
 # -- services under test ------------------------------------------------------------
-import contextlib  # noqa: E402
 
-from campus import auth, migrations  # noqa: E402
-from campus.config import DEV_SERVICE_TOKEN_SECRET  # noqa: E402
 
 
 class TestUsers:
@@ -140,13 +146,7 @@ def clients_as(service: str, addresses: dict[str, str]):
 
 
 # -- processes and the broker -------------------------------------------------------
-import json  # noqa: E402
-import signal  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
 
-from campus.config import ROOT  # noqa: E402
 
 
 class Process:

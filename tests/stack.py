@@ -5,6 +5,9 @@ a developer's running `make up`."""
 from __future__ import annotations
 
 import contextlib
+import email
+import random
+import re
 import socket
 import tempfile
 from pathlib import Path
@@ -73,3 +76,53 @@ def login(http: httpx.Client, username: str, password: str = "Demo@2026") -> dic
 
 def bearer(tokens: dict) -> dict:
     return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+# -- new students, through admissions and identity's real mail -----------------------
+NEW_PASSWORD = "Lahore2026xyz"
+
+
+def new_regno() -> str:
+    return f"25S-{random.randint(0, 999999):06d}"
+
+
+def mails_to(stack: Stack, recipient: str) -> list[str]:
+    folder = Path(stack.env["CAMPUS_VAR_DIR"]) / "mail"
+    bodies = []
+    for path in sorted(folder.glob("*.eml")) if folder.exists() else []:
+        message = email.message_from_bytes(path.read_bytes())
+        if message["To"] == recipient:
+            bodies.append(message.get_payload(decode=True).decode())
+    return bodies
+
+
+def wait_for_mail(stack: Stack, recipient: str, count: int = 1) -> str:
+    return testing.wait_until(lambda: len(mails_to(stack, recipient)) >= count and mails_to(stack, recipient)[-1],
+                              timeout=20, what=f"mail number {count} to {recipient}")
+
+
+def create_student(http: httpx.Client, admissions: dict, policy: str = "activation",
+                   name: str = "Zainab Bibi") -> tuple[str, str]:
+    """A new student account opened by admissions: (registration number, email)."""
+    regno = new_regno()
+    mail = f"{regno.lower()}@example.pk"
+    response = http.post("/api/v1/staff/students", headers=admissions, json={
+        "registration_number": regno, "full_name": name, "email": mail, "initial_password_policy": policy})
+    assert response.status_code == 201, response.text
+    return regno, mail
+
+
+def activation_code(stack: Stack, mail: str) -> str:
+    """The one-time code identity mailed to a new student."""
+    return re.search(r"^\s{4}(\S+)\s*$", wait_for_mail(stack, mail), re.M).group(1)
+
+
+def activated_student(http: httpx.Client, stack: Stack, admissions: dict) -> tuple[str, str, str, dict]:
+    """A new student who has signed in for the first time: (registration number, email,
+    activation code, tokens)."""
+    regno, mail = create_student(http, admissions)
+    code = activation_code(stack, mail)
+    activated = http.post("/api/v1/auth/activate", json={"username": regno, "code": code,
+                                                         "new_password": NEW_PASSWORD})
+    assert activated.status_code == 200, activated.text
+    return regno, mail, code, activated.json()

@@ -1,34 +1,19 @@
 """Signing in and everything around it, through the gateway, with identity's real mail."""
-import email
-import pathlib
-import random
 import re
 
 import pytest
 
 from campus import testing
-from tests.stack import bearer, login
-
-NEW_PASSWORD = "Lahore2026xyz"
-
-
-def new_regno() -> str:
-    return f"25S-{random.randint(0, 999999):06d}"
-
-
-def mails_to(stack, recipient: str) -> list[str]:
-    folder = pathlib.Path(stack.env["CAMPUS_VAR_DIR"]) / "mail"
-    bodies = []
-    for path in sorted(folder.glob("*.eml")) if folder.exists() else []:
-        message = email.message_from_bytes(path.read_bytes())
-        if message["To"] == recipient:
-            bodies.append(message.get_payload(decode=True).decode())
-    return bodies
-
-
-def wait_for_mail(stack, recipient: str, count: int = 1) -> str:
-    return testing.wait_until(lambda: len(mails_to(stack, recipient)) >= count and mails_to(stack, recipient)[-1],
-                              timeout=20, what=f"mail number {count} to {recipient}")
+from tests.stack import (
+    NEW_PASSWORD,
+    activated_student,
+    activation_code,
+    bearer,
+    create_student,
+    login,
+    new_regno,
+    wait_for_mail,
+)
 
 
 def refused_soon(http, tokens) -> bool:
@@ -40,15 +25,6 @@ def refused_soon(http, tokens) -> bool:
 @pytest.fixture
 def admissions(http):
     return bearer(login(http, "admissions.officer"))
-
-
-def create_student(http, admissions, policy="activation", name="Zainab Bibi"):
-    regno = new_regno()
-    mail = f"{regno.lower()}@example.pk"
-    response = http.post("/api/v1/staff/students", headers=admissions, json={
-        "registration_number": regno, "full_name": name, "email": mail, "initial_password_policy": policy})
-    assert response.status_code == 201, response.text
-    return regno, mail
 
 
 def test_login_answers_the_pinned_shape(http):
@@ -68,7 +44,7 @@ def test_unknown_user_and_wrong_password_look_the_same(http):
 
 def test_first_sign_in_with_an_activation_code(http, stack, admissions):
     regno, mail = create_student(http, admissions)
-    code = re.search(r"^\s{4}(\S+)\s*$", wait_for_mail(stack, mail), re.M).group(1)
+    code = activation_code(stack, mail)
     refused = http.post("/api/v1/auth/login", json={"username": regno, "password": code})
     assert refused.status_code == 403 and refused.json()["code"] == "PASSWORD_CHANGE_REQUIRED"
     activated = http.post("/api/v1/auth/activate", json={"username": regno, "code": code,
@@ -107,10 +83,7 @@ def test_logout_ends_the_session(http):
 
 
 def test_forgot_and_reset_password(http, stack, admissions):
-    regno, mail = create_student(http, admissions)
-    code = re.search(r"^\s{4}(\S+)\s*$", wait_for_mail(stack, mail), re.M).group(1)
-    before = http.post("/api/v1/auth/activate", json={"username": regno, "code": code,
-                                                      "new_password": NEW_PASSWORD}).json()
+    regno, mail, _, before = activated_student(http, stack, admissions)
     answers = [http.post("/api/v1/auth/password/forgot", json={"username": name}) for name in (regno, new_regno())]
     assert [a.status_code for a in answers] == [202, 202] and answers[0].json() == answers[1].json()
     token = re.search(r"reset-password#token=(\S+)", wait_for_mail(stack, mail, count=2)).group(1)
@@ -123,10 +96,7 @@ def test_forgot_and_reset_password(http, stack, admissions):
 
 
 def test_changing_the_password_ends_the_other_sessions(http, stack, admissions):
-    regno, mail = create_student(http, admissions)
-    code = re.search(r"^\s{4}(\S+)\s*$", wait_for_mail(stack, mail), re.M).group(1)
-    phone = http.post("/api/v1/auth/activate", json={"username": regno, "code": code,
-                                                     "new_password": NEW_PASSWORD}).json()
+    regno, _, _, phone = activated_student(http, stack, admissions)
     laptop = login(http, regno, NEW_PASSWORD)
     changed = http.post("/api/v1/auth/password/change", headers=bearer(laptop), json={
         "current_password": NEW_PASSWORD, "new_password": "Multan2026xyz"})
@@ -139,10 +109,7 @@ def test_changing_the_password_ends_the_other_sessions(http, stack, admissions):
 
 
 def test_a_locked_account_is_signed_out_and_cannot_sign_in(http, stack, admissions):
-    regno, mail = create_student(http, admissions)
-    code = re.search(r"^\s{4}(\S+)\s*$", wait_for_mail(stack, mail), re.M).group(1)
-    tokens = http.post("/api/v1/auth/activate", json={"username": regno, "code": code,
-                                                      "new_password": NEW_PASSWORD}).json()
+    regno, _, code, tokens = activated_student(http, stack, admissions)
     services = bearer(login(http, "student.services"))
     assert http.post(f"/api/v1/staff/accounts/{regno}/lock", headers=admissions,
                      json={"reason": "reported stolen"}).status_code == 403
@@ -161,9 +128,7 @@ def test_a_locked_account_is_signed_out_and_cannot_sign_in(http, stack, admissio
 
 
 def test_repeated_failures_throttle_the_source_not_the_account(http, stack, admissions):
-    regno, mail = create_student(http, admissions)
-    code = re.search(r"^\s{4}(\S+)\s*$", wait_for_mail(stack, mail), re.M).group(1)
-    http.post("/api/v1/auth/activate", json={"username": regno, "code": code, "new_password": NEW_PASSWORD})
+    regno, _, _, _ = activated_student(http, stack, admissions)
     statuses = [http.post("/api/v1/auth/login", json={"username": regno, "password": "Wrong2026xx"},
                           headers={"X-Forwarded-For": "203.0.113.9"}).status_code for _ in range(7)]
     assert statuses[:5] == [401] * 5 and statuses[-1] == 429

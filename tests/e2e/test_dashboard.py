@@ -1,5 +1,5 @@
 """The student dashboard and a student's reach: only their own records."""
-from tests.stack import bearer, login
+from tests.stack import activated_student, bearer, login
 
 TILES = {"profile", "courses", "results", "finance", "requests", "tracking"}
 
@@ -34,15 +34,16 @@ def test_a_request_that_is_not_the_callers_is_404(http, stack):
     filed = http.post("/api/v1/me/requests", headers=ayesha, json={
         "category": "general_query", "subtype": "general_query", "details": "When are workshops?"}).json()
     assert filed["status"] == "submitted" and filed["challan"] is None
-    staff = bearer(login(http, "admissions.officer"))
-    created = http.post("/api/v1/staff/students", headers=staff, json={
-        "registration_number": "23A-654321", "full_name": "Bilal Ahmed", "email": "bilal@example.pk"})
-    assert created.status_code == 201, created.text
-    # Bilal cannot sign in before activation; his account exists, Ayesha's request is still not his.
-    other = http.get(f"/api/v1/me/requests/{filed['request_number']}", headers=ayesha)
-    assert other.status_code == 200
-    missing = http.get("/api/v1/me/requests/SR-2026-999999", headers=ayesha)
-    assert missing.status_code == 404 and missing.json()["status"] == 404
+    url = f"/api/v1/me/requests/{filed['request_number']}"
+    assert http.get(url, headers=ayesha).status_code == 200
+    # Another student, signed in for real, asks for Ayesha's request: it does not exist for him.
+    _, _, _, bilal = activated_student(http, stack, bearer(login(http, "admissions.officer")))
+    theirs = http.get(url, headers=bearer(bilal))
+    assert theirs.status_code == 404 and theirs.json()["status"] == 404
+    assert theirs.json() | {"instance": "", "request_id": ""} == http.get(
+        "/api/v1/me/requests/SR-2026-999999", headers=bearer(bilal)).json() | {"instance": "", "request_id": ""}
+    assert filed["request_number"] not in {r["request_number"] for r in
+                                           http.get("/api/v1/me/requests", headers=bearer(bilal)).json()["requests"]}
 
 
 def test_staff_see_their_department_queue(http):
