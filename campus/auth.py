@@ -6,7 +6,8 @@ Two kinds of signed token travel in gRPC metadata:
   Every RPC needs one; only our own processes hold the secret.
 - `authorization: Bearer <access token>`: the end user (student, staff member, bank)
   on whose behalf the call is made, forwarded unchanged from the gateway. Access tokens
-  are EdDSA-signed by identity; every service verifies them with identity's public keys.
+  are EdDSA-signed by the service that declares it signs them (campus.registry); every
+  service verifies them with that service's public keys.
 
 So a service does not take the gateway's word for who the user is: it checks the
 token itself, and `authorize` decides with the verified caller.
@@ -29,7 +30,6 @@ from jwt import PyJWK
 from campus.cache import TtlCache
 from campus.errors import PermissionDenied, Unauthenticated
 
-ACCESS_ISSUER = "cms-identity"
 ACCESS_AUDIENCE = "cms"
 ACCESS_ALGORITHMS = ["EdDSA"]          # the allow-list: nothing else is accepted
 SERVICE_ISSUER = "cms-service"
@@ -38,7 +38,12 @@ SERVICE_ALGORITHMS = ["HS256"]
 SERVICE_TOKEN_TTL = 600
 
 STUDENT, STAFF, BANK, SERVICE, PUBLIC = "student", "staff", "bank", "service", "public"
-DEPARTMENTS = ("admissions", "examinations", "treasury", "regional", "dispatch", "student_services")
+
+
+def access_issuer() -> str:
+    """The `iss` of access tokens: named after the service that declares it signs them."""
+    from campus import registry
+    return f"cms-{registry.token_issuer().name}"
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,7 @@ class ServiceTokens:
 
 # -- access tokens --------------------------------------------------------------
 class AccessTokenVerifier:
-    """Verifies identity's access tokens against its published keys (a JWKS document).
+    """Verifies access tokens against the signing service's published keys (a JWKS document).
 
     `load_jwks` fetches the document; it is cached and fetched again when a token names
     a key we do not know (key rotation), at most every `refresh_floor` seconds.
@@ -194,7 +199,7 @@ class AccessTokenVerifier:
                 raise Unauthenticated("access token algorithm not allowed")
             key = self._key(str(header.get("kid", "")))
             return jwt.decode(token, key, algorithms=ACCESS_ALGORITHMS, audience=ACCESS_AUDIENCE,
-                              issuer=ACCESS_ISSUER, leeway=self._leeway,
+                              issuer=access_issuer(), leeway=self._leeway,
                               options={"require": ["exp", "iat", "sub", "kind"]})
         except jwt.ExpiredSignatureError:
             raise Unauthenticated("access token expired", reason="TOKEN_EXPIRED") from None
@@ -210,7 +215,7 @@ class AccessTokenVerifier:
 
 
 class AccessTokenSigner:
-    """Signs access tokens with an Ed25519 key (identity's; tests use a throwaway one)."""
+    """Signs access tokens with an Ed25519 key (the signing service's; tests use a throwaway one)."""
 
     def __init__(self, private_key_pem: bytes):
         self._key = serialization.load_pem_private_key(private_key_pem, password=None)
@@ -231,7 +236,7 @@ class AccessTokenSigner:
     def sign(self, *, subject: str, kind: str, ttl_seconds: int, department: str = "",
              session_id: str = "", jti: str = "") -> str:
         now = int(time.time())
-        claims = {"iss": ACCESS_ISSUER, "aud": ACCESS_AUDIENCE, "sub": subject, "kind": kind,
+        claims = {"iss": access_issuer(), "aud": ACCESS_AUDIENCE, "sub": subject, "kind": kind,
                   "iat": now, "exp": now + ttl_seconds}
         if department:
             claims["dept"] = department

@@ -1,7 +1,7 @@
 """The processes of a service: `python -m services.<name> <command>`.
 
   serve           the gRPC server
-  relay           the outbox relay (and any other background delivery the service has)
+  relay           the outbox relay and the service's own background loops
   consume         the nameko event consumer
   migrate         bring the database to the newest schema
   declare-queues  declare the consumer's queues and dead-letter queue on the broker
@@ -15,7 +15,6 @@ eventlet before anything else is imported.
 from __future__ import annotations
 
 import argparse
-import importlib
 import signal
 import sys
 import threading
@@ -36,7 +35,8 @@ def main(service: str, argv: list[str] | None = None) -> None:
         warnings.filterwarnings("ignore", message=r"(?s).*Eventlet is deprecated")
         import eventlet
         eventlet.monkey_patch()
-    definition = importlib.import_module(f"services.{service}.bootstrap").SERVICE
+    from campus import registry
+    definition = registry.definition(service)
     from campus import config as config_mod
     from campus import logs
     config = config_mod.load(definition.config)
@@ -58,23 +58,38 @@ def _serve(definition, config, _args) -> None:
     server = GrpcServer(bind=f"{config.grpc_bind_host}:{config.grpc_port}", workers=config.grpc_workers,
                         service_tokens=runtime.service_tokens, access=runtime.access,
                         grace_seconds=config.grpc_grace_seconds)
-    for servicer in definition.servicers:
-        server.add(servicer.register, servicer.build(runtime), servicer.full_name)
+    server.add(definition, definition.servicer_class()(runtime))
     server.serve_until_signalled(on_stop=[runtime.close])
 
 
+def _heartbeat(definition, config, role: str):
+    from campus.liveness import Heartbeat, heartbeat_file
+    return Heartbeat(heartbeat_file(config.var_dir, f"{definition.name}-{role}"))
+
+
 def _relay(definition, config, _args) -> None:
+    from campus.loops import run_loop
     from campus.relay import OutboxRelay
     runtime = definition.runtime(config)
     stop = _stop_event()
-    workers = [threading.Thread(target=task, args=(runtime, stop), name=task.__name__, daemon=True)
-               for task in definition.background]
+    heartbeat = _heartbeat(definition, config, "relay")
+    workers = [threading.Thread(target=run_loop, name=loop.task, daemon=True, kwargs=_loop_arguments(
+        loop, runtime, stop, heartbeat.beat)) for loop in definition.loops]
     for worker in workers:
         worker.start()
-    OutboxRelay(runtime.db, config.amqp_url, poll_seconds=config.relay_poll_seconds).run(stop)
+    OutboxRelay(runtime.db, config.amqp_url, poll_seconds=config.relay_poll_seconds).run(stop, beat=heartbeat.beat)
     for worker in workers:
         worker.join(timeout=10)
+    heartbeat.clear()
     runtime.close()
+
+
+def _loop_arguments(loop, runtime, stop, beat) -> dict:
+    from campus.definition import resolve
+    task = resolve(loop.task)
+    every = loop.every_seconds
+    return {"name": loop.task.rpartition(":")[2], "work": lambda: bool(task(runtime)), "stop": stop,
+            "every": float(getattr(runtime.config, every) if isinstance(every, str) else every), "beat": beat}
 
 
 def _consume(definition, config, _args) -> None:
@@ -82,7 +97,6 @@ def _consume(definition, config, _args) -> None:
         sys.exit(f"{definition.name} has no event consumer")
     import eventlet
     from nameko.runners import ServiceRunner
-    consumer_cls = _consumer_class(definition)
     _declare_queues(definition, config, None)
     runner = ServiceRunner({
         "AMQP_URI": config.amqp_url,
@@ -91,20 +105,35 @@ def _consume(definition, config, _args) -> None:
         "DATABASE_FACTORY": lambda: definition.database(config),
         "HEARTBEAT": 30,
     })
-    runner.add_service(consumer_cls)
+    runner.add_service(definition.consumer_class())
     stopping = eventlet.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stopping.ready() or stopping.send(True))
     runner.start()
+    heartbeat = _heartbeat(definition, config, "consumer")
+    beating = eventlet.spawn(_beat_while_running, runner, heartbeat)
     watcher = eventlet.spawn(runner.wait)
-    stopping.wait()
+    # A container that died (its broker connection lost for good, say) ends the process,
+    # so whoever runs it starts a fresh one instead of keeping a consumer that consumes nothing.
+    watcher.link(lambda _thread: stopping.ready() or stopping.send(False))
+    clean = stopping.wait()
+    beating.kill()
+    heartbeat.clear()
     runner.stop()
     watcher.kill()
+    if not clean:
+        sys.exit(f"{definition.name} consumer stopped unexpectedly")
 
 
-def _consumer_class(definition):
-    module_name, _, class_name = definition.consumer.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
+def _beat_while_running(runner, heartbeat) -> None:
+    """Beats while the eventlet hub runs: a handler that hogs the CPU, or a hub that is
+    stuck, stops the beat, and the liveness probe or the launcher restarts the process."""
+    import eventlet
+
+    from campus.loops import BEAT_SLICE_SECONDS
+    while True:
+        heartbeat.beat("consumer")
+        eventlet.sleep(BEAT_SLICE_SECONDS)
 
 
 def _declare_queues(definition, config, _args) -> None:
@@ -114,7 +143,7 @@ def _declare_queues(definition, config, _args) -> None:
 
     from campus import topology
     from campus.consumer import subscriptions_of
-    consumer_cls = _consumer_class(definition)
+    consumer_cls = definition.consumer_class()
     connection = pika.BlockingConnection(pika.URLParameters(config.amqp_url))
     try:
         topology.declare_subscriptions(connection.channel(), consumer_cls.name,
@@ -127,7 +156,7 @@ def _dead_letters(definition, config, args) -> None:
     from campus import dead_letters
     if not definition.consumer:
         sys.exit(f"{definition.name} has no event consumer")
-    letters = dead_letters.inspect(config.amqp_url, _consumer_class(definition).name, replay=args.replay)
+    letters = dead_letters.inspect(config.amqp_url, definition.consumer_class().name, replay=args.replay)
     for letter in letters:
         print(f"{letter.event_id}  {letter.source}.{letter.event_type}  died in {letter.queue} "
               f"({letter.reason}, {letter.deliveries}x)")
@@ -150,7 +179,7 @@ def _seed(definition, config, _args) -> None:
     if definition.seed is None:
         return
     runtime = definition.runtime(config)
-    definition.seed(runtime)
+    definition.seed_function()(runtime)
     runtime.close()
 
 

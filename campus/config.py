@@ -15,17 +15,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
-#: The gRPC port of each service; `<SERVICE>_GRPC_PORT` / `<SERVICE>_GRPC_ADDR` override.
-DEFAULT_PORTS = {
-    "identity": 50051,
-    "enrollment": 50052,
-    "exams": 50053,
-    "finance": 50054,
-    "requests": 50055,
-    "tracking": 50056,
-}
-SERVICES = tuple(DEFAULT_PORTS)
-
 DEV_SERVICE_TOKEN_SECRET = "dev-only-service-token-secret-change-me-in-production"
 
 
@@ -59,14 +48,6 @@ class BaseConfig(BaseSettings):
         return self
 
 
-def grpc_address(service: str) -> str:
-    """Where a client finds `service`: `<SERVICE>_GRPC_ADDR`, else localhost and its port."""
-    import os
-    env = service.upper()
-    port = os.environ.get(f"{env}_GRPC_PORT", DEFAULT_PORTS[service])
-    return os.environ.get(f"{env}_GRPC_ADDR", f"127.0.0.1:{port}")
-
-
 class ServiceConfig(BaseConfig):
     """Settings of one service; subclasses set `service` and the `<SERVICE>_` prefix."""
 
@@ -93,7 +74,8 @@ class ServiceConfig(BaseConfig):
             db_file = self.var_dir / "db" / f"{self.service}.sqlite3"
             object.__setattr__(self, "database_url", f"sqlite:///{db_file}")
         if not self.grpc_port:
-            object.__setattr__(self, "grpc_port", DEFAULT_PORTS[self.service])
+            from campus import registry  # the port is the service's own declaration
+            object.__setattr__(self, "grpc_port", registry.definition(self.service).port)
         if not self.database_url.startswith(("sqlite:", "postgresql")):
             raise ValueError(f"{self.service.upper()}_DATABASE_URL must be a sqlite:// or postgresql:// URL")
         return self

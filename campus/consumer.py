@@ -1,12 +1,12 @@
 """Idempotent event consumers on nameko.
 
     class RequestsConsumer:
-        name = "requests"
+        name = "bursary"
         db = DatabaseDependency()
 
-        @handles("finance", "challan_paid")
+        @handles("fees", "challan_paid")
         def on_challan_paid(self, uow, event):
-            ...change the requests database through uow.session, uow.record(...) events...
+            ...change the bursary database through uow.session, uow.record(...) events...
 
 `handles` claims `(event_id, "<service>.<method>")` in the same transaction as the
 handler's effect, so a redelivered event changes nothing. A handler that raises is

@@ -1,7 +1,7 @@
 """Looking at and replaying what a consumer gave up on.
 
-    python -m services.requests dead-letters            # list them
-    python -m services.requests dead-letters --replay   # send each back to the queue it died in
+    python -m services.<name> dead-letters            # list them
+    python -m services.<name> dead-letters --replay   # send each back to the queue it died in
 
 Replay is for after the cause is fixed (a bug, a missing row): the consumer is idempotent,
 so an event that did get handled meanwhile changes nothing the second time."""

@@ -1,13 +1,13 @@
 """Calling other services: one channel per service per process, deadlines on every call.
 
-Channels are created lazily, so a forking server (gunicorn) makes them in each worker
-after the fork, as grpcio requires. Retries are gRPC's own (service config): only for
-idempotent methods and only on UNAVAILABLE. Each call carries this process's service
+Where each service listens comes from its definition (campus.registry). Channels are
+created lazily, so a forking server (gunicorn) makes them in each worker after the fork,
+as grpcio requires. Retries are gRPC's own (service config): only for the methods the
+proto marks idempotent (`option idempotency_level`), and only on UNAVAILABLE. Each call carries this process's service
 token, the request ID and, when acting for a user, the user's access token.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import threading
 import uuid
@@ -15,38 +15,23 @@ from typing import Any
 
 import grpc
 
-from campus import auth
-from campus.config import grpc_address
+from campus import auth, registry
 from campus.rpc_status import from_rpc_error
 
-STUBS = {
-    "identity": ("cms.identity.v1.identity_pb2_grpc", "IdentityServiceStub", "cms.identity.v1.IdentityService"),
-    "enrollment": ("cms.enrollment.v1.enrollment_pb2_grpc", "EnrollmentServiceStub",
-                   "cms.enrollment.v1.EnrollmentService"),
-    "exams": ("cms.exams.v1.exams_pb2_grpc", "ExamsServiceStub", "cms.exams.v1.ExamsService"),
-    "finance": ("cms.finance.v1.finance_pb2_grpc", "FinanceServiceStub", "cms.finance.v1.FinanceService"),
-    "requests": ("cms.requests.v1.requests_pb2_grpc", "RequestsServiceStub", "cms.requests.v1.RequestsService"),
-    "tracking": ("cms.tracking.v1.tracking_pb2_grpc", "TrackingServiceStub", "cms.tracking.v1.TrackingService"),
-}
 
-#: Writes that are idempotent by design (keyed on a reference). FileRequest is not here:
-#: it is idempotent only when the student sent an idempotency key.
-IDEMPOTENT_WRITES = {"IssueChallan", "BillPayment"}
-READ_PREFIXES = ("Get", "List", "Check", "Track", "BillInquiry")
-
-
-def _retry_config(service: str) -> str:
-    module_name, _, full_name = STUBS[service]
-    pb2 = importlib.import_module(module_name.replace("_pb2_grpc", "_pb2"))
-    methods = pb2.DESCRIPTOR.services_by_name[full_name.rsplit(".", 1)[1]].methods
-    idempotent = [m.name for m in methods if m.name.startswith(READ_PREFIXES) or m.name in IDEMPOTENT_WRITES]
+def _service_config(definition) -> str:
+    """Retries only for the methods the proto marks idempotent, and only on UNAVAILABLE."""
     # round_robin over every address the name resolves to: with a headless Service each
     # replica of a scaled-out service gets its share of the calls.
-    return json.dumps({"loadBalancingConfig": [{"round_robin": {}}], "methodConfig": [{
-        "name": [{"service": full_name, "method": name} for name in idempotent],
-        "retryPolicy": {"maxAttempts": 3, "initialBackoff": "0.05s", "maxBackoff": "0.5s",
-                        "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]},
-    }]})
+    config: dict = {"loadBalancingConfig": [{"round_robin": {}}]}
+    idempotent = definition.idempotent_methods()
+    if idempotent:
+        config["methodConfig"] = [{
+            "name": [{"service": definition.full_name, "method": name} for name in idempotent],
+            "retryPolicy": {"maxAttempts": 3, "initialBackoff": "0.05s", "maxBackoff": "0.5s",
+                            "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]},
+        }]
+    return json.dumps(config)
 
 
 class ServiceClients:
@@ -67,9 +52,10 @@ class ServiceClients:
             with self._lock:
                 channel = self._channels.get(service)
                 if channel is None:
+                    definition = registry.definition(service)
                     channel = grpc.insecure_channel(
-                        self._addresses.get(service) or grpc_address(service),
-                        options=[("grpc.service_config", _retry_config(service)),
+                        self._addresses.get(service) or definition.address(),
+                        options=[("grpc.service_config", _service_config(definition)),
                                  ("grpc.enable_retries", 1),
                                  ("grpc.keepalive_time_ms", 30000)])
                     self._channels[service] = channel
@@ -78,8 +64,7 @@ class ServiceClients:
     def stub(self, service: str):
         stub = self._stubs.get(service)
         if stub is None:
-            module_name, class_name, _ = STUBS[service]
-            stub = getattr(importlib.import_module(module_name), class_name)(self.channel(service))
+            stub = registry.definition(service).stub(self.channel(service))
             self._stubs[service] = stub
         return stub
 
@@ -113,14 +98,3 @@ def _current_or_none() -> auth.Caller | None:
         return auth.current_caller()
     except Exception:  # noqa: BLE001 - outside a request there is simply no caller
         return None
-
-
-def jwks_from_identity(clients: ServiceClients):
-    """A JWKS loader for AccessTokenVerifier that asks identity over gRPC."""
-    from cms.identity.v1 import identity_pb2
-
-    def load() -> str:
-        return clients.call("identity", "GetJwks", identity_pb2.GetJwksRequest(), timeout=3.0,
-                            caller=auth.Caller(kind=auth.SERVICE, subject=clients.tokens.service)).jwks_json
-
-    return load

@@ -1,8 +1,9 @@
 """The gRPC server every service runs.
 
 Standard health service (SERVING while up, NOT_SERVING while draining), reflection so
-grpcurl works, one interceptor for request IDs, caller authentication, logging and the
-mapping of domain errors to status codes, and a graceful stop on SIGTERM/SIGINT.
+grpcurl works, one interceptor for request IDs, caller authentication, the caller policy
+each method declares (campus.policy), logging and the mapping of domain errors to status
+codes, and a graceful stop on SIGTERM/SIGINT.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from campus import auth
-from campus.errors import DomainError
+from campus import auth, policy, registry
+from campus.errors import DomainError, PermissionDenied
 from campus.rpc_status import to_status
 
 log = logging.getLogger("campus.rpc")
@@ -29,9 +30,11 @@ OPEN_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 
 class ServerInterceptor(grpc.ServerInterceptor):
-    def __init__(self, service_tokens: auth.ServiceTokens, access: auth.AccessTokenVerifier | None):
+    def __init__(self, service_tokens: auth.ServiceTokens, access: auth.AccessTokenVerifier | None,
+                 policies: dict[str, policy.Policy]):
         self._service_tokens = service_tokens
         self._access = access
+        self._policies = policies  # by method path, filled in as servicers are added
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -53,6 +56,10 @@ class ServerInterceptor(grpc.ServerInterceptor):
             try:
                 caller = auth.caller_from_metadata(metadata, self._service_tokens, self._access)
                 caller_token = auth.set_caller(caller)
+                declared = self._policies.get(method)
+                if declared is None:  # fail closed: GrpcServer.add refuses this case anyway
+                    raise PermissionDenied("no caller policy is declared for this method")
+                declared.check(caller, request)
                 return behaviour(request, context)
             except DomainError as exc:
                 outcome, error = exc.code.name, exc
@@ -79,9 +86,10 @@ class GrpcServer:
                  access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0):
         self.bind = bind
         self.grace_seconds = grace_seconds
+        self._policies: dict[str, policy.Policy] = {}
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rpc"),
-            interceptors=[ServerInterceptor(service_tokens, access)],
+            interceptors=[ServerInterceptor(service_tokens, access, self._policies)],
             # Fail loudly if the port is taken instead of silently sharing it. Connections
             # are recycled every few minutes so clients rebalance onto new replicas.
             options=[("grpc.so_reuseport", 0), ("grpc.max_connection_age_ms", 300_000),
@@ -90,9 +98,23 @@ class GrpcServer:
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         self._names: list[str] = []
 
-    def add(self, register: Callable[[object, grpc.Server], None], servicer, service_full_name: str) -> None:
-        register(servicer, self.server)
-        self._names.append(service_full_name)
+    def add(self, definition, servicer, *, policies_of=None) -> None:
+        """Serve `definition`'s API with `servicer`, once every method declares its callers.
+
+        `policies_of` lends the declarations of another class: a test double serves under
+        the real servicer's policies."""
+        methods = definition.method_names()
+        servicer_policies = policies_of or servicer
+        missing = policy.undeclared(servicer_policies, methods)
+        if missing:
+            raise SystemExit(f"{definition.name}: no caller policy (@rpc) on {', '.join(missing)}")
+        unknown = policy.unknown_departments(servicer_policies, methods, registry.departments())
+        if unknown:
+            raise SystemExit(f"{definition.name}: policies name unknown departments {', '.join(unknown)}")
+        for name in methods:
+            self._policies[f"/{definition.full_name}/{name}"] = policy.policy_of(servicer_policies, name)
+        definition.register(servicer, self.server)
+        self._names.append(definition.full_name)
 
     def start(self) -> int:
         port = self.server.add_insecure_port(self.bind)

@@ -1,7 +1,7 @@
 """Generate the Python modules of protos/ into ./cms (make protos).
 
-The include root is protos/, so `protos/cms/finance/v1/finance.proto` becomes the
-importable module `cms.finance.v1.finance_pb2` with no import rewriting.
+The include root is protos/, so `protos/cms/<name>/v1/<name>.proto` becomes the
+importable module `cms.<name>.v1.<name>_pb2` with no import rewriting.
 """
 import pathlib
 import sys

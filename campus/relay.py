@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import threading
 import time
 
@@ -25,10 +24,9 @@ from pika.exceptions import AMQPError
 from campus import clock, topology
 from campus.db import Database
 from campus.events import exchange_of
+from campus.loops import run_loop
 
 log = logging.getLogger(__name__)
-
-MAX_BACKOFF_SECONDS = 30.0
 
 
 class OutboxRelay:
@@ -143,26 +141,13 @@ class OutboxRelay:
         except sa.exc.SQLAlchemyError:
             log.warning("could not note the failure in the outbox either")
 
-    def run(self, stop: threading.Event) -> None:
-        backoff = 0.0
-        while not stop.is_set():
-            try:
-                sent = self.publish_pending()
-                backoff = 0.0
-                if sent < self.batch_size:
-                    stop.wait(self.poll_seconds)
-            except (AMQPError, OSError) as error:
-                self.close()
-                backoff = min(MAX_BACKOFF_SECONDS, max(0.5, backoff * 2))
-                log.warning("broker unavailable (%s); retrying in %.1fs", type(error).__name__, backoff)
-                self._note_failure(error)
-                stop.wait(backoff * random.uniform(0.8, 1.2))
-            except sa.exc.SQLAlchemyError as error:
-                backoff = min(MAX_BACKOFF_SECONDS, max(0.5, backoff * 2))
-                log.warning("database unavailable (%s); retrying in %.1fs", error.__class__.__name__, backoff)
-                stop.wait(backoff)
-            except Exception:  # noqa: BLE001 - the relay must outlive anything one pass meets
-                backoff = min(MAX_BACKOFF_SECONDS, max(0.5, backoff * 2))
-                log.exception("relay pass failed; retrying in %.1fs", backoff)
-                stop.wait(backoff)
+    def run(self, stop: threading.Event, beat=None) -> None:
+        """Publish until `stop` is set, backing off while the broker or database is away."""
+        run_loop(f"{self.db.name} outbox relay", lambda: self.publish_pending() >= self.batch_size, stop,
+                 every=self.poll_seconds, on_error=self._failed, beat=beat)
         self.close()
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, (AMQPError, OSError)):
+            self.close()  # a fresh connection next pass
+            self._note_failure(error)

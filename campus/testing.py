@@ -76,7 +76,7 @@ def delete_vhost(amqp_url: str) -> None:
 
 
 class TestUsers:
-    """Signs access tokens as identity would, with a throwaway key, for service tests."""
+    """Signs access tokens as the signing service would, with a throwaway key, for service tests."""
 
     __test__ = False  # not a pytest class
 
@@ -130,8 +130,7 @@ def grpc_server(definition, runtime):
     from campus.grpc_server import GrpcServer
     server = GrpcServer(bind="127.0.0.1:0", workers=8, service_tokens=runtime.service_tokens,
                         access=runtime.access, grace_seconds=0.5)
-    for servicer in definition.servicers:
-        server.add(servicer.register, servicer.build(runtime), servicer.full_name)
+    server.add(definition, definition.servicer_class()(runtime))
     port = server.start()
     try:
         yield f"127.0.0.1:{port}"
@@ -139,8 +138,15 @@ def grpc_server(definition, runtime):
         server.stop()
 
 
+def serve_double(server, service: str, double) -> None:
+    """Serve a test double of `service` on `server`, under the real servicer's caller policies."""
+    from campus import registry
+    definition = registry.definition(service)
+    server.add(definition, double, policies_of=definition.servicer_class())
+
+
 def clients_as(service: str, addresses: dict[str, str]):
-    """ServiceClients speaking as `service` (gateway, requests...) to the given addresses."""
+    """ServiceClients speaking as `service` (the gateway, a service...) to the given addresses."""
     from campus.grpc_client import ServiceClients
     return ServiceClients(auth.ServiceTokens(service, DEV_SERVICE_TOKEN_SECRET), addresses=addresses)
 

@@ -1,9 +1,11 @@
 """The local launcher: `make up` runs `python -m deploy.launcher up`.
 
-Checks the broker, migrates every service's database (SQLite files under var/ unless
-`<SERVICE>_DATABASE_URL` says otherwise), declares the consumers' queues, seeds the demo
-data, then starts every process of deploy/processes.py, waits until the gateway is
-ready and keeps them running (restarting one that dies) until Ctrl-C.
+Checks the broker and that every port it needs is free, migrates every service's
+database (SQLite files under var/ unless `<SERVICE>_DATABASE_URL` says otherwise),
+declares the consumers' queues, seeds the demo data, then starts every process of
+deploy/processes.py, waits until the gateway is ready and keeps them running until
+Ctrl-C: a process that dies is restarted, and so is a relay or consumer whose heartbeat
+stopped (campus.liveness).
 
 The end-to-end and fault suites drive the same code through `Stack`.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -21,11 +24,13 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campus.config import ROOT, SERVICES
-from deploy.processes import CONSUMERS, PROCESSES, Process, declare_queues_command, migrate_command
+from campus import liveness, registry
+from campus.config import ROOT
+from deploy.processes import CONSUMERS, PROCESSES, SEEDED, SERVICES, Process, declare_queues_command, migrate_command
 
-SEEDED = ("identity", "enrollment", "exams", "finance", "tracking")
 STABLE_SECONDS = 60
+#: How long a new relay or consumer has to write its first heartbeat.
+HEARTBEAT_GRACE_SECONDS = 60
 
 
 def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -48,6 +53,28 @@ def broker_problem(amqp_url: str) -> str | None:
         shown = amqp_url.split("@")[-1]
         return (f"RabbitMQ is not reachable at {shown} ({type(error).__name__}).\n"
                 f"  Start it (for example `rabbitmq-server -detached`) or point AMQP_URL at a running broker.")
+
+
+def ports_needed(env: dict[str, str]) -> dict[int, str]:
+    """Every port the processes will listen on, and whose it is."""
+    ports = {}
+    for definition in registry.definitions():
+        port = env.get(f"{definition.env_prefix}_GRPC_PORT", definition.port)
+        ports[int(port)] = f"{definition.name} gRPC ({definition.env_prefix}_GRPC_PORT)"
+    ports[int(env.get("GATEWAY_PORT", 8080))] = "gateway (GATEWAY_PORT)"
+    return ports
+
+
+def taken_ports(env: dict[str, str]) -> list[str]:
+    """The needed ports something else already listens on (a stale `make up`, say)."""
+    taken = []
+    for port, whose in sorted(ports_needed(env).items()):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                taken.append(f"port {port}, for the {whose}")
+    return taken
 
 
 @dataclass
@@ -81,7 +108,16 @@ class Stack:
             for service in SEEDED:
                 self.run_step(("python", "-m", f"services.{service}", "seed"), f"seeding {service}")
 
+    @property
+    def var_dir(self) -> Path:
+        return Path(self.env.get("CAMPUS_VAR_DIR") or os.environ.get("CAMPUS_VAR_DIR") or ROOT / "var")
+
+    def heartbeat_file(self, process: Process) -> Path:
+        return liveness.heartbeat_file(self.var_dir, process.name)
+
     def _spawn(self, process: Process) -> subprocess.Popen:
+        if process.heartbeat:
+            self.heartbeat_file(process).unlink(missing_ok=True)  # a dead predecessor's beats
         if self.log_dir:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             out = open(self.log_dir / f"{process.name}.log", "ab")  # noqa: SIM115 - owned by the child
@@ -93,6 +129,11 @@ class Stack:
         return popen
 
     def start(self, only: list[str] | None = None) -> None:
+        if only is None:
+            taken = taken_ports({**os.environ, **self.env})
+            if taken:
+                raise SystemExit("cannot start: already in use: " + "; ".join(taken) + ".\n"
+                                 "  Is another `make up` still running? Stop it, or set the variable named.")
         for process in PROCESSES:
             if only is None or process.name in only:
                 self.running[process.name] = Running(process, self._spawn(process), time.monotonic())
@@ -126,6 +167,8 @@ class Stack:
         raise SystemExit(f"the system did not become ready within {timeout:.0f}s")
 
     def check_alive(self) -> None:
+        if self.restart and not self._stopping:
+            self._kill_stalled()
         for name, running in self.running.items():
             code = running.popen.poll()
             if code is None or self._stopping:
@@ -141,6 +184,24 @@ class Stack:
             running.restarts += 1
             running.popen = self._spawn(running.process)
             running.started = time.monotonic()
+
+    def stalled(self, running: Running) -> list[str] | None:
+        """The loops of a relay or consumer that stopped beating; None while it is fine."""
+        if not running.process.heartbeat or running.popen.poll() is not None:
+            return None
+        stale = liveness.stale_loops(self.heartbeat_file(running.process))
+        if stale is None:  # no heartbeat yet: fine while it starts up
+            young = time.monotonic() - running.started < HEARTBEAT_GRACE_SECONDS
+            return None if young else ["(no heartbeat)"]
+        return stale or None
+
+    def _kill_stalled(self) -> None:
+        for name, running in self.running.items():
+            stale = self.stalled(running)
+            if stale:
+                print(f"[launcher] {name} stopped reporting liveness ({', '.join(stale)}); restarting", flush=True)
+                os.killpg(running.popen.pid, signal.SIGKILL)
+                running.popen.wait(10)
 
     def stop(self, grace: float = 10) -> None:
         self._stopping = True

@@ -1,16 +1,23 @@
 """Every process of the system and the command that starts it.
 
 One table for the local launcher, the container images, compose and Kubernetes:
-deploy/check.py proves that compose and the manifests run exactly these commands.
+deploy/check.py proves that compose and the manifests run exactly these commands. It is
+derived from each service's definition (campus.registry): a gRPC server and a relay for
+every service, a consumer for those that declare one.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from campus.config import SERVICES
+from campus import registry
 
+SERVICES = registry.names()
+#: Each service's gRPC port, as it declares it.
+DEFAULT_PORTS = {d.name: d.port for d in registry.definitions()}
 #: Services that consume events, hence run a nameko consumer process.
-CONSUMERS = ("requests", "tracking")
+CONSUMERS = tuple(d.name for d in registry.with_consumers())
+#: Services with demo data for `make up`, in the order they are seeded.
+SEEDED = tuple(d.name for d in registry.with_seed())
 
 
 @dataclass(frozen=True)
@@ -19,6 +26,11 @@ class Process:
     service: str           # "finance", or "gateway"
     role: str              # grpc | relay | consumer | gateway
     command: tuple[str, ...]
+
+    @property
+    def heartbeat(self) -> bool:
+        """Whether it reports liveness by heartbeat file (it serves no port to probe)."""
+        return self.role in ("relay", "consumer")
 
 
 def _service_processes(service: str) -> list[Process]:

@@ -15,7 +15,8 @@ from flask import current_app
 from campus import auth
 from campus.cache import TtlCache
 from campus.errors import DeadlineExceeded, Unavailable
-from campus.grpc_client import ServiceClients, jwks_from_identity
+from campus.grpc_client import ServiceClients
+from campus.runtime import public_keys
 from cms.identity.v1 import identity_pb2
 from gateway.config import GatewayConfig
 
@@ -48,7 +49,7 @@ class Gateway:
         clients = clients or ServiceClients(
             auth.ServiceTokens("gateway", config.service_token_secret.get_secret_value()),
             default_timeout=config.grpc_timeout_seconds)
-        return cls(config, clients, auth.AccessTokenVerifier(jwks_from_identity(clients)))
+        return cls(config, clients, auth.AccessTokenVerifier(public_keys(clients)))
 
     def session_active(self, caller: auth.Caller) -> bool:
         """Whether identity still honours the caller's session (logout, password change and

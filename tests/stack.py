@@ -14,8 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from campus import testing
-from campus.config import SERVICES
+from campus import registry, testing
 from deploy.launcher import Stack
 
 
@@ -33,14 +32,15 @@ def free_ports(count: int) -> list[int]:
 @contextlib.contextmanager
 def running_stack(name: str, *, seed: bool = True, extra_env: dict[str, str] | None = None):
     work = Path(tempfile.mkdtemp(prefix=f"cms-{name}-"))
-    databases = {service: testing.unique_name(f"cms_{name}_{service}") for service in SERVICES}
+    services = registry.names()
+    databases = {service: testing.unique_name(f"cms_{name}_{service}") for service in services}
     amqp_url = testing.create_vhost(testing.unique_name(f"cms_{name}"))
-    ports = free_ports(len(SERVICES) + 1)
+    ports = free_ports(len(services) + 1)
     env = {"CAMPUS_ENV": "test", "CAMPUS_VAR_DIR": str(work / "var"), "AMQP_URL": amqp_url,
            "LOG_LEVEL": "INFO", "GATEWAY_PORT": str(ports[-1]), "GATEWAY_WORKERS": "2", "GATEWAY_THREADS": "16",
            "GATEWAY_AUTH_RATE_LIMIT": "100000/minute", "GATEWAY_DEFAULT_RATE_LIMIT": "1000000/minute",
            "REDIS_URL": "", "GATEWAY_TRUSTED_PROXIES": "1", **(extra_env or {})}
-    for service, port in zip(SERVICES, ports[:-1], strict=True):
+    for service, port in zip(services, ports[:-1], strict=True):
         env[f"{service.upper()}_DATABASE_URL"] = testing.create_database(databases[service])
         env[f"{service.upper()}_GRPC_PORT"] = str(port)
     stack = Stack(env=env, log_dir=work / "logs", restart=False)

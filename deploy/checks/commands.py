@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import json
 
-from campus.config import SERVICES
 from deploy.checks.common import Report
-from deploy.processes import CONSUMERS, PROCESSES, declare_queues_command, migrate_command
+from deploy.processes import CONSUMERS, PROCESSES, SERVICES, declare_queues_command, migrate_command
 
 #: The outbox relays: each must start after every consumer's queues exist.
 RELAYS = tuple(p.name for p in PROCESSES if p.role == "relay")

@@ -6,10 +6,9 @@ import re
 import subprocess
 import sys
 
-from campus.config import DEFAULT_PORTS, SERVICES
 from deploy.checks.commands import RELAYS, check_command, expected_commands, service_of, shell
 from deploy.checks.common import IMAGE_NAME, Report, check_pinned, load_yaml
-from deploy.processes import CONSUMERS, GATEWAY
+from deploy.processes import CONSUMERS, DEFAULT_PORTS, GATEWAY, SERVICES
 
 WHERE = "compose.yaml"
 

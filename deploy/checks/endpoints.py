@@ -2,9 +2,8 @@
 gateway's Service, disruption budget, autoscaler and probe, and the addresses in campus-config."""
 from __future__ import annotations
 
-from campus.config import DEFAULT_PORTS, SERVICES
 from deploy.checks.common import Report
-from deploy.processes import GATEWAY, PROCESSES
+from deploy.processes import DEFAULT_PORTS, GATEWAY, PROCESSES, SERVICES
 
 AUTOSCALED = (GATEWAY.name, "exams-grpc", "finance-grpc")
 

@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from spectree import Response
 
-from campus.config import SERVICES
+from campus import registry
 from gateway.context import current
 from gateway.limits import limiter
 from gateway.openapi import api
@@ -49,7 +49,8 @@ def readyz():
     gateway = current()
     states = gateway.readiness.get("states")
     if states is None:
-        asked = {service: gateway.askers.submit(_health, gateway.clients.channel(service)) for service in SERVICES}
+        asked = {service: gateway.askers.submit(_health, gateway.clients.channel(service))
+                 for service in registry.names()}
         states = gateway.readiness.put("states", {service: f.result() for service, f in asked.items()}, 1.0)
     ready = all(state == "SERVING" for state in states.values())
     return {"status": "ready" if ready else "not ready", "services": states}, 200 if ready else 503

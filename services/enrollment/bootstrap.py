@@ -1,16 +1,13 @@
-"""Composition root of the enrollment service."""
-from campus.runtime import ServiceDefinition, Servicer
-from cms.enrollment.v1 import enrollment_pb2_grpc
-from services.enrollment import seed
+"""The enrollment service's definition: what the platform, the gateway and deploy know of it."""
+from campus.definition import ServiceDefinition
 from services.enrollment.config import EnrollmentConfig
-from services.enrollment.grpc_api import EnrollmentServicer
-from services.enrollment.models import metadata
 
 SERVICE = ServiceDefinition(
     name="enrollment",
+    port=50052,
+    proto="cms.enrollment.v1.enrollment",
     config=EnrollmentConfig,
-    metadata=metadata,
-    servicers=[Servicer(enrollment_pb2_grpc.add_EnrollmentServiceServicer_to_server,
-                        "cms.enrollment.v1.EnrollmentService", EnrollmentServicer)],
-    seed=seed.seed,
+    servicer="services.enrollment.grpc_api:EnrollmentServicer",
+    models="services.enrollment.models:metadata",
+    seed="services.enrollment.seed:seed",
 )

@@ -1,8 +1,9 @@
-"""EnrollmentService over gRPC: check the caller, parse, call the use case, map the result."""
+"""EnrollmentService over gRPC: each method declares who may call it (@rpc);
+it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
 from campus import identifiers
-from campus.auth import authorize, current_caller
+from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from cms.enrollment.v1 import enrollment_pb2_grpc
@@ -34,15 +35,15 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
 
+    @rpc(students=OWN, staff=PROFILE_DEPARTMENTS, services=PROFILE_SERVICES)
     def GetStudentProfile(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         # Authorise before looking the student up, so a refusal says nothing about who exists.
-        authorize(current_caller(), owner=regno, departments=PROFILE_DEPARTMENTS, services=PROFILE_SERVICES)
         return profile_message(*service.student_profile(self.db, regno))
 
+    @rpc(students=OWN, staff=COURSE_DEPARTMENTS)
     def ListRegisteredCourses(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         semester = str(domain.parse_semester(request.semester)) if request.semester.strip() else ""
-        authorize(current_caller(), owner=regno, departments=COURSE_DEPARTMENTS)
         semester, rows = service.registered_courses(self.db, regno, semester)
         return pb.ListRegisteredCoursesResponse(semester=semester, courses=[course_message(r) for r in rows])

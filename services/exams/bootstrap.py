@@ -1,16 +1,13 @@
-"""Composition root of the exams service."""
-from campus.runtime import ServiceDefinition, Servicer
-from cms.exams.v1 import exams_pb2_grpc
-from services.exams import seed
+"""The exams service's definition: what the platform, the gateway and deploy know of it."""
+from campus.definition import ServiceDefinition
 from services.exams.config import ExamsConfig
-from services.exams.grpc_api import ExamsServicer
-from services.exams.models import metadata
 
 SERVICE = ServiceDefinition(
     name="exams",
+    port=50053,
+    proto="cms.exams.v1.exams",
     config=ExamsConfig,
-    metadata=metadata,
-    servicers=[Servicer(exams_pb2_grpc.add_ExamsServiceServicer_to_server,
-                        "cms.exams.v1.ExamsService", ExamsServicer)],
-    seed=seed.seed,
+    servicer="services.exams.grpc_api:ExamsServicer",
+    models="services.exams.models:metadata",
+    seed="services.exams.seed:seed",
 )

@@ -1,8 +1,9 @@
-"""ExamsService over gRPC: check the caller, parse, call the use case, map the result."""
+"""ExamsService over gRPC: each method declares who may call it (@rpc);
+it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
 from campus import identifiers
-from campus.auth import authorize, current_caller
+from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.exams.v1 import exams_pb2 as pb
 from cms.exams.v1 import exams_pb2_grpc
@@ -34,9 +35,9 @@ class ExamsServicer(exams_pb2_grpc.ExamsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
 
+    @rpc(students=OWN, staff=RESULT_DEPARTMENTS, services=RESULT_SERVICES)
     def GetResults(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
-        authorize(current_caller(), owner=regno, departments=RESULT_DEPARTMENTS, services=RESULT_SERVICES)
         points = {band.grade: band.grade_point for band in service.bands(self.db)}
         return pb.GetResultsResponse(registration_number=regno, semesters=[
             semester_message(*published, points) for published in service.published_results(self.db, regno)])

@@ -1,16 +1,13 @@
-"""Composition root of the finance service."""
-from campus.runtime import ServiceDefinition, Servicer
-from cms.finance.v1 import finance_pb2_grpc
-from services.finance import seed
+"""The finance service's definition: what the platform, the gateway and deploy know of it."""
+from campus.definition import ServiceDefinition
 from services.finance.config import FinanceConfig
-from services.finance.grpc_api import FinanceServicer
-from services.finance.models import metadata
 
 SERVICE = ServiceDefinition(
     name="finance",
+    port=50054,
+    proto="cms.finance.v1.finance",
     config=FinanceConfig,
-    metadata=metadata,
-    servicers=[Servicer(finance_pb2_grpc.add_FinanceServiceServicer_to_server,
-                        "cms.finance.v1.FinanceService", FinanceServicer)],
-    seed=seed.seed,
+    servicer="services.finance.grpc_api:FinanceServicer",
+    models="services.finance.models:metadata",
+    seed="services.finance.seed:seed",
 )

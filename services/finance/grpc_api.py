@@ -1,4 +1,5 @@
-"""FinanceService over gRPC: check the caller, parse, call the use case, map the result."""
+"""FinanceService over gRPC: each method declares who may call it (@rpc);
+it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,6 +7,7 @@ import datetime as dt
 from campus import clock, identifiers
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
+from campus.policy import OWN, RECORD, rpc
 from campus.runtime import Runtime
 from cms.finance.v1 import finance_pb2 as pb
 from cms.finance.v1 import finance_pb2_grpc
@@ -30,7 +32,6 @@ def _bank_date(value: str, field: str) -> dt.date:
 
 def _bank_caller(bank_mnemonic: str) -> str:
     caller = current_caller()
-    authorize(caller, banks=True)
     mnemonic = identifiers.bank_mnemonic(bank_mnemonic)
     if caller.subject != mnemonic:
         raise PermissionDenied("a bank may only act under its own mnemonic", field="bank_mnemonic")
@@ -42,14 +43,15 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
         self.db = runtime.db
         self.config = runtime.config
 
+    @rpc(services={"requests"}, staff={"treasury"})
     def IssueChallan(self, request, context):
-        authorize(current_caller(), services={"requests"}, departments={"treasury"})
         row = service.issue_challan(
             self.db, self.config, registration_number=request.registration_number, fee_code=request.fee_code,
             level=request.level, reference=request.reference, description=request.description,
             payer_name=request.payer_name)
         return challan_message(row)
 
+    @rpc(students=RECORD, services={"requests"}, staff={"treasury"})
     def GetChallan(self, request, context):
         row = service.get_challan(self.db, identifiers.consumer_number(request.consumer_number))
         try:
@@ -60,9 +62,9 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
             raise NotFound("no challan with this consumer number", field="consumer_number") from None
         return challan_message(row)
 
+    @rpc(students=OWN, staff={"treasury", "regional"})
     def GetStudentAccount(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
-        authorize(current_caller(), owner=regno, departments={"treasury", "regional"})
         rows = service.student_challans(self.db, regno)
         today = clock.karachi_today()
         outstanding = sum(domain.outstanding(service.state_of(r), today) for r in rows)
@@ -70,11 +72,13 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
         return pb.GetStudentAccountResponse(registration_number=regno, challans=[challan_message(r) for r in rows],
                                             outstanding_paisa=outstanding, paid_paisa=paid)
 
+    @rpc(public=True)
     def GetFeeSchedule(self, request, context):
         return pb.GetFeeScheduleResponse(fees=[
             pb.Fee(fee_code=f.fee_code, level=f.level, amount_paisa=f.amount_paisa, title=f.title)
             for f in service.fee_schedule_rows(self.db)])
 
+    @rpc(banks=True)
     def BillInquiry(self, request, context):
         _bank_caller(request.bank_mnemonic)
         code, row, status = service.bill_inquiry(self.db, identifiers.consumer_number(request.consumer_number))
@@ -92,6 +96,7 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
             amount_paid_paisa=row.paid_amount_paisa or 0,
             tran_auth_id=row.tran_auth_id or "")
 
+    @rpc(banks=True)
     def BillPayment(self, request, context):
         mnemonic = _bank_caller(request.bank_mnemonic)
         if request.transaction_amount_paisa <= 0:

@@ -1,22 +1,18 @@
-"""Composition root of the identity service."""
-from campus.runtime import ServiceDefinition, Servicer
-from cms.identity.v1 import identity_pb2_grpc
-from services.identity import keys, mailer, seed
+"""The identity service's definition: what the platform, the gateway and deploy know of it."""
+from campus.definition import Loop, ServiceDefinition
 from services.identity.config import IdentityConfig
-from services.identity.grpc_api import IdentityServicer
-from services.identity.models import metadata
-from services.identity.service import Identity
 
 SERVICE = ServiceDefinition(
     name="identity",
+    port=50051,
+    proto="cms.identity.v1.identity",
     config=IdentityConfig,
-    metadata=metadata,
-    servicers=[Servicer(identity_pb2_grpc.add_IdentityServiceServicer_to_server,
-                        "cms.identity.v1.IdentityService",
-                        lambda runtime: IdentityServicer(Identity.from_runtime(runtime)))],
-    seed=seed.seed,
-    background=[mailer.send_mail],
-    # Identity verifies access tokens with its own keys: asking itself over gRPC would
-    # make every authenticated call depend on a call to itself.
-    access_verifier=keys.verifier,
+    servicer="services.identity.grpc_api:IdentityServicer",
+    models="services.identity.models:metadata",
+    seed="services.identity.seed:seed",
+    loops=(Loop("services.identity.mailer:send_mail", every_seconds="mail_poll_seconds"),),
+    access_verifier="services.identity.keys:verifier",
+    public_keys="services.identity.keys:public_keys",
+    # Identity owns staff accounts, so it names the departments every policy chooses from.
+    departments=("admissions", "examinations", "treasury", "regional", "dispatch", "student_services"),
 )

@@ -1,11 +1,13 @@
-"""IdentityService over gRPC: check the caller, parse, call the use case, map the result."""
+"""IdentityService over gRPC: each method declares who may call it (@rpc);
+it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
 import ipaddress
 
 from campus import clock, identifiers
-from campus.auth import DEPARTMENTS, STAFF, STUDENT, Caller, authorize, current_caller
+from campus.auth import STAFF, STUDENT, Caller, current_caller
 from campus.errors import InvalidArgument, PermissionDenied, Unauthenticated
+from campus.policy import ALL, OWN, RECORD, rpc
 from cms.identity.v1 import identity_pb2 as pb
 from cms.identity.v1 import identity_pb2_grpc
 from services.identity import admin, domain, recovery, service
@@ -40,11 +42,6 @@ def client_of(info: pb.ClientInfo) -> domain.Client:
     return domain.Client(ip=ip, user_agent=identifiers.CONTROL.sub("", info.user_agent)[:200])
 
 
-def _gateway() -> None:
-    """Sign-in calls come from the gateway on behalf of the public, or from no one."""
-    authorize(current_caller(), services={"gateway"})
-
-
 def _user() -> Caller:
     caller = current_caller()
     if caller.kind not in (STUDENT, STAFF) or not caller.session_id:
@@ -53,77 +50,81 @@ def _user() -> Caller:
 
 
 class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
-    def __init__(self, identity: Identity):
-        self.idn = identity
+    def __init__(self, runtime):
+        self.idn = Identity.from_runtime(runtime)
 
+    @rpc(services={"gateway"})
     def Login(self, request, context):
-        _gateway()
         return token_pair(service.login(self.idn, request.username, request.password, client_of(request.client)))
 
+    @rpc(services={"gateway"})
     def Refresh(self, request, context):
-        _gateway()
         return token_pair(service.refresh(self.idn, request.refresh_token, client_of(request.client)))
 
+    @rpc(students=RECORD, staff=ALL)
     def Logout(self, request, context):
         service.logout(self.idn, _user(), client_of(request.client))
         return pb.LogoutResponse()
 
+    @rpc(public=True)
     def CheckSession(self, request, context):
         session_id = identifiers.text(request.session_id, "session_id", max_length=36, required=True)
         return pb.CheckSessionResponse(active=service.check_session(self.idn, session_id))
 
+    @rpc(public=True)
     def GetJwks(self, request, context):
         return pb.GetJwksResponse(jwks_json=self.idn.keys.jwks_json())
 
+    @rpc(students=RECORD, staff=ALL)
     def ChangePassword(self, request, context):
         return token_pair(service.change_password(self.idn, _user(), request.current_password,
                                                   request.new_password, client_of(request.client)))
 
+    @rpc(services={"gateway"})
     def Activate(self, request, context):
-        _gateway()
         return token_pair(service.activate(self.idn, request.username, request.code, request.new_password,
                                            client_of(request.client)))
 
+    @rpc(services={"gateway"})
     def RequestPasswordReset(self, request, context):
-        _gateway()
         recovery.request_password_reset(self.idn, request.username, client_of(request.client))
         return pb.RequestPasswordResetResponse()
 
+    @rpc(services={"gateway"})
     def ResetPassword(self, request, context):
-        _gateway()
         recovery.reset_password(self.idn, request.token, request.new_password, client_of(request.client))
         return pb.ResetPasswordResponse()
 
+    @rpc(services={"gateway"})
     def AuthenticateBank(self, request, context):
-        _gateway()
         return token_pair(service.authenticate_bank(self.idn, request.bank_mnemonic, request.secret,
                                                     client_of(request.client)))
 
+    @rpc(services={"enrollment"}, staff={"admissions"})
     def CreateStudentAccount(self, request, context):
         caller = current_caller()
-        authorize(caller, services={"enrollment"}, departments={"admissions"})
         return account_message(admin.create_student_account(
             self.idn, caller, registration_number=request.registration_number, full_name=request.full_name,
             email=request.email, mobile=request.mobile, policy=request.initial_password_policy))
 
+    @rpc(students=OWN, owner_field="username", staff=ALL)
     def GetAccount(self, request, context):
         username = identifiers.username(request.username)
-        authorize(current_caller(), owner=username, departments=DEPARTMENTS)
         return account_message(admin.get_account(self.idn, username))
 
+    @rpc(staff={"student_services"})
     def LockAccount(self, request, context):
         caller = current_caller()
-        authorize(caller, departments={"student_services"})
         return account_message(admin.lock_account(self.idn, caller, identifiers.username(request.username),
                                                   request.reason))
 
+    @rpc(staff={"student_services"})
     def UnlockAccount(self, request, context):
         caller = current_caller()
-        authorize(caller, departments={"student_services"})
         return account_message(admin.unlock_account(self.idn, caller, identifiers.username(request.username)))
 
+    @rpc(staff={"student_services"})
     def ListAuditEvents(self, request, context):
-        authorize(current_caller(), departments={"student_services"})
         username = identifiers.username(request.username) if request.username else ""
         if not 0 <= request.limit <= MAX_AUDIT_EVENTS:
             raise InvalidArgument(f"limit must be between 1 and {MAX_AUDIT_EVENTS}", field="limit")

@@ -59,3 +59,15 @@ def _generate(path: pathlib.Path) -> None:
 def verifier(runtime) -> AccessTokenVerifier:
     """Identity checks access tokens with its own keys instead of asking itself over gRPC."""
     return AccessTokenVerifier(load(runtime.config).jwks_json)
+
+
+def public_keys(clients):
+    """For every other process: a JWKS loader that asks identity over gRPC."""
+    from campus import auth
+    from cms.identity.v1 import identity_pb2
+
+    def load() -> str:
+        return clients.call("identity", "GetJwks", identity_pb2.GetJwksRequest(), timeout=3.0,
+                            caller=auth.Caller(kind=auth.SERVICE, subject=clients.tokens.service)).jwks_json
+
+    return load

@@ -1,4 +1,4 @@
-"""Sends what the use cases queued in `mail_outbox`: a background task of the relay process.
+"""Sends what the use cases queued in `mail_outbox`: a loop of the relay process.
 
 Rows are claimed (leased) in a short transaction and sent outside it, so a slow SMTP
 server never holds a database lock; a failed send is retried with back-off. Mails carry
@@ -9,10 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import pathlib
 import smtplib
-import threading
-import traceback
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -28,7 +25,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 20
 LEASE = dt.timedelta(minutes=5)   # a claimed row is retried after this if its sender died
-MAX_BACKOFF_SECONDS = 60.0        # the longest pause after a pass that failed
 
 
 def build_message(config: IdentityConfig, row) -> EmailMessage:
@@ -119,31 +115,6 @@ def send_pending(db: Database, config: IdentityConfig) -> int:
     return sent
 
 
-def _where(error: BaseException) -> str:
-    """file:line where `error` was raised: enough to find the bug, and no mail content
-    (an exception's message may quote a recipient, a subject or a body)."""
-    frames = traceback.extract_tb(error.__traceback__)
-    return f"{pathlib.Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
-
-
-def send_mail(runtime, stop: threading.Event) -> None:
-    """The background task: send due mails until the process stops.
-
-    Whatever goes wrong in one pass is logged and waited out, with a growing pause: the
-    relay process would otherwise keep running without anyone sending mail."""
-    backoff = 0.0
-    while not stop.is_set():
-        try:
-            sent = send_pending(runtime.db, runtime.config)
-        except Exception as error:  # noqa: BLE001 - the loop must outlive any single pass
-            backoff = min(MAX_BACKOFF_SECONDS, max(runtime.config.mail_poll_seconds, backoff * 2))
-            if isinstance(error, sa.exc.OperationalError):
-                log.warning("database unavailable (%s); mail waits %.0fs", type(error).__name__, backoff)
-            else:
-                log.error("mail pass failed (%s at %s); retrying in %.0fs", type(error).__name__, _where(error),
-                          backoff)
-            stop.wait(backoff)
-            continue
-        backoff = 0.0
-        if sent < BATCH:
-            stop.wait(runtime.config.mail_poll_seconds)
+def send_mail(runtime) -> bool:
+    """One pass of the relay process's mail loop (campus.loops): whether a full batch went."""
+    return send_pending(runtime.db, runtime.config) >= BATCH

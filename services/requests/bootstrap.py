@@ -1,17 +1,14 @@
-"""Composition root of the requests service."""
-from campus.runtime import ServiceDefinition, Servicer
-from cms.requests.v1 import requests_pb2_grpc
+"""The requests service's definition: what the platform, the gateway and deploy know of it."""
+from campus.definition import Loop, ServiceDefinition
 from services.requests.config import RequestsConfig
-from services.requests.grpc_api import RequestsServicer
-from services.requests.models import metadata
-from services.requests.peers import resume_stalled_filings
 
 SERVICE = ServiceDefinition(
     name="requests",
+    port=50055,
+    proto="cms.requests.v1.requests",
     config=RequestsConfig,
-    metadata=metadata,
-    servicers=[Servicer(requests_pb2_grpc.add_RequestsServiceServicer_to_server,
-                        "cms.requests.v1.RequestsService", RequestsServicer)],
+    servicer="services.requests.grpc_api:RequestsServicer",
+    models="services.requests.models:metadata",
     consumer="services.requests.consumers:RequestsConsumer",
-    background=[resume_stalled_filings],
+    loops=(Loop("services.requests.peers:resume_stalled_filings", every_seconds="stalled_filing_check_seconds"),),
 )

@@ -1,9 +1,11 @@
-"""RequestsService over gRPC: check the caller, parse, call the use case, map the result."""
+"""RequestsService over gRPC: each method declares who may call it (@rpc);
+it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import auth, clock, identifiers
+from campus import clock, identifiers, registry
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
+from campus.policy import ALL, OWN, RECORD, rpc
 from campus.runtime import Runtime
 from cms.requests.v1 import requests_pb2 as pb
 from cms.requests.v1 import requests_pb2_grpc
@@ -37,6 +39,7 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
         self.config = runtime.config
         self.clients = runtime.clients
 
+    @rpc(public=True)
     def GetCatalogue(self, request, context):
         return pb.GetCatalogueResponse(categories=[
             pb.Category(code=c.code, title=c.title, subtypes=[
@@ -44,15 +47,16 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
                 for s in subs])
             for c, subs in service.catalogue(self.db)])
 
+    @rpc(students=OWN)
     def FileRequest(self, request, context):
         caller = current_caller()
         regno = identifiers.registration_number(request.registration_number)
-        authorize(caller, owner=regno)  # students file their own requests
         filing = service.Filing(regno, request.category, request.subtype, request.details, request.idempotency_key)
         desk = peers.for_caller(self.clients, caller, self.config.filing_timeout_seconds, _budget(context))
         row = service.file_request(self.db, filing, details_max_length=self.config.details_max_length, challans=desk)
         return request_message(row, service.history(self.db, row.id))
 
+    @rpc(students=RECORD, staff=ALL)
     def GetRequest(self, request, context):
         row = service.get_request(self.db, identifiers.request_number(request.request_number))
         try:
@@ -62,16 +66,17 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
             raise NotFound("no such request", field="request_number") from None
         return request_message(row, service.history(self.db, row.id))
 
+    @rpc(students=OWN, staff=OVERSIGHT)
     def ListStudentRequests(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
-        authorize(current_caller(), owner=regno, departments=OVERSIGHT)
         rows = service.student_requests(self.db, regno)
         return pb.ListStudentRequestsResponse(requests=[request_message(r) for r in rows])
 
+    @rpc(staff=ALL)
     def ListDepartmentQueue(self, request, context):
         caller = current_caller()
         department = request.department or caller.department
-        if department not in auth.DEPARTMENTS:
+        if department not in registry.departments():
             raise InvalidArgument("unknown department", field="department")
         authorize(caller, departments={department} & {caller.department} | OVERSIGHT)
         if request.status and request.status not in domain.TRANSITIONS:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 
 from campus import auth
 from campus.grpc_client import ServiceClients
@@ -44,14 +43,11 @@ def for_caller(clients: ServiceClients, caller: auth.Caller, timeout: float, bud
     return ChallanDesk(clients, caller, timeout if budget is None else max(0.1, min(timeout, budget)))
 
 
-def resume_stalled_filings(runtime, stop: threading.Event) -> None:
-    """Background task of the relay process: finish filings a crash left half-way."""
+def resume_stalled_filings(runtime) -> bool:
+    """One pass of the relay process's sweep (campus.loops): finish filings a crash left half-way."""
     desk = ChallanDesk(runtime.clients, AS_REQUESTS, runtime.config.filing_timeout_seconds)
     older_than = dt.timedelta(seconds=runtime.config.stalled_filing_after_seconds)
-    while not stop.wait(runtime.config.stalled_filing_check_seconds):
-        try:
-            finished = service.resume_stalled_filings(runtime.db, desk, older_than=older_than)
-            if finished:
-                log.info("finished %d stalled filing(s)", finished)
-        except Exception:  # noqa: BLE001 - the sweep runs again next time
-            log.exception("stalled filing sweep failed")
+    finished = service.resume_stalled_filings(runtime.db, desk, older_than=older_than)
+    if finished:
+        log.info("finished %d stalled filing(s)", finished)
+    return False

@@ -1,17 +1,14 @@
-"""Composition root of the tracking service."""
-from campus.runtime import ServiceDefinition, Servicer
-from cms.tracking.v1 import tracking_pb2_grpc
-from services.tracking import seed
+"""The tracking service's definition: what the platform, the gateway and deploy know of it."""
+from campus.definition import ServiceDefinition
 from services.tracking.config import TrackingConfig
-from services.tracking.grpc_api import TrackingServicer
-from services.tracking.models import metadata
 
 SERVICE = ServiceDefinition(
     name="tracking",
+    port=50056,
+    proto="cms.tracking.v1.tracking",
     config=TrackingConfig,
-    metadata=metadata,
-    servicers=[Servicer(tracking_pb2_grpc.add_TrackingServiceServicer_to_server,
-                        "cms.tracking.v1.TrackingService", TrackingServicer)],
+    servicer="services.tracking.grpc_api:TrackingServicer",
+    models="services.tracking.models:metadata",
+    seed="services.tracking.seed:seed",
     consumer="services.tracking.consumers:TrackingConsumer",
-    seed=seed.seed,
 )

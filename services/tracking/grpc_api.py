@@ -1,8 +1,9 @@
-"""TrackingService over gRPC: check the caller, parse, call the use case, map the result."""
+"""TrackingService over gRPC: each method declares who may call it (@rpc);
+it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
 from campus import clock, identifiers
-from campus.auth import authorize, current_caller
+from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.tracking.v1 import tracking_pb2 as pb
 from cms.tracking.v1 import tracking_pb2_grpc
@@ -44,13 +45,14 @@ class TrackingServicer(tracking_pb2_grpc.TrackingServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
 
+    @rpc(students=OWN, staff=TRACKING_DEPARTMENTS)
     def ListStudentTracking(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
-        authorize(current_caller(), owner=regno, departments=TRACKING_DEPARTMENTS)
         apps, books = service.student_tracking(self.db, regno)
         return pb.ListStudentTrackingResponse(applications=[application_message(*a) for a in apps],
                                               parcels=[parcel_message(p) for p in books])
 
+    @rpc(public=True)
     def TrackApplication(self, request, context):
         # Public on purpose: the degree tracking system answers anyone with a tracking ID.
         return public_message(*service.application(self.db, domain.parse_tracking_id(request.tracking_id)))

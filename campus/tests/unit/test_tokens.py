@@ -28,7 +28,7 @@ def test_a_signed_token_gives_its_caller(signer):
 def test_another_algorithm_or_key_is_refused(signer):
     verifier = auth.AccessTokenVerifier(signer.jwks_json)
     forged = jwt.encode({"sub": "22P-123456", "kind": "student", "iat": 0, "exp": 2**31,
-                         "iss": auth.ACCESS_ISSUER, "aud": auth.ACCESS_AUDIENCE}, "k" * 32, algorithm="HS256",
+                         "iss": auth.access_issuer(), "aud": auth.ACCESS_AUDIENCE}, "k" * 32, algorithm="HS256",
                         headers={"kid": signer.kid})
     with pytest.raises(Unauthenticated):
         verifier.caller(forged)

@@ -43,9 +43,8 @@ def gateway_app():
     users = testing.TestUsers()
     server = GrpcServer(bind="127.0.0.1:0", workers=8, service_tokens=ServiceTokens("x", DEV_SERVICE_TOKEN_SECRET),
                         access=users.verifier, grace_seconds=0)
-    server.add(enrollment_pb2_grpc.add_EnrollmentServiceServicer_to_server, Enrollment(),
-               "cms.enrollment.v1.EnrollmentService")
-    server.add(exams_pb2_grpc.add_ExamsServiceServicer_to_server, SlowExams(), "cms.exams.v1.ExamsService")
+    testing.serve_double(server, "enrollment", Enrollment())
+    testing.serve_double(server, "exams", SlowExams())
     port = server.start()
     live = f"127.0.0.1:{port}"
     dead = f"127.0.0.1:{testing.unique_name('x') and 1}"  # port 1: nothing listens there

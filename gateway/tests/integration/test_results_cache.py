@@ -31,7 +31,7 @@ def setup():
     users = testing.TestUsers()
     server = GrpcServer(bind="127.0.0.1:0", workers=4, access=users.verifier, grace_seconds=0,
                         service_tokens=ServiceTokens("exams", DEV_SERVICE_TOKEN_SECRET))
-    server.add(exams_pb2_grpc.add_ExamsServiceServicer_to_server, CountingExams(), "cms.exams.v1.ExamsService")
+    testing.serve_double(server, "exams", CountingExams())
     port = server.start()
     config = GatewayConfig(environment="test", results_cache_seconds=60, tile_timeout_seconds=0.5)
     clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from campus import testing
-from campus.errors import InvalidArgument, NotFound, PermissionDenied
+from campus.errors import InvalidArgument, NotFound, PermissionDenied, Unauthenticated
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from services.enrollment import seed, service
 
@@ -52,7 +52,7 @@ def test_the_requests_and_tracking_services_read_profiles_and_others_do_not(serv
     with pytest.raises(PermissionDenied):
         profile(finance, AYESHA)
     finance.close()
-    with pytest.raises(PermissionDenied):  # the public, through the gateway
+    with pytest.raises(Unauthenticated):  # the public, through the gateway: nobody signed in
         profile(as_gateway, AYESHA)
     with pytest.raises(PermissionDenied):
         profile(as_gateway, AYESHA, users.bank("ABL"))

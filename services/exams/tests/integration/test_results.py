@@ -5,7 +5,7 @@ import pytest
 import sqlalchemy as sa
 
 from campus import testing
-from campus.errors import FailedPrecondition, InvalidArgument, PermissionDenied
+from campus.errors import FailedPrecondition, InvalidArgument, PermissionDenied, Unauthenticated
 from cms.exams.v1 import exams_pb2 as pb
 from services.exams import service
 
@@ -44,8 +44,8 @@ def test_a_student_reads_her_published_results(as_gateway, users):
 def test_another_student_is_refused(as_gateway, users):
     with pytest.raises(PermissionDenied):
         results(as_gateway, AYESHA, users.student("23A-654321"))
-    with pytest.raises(PermissionDenied):
-        results(as_gateway, AYESHA)  # the public
+    with pytest.raises(Unauthenticated):
+        results(as_gateway, AYESHA)  # the public: nobody signed in
 
 
 @pytest.mark.parametrize("department, allowed", [

@@ -1,6 +1,7 @@
 import pytest
 
 from campus import testing
+from campus.definition import resolve
 from services.identity.bootstrap import SERVICE
 from services.identity.tests.integration import support
 
@@ -10,8 +11,8 @@ def identity_runtime(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("identity-var")
     with testing.service_runtime(SERVICE, testing.TestUsers(), var_dir=var_dir, **support.FAST_ARGON2) as runtime:
         # Identity's tokens are its own: verify them with its key, not the test signer's.
-        runtime.access = SERVICE.access_verifier(runtime)
-        SERVICE.seed(runtime)
+        runtime.access = resolve(SERVICE.access_verifier)(runtime)
+        SERVICE.seed_function()(runtime)
         yield runtime
 
 

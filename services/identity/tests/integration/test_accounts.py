@@ -196,7 +196,7 @@ def test_seed_is_idempotent_and_everyone_can_sign_in(idp, identity_runtime):
             return s.execute(sa.select(accounts.c.username, accounts.c.password_hash, accounts.c.status)
                              .order_by(accounts.c.username)).all()
     before = snapshot()
-    SERVICE.seed(identity_runtime)
+    SERVICE.seed_function()(identity_runtime)
     assert snapshot() == before
     for staff in demo.STAFF:
         assert idp.caller(idp.login(staff["username"])).department == staff["department"]

@@ -7,6 +7,7 @@ import types
 import sqlalchemy as sa
 
 from campus import clock
+from campus.loops import run_loop
 from cms.identity.v1 import identity_pb2 as pb
 from services.identity import domain, mailer, store
 from services.identity.models import mail_outbox
@@ -94,7 +95,8 @@ def test_an_exception_in_one_pass_does_not_stop_the_next(identity_runtime, monke
     monkeypatch.setattr(mailer, "send_pending", flaky)
     runtime = types.SimpleNamespace(db=identity_runtime.db,
                                     config=identity_runtime.config.model_copy(update={"mail_poll_seconds": 0.01}))
-    thread = threading.Thread(target=mailer.send_mail, args=(runtime, stop), daemon=True)
+    thread = threading.Thread(target=run_loop, args=("mail", lambda: mailer.send_mail(runtime), stop),
+                              kwargs={"every": 0.01}, daemon=True)
     with caplog.at_level(logging.WARNING):
         thread.start()
         thread.join(timeout=10)

@@ -41,8 +41,7 @@ def enrollment_addr(users, finance):
     from campus.grpc_server import GrpcServer
     server = GrpcServer(bind="127.0.0.1:0", workers=4, access=users.verifier, grace_seconds=0,
                         service_tokens=ServiceTokens("enrollment", DEV_SERVICE_TOKEN_SECRET))
-    server.add(enrollment_pb2_grpc.add_EnrollmentServiceServicer_to_server, EnrollmentDouble(None),
-               "cms.enrollment.v1.EnrollmentService")
+    testing.serve_double(server, "enrollment", EnrollmentDouble(None))
     port = server.start()
     yield f"127.0.0.1:{port}"
     server.stop()

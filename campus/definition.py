@@ -1,0 +1,123 @@
+"""What a service declares about itself, in `services/<name>/bootstrap.py`:
+
+    SERVICE = ServiceDefinition(
+        name="bursary", port=50057, proto="cms.bursary.v1.bursary", config=BursaryConfig,
+        servicer="services.bursary.grpc_api:BursaryServicer", models="services.bursary.models:metadata",
+        consumer="services.bursary.consumers:BursaryConsumer", seed="services.bursary.seed:seed",
+        loops=[Loop("services.bursary.reminders:send_reminders", every_seconds=30)],
+    )
+
+The platform (gRPC server and client, CLI, registry) and deploy (process table,
+launcher, manifest checks) derive everything from these declarations, so adding an
+RPC, a consumer or a whole service is an edit inside one service's package.
+
+Heavy parts are named as "module:attribute" and imported only by the process that needs
+them: the gateway reads every service's definition to reach it, and must not import a
+service's database models or consumers to do so.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+
+def resolve(reference: str) -> Any:
+    """The object a "module:attribute" reference names."""
+    module_name, _, attribute = reference.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+@dataclass(frozen=True)
+class Loop:
+    """A background loop of the service's relay process (see campus.loops)."""
+    task: str                    # "module:function", called as function(runtime) once per pass
+    every_seconds: str | float   # a float, or the name of a config field holding one
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    name: str
+    port: int                     # default gRPC port; <NAME>_GRPC_PORT / <NAME>_GRPC_ADDR override
+    proto: str                    # the generated module of its API, e.g. "cms.bursary.v1.bursary"
+    config: type                  # its ServiceConfig subclass
+    servicer: str                 # "module:Class" of its servicer, built as Class(runtime)
+    models: str                   # "module:attribute" of its SQLAlchemy MetaData
+    consumer: str | None = None   # "module:Class" of its nameko consumer
+    seed: str | None = None       # "module:function": function(runtime) loads the demo data
+    loops: tuple[Loop, ...] = ()
+    #: The service that signs access tokens says so, with the function that gives a
+    #: process its verifier ("module:function(runtime)") and the loader of its public
+    #: keys for everyone else ("module:function(clients) -> callable returning a JWKS").
+    access_verifier: str | None = None
+    public_keys: str | None = None
+    #: The staff departments, declared by the service that owns staff accounts.
+    departments: tuple[str, ...] = ()
+
+    # -- the API, from the generated code ------------------------------------------
+    @cached_property
+    def pb2(self):
+        return importlib.import_module(f"{self.proto}_pb2")
+
+    @cached_property
+    def pb2_grpc(self):
+        return importlib.import_module(f"{self.proto}_pb2_grpc")
+
+    @cached_property
+    def api(self):
+        """The proto service descriptor (each service's API is the one service in its proto)."""
+        services = list(self.pb2.DESCRIPTOR.services_by_name.values())
+        if len(services) != 1:
+            raise ValueError(f"{self.proto} must define exactly one gRPC service")
+        return services[0]
+
+    @property
+    def full_name(self) -> str:
+        return self.api.full_name
+
+    def stub(self, channel):
+        return getattr(self.pb2_grpc, f"{self.api.name}Stub")(channel)
+
+    def register(self, servicer, server) -> None:
+        getattr(self.pb2_grpc, f"add_{self.api.name}Servicer_to_server")(servicer, server)
+
+    def method_names(self) -> list[str]:
+        return [method.name for method in self.api.methods]
+
+    def idempotent_methods(self) -> list[str]:
+        """Methods the proto marks `idempotency_level = NO_SIDE_EFFECTS` or `IDEMPOTENT`."""
+        unknown = self.api.methods[0].GetOptions().IDEMPOTENCY_UNKNOWN if self.api.methods else 0
+        return [m.name for m in self.api.methods if m.GetOptions().idempotency_level != unknown]
+
+    # -- where it listens ------------------------------------------------------------
+    @property
+    def env_prefix(self) -> str:
+        return self.name.upper()
+
+    def address(self) -> str:
+        """Where a client finds it: <NAME>_GRPC_ADDR, else localhost and its port."""
+        port = os.environ.get(f"{self.env_prefix}_GRPC_PORT", self.port)
+        return os.environ.get(f"{self.env_prefix}_GRPC_ADDR", f"127.0.0.1:{port}")
+
+    # -- the parts named by reference ----------------------------------------------------
+    def metadata(self):
+        return resolve(self.models)
+
+    def servicer_class(self) -> type:
+        return resolve(self.servicer)
+
+    def consumer_class(self):
+        return resolve(self.consumer) if self.consumer else None
+
+    def seed_function(self):
+        return resolve(self.seed) if self.seed else None
+
+    def database(self, config):
+        from campus.db import Database
+        return Database(self.name, config.database_url, self.metadata(), pool_size=config.grpc_workers)
+
+    def runtime(self, config, db=None):
+        from campus.runtime import build_runtime
+        return build_runtime(self, config, db)
