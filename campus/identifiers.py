@@ -14,7 +14,6 @@ BANK_MNEMONIC = re.compile(r"^[A-Z0-9]{2,8}$")
 TRAN_AUTH_ID = re.compile(r"^[A-Za-z0-9]{6}$")
 CONSUMER_NUMBER = re.compile(r"^\d{1,18}$")
 CODE = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
-REQUEST_NUMBER = re.compile(r"^SR-\d{4}-\d{6,}$")
 
 
 def _check(pattern: re.Pattern, value: str, field: str, what: str) -> str:
@@ -42,10 +41,6 @@ def consumer_number(value: str, field: str = "consumer_number") -> str:
 
 def code(value: str, field: str) -> str:
     return _check(CODE, (value or "").strip(), field, "code")
-
-
-def request_number(value: str, field: str = "request_number") -> str:
-    return _check(REQUEST_NUMBER, (value or "").strip().upper(), field, "request number (like SR-2026-000123)")
 
 
 def username(value: str, field: str = "username") -> str:

@@ -15,6 +15,7 @@ from gateway.context import current
 from gateway.openapi import BEARER, ProblemDetails, api
 from gateway.problems import Problem
 from gateway.security import caller, student_only
+from services.requests import domain as requests_domain
 
 bp = Blueprint("student", __name__, url_prefix="/api/v1/me")
 PROBLEMS = {"HTTP_401": ProblemDetails, "HTTP_403": ProblemDetails}
@@ -110,7 +111,7 @@ def list_requests():
               tags=["student"], security=BEARER)
 def get_request(request_number: str):
     """One of my requests with its status history. Someone else's request is 404."""
-    number = identifiers.request_number(request_number)
+    number = requests_domain.parse_request_number(request_number)
     return views.service_request(_requests("GetRequest", pb.GetRequestRequest(request_number=number)))
 
 

@@ -1,6 +1,10 @@
 """Service request rules, free of I/O: numbers, statuses and their transitions."""
 from __future__ import annotations
 
+import re
+
+from campus.errors import InvalidArgument
+
 FILING, AWAITING_PAYMENT, SUBMITTED, IN_PROCESS, RESOLVED, REJECTED = (
     "filing", "awaiting_payment", "submitted", "in_process", "resolved", "rejected")
 OPEN = (AWAITING_PAYMENT, SUBMITTED, IN_PROCESS)
@@ -17,8 +21,20 @@ TRANSITIONS = {
 }
 
 
+REQUEST_NUMBER_PATTERN = r"^SR-\d{4}-\d{6,}$"
+REQUEST_NUMBER = re.compile(REQUEST_NUMBER_PATTERN)
+
+
 def request_number(year: int, serial: int) -> str:
     return f"SR-{year}-{serial:06d}"
+
+
+def parse_request_number(value: str, field: str = "request_number") -> str:
+    """A request number as a person may type it (any case, spaces around), or InvalidArgument."""
+    number = (value or "").strip().upper() if isinstance(value, str) else ""
+    if not REQUEST_NUMBER.match(number):
+        raise InvalidArgument(f"{field} is not a valid request number (like SR-2026-000123)", field=field)
+    return number
 
 
 def initial_status(has_fee: bool) -> str:

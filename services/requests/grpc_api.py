@@ -58,7 +58,7 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
 
     @rpc(students=RECORD, staff=ALL)
     def GetRequest(self, request, context):
-        row = service.get_request(self.db, identifiers.request_number(request.request_number))
+        row = service.get_request(self.db, domain.parse_request_number(request.request_number))
         try:
             authorize(current_caller(), owner=row.registration_number, departments={row.department, *OVERSIGHT})
         except PermissionDenied:

@@ -258,7 +258,7 @@ def mark_paid(uow, request_number: str, consumer_number: str, amount_paisa: int,
     Raises UnknownRequest when the challan names a request that is not here, or carries
     another challan: money was taken for it, so the event must reach the dead-letter queue
     and a person, not vanish."""
-    if not identifiers.REQUEST_NUMBER.match(request_number):
+    if not domain.REQUEST_NUMBER.match(request_number):
         return False  # a challan for something else (a semester fee, say): not ours to act on
     row = _locked(uow, request_number)
     if row is None or (row.consumer_number and row.consumer_number != consumer_number):

@@ -35,7 +35,8 @@ def _filed_at(text: str) -> dt.datetime:
 
 def open_application(uow: UnitOfWork, filed: DegreeApplicationFiled) -> str | None:
     """Open the application of a filed request; None when the request already has one."""
-    request_number = identifiers.request_number(filed.request_number)
+    # The requests service's own key: it checked the format; here it is only a reference.
+    request_number = identifiers.text(filed.request_number, "request_number", max_length=30, required=True)
     values = dict(registration_number=identifiers.registration_number(filed.registration_number),
                   kind=domain.kind_of(filed.subtype), section=domain.IN_PROCESS, stage=domain.RECEIVED,
                   urgent=domain.is_urgent(filed.subtype, filed.urgent), request_number=request_number,

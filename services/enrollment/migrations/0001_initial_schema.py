@@ -7,6 +7,8 @@ Create Date: 2026-11-25 06:42:11.002504
 from alembic import op
 import sqlalchemy as sa
 
+from campus.alembic import platform_v1
+
 
 revision = '0001'
 down_revision = None
@@ -23,27 +25,6 @@ def upgrade() -> None:
     sa.CheckConstraint('credit_hours > 0', name=op.f('ck_courses_credit_hours_positive')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_courses')),
     sa.UniqueConstraint('code', name=op.f('uq_courses_code'))
-    )
-    op.create_table('outbox',
-    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
-    sa.Column('event_id', sa.String(length=36), nullable=False),
-    sa.Column('event_type', sa.String(length=80), nullable=False),
-    sa.Column('envelope', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('attempts', sa.Integer(), server_default='0', nullable=False),
-    sa.Column('last_error', sa.String(length=500), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
-    sa.UniqueConstraint('event_id', name=op.f('uq_outbox_event_id'))
-    )
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.create_index('ix_outbox_unpublished', ['id'], unique=False, postgresql_where=sa.text('published_at IS NULL'), sqlite_where=sa.text('published_at IS NULL'))
-
-    op.create_table('processed_events',
-    sa.Column('event_id', sa.String(length=36), nullable=False),
-    sa.Column('handler', sa.String(length=120), nullable=False),
-    sa.Column('processed_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('event_id', 'handler', name=op.f('pk_processed_events'))
     )
     op.create_table('programs',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -122,9 +103,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tutor_allocations')),
     sa.UniqueConstraint('registration_id', name=op.f('uq_tutor_allocations_registration_id'))
     )
+    platform_v1.create_tables()
 
 
 def downgrade() -> None:
+    platform_v1.drop_tables()
     op.drop_table('tutor_allocations')
     op.drop_table('registrations')
     op.drop_table('students')
@@ -132,9 +115,4 @@ def downgrade() -> None:
     op.drop_table('tutors')
     op.drop_table('regional_centres')
     op.drop_table('programs')
-    op.drop_table('processed_events')
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.drop_index('ix_outbox_unpublished', postgresql_where=sa.text('published_at IS NULL'), sqlite_where=sa.text('published_at IS NULL'))
-
-    op.drop_table('outbox')
     op.drop_table('courses')

@@ -7,6 +7,8 @@ Create Date: 2026-11-25 06:40:21.310253
 from alembic import op
 import sqlalchemy as sa
 
+from campus.alembic import platform_v1
+
 
 revision = '0001'
 down_revision = None
@@ -20,27 +22,6 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=120), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_categories'))
-    )
-    op.create_table('outbox',
-    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
-    sa.Column('event_id', sa.String(length=36), nullable=False),
-    sa.Column('event_type', sa.String(length=80), nullable=False),
-    sa.Column('envelope', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('attempts', sa.Integer(), server_default='0', nullable=False),
-    sa.Column('last_error', sa.String(length=500), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
-    sa.UniqueConstraint('event_id', name=op.f('uq_outbox_event_id'))
-    )
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.create_index('ix_outbox_unpublished', ['id'], unique=False, postgresql_where=sa.text('published_at IS NULL'), sqlite_where=sa.text('published_at IS NULL'))
-
-    op.create_table('processed_events',
-    sa.Column('event_id', sa.String(length=36), nullable=False),
-    sa.Column('handler', sa.String(length=120), nullable=False),
-    sa.Column('processed_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('event_id', 'handler', name=op.f('pk_processed_events'))
     )
     op.create_table('request_numbers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -99,9 +80,11 @@ def upgrade() -> None:
     with op.batch_alter_table('status_history', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_status_history_request_id'), ['request_id'], unique=False)
 
+    platform_v1.create_tables()
 
 
 def downgrade() -> None:
+    platform_v1.drop_tables()
     with op.batch_alter_table('status_history', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_status_history_request_id'))
 
@@ -113,9 +96,4 @@ def downgrade() -> None:
     op.drop_table('service_requests')
     op.drop_table('subtypes')
     op.drop_table('request_numbers')
-    op.drop_table('processed_events')
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.drop_index('ix_outbox_unpublished', postgresql_where=sa.text('published_at IS NULL'), sqlite_where=sa.text('published_at IS NULL'))
-
-    op.drop_table('outbox')
     op.drop_table('categories')
