@@ -31,6 +31,8 @@ from deploy.processes import CONSUMERS, PROCESSES, SEEDED, SERVICES, Process, de
 STABLE_SECONDS = 60
 #: How long a new relay or consumer has to write its first heartbeat.
 HEARTBEAT_GRACE_SECONDS = 60
+PORTS_TAKEN = ("cannot start: already in use: {}.\n"
+               "  Is another `make up` still running? Stop it, or set the variable named.")
 
 
 def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -132,8 +134,7 @@ class Stack:
         if only is None:
             taken = taken_ports({**os.environ, **self.env})
             if taken:
-                raise SystemExit("cannot start: already in use: " + "; ".join(taken) + ".\n"
-                                 "  Is another `make up` still running? Stop it, or set the variable named.")
+                raise SystemExit(PORTS_TAKEN.format("; ".join(taken)))
         for process in PROCESSES:
             if only is None or process.name in only:
                 self.running[process.name] = Running(process, self._spawn(process), time.monotonic())
@@ -247,6 +248,9 @@ def up(args) -> None:
     if problem:
         raise SystemExit(problem)
     stack = Stack(log_dir=Path(args.log_dir) if args.log_dir else None)
+    taken = taken_ports(dict(os.environ))
+    if taken:  # before migrating: a stale `make up` may be using these databases right now
+        raise SystemExit(PORTS_TAKEN.format("; ".join(taken)))
     print("[launcher] migrating, declaring queues" + (", seeding demo data" if not args.no_seed else ""), flush=True)
     stack.prepare(seed=not args.no_seed)
     stopping = threading.Event()
