@@ -15,6 +15,7 @@ from gateway.context import current
 from gateway.openapi import BEARER, ProblemDetails, api
 from gateway.problems import Problem
 from gateway.security import caller, student_only
+from services.finance import domain as finance_rules
 
 bp = Blueprint("student", __name__, url_prefix="/api/v1/me")
 PROBLEMS = {"HTTP_401": ProblemDetails, "HTTP_403": ProblemDetails}
@@ -120,7 +121,7 @@ def get_request(request_number: str):
               tags=["student"], security=BEARER)
 def get_challan(consumer_number: str):
     """One of my challans, to print or pay."""
-    number = identifiers.consumer_number(consumer_number)
+    number = finance_rules.consumer_number(consumer_number)
     challan = current().clients.call("finance", "GetChallan", finance_pb2.GetChallanRequest(consumer_number=number),
                                      caller=caller())
     return {"status": "ok", "data": views.challan(challan)}

@@ -3,7 +3,10 @@ bill inquiry and bill payment get as an answer."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+from campus.errors import InvalidArgument
 
 # 1LINK response codes.
 OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02", "03", "04", "05"
@@ -11,6 +14,7 @@ OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02
 UNPAID, PAID, BLOCKED_STATUS = "unpaid", "paid", "blocked"
 BILL_STATUS = {UNPAID: "U", PAID: "P", BLOCKED_STATUS: "B"}
 CONSUMER_NUMBER_LENGTH = 18
+CONSUMER_NUMBER_PATTERN = r"^\d{1,18}$"  # what a bank may send; the check digit decides the rest
 
 
 # -- consumer numbers -------------------------------------------------------------
@@ -26,7 +30,7 @@ def luhn_digit(digits: str) -> str:
     return str((10 - total % 10) % 10)
 
 
-def consumer_number(biller_prefix: str, serial: int) -> str:
+def new_consumer_number(biller_prefix: str, serial: int) -> str:
     """Biller prefix (5) + serial (12) + Luhn check digit (1) = 18 digits.
 
     The check digit lets a bank's mistyped number fail as 'unknown' instead of landing
@@ -36,8 +40,23 @@ def consumer_number(biller_prefix: str, serial: int) -> str:
 
 
 def is_valid_consumer_number(number: str) -> bool:
-    return (len(number) == CONSUMER_NUMBER_LENGTH and number.isdigit()
+    """One of ours: 18 ASCII digits whose last is the check digit of the others."""
+    return (len(number) == CONSUMER_NUMBER_LENGTH and number.isascii() and number.isdigit()
             and luhn_digit(number[:-1]) == number[-1])
+
+
+_CONSUMER_NUMBER = re.compile(CONSUMER_NUMBER_PATTERN)
+
+
+def consumer_number(value: str, field: str = "consumer_number") -> str:
+    """The consumer number as sent (trimmed), if it is one a bank may send: 1-18 digits.
+
+    Only the format is refused here. A well-formed number that is not ours (wrong length
+    or check digit) is not an error: the bank gets "01, does not exist" for it."""
+    value = value.strip() if isinstance(value, str) else value
+    if not isinstance(value, str) or not _CONSUMER_NUMBER.match(value):
+        raise InvalidArgument(f"{field} is not a valid consumer number (up to 18 digits)", field=field)
+    return value
 
 
 # -- fees and dates -----------------------------------------------------------------

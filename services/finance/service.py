@@ -53,7 +53,7 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
             amount_after_due_paisa=fee.amount_paisa + fee.late_fee_paisa, due_date=due,
             expires_on=due + dt.timedelta(days=config.expiry_days), status=domain.UNPAID,
             issued_at=now)).inserted_primary_key[0]
-        number = domain.consumer_number(config.biller_prefix, challan_id)
+        number = domain.new_consumer_number(config.biller_prefix, challan_id)
         uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
         uow.session.execute(sa.insert(ledger_entries).values(
             registration_number=registration_number, consumer_number=number, kind="charge",

@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from campus import money
+from campus.errors import InvalidArgument
 from services.finance import domain
 
 DUE = dt.date(2026, 12, 9)
@@ -24,12 +25,28 @@ def attempt(amount=200000, on=DUE, key="A1B2C3", number="100710000000000017"):
 
 
 def test_consumer_number_is_18_digits_with_a_check_digit():
-    number = domain.consumer_number("10071", 1)
+    number = domain.new_consumer_number("10071", 1)
     assert len(number) == 18 and number.startswith("10071")
     assert domain.is_valid_consumer_number(number)
     typo = number[:-2] + str((int(number[-2]) + 1) % 10) + number[-1]
     assert not domain.is_valid_consumer_number(typo)
     assert not domain.is_valid_consumer_number("12345")
+    assert not domain.is_valid_consumer_number("١" * 17 + number[-1])  # other scripts' digits are not ours
+
+
+@pytest.mark.parametrize("sent", ["1", "12345", "100710000000000017", "999999999999999999", " 100710000000000017 "])
+def test_a_bank_may_send_up_to_18_digits(sent):
+    assert domain.consumer_number(sent) == sent.strip()
+
+
+@pytest.mark.parametrize("sent", ["", "   ", "1234567890123456789", "10071-000", "12a45", "+123", None, 12345])
+def test_anything_else_is_an_invalid_consumer_number_naming_the_field(sent):
+    with pytest.raises(InvalidArgument) as bad:
+        domain.consumer_number(sent)
+    assert bad.value.field == "consumer_number"
+    with pytest.raises(InvalidArgument) as named:
+        domain.consumer_number(sent, field="challan")
+    assert named.value.field == "challan"
 
 
 def test_fee_for_prefers_the_level_and_falls_back_to_every_level():
