@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-from campus.errors import InvalidArgument
+from campus.errors import FailedPrecondition, InvalidArgument
 
 # 1LINK response codes.
 OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02", "03", "04", "05"
@@ -15,6 +17,8 @@ UNPAID, PAID, BLOCKED_STATUS = "unpaid", "paid", "blocked"
 BILL_STATUS = {UNPAID: "U", PAID: "P", BLOCKED_STATUS: "B"}
 CONSUMER_NUMBER_LENGTH = 18
 CONSUMER_NUMBER_PATTERN = r"^\d{1,18}$"  # what a bank may send; the check digit decides the rest
+#: The level of a fee that really is the same for every program level.
+EVERY_LEVEL = "*"
 
 
 # -- consumer numbers -------------------------------------------------------------
@@ -69,10 +73,40 @@ class Fee:
     late_fee_paisa: int = 0
 
 
-def fee_for(schedule: list[Fee], fee_code: str, level: str) -> Fee | None:
-    """The fee for a program level, falling back to the every-level ('*') fee."""
+F = TypeVar("F")
+
+
+def level_fee(by_level: Mapping[str, F], level: str | None) -> F | None:
+    """The one rule for "the fee for a program level", over one fee code's rows by level.
+
+    The level's own row; or the every-level ('*') row when it is the code's only row (a
+    fee that really is the same for everyone). Nothing else: a level without its own row
+    has no fee, never another level's, and a '*' row beside per-level rows stands for no
+    level at all."""
+    if level and level != EVERY_LEVEL and level in by_level:
+        return by_level[level]
+    if set(by_level) == {EVERY_LEVEL}:
+        return by_level[EVERY_LEVEL]
+    return None
+
+
+def varies_by_level(by_level: Mapping[str, object]) -> bool:
+    return bool(by_level) and set(by_level) != {EVERY_LEVEL}
+
+
+def fee_for(schedule: list[Fee], fee_code: str, level: str) -> Fee:
+    """The fee to charge for `fee_code` at a program level (see `level_fee`).
+
+    An unknown fee code is the caller's mistake (InvalidArgument on fee_code); a known fee
+    with no amount for this level is a gap in the schedule (FailedPrecondition on level)."""
     by_level = {f.level: f for f in schedule if f.fee_code == fee_code}
-    return by_level.get(level) or by_level.get("*")
+    if not by_level:
+        raise InvalidArgument(f"no fee '{fee_code}'", field="fee_code")
+    fee = level_fee(by_level, level)
+    if fee is None:
+        raise FailedPrecondition(f"the fee schedule has no '{fee_code}' for program level '{level}'",
+                                 field="level")
+    return fee
 
 
 def due_date(issued_on: dt.date, due_days: int) -> dt.date:
