@@ -12,7 +12,6 @@ REGISTRATION_NUMBER = re.compile(r"^\d{2}[A-Z]{1,2}-\d{6}$")
 STAFF_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,39}$")
 BANK_MNEMONIC = re.compile(r"^[A-Z0-9]{2,8}$")
 TRAN_AUTH_ID = re.compile(r"^[A-Za-z0-9]{6}$")
-CONSUMER_NUMBER = re.compile(r"^\d{1,18}$")
 CODE = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
 
 
@@ -33,10 +32,6 @@ def bank_mnemonic(value: str, field: str = "bank_mnemonic") -> str:
 
 def tran_auth_id(value: str, field: str = "tran_auth_id") -> str:
     return _check(TRAN_AUTH_ID, (value or "").strip(), field, "transaction authorisation id (6 characters)")
-
-
-def consumer_number(value: str, field: str = "consumer_number") -> str:
-    return _check(CONSUMER_NUMBER, (value or "").strip(), field, "consumer number (up to 18 digits)")
 
 
 def code(value: str, field: str) -> str:

@@ -14,6 +14,7 @@ from gateway import schemas, views
 from gateway.context import current
 from gateway.openapi import ProblemDetails, api
 from gateway.security import authenticate_bearer
+from services.finance import domain as fee_rules
 
 bp = Blueprint("public", __name__, url_prefix="/api/v1")
 
@@ -46,14 +47,16 @@ def _student_level() -> str | None:
 
 
 def _subtype(sub, fees: dict[str, dict[str, int]], level: str | None) -> dict:
+    """A subtype with its fee: finance's rule (`fee_rules.level_fee`) decides the fee for a level.
+
+    Where it gives none (the public, or a student at a level the schedule does not price),
+    the lowest is shown with `fees_by_level` beside it, as anyone sees it; filing such a fee
+    is refused by finance rather than charged at another level's amount."""
     by_level = fees.get(sub.fee_code, {}) if sub.fee_code else {}
-    varies = len(by_level) > 1 or (bool(by_level) and "*" not in by_level)
-    if not by_level:
-        fee = 0
-    elif level and level in by_level:
-        fee = by_level[level]
-    else:
-        fee = by_level.get("*", min(by_level.values()))
+    varies = fee_rules.varies_by_level(by_level)
+    fee = fee_rules.level_fee(by_level, level)
+    if fee is None:
+        fee = min(by_level.values(), default=0)
     return {"code": sub.code, "title": sub.title, "fee": fee, "fee_display": money.rupees(fee),
             "department": sub.department, "fee_varies_by_level": varies,
             "fees_by_level": dict(sorted(by_level.items())) if varies else None}

@@ -7,7 +7,6 @@ import json
 from flask import Blueprint, request
 from spectree import Response
 
-from campus import identifiers
 from cms.finance.v1 import finance_pb2
 from cms.requests.v1 import requests_pb2 as pb
 from gateway import dashboard, schemas, views
@@ -15,6 +14,7 @@ from gateway.context import current
 from gateway.openapi import BEARER, ProblemDetails, api
 from gateway.problems import Problem
 from gateway.security import caller, student_only
+from services.finance import domain as finance_rules
 from services.requests import domain as requests_domain
 
 bp = Blueprint("student", __name__, url_prefix="/api/v1/me")
@@ -121,7 +121,7 @@ def get_request(request_number: str):
               tags=["student"], security=BEARER)
 def get_challan(consumer_number: str):
     """One of my challans, to print or pay."""
-    number = identifiers.consumer_number(consumer_number)
+    number = finance_rules.consumer_number(consumer_number)
     challan = current().clients.call("finance", "GetChallan", finance_pb2.GetChallanRequest(consumer_number=number),
                                      caller=caller())
     return {"status": "ok", "data": views.challan(challan)}

@@ -13,17 +13,23 @@ regional_centres = sa.Table(
     sa.Column("name", sa.String(80), nullable=False),
 )
 
+# Each level the university prices and grades on its own (ADE is not BA, B.Ed 1.5 year
+# is not B.Ed 4 year). The codes are the vocabulary finance's fee schedule and exams'
+# grading rules are keyed by; the rows are data (migrations), not code.
+program_levels = sa.Table(
+    "program_levels", metadata,
+    sa.Column("code", sa.String(20), primary_key=True),      # matric, ade, bed, bs, med, ...
+    sa.Column("title", sa.String(80), nullable=False),
+)
+
 programs = sa.Table(
     "programs", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("code", sa.String(12), nullable=False, unique=True),
     sa.Column("title", sa.String(120), nullable=False),
-    # The level decides fees and degree fees elsewhere: the same codes finance uses.
-    sa.Column("level", sa.String(20), nullable=False),
+    sa.Column("level", sa.ForeignKey("program_levels.code"), nullable=False),
     sa.Column("duration_semesters", sa.Integer, nullable=False),
     sa.Column("max_duration_years", sa.Integer, nullable=False),
-    sa.CheckConstraint("level IN ('matric', 'intermediate', 'ba', 'bed', 'ma_msc_bs', 'mphil', 'phd')",
-                       name="known_level"),
     sa.CheckConstraint("duration_semesters > 0 AND max_duration_years > 0", name="durations_positive"),
 )
 

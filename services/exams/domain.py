@@ -4,7 +4,7 @@ Every threshold, weight and band is a parameter: the figures come from configura
 from the grade_bands table, never from here."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -106,3 +106,11 @@ def gpa(courses: Iterable[tuple[int, Decimal | None]]) -> Decimal | None:
         return None
     points = sum(hours * point for hours, point in courses)
     return (points / credits).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def gpa_applies(levels: Iterable[str], on_gpa_scale: Collection[str]) -> bool:
+    """A semester has a GPA only if every course in it was taken at a level graded on the
+    GPA scale (4-year bachelor's and postgraduate programs; not Matric, FA or BA / AD).
+    A result whose level is not known ('') does not claim a scale."""
+    levels = set(levels)
+    return bool(levels) and all(level in on_gpa_scale for level in levels)

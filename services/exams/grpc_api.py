@@ -24,9 +24,11 @@ def course_message(row, shown: bool) -> pb.CourseResult:
     return course
 
 
-def semester_message(semester: str, published_on, rows, points: dict) -> pb.SemesterResult:
+def semester_message(semester: str, published_on, rows, points: dict, gpa_levels: set[str]) -> pb.SemesterResult:
     shown = domain.components_shown(domain.parse_semester(semester))
-    gpa = domain.gpa((r.credit_hours, points.get(r.grade)) for r in rows)
+    gpa = None
+    if domain.gpa_applies((r.level for r in rows), gpa_levels):  # not for Matric, FA, BA / AD
+        gpa = domain.gpa((r.credit_hours, points.get(r.grade)) for r in rows)
     return pb.SemesterResult(semester=semester, published_on=published_on.isoformat(),
                              courses=[course_message(r, shown) for r in rows], gpa=str(gpa) if gpa else "")
 
@@ -39,5 +41,7 @@ class ExamsServicer(exams_pb2_grpc.ExamsServiceServicer):
     def GetResults(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         points = {band.grade: band.grade_point for band in service.bands(self.db)}
+        gpa_levels = service.gpa_levels(self.db)
         return pb.GetResultsResponse(registration_number=regno, semesters=[
-            semester_message(*published, points) for published in service.published_results(self.db, regno)])
+            semester_message(*published, points, gpa_levels)
+            for published in service.published_results(self.db, regno)])

@@ -16,6 +16,16 @@ grade_bands = sa.Table(
     sa.CheckConstraint("0 <= min_marks AND min_marks <= max_marks AND max_marks <= 100", name="marks_range"),
 )
 
+# Which program levels are graded on the national commission's GPA/CGPA scale. Exams keeps
+# its own copy of the level codes (enrollment owns the levels; exams never reads its
+# database): the rule "a GPA only where the level uses one" is an assessment rule, so it
+# is exams' data, and each result carries the level it was recorded at (below).
+level_grading = sa.Table(
+    "level_grading", metadata,
+    sa.Column("level", sa.String(20), primary_key=True),          # enrollment's level code
+    sa.Column("on_gpa_scale", sa.Boolean, nullable=False),
+)
+
 results = sa.Table(
     "results", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
@@ -24,6 +34,9 @@ results = sa.Table(
     sa.Column("course_code", sa.String(12), nullable=False),
     sa.Column("course_title", sa.String(120), nullable=False),
     sa.Column("credit_hours", sa.Integer, nullable=False),
+    # The program level the course was taken at, recorded with the marks (the award list
+    # is per program); empty for results recorded before levels were kept.
+    sa.Column("level", sa.String(20), nullable=False, server_default=""),
     # Out of 100 each; empty while a component is awaited (the result is late, RL).
     sa.Column("assignment_marks", sa.Integer),
     sa.Column("final_exam_marks", sa.Integer),

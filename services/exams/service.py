@@ -8,11 +8,11 @@ import sqlalchemy as sa
 
 from campus import clock
 from campus.db import Database
-from campus.errors import FailedPrecondition
+from campus.errors import FailedPrecondition, InvalidArgument
 from cms.exams.v1 import events_pb2
 from services.exams import domain
 from services.exams.config import ExamsConfig
-from services.exams.models import grade_bands, published_semesters, results
+from services.exams.models import grade_bands, level_grading, published_semesters, results
 
 
 def bands(db: Database) -> list[domain.GradeBand]:
@@ -20,6 +20,19 @@ def bands(db: Database) -> list[domain.GradeBand]:
         rows = session.execute(sa.select(grade_bands).order_by(grade_bands.c.min_marks.desc()))
         return [domain.GradeBand(r.grade, r.min_marks, r.max_marks, Decimal(r.grade_point_hundredths) / 100,
                                  r.is_pass) for r in rows]
+
+
+def gpa_levels(db: Database) -> set[str]:
+    """The program levels graded on the GPA scale."""
+    with db.sessions() as session:
+        return set(session.scalars(sa.select(level_grading.c.level).where(level_grading.c.on_gpa_scale)))
+
+
+def _known_level(session, level: str) -> str:
+    level = (level or "").strip()
+    if not session.scalar(sa.select(level_grading.c.level).where(level_grading.c.level == level)):
+        raise InvalidArgument(f"no program level '{level}'", field="level")
+    return level
 
 
 def pass_rule(config: ExamsConfig) -> domain.PassRule:
@@ -30,7 +43,7 @@ def weights(config: ExamsConfig) -> domain.Weights:
     return domain.Weights(assignments=config.assignment_weight_percent, final=config.final_weight_percent)
 
 
-def record_result(db: Database, config: ExamsConfig, *, registration_number: str, semester: str,
+def record_result(db: Database, config: ExamsConfig, *, registration_number: str, semester: str, level: str,
                   course_code: str, course_title: str, credit_hours: int, assignment_marks: int | None,
                   final_exam_marks: int | None) -> domain.Graded:
     """Grade and store one course result. A published result never changes, unless it was late."""
@@ -39,12 +52,14 @@ def record_result(db: Database, config: ExamsConfig, *, registration_number: str
                                  weights=weights(config), bands=bands(db))
     key = dict(registration_number=registration_number, semester=str(term), course_code=course_code)
     with db.unit_of_work() as uow:
+        level = _known_level(uow.session, level)
         existing = uow.session.execute(sa.select(results).filter_by(**key).with_for_update()).first()
         if existing is not None and existing.published_on and existing.remarks != domain.RESULT_LATE:
             raise FailedPrecondition("a published result never changes", field="course_code")
         published = uow.session.scalar(sa.select(published_semesters.c.semester).filter_by(semester=str(term)))
-        values = dict(course_title=course_title, credit_hours=credit_hours, assignment_marks=assignment_marks,
-                      final_exam_marks=final_exam_marks, total_marks=graded.total, grade=graded.grade,
+        values = dict(course_title=course_title, credit_hours=credit_hours, level=level,
+                      assignment_marks=assignment_marks, final_exam_marks=final_exam_marks,
+                      total_marks=graded.total, grade=graded.grade,
                       remarks=graded.remarks, recorded_at=clock.utcnow(),
                       published_on=clock.karachi_today() if published else None)
         if existing is None:
@@ -56,6 +71,19 @@ def record_result(db: Database, config: ExamsConfig, *, registration_number: str
                                                   published_on=values["published_on"].isoformat()))
         uow.commit()
     return graded
+
+
+def record_missing_levels(db: Database, registration_number: str, level: str) -> int:
+    """Give the student's results recorded before levels were kept their program level.
+
+    A result's level decides only whether its semester shows a GPA, so this is allowed on
+    published results; a level already recorded is never changed. Returns how many changed."""
+    with db.unit_of_work() as uow:
+        level = _known_level(uow.session, level)
+        changed = uow.session.execute(sa.update(results).where(
+            results.c.registration_number == registration_number, results.c.level == "").values(level=level)).rowcount
+        uow.commit()
+    return changed
 
 
 def publish_semester(db: Database, semester: str, published_on: dt.date | None = None) -> int:

@@ -3,7 +3,12 @@ bill inquiry and bill payment get as an answer."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+from campus.errors import FailedPrecondition, InvalidArgument
 
 # 1LINK response codes.
 OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02", "03", "04", "05"
@@ -11,6 +16,9 @@ OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02
 UNPAID, PAID, BLOCKED_STATUS = "unpaid", "paid", "blocked"
 BILL_STATUS = {UNPAID: "U", PAID: "P", BLOCKED_STATUS: "B"}
 CONSUMER_NUMBER_LENGTH = 18
+CONSUMER_NUMBER_PATTERN = r"^\d{1,18}$"  # what a bank may send; the check digit decides the rest
+#: The level of a fee that really is the same for every program level.
+EVERY_LEVEL = "*"
 
 
 # -- consumer numbers -------------------------------------------------------------
@@ -26,7 +34,7 @@ def luhn_digit(digits: str) -> str:
     return str((10 - total % 10) % 10)
 
 
-def consumer_number(biller_prefix: str, serial: int) -> str:
+def new_consumer_number(biller_prefix: str, serial: int) -> str:
     """Biller prefix (5) + serial (12) + Luhn check digit (1) = 18 digits.
 
     The check digit lets a bank's mistyped number fail as 'unknown' instead of landing
@@ -36,8 +44,23 @@ def consumer_number(biller_prefix: str, serial: int) -> str:
 
 
 def is_valid_consumer_number(number: str) -> bool:
-    return (len(number) == CONSUMER_NUMBER_LENGTH and number.isdigit()
+    """One of ours: 18 ASCII digits whose last is the check digit of the others."""
+    return (len(number) == CONSUMER_NUMBER_LENGTH and number.isascii() and number.isdigit()
             and luhn_digit(number[:-1]) == number[-1])
+
+
+_CONSUMER_NUMBER = re.compile(CONSUMER_NUMBER_PATTERN)
+
+
+def consumer_number(value: str, field: str = "consumer_number") -> str:
+    """The consumer number as sent (trimmed), if it is one a bank may send: 1-18 digits.
+
+    Only the format is refused here. A well-formed number that is not ours (wrong length
+    or check digit) is not an error: the bank gets "01, does not exist" for it."""
+    value = value.strip() if isinstance(value, str) else value
+    if not isinstance(value, str) or not _CONSUMER_NUMBER.match(value):
+        raise InvalidArgument(f"{field} is not a valid consumer number (up to 18 digits)", field=field)
+    return value
 
 
 # -- fees and dates -----------------------------------------------------------------
@@ -50,10 +73,40 @@ class Fee:
     late_fee_paisa: int = 0
 
 
-def fee_for(schedule: list[Fee], fee_code: str, level: str) -> Fee | None:
-    """The fee for a program level, falling back to the every-level ('*') fee."""
+F = TypeVar("F")
+
+
+def level_fee(by_level: Mapping[str, F], level: str | None) -> F | None:
+    """The one rule for "the fee for a program level", over one fee code's rows by level.
+
+    The level's own row; or the every-level ('*') row when it is the code's only row (a
+    fee that really is the same for everyone). Nothing else: a level without its own row
+    has no fee, never another level's, and a '*' row beside per-level rows stands for no
+    level at all."""
+    if level and level != EVERY_LEVEL and level in by_level:
+        return by_level[level]
+    if set(by_level) == {EVERY_LEVEL}:
+        return by_level[EVERY_LEVEL]
+    return None
+
+
+def varies_by_level(by_level: Mapping[str, object]) -> bool:
+    return bool(by_level) and set(by_level) != {EVERY_LEVEL}
+
+
+def fee_for(schedule: list[Fee], fee_code: str, level: str) -> Fee:
+    """The fee to charge for `fee_code` at a program level (see `level_fee`).
+
+    An unknown fee code is the caller's mistake (InvalidArgument on fee_code); a known fee
+    with no amount for this level is a gap in the schedule (FailedPrecondition on level)."""
     by_level = {f.level: f for f in schedule if f.fee_code == fee_code}
-    return by_level.get(level) or by_level.get("*")
+    if not by_level:
+        raise InvalidArgument(f"no fee '{fee_code}'", field="fee_code")
+    fee = level_fee(by_level, level)
+    if fee is None:
+        raise FailedPrecondition(f"the fee schedule has no '{fee_code}' for program level '{level}'",
+                                 field="level")
+    return fee
 
 
 def due_date(issued_on: dt.date, due_days: int) -> dt.date:

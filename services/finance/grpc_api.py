@@ -53,7 +53,7 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
 
     @rpc(students=RECORD, services={"requests"}, staff={"treasury"})
     def GetChallan(self, request, context):
-        row = service.get_challan(self.db, identifiers.consumer_number(request.consumer_number))
+        row = service.get_challan(self.db, domain.consumer_number(request.consumer_number))
         try:
             authorize(current_caller(), owner=row.registration_number, services={"requests"},
                       departments={"treasury"})
@@ -81,7 +81,7 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
     @rpc(banks=True)
     def BillInquiry(self, request, context):
         _bank_caller(request.bank_mnemonic)
-        code, row, status = service.bill_inquiry(self.db, identifiers.consumer_number(request.consumer_number))
+        code, row, status = service.bill_inquiry(self.db, domain.consumer_number(request.consumer_number))
         if row is None:
             return pb.BillInquiryResponse(response_code=code)
         return pb.BillInquiryResponse(
@@ -107,7 +107,7 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
             raise InvalidArgument("tran_time must be a time as HHMMSS", field="tran_time") from None
         attempt = domain.PaymentAttempt(
             bank_mnemonic=mnemonic, tran_auth_id=identifiers.tran_auth_id(request.tran_auth_id),
-            consumer_number=identifiers.consumer_number(request.consumer_number),
+            consumer_number=domain.consumer_number(request.consumer_number),
             amount_paisa=request.transaction_amount_paisa, tran_date=_bank_date(request.tran_date, "tran_date"))
         code, identification, message = service.bill_payment(self.db, self.config, attempt, request.tran_time)
         return pb.BillPaymentResponse(response_code=code, identification_parameter=identification, message=message)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from campus import clock, identifiers
 from campus.db import Database
-from campus.errors import AlreadyExists, InvalidArgument, NotFound
+from campus.errors import AlreadyExists, NotFound
 from cms.finance.v1 import events_pb2
 from services.finance import domain
 from services.finance.config import FinanceConfig
@@ -27,8 +27,6 @@ def issue_challan(db: Database, config: FinanceConfig, *, registration_number: s
     reference = identifiers.text(reference, "reference", max_length=60, required=True)
     description = identifiers.text(description, "description", max_length=200) or fee_code
     fee = domain.fee_for(fee_schedule_rows(db), fee_code, level)
-    if fee is None:
-        raise InvalidArgument(f"no fee '{fee_code}' for level '{level}'", field="fee_code")
     try:
         return _issue_once(db, config, fee, registration_number, reference, description, payer_name)
     except sa.exc.IntegrityError:
@@ -53,7 +51,7 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
             amount_after_due_paisa=fee.amount_paisa + fee.late_fee_paisa, due_date=due,
             expires_on=due + dt.timedelta(days=config.expiry_days), status=domain.UNPAID,
             issued_at=now)).inserted_primary_key[0]
-        number = domain.consumer_number(config.biller_prefix, challan_id)
+        number = domain.new_consumer_number(config.biller_prefix, challan_id)
         uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
         uow.session.execute(sa.insert(ledger_entries).values(
             registration_number=registration_number, consumer_number=number, kind="charge",

@@ -111,3 +111,23 @@ def test_a_student_not_yet_registered_has_no_semester(runtime, as_gateway, users
     nothing = courses(as_gateway, "26K-100200", users.student("26K-100200"))
     assert (nothing.semester, list(nothing.courses)) == ("", [])
     assert profile(as_gateway, "26K-100200", users.student("26K-100200")).current_semester == ""
+
+
+@pytest.mark.parametrize("regno, program, level", [
+    ("26L-300001", "ADE", "ade"), ("26L-300002", "ADBA", "ba"), ("26L-300003", "BED15", "bed"),
+    ("26L-300004", "BSENG", "bs"), ("26L-300005", "MATRIC", "matric")])
+def test_each_program_is_at_its_own_level(runtime, as_gateway, users, regno, program, level):
+    service.admit_student(
+        runtime.db, registration_number=regno, program_code=program, centre_code="LHR",
+        admission_semester="Spring 2026", date_of_birth=dt.date(2004, 3, 1), full_name="Sana Javed",
+        father_name="Javed Iqbal", gender="female", cnic="35202-1234567-8", postal_address="Model Town, Lahore")
+    assert profile(as_gateway, regno, users.student(regno)).program.level == level
+
+
+def test_a_program_at_a_level_that_does_not_exist_is_refused(runtime):
+    import sqlalchemy as sa
+
+    from services.enrollment.models import programs
+    with pytest.raises(sa.exc.IntegrityError), runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(programs).where(programs.c.code == "ADE").values(level="ma_msc_bs"))
+        uow.session.flush()

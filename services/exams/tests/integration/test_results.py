@@ -16,9 +16,9 @@ def results(clients, regno, caller=None):
     return clients.call("exams", "GetResults", pb.GetResultsRequest(registration_number=regno), caller=caller)
 
 
-def record(runtime, regno, semester, code, assignment, final, title="Course", credit_hours=3):
+def record(runtime, regno, semester, code, assignment, final, title="Course", credit_hours=3, level="bed"):
     return service.record_result(runtime.db, runtime.config, registration_number=regno, semester=semester,
-                                 course_code=code, course_title=title, credit_hours=credit_hours,
+                                 level=level, course_code=code, course_title=title, credit_hours=credit_hours,
                                  assignment_marks=assignment, final_exam_marks=final)
 
 
@@ -108,13 +108,55 @@ def test_before_autumn_2021_the_card_shows_only_grades(runtime, as_gateway, user
 
 
 def test_a_late_result_has_no_gpa_until_it_is_graded(runtime, as_gateway, users):
-    regno = "25C-700800"
-    record(runtime, regno, "Autumn 2024", "9382", 70, None)
-    record(runtime, regno, "Autumn 2024", "9384", 90, 90)
+    regno = "25C-700800"  # a BS student: on the GPA scale
+    record(runtime, regno, "Autumn 2024", "ENGL3505", 70, None, level="bs")
+    record(runtime, regno, "Autumn 2024", "PHY3501", 90, 90, credit_hours=4, level="bs")
     service.publish_semester(runtime.db, "Autumn 2024")
     late = results(as_gateway, regno, users.student(regno)).semesters[0]
     assert ([c.remarks for c in late.courses], late.gpa) == (["RL", "pass"], "")
-    record(runtime, regno, "Autumn 2024", "9382", 70, 80)  # the late result arrives
+    record(runtime, regno, "Autumn 2024", "ENGL3505", 70, 80, level="bs")  # the late result arrives
     graded = results(as_gateway, regno, users.student(regno)).semesters[0]
-    assert ([c.grade for c in graded.courses], graded.gpa) == (["B", "A+"], "3.50")
+    assert ([c.grade for c in graded.courses], graded.gpa) == (["B", "A+"], "3.57")
     assert len(published_events(runtime, regno)) == 2
+
+
+@pytest.mark.parametrize("regno, level, codes", [
+    ("25M-100001", "matric", ["201", "202"]), ("25F-100002", "intermediate", ["301", "302"]),
+    ("25A-100003", "ba", ["9382", "5418"]), ("25E-100004", "ade", ["5404", "6400"])])
+def test_matric_fa_and_ba_ad_cards_have_grades_and_marks_but_no_gpa(runtime, as_gateway, users, regno, level, codes):
+    for code in codes:
+        record(runtime, regno, "Spring 2025", code, 80, 75, level=level)
+    service.publish_semester(runtime.db, "Spring 2025")
+    card = results(as_gateway, regno, users.student(regno)).semesters[0]
+    assert card.gpa == ""
+    assert [(c.grade, c.total_marks, c.components_shown) for c in card.courses] == [("B", 77, True)] * 2
+
+
+@pytest.mark.parametrize("regno, level", [("25S-200001", "bs"), ("25P-200002", "mphil"), ("25D-200003", "med")])
+def test_four_year_bachelors_and_postgraduate_cards_have_a_gpa(runtime, as_gateway, users, regno, level):
+    record(runtime, regno, "Autumn 2023", "X101", 80, 75, level=level)
+    record(runtime, regno, "Autumn 2023", "X102", 90, 90, level=level)
+    service.publish_semester(runtime.db, "Autumn 2023")
+    assert results(as_gateway, regno, users.student(regno)).semesters[0].gpa == "3.50"
+
+
+def test_an_unknown_level_is_refused_naming_the_field(runtime):
+    with pytest.raises(InvalidArgument) as bad:
+        record(runtime, "25X-300001", "Spring 2024", "8601", 70, 70, level="ma_msc_bs")
+    assert bad.value.field == "level"
+
+
+def test_a_result_recorded_before_levels_were_kept_shows_no_gpa_until_its_level_is(runtime, as_gateway, users):
+    from services.exams.models import results as results_table
+    regno = "20K-400001"
+    record(runtime, regno, "Spring 2022", "8601", 80, 75)
+    record(runtime, regno, "Spring 2022", "8602", 90, 90)
+    service.publish_semester(runtime.db, "Spring 2022")
+    with runtime.db.unit_of_work() as uow:  # as the revision that added the column left them
+        uow.session.execute(sa.update(results_table).where(results_table.c.registration_number == regno)
+                            .values(level=""))
+        uow.commit()
+    assert results(as_gateway, regno, users.student(regno)).semesters[0].gpa == ""
+    assert service.record_missing_levels(runtime.db, regno, "bed") == 2
+    assert service.record_missing_levels(runtime.db, regno, "ba") == 0  # a recorded level is never changed
+    assert results(as_gateway, regno, users.student(regno)).semesters[0].gpa == "3.50"

@@ -76,6 +76,24 @@ def test_no_gpa_while_a_result_is_late_or_without_courses():
     assert domain.gpa([]) is None
 
 
+ON_GPA_SCALE = {"bed", "bed4", "bs", "ma_msc", "med", "mphil", "phd"}
+
+
+@pytest.mark.parametrize("levels, applies", [
+    (["bs"], True), (["phd", "mphil"], True), (["bed"], True), (["med"], True),
+    (["matric"], False), (["intermediate"], False), (["ba"], False), (["ade"], False),
+    (["bs", "ba"], False),          # a semester with a course taken at a level without GPA
+    ([""], False), ([], False),     # level not known: no scale is claimed
+])
+def test_gpa_only_where_the_level_uses_it(levels, applies):
+    assert domain.gpa_applies(levels, ON_GPA_SCALE) is applies
+
+
+def test_which_levels_use_gpa_is_data():
+    assert domain.gpa_applies(["ba"], {"ba"})
+    assert not domain.gpa_applies(["bs"], set())
+
+
 def test_components_are_shown_from_autumn_2021_on():
     assert domain.components_shown(domain.parse_semester("Autumn 2021"))
     assert domain.components_shown(AUTUMN_2025)

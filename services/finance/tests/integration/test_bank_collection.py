@@ -162,6 +162,21 @@ def test_malformed_payment_fields_are_invalid_arguments(as_requests, as_gateway,
         assert bad.value.field == field
 
 
+@pytest.mark.parametrize("number", ["12345", "100719999999999999", "1234567890123456"])
+def test_a_well_formed_number_that_is_not_ours_is_unknown_to_the_bank(as_gateway, users, number):
+    answer = as_gateway.call("finance", "BillInquiry", pb.BillInquiryRequest(
+        consumer_number=number, bank_mnemonic="ABL"), caller=users.bank("ABL"))
+    assert answer.response_code == "01"
+
+
+def test_a_malformed_consumer_number_is_an_invalid_argument(as_gateway, users):
+    for number in ("12a45", "1234567890123456789", ""):
+        with pytest.raises(InvalidArgument) as bad:
+            as_gateway.call("finance", "BillInquiry", pb.BillInquiryRequest(
+                consumer_number=number, bank_mnemonic="ABL"), caller=users.bank("ABL"))
+        assert bad.value.field == "consumer_number"
+
+
 def test_unknown_challan_is_not_found(as_gateway, users):
     with pytest.raises(NotFound):
         as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number="100719999999999999"),

@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from campus import money
+from campus.errors import FailedPrecondition, InvalidArgument
 from services.finance import domain
 
 DUE = dt.date(2026, 12, 9)
@@ -24,21 +25,65 @@ def attempt(amount=200000, on=DUE, key="A1B2C3", number="100710000000000017"):
 
 
 def test_consumer_number_is_18_digits_with_a_check_digit():
-    number = domain.consumer_number("10071", 1)
+    number = domain.new_consumer_number("10071", 1)
     assert len(number) == 18 and number.startswith("10071")
     assert domain.is_valid_consumer_number(number)
     typo = number[:-2] + str((int(number[-2]) + 1) % 10) + number[-1]
     assert not domain.is_valid_consumer_number(typo)
     assert not domain.is_valid_consumer_number("12345")
+    assert not domain.is_valid_consumer_number("١" * 17 + number[-1])  # other scripts' digits are not ours
 
 
-def test_fee_for_prefers_the_level_and_falls_back_to_every_level():
-    schedule = [domain.Fee("degree_urgent", "bed", "u", 200000), domain.Fee("degree_urgent", "*", "u", 99),
+@pytest.mark.parametrize("sent", ["1", "12345", "100710000000000017", "999999999999999999", " 100710000000000017 "])
+def test_a_bank_may_send_up_to_18_digits(sent):
+    assert domain.consumer_number(sent) == sent.strip()
+
+
+@pytest.mark.parametrize("sent", ["", "   ", "1234567890123456789", "10071-000", "12a45", "+123", None, 12345])
+def test_anything_else_is_an_invalid_consumer_number_naming_the_field(sent):
+    with pytest.raises(InvalidArgument) as bad:
+        domain.consumer_number(sent)
+    assert bad.value.field == "consumer_number"
+    with pytest.raises(InvalidArgument) as named:
+        domain.consumer_number(sent, field="challan")
+    assert named.value.field == "challan"
+
+
+def test_fee_for_is_the_levels_own_or_one_that_is_the_same_for_everyone():
+    schedule = [domain.Fee("degree_urgent", "bed", "u", 200000), domain.Fee("degree_urgent", "ba", "u", 160000),
                 domain.Fee("course_change", "*", "c", 50000)]
     assert domain.fee_for(schedule, "degree_urgent", "bed").amount_paisa == 200000
-    assert domain.fee_for(schedule, "degree_urgent", "phd").amount_paisa == 99
+    assert domain.fee_for(schedule, "degree_urgent", "ba").amount_paisa == 160000
     assert domain.fee_for(schedule, "course_change", "bed").amount_paisa == 50000
-    assert domain.fee_for(schedule, "nothing", "bed") is None
+    assert domain.fee_for(schedule, "course_change", "").amount_paisa == 50000
+
+
+def test_a_level_without_its_row_is_refused_never_another_levels_fee():
+    schedule = [domain.Fee("degree_urgent", "bed", "u", 200000), domain.Fee("degree_urgent", "ba", "u", 160000)]
+    for level in ("phd", "", "*"):
+        with pytest.raises(FailedPrecondition) as gap:
+            domain.fee_for(schedule, "degree_urgent", level)
+        assert gap.value.field == "level"
+    with pytest.raises(InvalidArgument) as unknown:
+        domain.fee_for(schedule, "nothing", "bed")
+    assert unknown.value.field == "fee_code"
+
+
+def test_an_every_level_row_beside_per_level_rows_stands_for_no_level():
+    schedule = [domain.Fee("degree_urgent", "bed", "u", 200000), domain.Fee("degree_urgent", "*", "u", 99)]
+    assert domain.fee_for(schedule, "degree_urgent", "bed").amount_paisa == 200000
+    with pytest.raises(FailedPrecondition):
+        domain.fee_for(schedule, "degree_urgent", "phd")
+
+
+def test_level_fee_and_whether_a_fee_varies():
+    assert domain.level_fee({"*": 50000}, None) == 50000
+    assert domain.level_fee({"bed": 1, "ba": 2}, "ba") == 2
+    assert domain.level_fee({"bed": 1, "ba": 2}, None) is None
+    assert domain.level_fee({"bed": 1}, "ade") is None
+    assert domain.level_fee({}, "bed") is None
+    assert not domain.varies_by_level({"*": 50000}) and not domain.varies_by_level({})
+    assert domain.varies_by_level({"bed": 1}) and domain.varies_by_level({"bed": 1, "*": 2})
 
 
 def test_payment_within_due_date_at_face_amount_is_accepted():

@@ -4,7 +4,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from campus.errors import AlreadyExists, InvalidArgument, NotFound, PermissionDenied
+from campus.errors import AlreadyExists, FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
 from cms.finance.v1 import finance_pb2
 from cms.requests.v1 import requests_pb2 as pb
 from services.requests.models import request_numbers, service_requests
@@ -117,9 +117,11 @@ def test_unknown_student_files_nothing(gateway, users, requests_runtime):
 
 
 def test_a_fee_finance_refuses_withdraws_the_filing(gateway, users, requests_runtime):
-    # 24C-000009 studies at a level with no degree fee in finance's schedule.
-    with pytest.raises(InvalidArgument):
+    # 24C-000009 studies at a level with no degree fee in finance's schedule: finance
+    # refuses (it never charges another level's fee) and names the level.
+    with pytest.raises(FailedPrecondition) as refused:
         file(gateway, users, regno="24C-000009")
+    assert refused.value.field == "level"
     with requests_runtime.db.sessions() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(service_requests).where(
             service_requests.c.registration_number == "24C-000009")) == 0
