@@ -138,6 +138,16 @@ def grpc_server(definition, runtime):
         server.stop()
 
 
+def load_migration(service: str, name: str):
+    """A service's migration module, imported from its file, for tests that read its data."""
+    import importlib.util
+    path = ROOT / "services" / service / "migrations" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{service}_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def serve_double(server, service: str, double) -> None:
     """Serve a test double of `service` on `server`, under the real servicer's caller policies."""
     from campus import registry

@@ -70,3 +70,26 @@ def test_a_young_process_without_a_heartbeat_yet_is_left_alone(tmp_path):
     finally:
         running.popen.kill()
         running.popen.wait()
+
+
+def test_a_silent_relay_is_killed_and_started_again(tmp_path, monkeypatch):
+    stack = launcher.Stack(env={"CAMPUS_VAR_DIR": str(tmp_path)})
+    running = _running(stack, "relay", started_ago=120)
+    stack.running[running.process.name] = running
+    frozen = running.popen
+    fresh = []
+
+    def spawn(process):
+        fresh.append(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]))
+        return fresh[-1]
+
+    monkeypatch.setattr(stack, "_spawn", spawn)
+    monkeypatch.setattr(launcher.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(launcher.os, "killpg", lambda pid, sig: frozen.kill())
+    try:
+        stack.check_alive()          # no heartbeat for two minutes: killed, then restarted
+        assert frozen.poll() is not None and running.popen is fresh[0] and running.restarts == 1
+    finally:
+        for popen in (frozen, *fresh):
+            popen.kill()
+            popen.wait()

@@ -2,18 +2,9 @@
 
 Read from the migrations' data, no database: a level enrollment adds or renames must be
 graded here too, or its results would never show a GPA."""
-import importlib.util
-import pathlib
+from campus import testing
 
-ROOT = pathlib.Path(__file__).resolve().parents[4]
-
-
-def migration(service: str, name: str):
-    path = ROOT / "services" / service / "migrations" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"{service}_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+migration = testing.load_migration
 
 
 def test_exams_grades_exactly_the_levels_enrollment_has():

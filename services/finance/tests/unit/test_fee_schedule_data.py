@@ -1,23 +1,13 @@
 """The fee schedule the migrations load: every program level priced as itself.
 
 The rows are read from the migrations' own data (no database), applied in order."""
-import importlib.util
-import pathlib
-
 import pytest
 
+from campus import testing
 from campus.errors import FailedPrecondition, InvalidArgument
 from services.finance import domain
 
-ROOT = pathlib.Path(__file__).resolve().parents[4]
-
-
-def migration(service: str, name: str):
-    path = ROOT / "services" / service / "migrations" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"{service}_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+migration = testing.load_migration
 
 
 def seeded_schedule() -> list[domain.Fee]:
