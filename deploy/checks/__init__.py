@@ -15,6 +15,8 @@
     declare_queues_command), under the name of its process, and every process runs in both;
 (d) dockerfile.py: pinned bases, a numeric non-root user, the protogen step, the gateway as
     CMD, and a .dockerignore that keeps the work tree's leftovers out;
+(e) generated.py: every file deploy/render.py writes is what it would write now (so
+    (a)-(c) check the generator's output, and nobody edited it by hand);
 plus the rules the manifests promise: non-root, read-only root file system, no privilege
 escalation, no capabilities, RuntimeDefault seccomp, resource requests and limits, gRPC
 probes on each server's port, and no real secret committed.
@@ -31,9 +33,11 @@ import yaml
 from deploy.checks.common import DEPLOY, Report
 from deploy.checks.compose import check_compose, check_compose_schema, check_postgres_init
 from deploy.checks.dockerfile import check_dockerfile
+from deploy.checks.generated import check_generated
 from deploy.checks.kubernetes import check_kubernetes
 
-PARTS = (check_compose_schema, check_compose, check_kubernetes, check_dockerfile, check_postgres_init)
+PARTS = (check_generated, check_compose_schema, check_compose, check_kubernetes, check_dockerfile,
+         check_postgres_init)
 #: What a file too malformed to walk raises: a problem to list, not a traceback.
 MALFORMED = (OSError, yaml.YAMLError, KeyError, IndexError, TypeError, AttributeError, ValueError)
 
