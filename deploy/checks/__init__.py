@@ -4,12 +4,13 @@
 
 (a) compose.py: compose.yaml against the compose-spec schema (check-jsonschema's vendored
     copy: offline), its services' hardening and start-up order, every relay after every
-    consumer's declare-queues;
+    consumer's declare-queues, each relay's and consumer's heartbeat healthcheck;
 (b) kubernetes.py: every Kubernetes manifest against the Kubernetes schemas
     (kubernetes-validate, strict), the base and each overlay rendered by kustomize.py (and,
     where kubectl is installed, compared with `kubectl kustomize`), then workloads.py,
-    init_containers.py (every relay declares every consumer's queues first), pods.py and
-    endpoints.py on what they render;
+    init_containers.py (every relay declares every consumer's queues first), pods.py,
+    endpoints.py and liveness.py (each relay and consumer probed by its own heartbeat file)
+    on what they render;
 (c) commands.py: every command in compose and in the Deployments (init containers too) and
     Jobs is exactly a command of deploy/processes.py (PROCESSES, migrate_command,
     declare_queues_command), under the name of its process, and every process runs in both;
