@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test install protos test-unit test-integration test-e2e test-fault bench lint lock check-deploy clean
+.PHONY: up test install protos test-unit test-integration test-e2e test-fault bench lint lock check-deploy deploy-files clean
 
 up: install
 	$(PY) -m deploy.launcher up
@@ -45,6 +45,10 @@ lint: install
 
 check-deploy: install
 	$(PY) -m deploy.check
+
+# compose.yaml, k8s/base/<service>.yaml ... from deploy/templates/ and the services' definitions.
+deploy-files: install
+	$(PY) -m deploy.render
 
 # Re-pin the whole dependency tree from requirements*.in.
 lock:

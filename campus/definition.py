@@ -38,6 +38,26 @@ class Loop:
 
 
 @dataclass(frozen=True)
+class SecretFile:
+    """A file the service's processes read from a Secret: deploy mounts it into each of them
+    and sets `setting` to its path (Kubernetes: a Secret volume; compose: a secret)."""
+    secret: str                  # the Secret's name, e.g. "bursary-signing-key"
+    key: str                     # the file's name in the Secret, e.g. "signing-key.pem"
+    setting: str                 # the variable naming its path, e.g. "BURSARY_SIGNING_KEY_FILE"
+    about: str = ""              # how to make one, for the secrets template
+
+
+@dataclass(frozen=True)
+class DeploySpec:
+    """Where the service runs differently from the others (deploy/render.py writes the files)."""
+    #: (min, max) replicas of its gRPC server, scaled on CPU; otherwise a fixed 2 replicas.
+    autoscale: tuple[int, int] | None = None
+    secret_files: tuple[SecretFile, ...] = ()
+    #: ConfigMaps its processes read besides campus-config, written by hand in deploy/templates/.
+    config_maps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ServiceDefinition:
     name: str
     port: int                     # default gRPC port; <NAME>_GRPC_PORT / <NAME>_GRPC_ADDR override
@@ -55,6 +75,8 @@ class ServiceDefinition:
     public_keys: str | None = None
     #: The staff departments, declared by the service that owns staff accounts.
     departments: tuple[str, ...] = ()
+    #: How deploy runs it, where that differs from the other services.
+    deploy: DeploySpec = DeploySpec()
 
     # -- the API, from the generated code ------------------------------------------
     @cached_property

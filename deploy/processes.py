@@ -47,6 +47,18 @@ GATEWAY = Process("gateway", "gateway", "gateway",
 
 PROCESSES: tuple[Process, ...] = (*[p for s in SERVICES for p in _service_processes(s)], GATEWAY)
 
+#: Where every container keeps its writable state (CAMPUS_VAR_DIR in compose and Kubernetes).
+CONTAINER_VAR_DIR = "/var/lib/cms"
+LIVENESS_MAX_AGE_SECONDS = 60
+
+
+def liveness_command(process: Process) -> tuple[str, ...]:
+    """How a container tells whether a relay or consumer is alive: its heartbeat file
+    (campus.liveness.heartbeat_file under CONTAINER_VAR_DIR) beat within the max age."""
+    heartbeat = f"{CONTAINER_VAR_DIR}/run/{process.name}.heartbeat"
+    return ("python", "-m", "campus.liveness", heartbeat, str(LIVENESS_MAX_AGE_SECONDS))
+
+
 #: One-off steps before the processes start (a Kubernetes Job / compose one-shot service).
 def migrate_command(service: str) -> tuple[str, ...]:
     return ("python", "-m", f"services.{service}", "migrate")

@@ -8,6 +8,7 @@ import sys
 
 from deploy.checks.commands import RELAYS, check_command, expected_commands, service_of, shell
 from deploy.checks.common import IMAGE_NAME, Report, check_pinned, load_yaml
+from deploy.checks.liveness import check_compose_heartbeats
 from deploy.processes import CONSUMERS, DEFAULT_PORTS, GATEWAY, SERVICES
 
 WHERE = "compose.yaml"
@@ -36,6 +37,7 @@ def check_compose(deploy_dir: pathlib.Path, report: Report) -> None:
     _check_gateway(services.get(GATEWAY.name) or {}, report)
     for relay in (r for r in RELAYS if r in services):
         _check_relay(f"{WHERE} service {relay}", services[relay], report)
+    check_compose_heartbeats(services, report)
 
 
 def _check_service(name: str, svc: dict, expected: dict, report: Report) -> None:

@@ -2,10 +2,12 @@
 gateway's Service, disruption budget, autoscaler and probe, and the addresses in campus-config."""
 from __future__ import annotations
 
+from campus import registry
 from deploy.checks.common import Report
 from deploy.processes import DEFAULT_PORTS, GATEWAY, PROCESSES, SERVICES
 
-AUTOSCALED = (GATEWAY.name, "exams-grpc", "finance-grpc")
+#: The gateway, and the gRPC servers whose definitions ask for it (DeploySpec.autoscale).
+AUTOSCALED = (GATEWAY.name, *(f"{d.name}-grpc" for d in registry.definitions() if d.deploy.autoscale))
 
 
 def check_grpc_servers(where: str, by_kind: dict, report: Report) -> None:

@@ -1,12 +1,14 @@
 """A rendered kustomization: each Deployment and Job runs one process of deploy/processes.py,
 under its name, in a pod that keeps the rules of pods.py, after the one-off steps its
-init containers run (init_containers.py); every process runs."""
+init containers run (init_containers.py), relays and consumers probed by their heartbeat
+(liveness.py); every process runs."""
 from __future__ import annotations
 
 from deploy.checks.commands import check_command, expected_commands, shell
 from deploy.checks.common import Report
 from deploy.checks.endpoints import check_config, check_gateway, check_grpc_servers
 from deploy.checks.init_containers import check_init_containers
+from deploy.checks.liveness import check_kubernetes_heartbeats
 from deploy.checks.pods import check_pod
 from deploy.processes import PROCESSES
 
@@ -26,6 +28,7 @@ def check_rendered(where: str, docs: list[dict], secrets: dict[str, set[str]], r
     check_grpc_servers(where, by_kind, report)
     check_gateway(where, by_kind, report)
     check_config(where, by_kind.get("ConfigMap", {}).get("campus-config"), report)
+    check_kubernetes_heartbeats(where, by_kind, report)
 
 
 def _by_kind(where: str, docs: list[dict], report: Report) -> dict[str, dict[str, dict]]:

@@ -1,5 +1,5 @@
 """The exams service's definition: what the platform, the gateway and deploy know of it."""
-from campus.definition import ServiceDefinition
+from campus.definition import DeploySpec, ServiceDefinition
 from services.exams.config import ExamsConfig
 
 SERVICE = ServiceDefinition(
@@ -10,4 +10,5 @@ SERVICE = ServiceDefinition(
     servicer="services.exams.grpc_api:ExamsServicer",
     models="services.exams.models:metadata",
     seed="services.exams.seed:seed",
+    deploy=DeploySpec(autoscale=(3, 40)),  # result day
 )

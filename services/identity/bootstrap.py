@@ -1,5 +1,5 @@
 """The identity service's definition: what the platform, the gateway and deploy know of it."""
-from campus.definition import Loop, ServiceDefinition
+from campus.definition import DeploySpec, Loop, SecretFile, ServiceDefinition
 from services.identity.config import IdentityConfig
 
 SERVICE = ServiceDefinition(
@@ -15,4 +15,10 @@ SERVICE = ServiceDefinition(
     public_keys="services.identity.keys:public_keys",
     # Identity owns staff accounts, so it names the departments every policy chooses from.
     departments=("admissions", "examinations", "treasury", "regional", "dispatch", "student_services"),
+    deploy=DeploySpec(
+        secret_files=(SecretFile("identity-signing-key", "signing-key.pem", setting="IDENTITY_SIGNING_KEY_FILE",
+                                 about="An Ed25519 private key in PEM: "
+                                       "openssl genpkey -algorithm ed25519 -out signing-key.pem"),),
+        config_maps=("identity-config",),  # mail settings
+    ),
 )

@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
+from campus import liveness
 from deploy import checks
 from deploy.checks import kustomize
-from deploy.processes import PROCESSES
+from deploy.processes import CONTAINER_VAR_DIR, PROCESSES, liveness_command
 
 REPO = checks.DEPLOY.parent
 
@@ -40,6 +41,8 @@ def test_the_deployment_files_pass():
     relays = [p for p in PROCESSES if p.role == "relay"]
     places = 1 + report.counts["kustomizations"]  # compose and each kustomization: no relay escaped
     assert report.counts["relays waiting for every consumer's queues"] == len(relays) * places
+    beating = [p for p in PROCESSES if p.role in ("relay", "consumer")]
+    assert report.counts["relays and consumers probed by their heartbeat"] == len(beating) * places
 
 
 def test_the_command_line_prints_one_line_and_exits_zero():
@@ -149,6 +152,22 @@ BROKEN = [
      "keeps services/finance/service.py out"),
     ("postgres-databases", "postgres/initdb.sh", "finance requests", "requests",
      "postgres/initdb.sh: must create a database"),
+    # Relays and consumers are probed by their own heartbeat file, not another process's.
+    ("k8s-heartbeat-of-another", "k8s/base/finance.yaml", "/var/lib/cms/run/finance-relay.heartbeat",
+     "/var/lib/cms/run/exams-relay.heartbeat",
+     "Deployment finance-relay: livenessProbe must exec python -m campus.liveness "
+     "/var/lib/cms/run/finance-relay.heartbeat 60"),
+    ("k8s-no-heartbeat-probe", "k8s/base/requests.yaml",
+     '            exec:\n              command: ["python", "-m", "campus.liveness", '
+     '"/var/lib/cms/run/requests-consumer.heartbeat", "60"]\n',
+     "            tcpSocket: {port: 8080}\n",
+     "Deployment requests-consumer: livenessProbe must exec python -m campus.liveness"),
+    ("compose-heartbeat-of-another", "compose.yaml", '"/var/lib/cms/run/tracking-consumer.heartbeat", "60"]',
+     '"/var/lib/cms/run/tracking-relay.heartbeat", "60"]',
+     "compose.yaml service tracking-consumer: healthcheck must run python -m campus.liveness "
+     "/var/lib/cms/run/tracking-consumer.heartbeat 60"),
+    ("generated-edited-by-hand", "k8s/base/enrollment.yaml", "replicas: 2", "replicas: 3",
+     "k8s/base/enrollment.yaml: differs from what `python -m deploy.render` writes"),
 ]
 
 
@@ -157,6 +176,13 @@ def test_a_broken_copy_is_reported(tree, relative, old, new, expected):
     break_file(tree, relative, old, new)
     problems = checks.run(tree).problems
     assert any(expected in problem for problem in problems), "\n".join(problems) or "no problem reported"
+
+
+def test_the_probes_read_the_file_the_processes_write(monkeypatch):
+    monkeypatch.delenv("CAMPUS_HEARTBEAT_FILE", raising=False)
+    for process in (p for p in PROCESSES if p.heartbeat):
+        written = liveness.heartbeat_file(pathlib.PurePosixPath(CONTAINER_VAR_DIR), process.name)
+        assert liveness_command(process) == ("python", "-m", "campus.liveness", str(written), "60")
 
 
 @pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
