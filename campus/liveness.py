@@ -22,7 +22,10 @@ WRITE_EVERY_SECONDS = 1.0
 
 
 def heartbeat_file(var_dir: Path, process: str) -> Path:
-    return Path(os.environ.get("CAMPUS_HEARTBEAT_FILE") or var_dir / "run" / f"{process}.heartbeat")
+    """`CAMPUS_HEARTBEAT_DIR`, else <var_dir>/run: containers point it at their own /tmp,
+    so replicas that share a volume never share (and hide each other behind) a heartbeat."""
+    directory = os.environ.get("CAMPUS_HEARTBEAT_DIR") or var_dir / "run"
+    return Path(directory) / f"{process}.heartbeat"
 
 
 class Heartbeat:

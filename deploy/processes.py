@@ -49,13 +49,15 @@ PROCESSES: tuple[Process, ...] = (*[p for s in SERVICES for p in _service_proces
 
 #: Where every container keeps its writable state (CAMPUS_VAR_DIR in compose and Kubernetes).
 CONTAINER_VAR_DIR = "/var/lib/cms"
+#: Each container's own: /tmp is a tmpfs (compose) or an emptyDir (Kubernetes) per container.
+CONTAINER_HEARTBEAT_DIR = "/tmp/heartbeats"
 LIVENESS_MAX_AGE_SECONDS = 60
 
 
 def liveness_command(process: Process) -> tuple[str, ...]:
     """How a container tells whether a relay or consumer is alive: its heartbeat file
-    (campus.liveness.heartbeat_file under CONTAINER_VAR_DIR) beat within the max age."""
-    heartbeat = f"{CONTAINER_VAR_DIR}/run/{process.name}.heartbeat"
+    (campus.liveness.heartbeat_file in CONTAINER_HEARTBEAT_DIR) beat within the max age."""
+    heartbeat = f"{CONTAINER_HEARTBEAT_DIR}/{process.name}.heartbeat"
     return ("python", "-m", "campus.liveness", heartbeat, str(LIVENESS_MAX_AGE_SECONDS))
 
 

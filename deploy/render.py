@@ -132,6 +132,7 @@ def _environment(templates: pathlib.Path) -> jinja2.Environment:
     # A macro's lines under the line that calls it: `key:\n  {{ macro()|nest(2) }}`.
     env.filters["nest"] = lambda text, width: jinja2.filters.do_indent(str(text).rstrip("\n"), width)
     env.globals.update(generated=GENERATED, image=IMAGE, var_dir=table.CONTAINER_VAR_DIR,
+                       heartbeat_dir=table.CONTAINER_HEARTBEAT_DIR,
                        liveness_command=table.liveness_command, unknown_role=_unknown_role)
     return env
 

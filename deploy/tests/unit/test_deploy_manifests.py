@@ -12,7 +12,7 @@ import pytest
 from campus import liveness
 from deploy import checks
 from deploy.checks import kustomize
-from deploy.processes import CONTAINER_VAR_DIR, PROCESSES, liveness_command
+from deploy.processes import CONTAINER_HEARTBEAT_DIR, CONTAINER_VAR_DIR, PROCESSES, liveness_command
 
 REPO = checks.DEPLOY.parent
 
@@ -153,19 +153,19 @@ BROKEN = [
     ("postgres-databases", "postgres/initdb.sh", "finance requests", "requests",
      "postgres/initdb.sh: must create a database"),
     # Relays and consumers are probed by their own heartbeat file, not another process's.
-    ("k8s-heartbeat-of-another", "k8s/base/finance.yaml", "/var/lib/cms/run/finance-relay.heartbeat",
-     "/var/lib/cms/run/exams-relay.heartbeat",
+    ("k8s-heartbeat-of-another", "k8s/base/finance.yaml", "/tmp/heartbeats/finance-relay.heartbeat",
+     "/tmp/heartbeats/exams-relay.heartbeat",
      "Deployment finance-relay: livenessProbe must exec python -m campus.liveness "
-     "/var/lib/cms/run/finance-relay.heartbeat 60"),
+     "/tmp/heartbeats/finance-relay.heartbeat 60"),
     ("k8s-no-heartbeat-probe", "k8s/base/requests.yaml",
      '            exec:\n              command: ["python", "-m", "campus.liveness", '
-     '"/var/lib/cms/run/requests-consumer.heartbeat", "60"]\n',
+     '"/tmp/heartbeats/requests-consumer.heartbeat", "60"]\n',
      "            tcpSocket: {port: 8080}\n",
      "Deployment requests-consumer: livenessProbe must exec python -m campus.liveness"),
-    ("compose-heartbeat-of-another", "compose.yaml", '"/var/lib/cms/run/tracking-consumer.heartbeat", "60"]',
-     '"/var/lib/cms/run/tracking-relay.heartbeat", "60"]',
+    ("compose-heartbeat-of-another", "compose.yaml", '"/tmp/heartbeats/tracking-consumer.heartbeat", "60"]',
+     '"/tmp/heartbeats/tracking-relay.heartbeat", "60"]',
      "compose.yaml service tracking-consumer: healthcheck must run python -m campus.liveness "
-     "/var/lib/cms/run/tracking-consumer.heartbeat 60"),
+     "/tmp/heartbeats/tracking-consumer.heartbeat 60"),
     ("generated-edited-by-hand", "k8s/base/enrollment.yaml", "replicas: 2", "replicas: 3",
      "k8s/base/enrollment.yaml: differs from what `python -m deploy.render` writes"),
 ]
@@ -179,10 +179,12 @@ def test_a_broken_copy_is_reported(tree, relative, old, new, expected):
 
 
 def test_the_probes_read_the_file_the_processes_write(monkeypatch):
-    monkeypatch.delenv("CAMPUS_HEARTBEAT_FILE", raising=False)
+    monkeypatch.setenv("CAMPUS_HEARTBEAT_DIR", CONTAINER_HEARTBEAT_DIR)  # as the containers' environment says
     for process in (p for p in PROCESSES if p.heartbeat):
         written = liveness.heartbeat_file(pathlib.PurePosixPath(CONTAINER_VAR_DIR), process.name)
         assert liveness_command(process) == ("python", "-m", "campus.liveness", str(written), "60")
+    for environment in ("compose.yaml", "k8s/base/config.yaml"):
+        assert f"CAMPUS_HEARTBEAT_DIR: {CONTAINER_HEARTBEAT_DIR}" in (checks.DEPLOY / environment).read_text()
 
 
 @pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")

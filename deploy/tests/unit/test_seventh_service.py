@@ -47,7 +47,7 @@ SERVICE = ServiceDefinition(
 
 def run(root: pathlib.Path, module: str, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(root)}  # the copy's campus, services and deploy come first
-    env.pop("CAMPUS_HEARTBEAT_FILE", None)
+    env.pop("CAMPUS_HEARTBEAT_DIR", None)
     return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=env, capture_output=True, text=True,
                           timeout=240)
 
@@ -92,7 +92,7 @@ def test_its_kubernetes_file_has_every_process_its_service_autoscaler_and_jobs(c
     assert (hpa["minReplicas"], hpa["maxReplicas"]) == (2, 8)
     assert docs[("Service", "bursary")]["spec"]["ports"][0]["port"] == 50057
     container = docs[("Deployment", "bursary-consumer")]["spec"]["template"]["spec"]["containers"][0]
-    assert container["livenessProbe"]["exec"]["command"][3] == "/var/lib/cms/run/bursary-consumer.heartbeat"
+    assert container["livenessProbe"]["exec"]["command"][3] == "/tmp/heartbeats/bursary-consumer.heartbeat"
     assert {"name": "BURSARY_BANK_KEY_FILE", "value": "/var/run/secrets/campus/bursary-bank-key/bank-key.pem"} \
         in container["env"]
     assert "bursary.yaml" in yaml.safe_load((copy["deploy"] / "k8s/base/kustomization.yaml").read_text())["resources"]
