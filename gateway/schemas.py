@@ -570,7 +570,7 @@ class CreateStudentAccount(Body):
     full_name: str = Field(min_length=2, max_length=120, pattern=FILLED_TEXT,
                            description="with the legacy policy, at least two letters A-Z")
     email: str = Field(min_length=6, max_length=254, pattern=EMAIL)
-    mobile: str = Field("", max_length=15, pattern=r"^(\+?[0-9]{10,15})?$")
+    mobile: str = Field("", max_length=16, pattern=r"^(\+?[0-9]{10,15})?$")
     initial_password_policy: Literal["activation", "legacy"] = "activation"
 
 
