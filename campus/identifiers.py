@@ -8,7 +8,7 @@ import re
 from campus.errors import InvalidArgument
 
 # The format is not published; the portal shows numbers like 22P-123456.
-REGISTRATION_NUMBER = re.compile(r"^\d{2}[A-Z]{1,2}-\d{6}$")
+REGISTRATION_NUMBER = re.compile(r"^[0-9]{2}[A-Z]{1,2}-[0-9]{6}$")
 STAFF_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,39}$")
 BANK_MNEMONIC = re.compile(r"^[A-Z0-9]{2,8}$")
 TRAN_AUTH_ID = re.compile(r"^[A-Za-z0-9]{6}$")

@@ -3,6 +3,10 @@ from pydantic import Field
 
 from campus.config import BaseConfig
 
+#: gunicorn's limit on the request line (method, path and query): a longer one is a 414,
+#: answered by gunicorn itself (text/html) before the gateway sees it.
+REQUEST_LINE_LIMIT = 4094
+
 
 class GatewayConfig(BaseConfig):
     model_config = {**BaseConfig.model_config, "env_prefix": "GATEWAY_"}

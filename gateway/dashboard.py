@@ -17,7 +17,7 @@ from cms.finance.v1 import finance_pb2
 from cms.identity.v1 import identity_pb2
 from cms.requests.v1 import requests_pb2
 from cms.tracking.v1 import tracking_pb2
-from gateway import views
+from gateway import schemas
 from gateway.context import Gateway
 
 log = logging.getLogger(__name__)
@@ -29,26 +29,31 @@ class TileSource:
     service: str
     method: str
     request: Callable[[str], object]        # registration number -> request message
-    view: Callable[[object], dict]
+    model: type[schemas.View]               # its from_message(answer) is the tile's data
     immutable: bool = False                 # published once, never changed: kept in memory
+
+    def view(self, answer) -> dict:
+        return self.model.from_message(answer).body()
 
 
 TILES: dict[str, TileSource] = {
     "profile": TileSource("enrollment", "GetStudentProfile",
-                          lambda r: enrollment_pb2.GetStudentProfileRequest(registration_number=r), views.profile),
+                          lambda r: enrollment_pb2.GetStudentProfileRequest(registration_number=r), schemas.Profile),
     "courses": TileSource("enrollment", "ListRegisteredCourses",
-                          lambda r: enrollment_pb2.ListRegisteredCoursesRequest(registration_number=r), views.courses),
+                          lambda r: enrollment_pb2.ListRegisteredCoursesRequest(registration_number=r),
+                          schemas.Courses),
     "results": TileSource("exams", "GetResults",
-                          lambda r: exams_pb2.GetResultsRequest(registration_number=r), views.results,
+                          lambda r: exams_pb2.GetResultsRequest(registration_number=r), schemas.Results,
                           immutable=True),
     "finance": TileSource("finance", "GetStudentAccount",
-                          lambda r: finance_pb2.GetStudentAccountRequest(registration_number=r), views.finance),
+                          lambda r: finance_pb2.GetStudentAccountRequest(registration_number=r), schemas.Finance),
     "requests": TileSource("requests", "ListStudentRequests",
-                           lambda r: requests_pb2.ListStudentRequestsRequest(registration_number=r), views.requests),
+                           lambda r: requests_pb2.ListStudentRequestsRequest(registration_number=r),
+                           schemas.RequestList),
     "tracking": TileSource("tracking", "ListStudentTracking",
-                           lambda r: tracking_pb2.ListStudentTrackingRequest(registration_number=r), views.tracking),
+                           lambda r: tracking_pb2.ListStudentTrackingRequest(registration_number=r), schemas.Tracking),
     "account": TileSource("identity", "GetAccount",
-                          lambda r: identity_pb2.GetAccountRequest(username=r), views.account),
+                          lambda r: identity_pb2.GetAccountRequest(username=r), schemas.Account),
 }
 
 

@@ -1,6 +1,6 @@
 """gunicorn settings, from the gateway's configuration (GATEWAY_* environment)."""
 from campus.config import load
-from gateway.config import GatewayConfig
+from gateway.config import REQUEST_LINE_LIMIT, GatewayConfig
 
 _config = load(GatewayConfig)
 
@@ -13,6 +13,7 @@ preload_app = False
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+limit_request_line = REQUEST_LINE_LIMIT  # documented as every operation's 414
 # Worker heartbeats go to memory, not to a read-only root file system.
 worker_tmp_dir = "/dev/shm"
 accesslog = "-"

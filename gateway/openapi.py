@@ -1,30 +1,75 @@
 """Request validation and the OpenAPI document, from the same pydantic models (spectree).
 
-`api.validate(json=Model, resp=Response(...))` on a view validates the body before the
-view runs and documents both; a bad body becomes problem details naming each field."""
+`api.validate(json=Model, resp=answers(...))` on a view validates the body before the
+view runs and documents both; a bad body becomes problem details naming each field.
+
+spectree documents every response as application/json and knows nothing of path
+parameter formats or response headers: `finish()` completes the document in one place,
+so what it says is what the gateway does."""
 from __future__ import annotations
 
+import copy
+
 from flask import request
-from pydantic import BaseModel
-from spectree import SecurityScheme, SpecTree
+from spectree import Response, SecurityScheme, SpecTree
 from spectree.models import SecuritySchemeData
 
 from campus.identifiers import CONTROL
-from gateway.problems import Problem
+from gateway import schemas
+from gateway.config import REQUEST_LINE_LIMIT
+from gateway.problems import MEDIA_TYPE, Problem
+from gateway.schemas import BankProblemDetails, ProblemDetails
 
 JSON_METHODS = {"POST", "PUT", "PATCH"}
 
+#: Every answer of a signed-in route may be these: no or a bad token (401), the wrong
+#: audience (403), the rate limit (429), a service failing (502) or away (503).
+SIGNED_IN = (401, 403, 429, 502, 503)
+#: Every answer of a route that reads a JSON body may be these as well: an invalid body
+#: (400), one over the size limit (413), one that is not JSON (415).
+WITH_BODY = (400, 413, 415)
 
-class ProblemDetails(BaseModel):
-    """RFC 9457 problem details."""
-    type: str
-    title: str
-    status: int
-    detail: str
-    instance: str
-    request_id: str
-    code: str | None = None
-    errors: list[dict] | None = None
+#: Path parameters, by name: what the gateway and the services accept.
+PATH_PARAMETERS = {
+    "request_number": {"type": "string", "pattern": schemas.REQUEST_NUMBER, "description": "like SR-2026-000123"},
+    "consumer_number": {"type": "string", "pattern": schemas.CONSUMER_NUMBER_PATTERN,
+                        "description": "the challan's 18-digit consumer number"},
+    "tracking_id": {"type": "string", "pattern": schemas.TRACKING_ID, "description": "like EBN-AGZ-2G33"},
+    "username": {"type": "string", "pattern": schemas.USERNAME,
+                 "description": "a registration number (22P-123456) or a staff login"},
+}
+
+
+def _header(description: str, **schema) -> dict:
+    return {"description": description, "required": True, "schema": {"type": "string", **schema}}
+
+
+#: Response headers every answer with this status carries.
+HEADERS_BY_STATUS = {
+    401: {"WWW-Authenticate": _header("Bearer realm=\"cms\", or Basic realm=\"cms-bank\" on the bank API")},
+    429: {"Retry-After": _header("seconds to wait", pattern=r"^[0-9]+$")},
+}
+#: ... and those of particular operations.
+HEADERS_BY_OPERATION = {
+    ("post", "/api/v1/me/requests", "201"): {
+        "Location": _header("the new request", pattern=r"^/api/v1/me/requests/SR-[0-9]{4}-[0-9]{6,}$")},
+    ("get", "/api/v1/me/results", "200"): {
+        "ETag": _header("send it back as If-None-Match", pattern=r'^"[0-9a-f]{32}"$')},
+    ("get", "/api/v1/me/results", "304"): {
+        "ETag": _header("the unchanged card's", pattern=r'^"[0-9a-f]{32}"$')},
+}
+
+
+#: Every operation's, from the HTTP server in front of the application.
+URI_TOO_LONG = {"description": f"URI Too Long: the request line is over {REQUEST_LINE_LIMIT} bytes "
+                               "(answered by the HTTP server itself, not as problem details)",
+                "content": {"text/html": {"schema": {"type": "string"}}}}
+
+
+def answers(*problems: int, problem: type = ProblemDetails, **ok) -> Response:
+    """An operation's answers: `ok` as spectree takes them (HTTP_200=Model), and each
+    status in `problems` as problem details."""
+    return Response(**ok, **{f"HTTP_{status}": problem for status in sorted(set(problems))})
 
 
 def _field_name(location: tuple) -> str:
@@ -66,14 +111,60 @@ def _field_with_control_characters(value, path: str = "") -> str | None:
     return None
 
 
-api = SpecTree(
+class CampusSpecTree(SpecTree):
+    @property
+    def spec(self) -> dict:
+        if not hasattr(self, "_finished"):
+            self._finished = finish(copy.deepcopy(super().spec), self)
+        return self._finished
+
+
+def finish(spec: dict, tree: SpecTree) -> dict:
+    """What spectree cannot say: problem details as application/problem+json, path
+    parameter formats, response headers, the HTTP server's 414; and none of spectree's own
+    validation-error model, which the gateway never answers with (a 400 is problem
+    details, declared per route where it can happen)."""
+    problems = {f"#/components/schemas/{tree.naming_strategy(model)}" for model in (ProblemDetails, BankProblemDetails)}
+    unused = set()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path" and parameter["name"] in PATH_PARAMETERS:
+                    described = PATH_PARAMETERS[parameter["name"]]
+                    parameter["schema"] = {k: v for k, v in described.items() if k != "description"}
+                    parameter["description"] = described["description"]
+            for status, response in list(operation["responses"].items()):
+                content = response.get("content", {})
+                ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+                if ref.split("/")[-1].startswith("ValidationError."):
+                    del operation["responses"][status]
+                    unused.add(ref.split("/")[-1])
+                    continue
+                if ref in problems:
+                    response["content"] = {MEDIA_TYPE: content["application/json"]}
+                headers = {**HEADERS_BY_STATUS.get(int(status), {}),
+                           **HEADERS_BY_OPERATION.get((method, path, status), {})}
+                if int(status) == 503 and ref in problems:
+                    headers["Retry-After"] = HEADERS_BY_STATUS[429]["Retry-After"]
+                if headers:
+                    response["headers"] = headers
+            operation["responses"]["414"] = URI_TOO_LONG
+            operation["responses"] = dict(sorted(operation["responses"].items()))
+    schemas_ = spec["components"]["schemas"]
+    for name in [n for n in schemas_ if any(n == u or n.startswith(u + ".") for u in unused)]:
+        del schemas_[name]
+    return spec
+
+
+api = CampusSpecTree(
     "flask",
     title="Campus Management System API",
     version="1.0.0",
     description=("The public HTTP surface of the campus management system: the student dashboard and "
                  "self-service, staff tools per department, the banks' bill-payment API and public "
-                 "look-ups. Errors are RFC 9457 problem details. Amounts are integers in paisa "
-                 "(PKR x 100) unless a field says otherwise; the bank API uses the 1LINK format."),
+                 "look-ups. Errors are RFC 9457 problem details (application/problem+json). Amounts are "
+                 "integers in paisa (PKR x 100) unless a field says otherwise; the bank API uses the "
+                 "1LINK format."),
     path="api/v1/docs",  # its UI pages; the document itself is served at /api/v1/openapi.json
     mode="strict",
     annotations=True,

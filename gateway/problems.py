@@ -65,6 +65,14 @@ def from_domain(error: domain.DomainError) -> Problem:
     return Problem(status, detail, kind=kind, field=error.field, code=error.reason, headers=headers)
 
 
+def from_http(error: HTTPException) -> Problem:
+    """Werkzeug's own errors (404, 405, 413, 429 from the rate limiter...) as problems."""
+    headers = {"Allow": ", ".join(error.valid_methods)} if getattr(error, "valid_methods", None) else {}
+    if error.code == 429:
+        headers["Retry-After"] = "60"
+    return Problem(error.code or 500, error.description or TITLES.get(error.code, "error"), headers=headers)
+
+
 def _by_class(error: domain.DomainError) -> tuple[int, str]:
     for cls in type(error).__mro__:
         if cls in STATUS_BY_ERROR:
@@ -91,13 +99,7 @@ def install(app: Flask) -> None:
     app.register_error_handler(Problem, render)
     app.register_error_handler(domain.DomainError, lambda e: render(from_domain(e)))
 
-    @app.errorhandler(HTTPException)
-    def _http(error: HTTPException):
-        headers = {"Allow": ", ".join(error.valid_methods)} if getattr(error, "valid_methods", None) else {}
-        if error.code == 429:
-            headers["Retry-After"] = "60"
-        return render(Problem(error.code or 500, error.description or TITLES.get(error.code, "error"),
-                              headers=headers))
+    app.register_error_handler(HTTPException, lambda e: render(from_http(e)))
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

@@ -2,49 +2,54 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from spectree import Response
 
 from campus import auth as campus_auth
 from cms.identity.v1 import identity_pb2 as pb
-from gateway import schemas, views
+from gateway import schemas
 from gateway.context import current
 from gateway.limits import address_and_account, auth_limit, limiter
-from gateway.openapi import BEARER, ProblemDetails, api
+from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api
 from gateway.security import caller, client_info, signed_in
 
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
 PUBLIC = campus_auth.Caller(kind=campus_auth.PUBLIC, subject="")
-PROBLEMS = {"HTTP_400": ProblemDetails, "HTTP_401": ProblemDetails, "HTTP_429": ProblemDetails}
+#: The public sign-in routes: a body, the rate limit, identity failing or away.
+PUBLIC_PROBLEMS = (*WITH_BODY, 429, 502, 503)
 
 
 def _identity(method: str, request, who=PUBLIC):
     return current().clients.call("identity", method, request, caller=who)
 
 
+def _tokens(pair) -> dict:
+    return schemas.Tokens.from_message(pair).body()
+
+
 @bp.post("/login")
 @limiter.limit(auth_limit, key_func=address_and_account)
-@api.validate(json=schemas.Login, resp=Response(HTTP_200=schemas.Tokens, HTTP_403=ProblemDetails,
-                                                HTTP_423=ProblemDetails, **PROBLEMS), tags=["auth"])
+@api.validate(json=schemas.Login, resp=answers(*PUBLIC_PROBLEMS, 401, 403, 423, HTTP_200=schemas.Tokens),
+              tags=["auth"])
 def login(json: schemas.Login):
     """Sign in with a registration number (students) or login name (staff).
 
-    403 `password-change-required` means: first sign-in, call /auth/activate."""
-    return views.tokens(_identity("Login", pb.LoginRequest(username=json.username, password=json.password,
-                                                           client=client_info())))
+    401: wrong username or password. 403 `password-change-required` means: first sign-in,
+    call /auth/activate. 423: the account is locked. 429: too many failed attempts."""
+    return _tokens(_identity("Login", pb.LoginRequest(username=json.username, password=json.password,
+                                                      client=client_info())))
 
 
 @bp.post("/refresh")
 @limiter.limit(auth_limit)
-@api.validate(json=schemas.Refresh, resp=Response(HTTP_200=schemas.Tokens, **PROBLEMS), tags=["auth"])
+@api.validate(json=schemas.Refresh, resp=answers(*PUBLIC_PROBLEMS, 401, HTTP_200=schemas.Tokens), tags=["auth"])
 def refresh(json: schemas.Refresh):
-    """Trade a refresh token for new tokens; each refresh token works once."""
-    return views.tokens(_identity("Refresh", pb.RefreshRequest(refresh_token=json.refresh_token,
-                                                               client=client_info())))
+    """Trade a refresh token for new tokens; each refresh token works once (401 after)."""
+    return _tokens(_identity("Refresh", pb.RefreshRequest(refresh_token=json.refresh_token,
+                                                          client=client_info())))
 
 
 @bp.post("/logout")
 @signed_in
-@api.validate(resp=Response("HTTP_204", HTTP_401=ProblemDetails), tags=["auth"], security=BEARER)
+@api.validate(resp=answers(*SIGNED_IN, *WITH_BODY, HTTP_204=None), tags=["auth"], security=BEARER)
 def logout():
     """End this session: its access and refresh tokens stop working."""
     who = caller()
@@ -55,41 +60,44 @@ def logout():
 
 @bp.get("/me")
 @signed_in
-@api.validate(resp=Response(HTTP_200=schemas.Account, HTTP_401=ProblemDetails), tags=["auth"], security=BEARER)
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.Account), tags=["auth"], security=BEARER)
 def me():
     """The signed-in account."""
     who = caller()
-    return views.account(_identity("GetAccount", pb.GetAccountRequest(username=who.subject), who))
+    return schemas.Account.from_message(_identity("GetAccount", pb.GetAccountRequest(username=who.subject), who)).body()
 
 
 @bp.post("/password/change")
 @signed_in
 @limiter.limit(auth_limit)
-@api.validate(json=schemas.ChangePassword, resp=Response(HTTP_200=schemas.Tokens, **PROBLEMS), tags=["auth"],
-              security=BEARER)
+@api.validate(json=schemas.ChangePassword, resp=answers(*SIGNED_IN, *WITH_BODY, HTTP_200=schemas.Tokens),
+              tags=["auth"], security=BEARER)
 def change_password(json: schemas.ChangePassword):
     """Change the password: every other session ends; the answer carries this one's new tokens."""
     who = caller()
     pair = _identity("ChangePassword", pb.ChangePasswordRequest(
         current_password=json.current_password, new_password=json.new_password, client=client_info()), who)
     current().forget_session(who.session_id)
-    return views.tokens(pair)
+    return _tokens(pair)
 
 
 @bp.post("/password/forgot")
 @limiter.limit(auth_limit, key_func=address_and_account)
-@api.validate(json=schemas.ForgotPassword, resp=Response(HTTP_202=schemas.Accepted, **PROBLEMS), tags=["auth"])
+@api.validate(json=schemas.ForgotPassword, resp=answers(*PUBLIC_PROBLEMS, HTTP_202=schemas.Accepted), tags=["auth"])
 def forgot_password(json: schemas.ForgotPassword):
     """Ask for a password reset link by email. The answer is the same whether or not the account exists."""
     _identity("RequestPasswordReset", pb.RequestPasswordResetRequest(username=json.username, client=client_info()))
-    return {"detail": "If this account exists and has an email address, a reset link is on its way."}, 202
+    return schemas.Accepted(detail="If this account exists and has an email address, a reset link is on its way."
+                            ).body(), 202
 
 
 @bp.post("/password/reset")
 @limiter.limit(auth_limit)
-@api.validate(json=schemas.ResetPassword, resp=Response("HTTP_204", **PROBLEMS), tags=["auth"])
+@api.validate(json=schemas.ResetPassword, resp=answers(*PUBLIC_PROBLEMS, HTTP_204=None), tags=["auth"])
 def reset_password(json: schemas.ResetPassword):
-    """Set a new password with the token from the reset email; every session ends."""
+    """Set a new password with the token from the reset email; every session ends.
+
+    A token that is unknown, used or expired is a 400 naming `token`."""
     _identity("ResetPassword", pb.ResetPasswordRequest(token=json.token, new_password=json.new_password,
                                                        client=client_info()))
     return "", 204
@@ -97,8 +105,11 @@ def reset_password(json: schemas.ResetPassword):
 
 @bp.post("/activate")
 @limiter.limit(auth_limit, key_func=address_and_account)
-@api.validate(json=schemas.Activate, resp=Response(HTTP_200=schemas.Tokens, **PROBLEMS), tags=["auth"])
+@api.validate(json=schemas.Activate, resp=answers(*PUBLIC_PROBLEMS, 401, HTTP_200=schemas.Tokens),
+              tags=["auth"])
 def activate(json: schemas.Activate):
-    """First sign-in: the activation code (or the initial password) and a new password of your own."""
-    return views.tokens(_identity("Activate", pb.ActivateRequest(
+    """First sign-in: the activation code (or the initial password) and a new password of your own.
+
+    401: wrong username or code (or it has expired)."""
+    return _tokens(_identity("Activate", pb.ActivateRequest(
         username=json.username, code=json.code, new_password=json.new_password, client=client_info())))

@@ -1,9 +1,12 @@
 """The banks' bill-payment API, 1LINK style: the bank calls us to ask about a challan and
-to say it was paid. Field names are the network's own (response_Code, amount_within_dueDate)."""
+to say it was paid. Field names are the network's own (response_Code, amount_within_dueDate).
+
+Finance decides everything, the bank's own mnemonic included; the gateway forwards and
+gives every refusal the response code a bank's switch reads first."""
 from __future__ import annotations
 
 from flask import Blueprint
-from spectree import Response
+from werkzeug.exceptions import HTTPException
 
 from campus import errors, money
 from campus.errors import DomainError
@@ -11,15 +14,17 @@ from cms.finance.v1 import finance_pb2 as pb
 from gateway import schemas
 from gateway.context import current
 from gateway.limits import bank_limit, limiter
-from gateway.openapi import BANK, ProblemDetails, api
-from gateway.problems import Problem, from_domain, render
+from gateway.openapi import BANK, WITH_BODY, answers, api
+from gateway.problems import Problem, from_domain, from_http, render
 from gateway.security import bank_only, caller
+from services.finance.domain import FAILED, INVALID_DATA, UNKNOWN_CONSUMER
 
 bp = Blueprint("bank", __name__, url_prefix="/api/v1/bank")
-UNKNOWN_CONSUMER, INVALID_DATA, PROCESSING_FAILED = "01", "04", "05"
 RESPONSE_CODES = {errors.InvalidArgument: INVALID_DATA, errors.PermissionDenied: INVALID_DATA,
                   errors.Unauthenticated: INVALID_DATA, errors.NotFound: UNKNOWN_CONSUMER}
-PROBLEMS = {"HTTP_400": ProblemDetails, "HTTP_401": ProblemDetails, "HTTP_403": ProblemDetails}
+#: Bad credentials (401), another bank's mnemonic (403), a locked bank client (423), the
+#: rate limit or too many failed sign-ins (429), finance or identity failing or away.
+PROBLEMS = (*WITH_BODY, 401, 403, 423, 429, 502, 503)
 
 
 @bp.errorhandler(Problem)
@@ -29,19 +34,17 @@ def _with_response_code(problem: Problem):
     return render(problem)
 
 
+@bp.errorhandler(HTTPException)
+def _http_refusal(error: HTTPException):
+    # A body too large, the rate limit: the switch needs its response code all the same.
+    return _with_response_code(from_http(error))
+
+
 @bp.errorhandler(DomainError)
 def _service_refusal(error: DomainError):
     problem = from_domain(error)
-    problem.extra["response_Code"] = RESPONSE_CODES.get(type(error), PROCESSING_FAILED)
+    problem.extra["response_Code"] = RESPONSE_CODES.get(type(error), FAILED)
     return render(problem)
-
-
-def _own_mnemonic(bank_mnemonic: str) -> str:
-    mnemonic = bank_mnemonic.upper()
-    if mnemonic != caller().subject:
-        raise Problem(403, "bank_mnemonic must be the authenticated bank's own", field="bank_mnemonic",
-                      kind="forbidden")
-    return mnemonic
 
 
 def _finance(method: str, message):
@@ -51,35 +54,29 @@ def _finance(method: str, message):
 @bp.post("/bill-inquiry")
 @limiter.limit(bank_limit)
 @bank_only
-@api.validate(json=schemas.BillInquiry, resp=Response(HTTP_200=schemas.BillInquiryAnswer, **PROBLEMS),
+@api.validate(json=schemas.BillInquiry, resp=answers(*PROBLEMS, problem=schemas.BankProblemDetails,
+                                                     HTTP_200=schemas.BillInquiryAnswer),
               tags=["bank"], security=BANK)
 def bill_inquiry(json: schemas.BillInquiry):
-    """What a challan asks for and whether it is paid. `bill_status`: U unpaid, P paid, B blocked."""
+    """What a challan asks for and whether it is paid. `bill_status`: U unpaid, P paid, B blocked.
+
+    An unknown consumer number is a 200 with `response_Code` 01 and nothing else."""
     answer = _finance("BillInquiry", pb.BillInquiryRequest(consumer_number=json.consumer_number,
-                                                           bank_mnemonic=_own_mnemonic(json.bank_mnemonic)))
-    if answer.response_code != "00" and not answer.bill_status:
-        return {"response_Code": answer.response_code}
-    return {
-        "response_Code": answer.response_code, "consumer_Detail": answer.consumer_detail,
-        "bill_status": answer.bill_status, "due_date": answer.due_date,
-        "amount_within_dueDate": money.to_one_link(answer.amount_within_due_date_paisa),
-        "amount_after_dueDate": money.to_one_link(answer.amount_after_due_date_paisa),
-        "billing_month": answer.billing_month, "date_paid": answer.date_paid,
-        "amount_paid": money.to_one_link(answer.amount_paid_paisa) if answer.date_paid else "",
-        "tran_auth_id": answer.tran_auth_id, "reserved": ""}
+                                                           bank_mnemonic=json.bank_mnemonic))
+    return schemas.BillInquiryAnswer.from_message(answer).body()
 
 
 @bp.post("/bill-payment")
 @limiter.limit(bank_limit)
 @bank_only
-@api.validate(json=schemas.BillPayment, resp=Response(HTTP_200=schemas.BillPaymentAnswer, **PROBLEMS),
+@api.validate(json=schemas.BillPayment, resp=answers(*PROBLEMS, problem=schemas.BankProblemDetails,
+                                                     HTTP_200=schemas.BillPaymentAnswer),
               tags=["bank"], security=BANK)
 def bill_payment(json: schemas.BillPayment):
     """Record a payment, exactly once per (bank, tran_auth_id): a retry gets the first answer,
     the same tran_auth_id with other data gets `03`."""
     answer = _finance("BillPayment", pb.BillPaymentRequest(
-        consumer_number=json.consumer_number, bank_mnemonic=_own_mnemonic(json.bank_mnemonic),
+        consumer_number=json.consumer_number, bank_mnemonic=json.bank_mnemonic,
         tran_auth_id=json.tran_auth_id, transaction_amount_paisa=money.from_one_link(json.transaction_amount),
         tran_date=json.tran_date, tran_time=json.tran_time))
-    return {"response_Code": answer.response_code, "identification_parameter": answer.identification_parameter,
-            "reserved": ""}
+    return schemas.BillPaymentAnswer.from_message(answer).body()

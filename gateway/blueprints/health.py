@@ -4,12 +4,11 @@ from __future__ import annotations
 import grpc
 from flask import Blueprint, jsonify
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from spectree import Response
 
 from campus import registry
 from gateway.context import current
 from gateway.limits import limiter
-from gateway.openapi import api
+from gateway.openapi import answers, api
 from gateway.schemas import Health
 
 bp = Blueprint("health", __name__)
@@ -25,7 +24,7 @@ def _health(channel) -> str:
 
 @bp.get("/healthz")
 @limiter.exempt
-@api.validate(resp=Response(HTTP_200=Health), tags=["health"])
+@api.validate(resp=answers(HTTP_200=Health), tags=["health"])
 def healthz():
     """Liveness: the gateway process answers."""
     return {"status": "ok"}
@@ -33,7 +32,7 @@ def healthz():
 
 @bp.get("/api/v1/openapi.json")
 @limiter.exempt
-@api.validate(resp=Response("HTTP_200"), tags=["health"])
+@api.validate(resp=answers(HTTP_200=None), tags=["health"])
 def openapi_document():
     """This API's OpenAPI 3.1 document."""
     return jsonify(api.spec)
@@ -41,7 +40,7 @@ def openapi_document():
 
 @bp.get("/readyz")
 @limiter.exempt
-@api.validate(resp=Response(HTTP_200=Health, HTTP_503=Health), tags=["health"])
+@api.validate(resp=answers(HTTP_200=Health, HTTP_503=Health), tags=["health"])
 def readyz():
     """Readiness: every service's standard gRPC health check says SERVING.
 

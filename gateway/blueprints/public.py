@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from spectree import Response
 
 from campus import money
 from campus.errors import DeadlineExceeded, NotFound, Unavailable
@@ -10,9 +9,9 @@ from cms.enrollment.v1 import enrollment_pb2
 from cms.finance.v1 import finance_pb2
 from cms.requests.v1 import requests_pb2
 from cms.tracking.v1 import tracking_pb2
-from gateway import schemas, views
+from gateway import schemas
 from gateway.context import current
-from gateway.openapi import ProblemDetails, api
+from gateway.openapi import answers, api
 from gateway.security import authenticate_bearer
 from services.finance import domain as fee_rules
 
@@ -63,12 +62,13 @@ def _subtype(sub, fees: dict[str, dict[str, int]], level: str | None) -> dict:
 
 
 @bp.get("/requests/catalogue")
-@api.validate(resp=Response(HTTP_200=schemas.Catalogue, HTTP_503=ProblemDetails), tags=["public"])
+@api.validate(resp=answers(401, 403, 429, 502, 503, HTTP_200=schemas.Catalogue), tags=["public"])
 def catalogue():
     """Every category and subtype of service request, with its fee in paisa (0 where none).
 
     Signed in as a student, each fee is the one for your program's level; otherwise a fee
-    that varies by level shows the lowest, with `fees_by_level`."""
+    that varies by level shows the lowest, with `fees_by_level`. An Authorization header
+    that is sent must be a valid student or staff token (401, 403 otherwise)."""
     categories, fees = _catalogue_sources()
     level = _student_level()
     return {"categories": [{"code": c.code, "title": c.title,
@@ -76,10 +76,9 @@ def catalogue():
 
 
 @bp.get("/public/degree-tracking/<tracking_id>")
-@api.validate(resp=Response(HTTP_200=schemas.PublicTracking, HTTP_404=ProblemDetails, HTTP_400=ProblemDetails),
-              tags=["public"])
+@api.validate(resp=answers(400, 404, 429, 502, 503, HTTP_200=schemas.PublicTracking), tags=["public"])
 def degree_tracking(tracking_id: str):
     """A degree, transcript or certificate application's progress by its tracking ID (no personal data)."""
     application = current().clients.call("tracking", "TrackApplication", tracking_pb2.TrackApplicationRequest(
         tracking_id=tracking_id.strip().upper()[:20]))
-    return views.application(application, public=True)
+    return schemas.PublicTracking.from_message(application).body()

@@ -5,20 +5,17 @@ import hashlib
 import json
 
 from flask import Blueprint, request
-from spectree import Response
 
 from cms.finance.v1 import finance_pb2
 from cms.requests.v1 import requests_pb2 as pb
-from gateway import dashboard, schemas, views
+from gateway import dashboard, schemas
 from gateway.context import current
-from gateway.openapi import BEARER, ProblemDetails, api
-from gateway.problems import Problem
+from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api
 from gateway.security import caller, student_only
 from services.finance import domain as finance_rules
 from services.requests import domain as requests_domain
 
 bp = Blueprint("student", __name__, url_prefix="/api/v1/me")
-PROBLEMS = {"HTTP_401": ProblemDetails, "HTTP_403": ProblemDetails}
 
 
 @bp.after_request
@@ -30,15 +27,16 @@ def _private(response):
 
 @bp.get("/dashboard")
 @student_only
-@api.validate(resp=Response(HTTP_200=schemas.Dashboard, **PROBLEMS), tags=["student"], security=BEARER)
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.Dashboard), tags=["student"], security=BEARER)
 def get_dashboard():
     """Every tile at once. A tile whose service is slow or down says `unavailable`; the rest still show."""
     who = caller()
     tiles = dashboard.gather(current(), who)
     profile = tiles["profile"]["data"] or {}
-    student = {"registration_number": who.subject, "full_name": profile.get("full_name"),
-               "program": profile.get("program"), "current_semester": profile.get("current_semester")}
-    return {"student": student, "tiles": tiles}
+    student = schemas.DashboardStudent(
+        registration_number=who.subject, full_name=profile.get("full_name"), program=profile.get("program"),
+        current_semester=profile.get("current_semester"))
+    return {"student": student.body(), "tiles": tiles}
 
 
 def _tile_view(name: str):
@@ -49,15 +47,15 @@ def _tile_view(name: str):
     return view
 
 
-for _name, _path in [("profile", "/profile"), ("courses", "/courses"), ("finance", "/finance"),
-                     ("tracking", "/tracking")]:
-    bp.get(_path)(student_only(api.validate(resp=Response(HTTP_200=schemas.TileOnly, **PROBLEMS),
-                                            tags=["student"], security=BEARER)(_tile_view(_name))))
+for _name, _tile in [("profile", schemas.ProfileTile), ("courses", schemas.CoursesTile),
+                     ("finance", schemas.FinanceTile), ("tracking", schemas.TrackingTile)]:
+    bp.get(f"/{_name}")(student_only(api.validate(resp=answers(*SIGNED_IN, HTTP_200=_tile),
+                                                  tags=["student"], security=BEARER)(_tile_view(_name))))
 
 
 @bp.get("/results")
 @student_only
-@api.validate(resp=Response(HTTP_200=schemas.TileOnly, HTTP_304=None, **PROBLEMS), tags=["student"],
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.ResultsTile, HTTP_304=None), tags=["student"],
               security=BEARER)
 def get_results():
     """My published results. Send back the ETag as If-None-Match: an unchanged card is a 304,
@@ -79,49 +77,45 @@ def _requests(method: str, message):
 
 @bp.post("/requests")
 @student_only
-@api.validate(json=schemas.FileRequest, resp=Response(HTTP_201=schemas.RequestView, HTTP_400=ProblemDetails,
-                                                      HTTP_503=ProblemDetails, **PROBLEMS),
+@api.validate(json=schemas.FileRequest, headers=schemas.FilingHeaders,
+              resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_201=schemas.RequestView),
               tags=["student"], security=BEARER)
-def file_request(json: schemas.FileRequest):
+def file_request(json: schemas.FileRequest, headers: schemas.FilingHeaders):
     """File a service request. A fee-bearing one comes back `awaiting_payment` with its challan.
 
-    Send an `Idempotency-Key` header to make retries safe: the same key files one request."""
-    key = request.headers.get("Idempotency-Key", "")
-    if len(key) > 80:
-        raise Problem(400, "Idempotency-Key is longer than 80 characters", field="Idempotency-Key",
-                      kind="validation-error")
+    Send an `Idempotency-Key` header to make retries safe: the same key files one request
+    (409 if it already filed another). A category or subtype not in the catalogue is a 400."""
     filed = _requests("FileRequest", pb.FileRequestRequest(
         registration_number=caller().subject, category=json.category, subtype=json.subtype,
-        details=json.details, idempotency_key=key))
-    return views.service_request(filed), 201, {"Location": f"/api/v1/me/requests/{filed.request_number}"}
+        details=json.details, idempotency_key=headers.idempotency_key or ""))
+    return (schemas.RequestView.from_message(filed).body(), 201,
+            {"Location": f"/api/v1/me/requests/{filed.request_number}"})
 
 
 @bp.get("/requests")
 @student_only
-@api.validate(resp=Response(HTTP_200=schemas.RequestList, **PROBLEMS), tags=["student"], security=BEARER)
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.RequestList), tags=["student"], security=BEARER)
 def list_requests():
     """My service requests, newest first."""
-    return views.requests(_requests("ListStudentRequests", pb.ListStudentRequestsRequest(
-        registration_number=caller().subject)))
+    return schemas.RequestList.from_message(_requests("ListStudentRequests", pb.ListStudentRequestsRequest(
+        registration_number=caller().subject))).body()
 
 
 @bp.get("/requests/<request_number>")
 @student_only
-@api.validate(resp=Response(HTTP_200=schemas.RequestView, HTTP_404=ProblemDetails, **PROBLEMS),
-              tags=["student"], security=BEARER)
+@api.validate(resp=answers(*SIGNED_IN, 400, 404, HTTP_200=schemas.RequestView), tags=["student"], security=BEARER)
 def get_request(request_number: str):
     """One of my requests with its status history. Someone else's request is 404."""
     number = requests_domain.parse_request_number(request_number)
-    return views.service_request(_requests("GetRequest", pb.GetRequestRequest(request_number=number)))
+    return schemas.RequestView.from_message(_requests("GetRequest", pb.GetRequestRequest(request_number=number))).body()
 
 
 @bp.get("/challans/<consumer_number>")
 @student_only
-@api.validate(resp=Response(HTTP_200=schemas.TileOnly, HTTP_404=ProblemDetails, **PROBLEMS),
-              tags=["student"], security=BEARER)
+@api.validate(resp=answers(*SIGNED_IN, 400, 404, HTTP_200=schemas.ChallanTile), tags=["student"], security=BEARER)
 def get_challan(consumer_number: str):
     """One of my challans, to print or pay."""
     number = finance_rules.consumer_number(consumer_number)
     challan = current().clients.call("finance", "GetChallan", finance_pb2.GetChallanRequest(consumer_number=number),
                                      caller=caller())
-    return {"status": "ok", "data": views.challan(challan)}
+    return schemas.ChallanTile(status="ok", data=schemas.Challan.from_message(challan)).body()

@@ -16,7 +16,7 @@ OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02
 UNPAID, PAID, BLOCKED_STATUS = "unpaid", "paid", "blocked"
 BILL_STATUS = {UNPAID: "U", PAID: "P", BLOCKED_STATUS: "B"}
 CONSUMER_NUMBER_LENGTH = 18
-CONSUMER_NUMBER_PATTERN = r"^\d{1,18}$"  # what a bank may send; the check digit decides the rest
+CONSUMER_NUMBER_PATTERN = r"^[0-9]{1,18}$"  # what a bank may send; the check digit decides the rest
 #: The level of a fee that really is the same for every program level.
 EVERY_LEVEL = "*"
 
