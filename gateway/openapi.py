@@ -19,6 +19,7 @@ from gateway import schemas
 from gateway.config import REQUEST_LINE_LIMIT
 from gateway.problems import MEDIA_TYPE, Problem
 from gateway.schemas import BankProblemDetails, ProblemDetails
+from services.requests.domain import REQUEST_NUMBER_PATTERN
 
 JSON_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -52,7 +53,7 @@ HEADERS_BY_STATUS = {
 #: ... and those of particular operations.
 HEADERS_BY_OPERATION = {
     ("post", "/api/v1/me/requests", "201"): {
-        "Location": _header("the new request", pattern=r"^/api/v1/me/requests/SR-[0-9]{4}-[0-9]{6,}$")},
+        "Location": _header("the new request", pattern="^/api/v1/me/requests/" + REQUEST_NUMBER_PATTERN[1:])},
     ("get", "/api/v1/me/results", "200"): {
         "ETag": _header("send it back as If-None-Match", pattern=r'^"[0-9a-f]{32}"$')},
     ("get", "/api/v1/me/results", "304"): {
