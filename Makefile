@@ -5,13 +5,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test install protos test-unit test-integration test-e2e test-fault bench lint lock check-deploy deploy-files clean
+.PHONY: up test install browser translations protos test-unit test-integration test-e2e test-fault bench lint lock check-deploy deploy-files clean
 
 up: install
 	$(PY) -m deploy.launcher up
 
-test: install
+test: install browser
 	$(VENV)/bin/ruff check .
+	$(PY) -m gateway.translations --check
 	$(PY) -m pytest -m unit -q
 	$(PY) -m pytest -m integration -q
 	$(PY) -m pytest -m e2e -q
@@ -30,6 +31,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 # Python modules generated from protos/ (not committed).
 cms/__init__.py: $(STAMP) $(shell find protos -name '*.proto')
 	$(PY) -m campus.protogen
+
+# Debian's chromium for the browser tests, and axe-core (npm) served to the pages under test.
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+browser: $(AXE)
+	bash deploy/debian/install-browser.sh
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
+
+# The Urdu catalogue (.po and .mo) from gateway/translations/urdu.py and the portal's messages.
+translations: $(STAMP)
+	$(PY) -m gateway.translations
 
 protos: $(STAMP)
 	$(PY) -m campus.protogen

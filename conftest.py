@@ -15,3 +15,10 @@ def pytest_collection_modifyitems(config, items):
             if layer in parts:
                 item.add_marker(getattr(pytest.mark, layer))
                 break
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Playwright drives Debian's chromium (its own browser download is not reachable)."""
+    from tests.browser import launch_args
+    return {**browser_type_launch_args, **launch_args()}

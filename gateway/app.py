@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from campus import auth, logs
 from campus import config as config_mod
-from gateway import problems
+from gateway import portal, problems
 from gateway.blueprints import auth as auth_bp
 from gateway.blueprints import bank, health, public, staff, student
 from gateway.config import GatewayConfig
@@ -36,9 +36,11 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
         threading.Thread(target=context.warm_up, name="jwks-warm-up", daemon=True).start()
     problems.install(app)
     limiter.init_app(app)
-    for blueprint in (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, bank.bp):
+    api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, bank.bp)
+    for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)
+    portal.install(app, api_blueprints)
     app.before_request(_begin)
     app.after_request(_finish)
     app.teardown_request(_end)

@@ -1,11 +1,12 @@
 """Gateway settings (`GATEWAY_` prefix), read once at start-up."""
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 
 from campus.config import BaseConfig
 
 #: gunicorn's limit on the request line (method, path and query): a longer one is a 414,
 #: answered by gunicorn itself (text/html) before the gateway sees it.
 REQUEST_LINE_LIMIT = 4094
+DEV_SESSION_SECRET = "dev-only-portal-session-secret-change-me-in-production"
 
 
 class GatewayConfig(BaseConfig):
@@ -37,3 +38,21 @@ class GatewayConfig(BaseConfig):
     #: this long, so result day is a read of memory, not a query per refresh. A newly
     #: published semester shows within this window.
     results_cache_seconds: float = Field(60.0, ge=0, le=3600)
+
+    #: Signs the portal's session cookie (which holds the page session's tokens).
+    session_secret: SecretStr = SecretStr(DEV_SESSION_SECRET)
+    #: A page session left alone this long ends (the identity session too, on next use).
+    session_idle_minutes: int = Field(30, ge=5, le=720)
+    #: Cookies only over HTTPS; None: in production only (local and test runs are plain HTTP).
+    secure_cookies: bool | None = None
+
+    @model_validator(mode="after")
+    def _portal_secrets(self):
+        secret = self.session_secret.get_secret_value()
+        if self.environment == "production" and secret == DEV_SESSION_SECRET:
+            raise ValueError("GATEWAY_SESSION_SECRET must be set in production")
+        if len(secret) < 32:
+            raise ValueError("GATEWAY_SESSION_SECRET must be at least 32 characters")
+        if self.secure_cookies is None:
+            object.__setattr__(self, "secure_cookies", self.environment == "production")
+        return self

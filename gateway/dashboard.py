@@ -57,6 +57,16 @@ TILES: dict[str, TileSource] = {
 }
 
 
+def for_student(gateway: Gateway, caller: auth.Caller) -> dict:
+    """The whole dashboard: the JSON API's body and the portal page's data, one function."""
+    tiles = gather(gateway, caller)
+    profile = tiles["profile"]["data"] or {}
+    student = schemas.DashboardStudent(
+        registration_number=caller.subject, full_name=profile.get("full_name"), program=profile.get("program"),
+        current_semester=profile.get("current_semester"))
+    return {"student": student.body(), "tiles": tiles}
+
+
 def tile(gateway: Gateway, name: str, caller: auth.Caller) -> dict:
     return gather(gateway, caller, [name])[name]
 

@@ -12,8 +12,8 @@ limiter = Limiter(key_func=get_remote_address, headers_enabled=True, swallow_err
 
 
 def address_and_account() -> str:
-    body = request.get_json(silent=True, cache=True)
-    name = body.get("username") if isinstance(body, dict) else None
+    body = request.get_json(silent=True, cache=True) if request.is_json else request.form
+    name = body.get("username") if hasattr(body, "get") else None
     return f"{get_remote_address()}|{str(name)[:64].lower() if name else '-'}"
 
 

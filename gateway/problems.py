@@ -81,6 +81,12 @@ def _by_class(error: domain.DomainError) -> tuple[int, str]:
 
 
 def render(problem: Problem) -> Response:
+    from gateway.portal import pages  # the portal's own pages get an error page, not JSON
+    if pages.is_page_request():
+        response = pages.error_page(problem.status)
+        for name, value in problem.headers.items():
+            response.headers[name] = value
+        return response
     body = {"type": f"/problems/{problem.kind}", "title": TITLES.get(problem.status, "Error"),
             "status": problem.status, "detail": problem.detail, "instance": request.path,
             "request_id": auth.request_id.get()}

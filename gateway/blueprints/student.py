@@ -30,13 +30,7 @@ def _private(response):
 @api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.Dashboard), tags=["student"], security=BEARER)
 def get_dashboard():
     """Every tile at once. A tile whose service is slow or down says `unavailable`; the rest still show."""
-    who = caller()
-    tiles = dashboard.gather(current(), who)
-    profile = tiles["profile"]["data"] or {}
-    student = schemas.DashboardStudent(
-        registration_number=who.subject, full_name=profile.get("full_name"), program=profile.get("program"),
-        current_semester=profile.get("current_semester"))
-    return {"student": student.body(), "tiles": tiles}
+    return dashboard.for_student(current(), caller())
 
 
 def _tile_view(name: str):

@@ -13,3 +13,8 @@ def stack():
 def http(stack):
     with client(stack) as http:
         yield http
+
+
+@pytest.fixture(scope="session")
+def base_url(stack):
+    return stack.gateway_url()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import re
 import statistics
 import threading
 import time
@@ -59,7 +60,7 @@ def drive(base_url: str, path: str, headers: dict, *, seconds: float, concurrenc
                 connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 body = response.read()
-                ok = response.status == 200 and (name != "dashboard" or _all_tiles_ok(body))
+                ok = response.status == 200 and _all_tiles_ok(name, body)
             except (OSError, http.client.HTTPException):
                 connection.close()
                 connection = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
@@ -79,24 +80,56 @@ def drive(base_url: str, path: str, headers: dict, *, seconds: float, concurrenc
     return Figures(name, len(flat), sum(errors), elapsed, flat)
 
 
-def _all_tiles_ok(body: bytes) -> bool:
-    return all(t["status"] == "ok" for t in json.loads(body)["tiles"].values())
+def _all_tiles_ok(name: str, body: bytes) -> bool:
+    if name == "dashboard":
+        return all(t["status"] == "ok" for t in json.loads(body)["tiles"].values())
+    if name == "dashboard page":
+        return b'data-status="unavailable"' not in body and b'data-tile="profile"' in body
+    return True
+
+
+def page_session(base_url: str) -> str:
+    """The portal's session cookie for the demo student, signed in through the form."""
+    import httpx
+    with httpx.Client(base_url=base_url) as portal:
+        form = portal.get("/login").text
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form).group(1)
+        signed_in = portal.post("/login", data={"csrf_token": token, "username": "22P-123456",
+                                                "password": "Demo@2026"})
+        assert signed_in.status_code == 303, signed_in.text[:300]
+        return f"cms_session={portal.cookies['cms_session']}"
+
+
+def page_weight(base_url: str, cookie: str) -> tuple[int, int]:
+    """The dashboard page's first load, before compression: its HTML and its stylesheet."""
+    import httpx
+    html = httpx.get(f"{base_url}/student?lang=en", headers={"Cookie": cookie}).content
+    css = sum(len(httpx.get(f"{base_url}{href.decode()}").content)
+              for href in re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html))
+    return len(html), css
 
 
 def run(base_url: str, access_token: str, *, seconds: float, concurrency: int) -> list[Figures]:
     auth = {"Authorization": f"Bearer {access_token}"}
+    cookie = {"Cookie": page_session(base_url)}
     drive(base_url, "/api/v1/me/dashboard", auth, seconds=1, concurrency=concurrency, name="warm-up")
     return [drive(base_url, "/healthz", {}, seconds=seconds, concurrency=concurrency, name="baseline /healthz"),
-            drive(base_url, "/api/v1/me/dashboard", auth, seconds=seconds, concurrency=concurrency, name="dashboard")]
+            drive(base_url, "/api/v1/me/dashboard", auth, seconds=seconds, concurrency=concurrency, name="dashboard"),
+            drive(base_url, "/student", cookie, seconds=seconds, concurrency=concurrency, name="dashboard page")]
 
 
-def report(figures: list[Figures], seconds: float, concurrency: int) -> str:
-    baseline, dashboard = figures
+def report(figures: list[Figures], seconds: float, concurrency: int, weight: tuple[int, int] | None = None) -> str:
+    baseline, dashboard, page = figures
     ratio = dashboard.rps / baseline.rps if baseline.rps else float("nan")
-    return "\n".join([
-        f"dashboard benchmark: {concurrency} concurrent keep-alive clients, {seconds:.0f} s per endpoint",
-        *[f.line() for f in figures],
-        f"dashboard throughput is {ratio:.0%} of the baseline's (7 RPCs to 6 services per dashboard)"])
+    lines = [f"dashboard benchmark: {concurrency} concurrent keep-alive clients, {seconds:.0f} s per endpoint",
+             *[f.line() for f in figures],
+             f"dashboard throughput is {ratio:.0%} of the baseline's (7 RPCs to 6 services per dashboard)",
+             f"the dashboard page serves {page.rps / dashboard.rps if dashboard.rps else float('nan'):.0%} "
+             f"of the JSON dashboard's requests per second (the same calls, rendered as HTML)"]
+    if weight:
+        lines.append(f"dashboard page weight, uncompressed: HTML {weight[0] / 1024:.1f} KiB + CSS "
+                     f"{weight[1] / 1024:.1f} KiB = {sum(weight) / 1024:.1f} KiB (fonts excepted)")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -111,7 +144,8 @@ def main() -> None:
         tokens = httpx.post(stack.gateway_url() + "/api/v1/auth/login",
                             json={"username": "22P-123456", "password": "Demo@2026"}).json()
         figures = run(stack.gateway_url(), tokens["access_token"], seconds=args.seconds, concurrency=args.concurrency)
-        print(report(figures, args.seconds, args.concurrency))
+        weight = page_weight(stack.gateway_url(), page_session(stack.gateway_url()))
+        print(report(figures, args.seconds, args.concurrency, weight))
 
 
 if __name__ == "__main__":
