@@ -1,8 +1,9 @@
-"""The Urdu catalogue's source: English message -> Urdu, kept as a table a translator can
-review line by line. `python -m gateway.translations.urdu` (make translations) extracts
-every message of the portal, fills in this table and writes ur/LC_MESSAGES/messages.po
-and .mo; a unit test fails on any message the table lacks."""
-URDU = {
+"""The Urdu catalogue's source: English message -> Urdu, kept as tables a translator can
+review line by line (this one for the common pages, one module per area beside it).
+`python -m gateway.translations` (make translations) extracts every message of the
+portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `make test`
+fails on any message without Urdu, or a catalogue not regenerated."""
+COMMON = {
     "Enter your registration number (like 22P-123456) or your staff login.":
         "اپنا رجسٹریشن نمبر (جیسے 22P-123456) یا اسٹاف لاگ اِن لکھیں۔",
     "Registration number or staff login": "رجسٹریشن نمبر یا اسٹاف لاگ اِن",
@@ -160,3 +161,6 @@ URDU = {
     "Last sign-in: %(when)s": "آخری سائن اِن: %(when)s",
     "This is your first sign-in.": "یہ آپ کا پہلا سائن اِن ہے۔",
 }
+
+#: Every area's table; add a line here for a new area's module.
+URDU = {**COMMON}
