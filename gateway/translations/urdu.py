@@ -112,7 +112,7 @@ COMMON = {
     "My dashboard": "میرا ڈیش بورڈ",
     "Assalam-o-Alaikum, %(name)s": "السلام علیکم، %(name)s",
     "My courses": "میرے کورسز",
-    "%(hours)s credit hours": "%(hours)s کریڈٹ آورز",
+    "Credit hours: %(hours)s": "کریڈٹ آورز: %(hours)s",
     "No courses registered this semester.": "اس سمسٹر میں کوئی کورس رجسٹر نہیں۔",
     "My tutors": "میرے ٹیوٹرز",
     "Tutors are allocated one to two weeks after the semester starts.":
@@ -124,7 +124,7 @@ COMMON = {
     "Grade": "گریڈ",
     "No results have been published for you yet.": "آپ کا کوئی نتیجہ ابھی شائع نہیں ہوا۔",
     "Unofficial transcript": "غیر سرکاری ٹرانسکرپٹ",
-    "%(count)s semesters of published results.": "%(count)s سمسٹرز کے شائع شدہ نتائج۔",
+    "Semesters with published results: %(count)s": "شائع شدہ نتائج والے سمسٹرز: %(count)s",
     "A printable transcript comes with the examinations update of the portal.":
         "قابلِ طباعت ٹرانسکرپٹ پورٹل کی امتحانات والی تازہ کاری کے ساتھ آئے گا۔",
     "My profile": "میری پروفائل",
@@ -140,7 +140,7 @@ COMMON = {
     "Something wrong? File a correction request under Student service requests.":
         "کچھ غلط ہے؟ اسٹوڈنٹ سروس درخواستوں میں درستی کی درخواست دیں۔",
     "Course registration": "کورس رجسٹریشن",
-    "Registered for %(semester)s: %(count)s courses.": "%(semester)s کے لیے رجسٹرڈ: %(count)s کورسز۔",
+    "Courses registered for %(semester)s: %(count)s": "%(semester)s کے لیے رجسٹرڈ کورسز: %(count)s",
     "Registration for the next semester opens here when admissions announce it.":
         "اگلے سمسٹر کی رجسٹریشن داخلوں کے اعلان پر یہاں کھلے گی۔",
     "My exam schedule / roll number slip": "میرا امتحانی شیڈول / رول نمبر سلپ",
