@@ -22,3 +22,9 @@ def browser_type_launch_args(browser_type_launch_args):
     """Playwright drives Debian's chromium (its own browser download is not reachable)."""
     from tests.browser import launch_args
     return {**browser_type_launch_args, **launch_args()}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Tests inject axe-core into the pages; the portal's own CSP would rightly refuse it."""
+    return {**browser_context_args, "bypass_csp": True}

@@ -23,3 +23,17 @@ def install(app: Flask, api_blueprints) -> None:
     for blueprint in (public.bp, student.bp, staff.bp):
         app.register_blueprint(blueprint)
     app.register_error_handler(CSRFError, lambda error: pages.error_page(400))
+    app.after_request(_page_headers)
+
+
+#: Pages load only what the gateway serves, are never framed, and post only to themselves.
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; "
+       "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+
+
+def _page_headers(response):
+    if pages.is_page_request() and response.mimetype == "text/html":
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

@@ -126,3 +126,11 @@ def test_no_serious_accessibility_violations(page, base_url, lang):
     page.context.clear_cookies()
     browser.sign_in(page, base_url, STAFF, lang=lang)
     assert browser.serious_violations(page) == [], "/staff"
+
+
+def test_pages_load_only_what_the_gateway_serves_and_are_never_framed(stack):
+    with client(stack) as http:
+        headers = http.get("/login").headers
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "same-origin"
