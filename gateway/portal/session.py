@@ -14,7 +14,7 @@ import time
 from flask import Flask, redirect, request, session, url_for
 
 from campus import auth
-from campus.errors import DomainError, Unauthenticated
+from campus.errors import DeadlineExceeded, DomainError, Unauthenticated, Unavailable
 from cms.identity.v1 import identity_pb2 as pb
 from gateway.context import current
 from gateway.security import client_info
@@ -67,8 +67,7 @@ def page_caller() -> auth.Caller | None:
         return None
     try:
         if now > int(session.get("exp", 0)) - REFRESH_MARGIN_SECONDS:
-            _keep(gateway.clients.call("identity", "Refresh", pb.RefreshRequest(
-                refresh_token=session.get("rt", ""), client=client_info()), caller=PUBLIC))
+            _renew(gateway)
         caller = gateway.verifier.caller(session["at"], via="gateway")
         if caller.kind == auth.BANK or not gateway.session_active(caller):
             raise Unauthenticated("this session has ended")
@@ -78,6 +77,16 @@ def page_caller() -> auth.Caller | None:
     if now - int(session.get("seen", 0)) > SEEN_EVERY_SECONDS:
         session["seen"] = now
     return caller
+
+
+def _renew(gateway) -> None:
+    """New tokens for old. With identity away the current token serves while it lasts
+    (then the page asks to sign in again): the dashboard stays up on result day."""
+    try:
+        _keep(gateway.clients.call("identity", "Refresh", pb.RefreshRequest(
+            refresh_token=session.get("rt", ""), client=client_info()), caller=PUBLIC))
+    except (Unavailable, DeadlineExceeded):
+        log.warning("identity unavailable: page session renewed later")
 
 
 def sign_out() -> None:
