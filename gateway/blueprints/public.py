@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from campus import money
+from campus import auth, money
 from campus.errors import DeadlineExceeded, NotFound, Unavailable
 from cms.enrollment.v1 import enrollment_pb2
 from cms.finance.v1 import finance_pb2
@@ -33,8 +33,8 @@ def _catalogue_sources():
     return cached
 
 
-def _student_level() -> str | None:
-    who = authenticate_bearer(required=False)
+def student_level(who: auth.Caller | None) -> str | None:
+    """A signed-in student's program level (None for anyone else, or if enrollment cannot say)."""
     if who is None or not who.is_student:
         return None
     try:
@@ -69,8 +69,13 @@ def catalogue():
     Signed in as a student, each fee is the one for your program's level; otherwise a fee
     that varies by level shows the lowest, with `fees_by_level`. An Authorization header
     that is sent must be a valid student or staff token (401, 403 otherwise)."""
+    return catalogue_for(student_level(authenticate_bearer(required=False)))
+
+
+def catalogue_for(level: str | None) -> dict:
+    """The catalogue with each fee for a program level (None: as the public sees it): the
+    JSON catalogue's body and the portal's filing page, one function."""
     categories, fees = _catalogue_sources()
-    level = _student_level()
     return {"categories": [{"code": c.code, "title": c.title,
                             "subtypes": [_subtype(s, fees, level) for s in c.subtypes]} for c in categories]}
 

@@ -6,6 +6,7 @@ import json
 
 from flask import Blueprint, request
 
+from campus import auth
 from cms.finance.v1 import finance_pb2
 from cms.requests.v1 import requests_pb2 as pb
 from gateway import dashboard, schemas
@@ -65,8 +66,35 @@ def get_results():
     return tile, 200, headers
 
 
-def _requests(method: str, message):
-    return current().clients.call("requests", method, message, caller=caller())
+def _requests(who: auth.Caller, method: str, message):
+    return current().clients.call("requests", method, message, caller=who)
+
+
+# What the JSON API and the portal's request pages both do, one function each.
+def file_for(who: auth.Caller, *, category: str, subtype: str, details: str, idempotency_key: str = "") -> dict:
+    """File a request for this student; the same idempotency key files one request."""
+    return schemas.RequestView.from_message(_requests(who, "FileRequest", pb.FileRequestRequest(
+        registration_number=who.subject, category=category, subtype=subtype, details=details,
+        idempotency_key=idempotency_key))).body()
+
+
+def requests_of(who: auth.Caller) -> dict:
+    return schemas.RequestList.from_message(_requests(who, "ListStudentRequests", pb.ListStudentRequestsRequest(
+        registration_number=who.subject))).body()
+
+
+def request_of(who: auth.Caller, request_number: str) -> dict:
+    """One of this student's requests with its history (NotFound for anyone else's)."""
+    number = requests_domain.parse_request_number(request_number)
+    return schemas.RequestView.from_message(_requests(who, "GetRequest", pb.GetRequestRequest(
+        request_number=number))).body()
+
+
+def challan_of(who: auth.Caller, consumer_number: str) -> dict:
+    number = finance_rules.consumer_number(consumer_number)
+    challan = current().clients.call("finance", "GetChallan", finance_pb2.GetChallanRequest(consumer_number=number),
+                                     caller=who)
+    return schemas.Challan.from_message(challan).body()
 
 
 @bp.post("/requests")
@@ -79,11 +107,9 @@ def file_request(json: schemas.FileRequest, headers: schemas.FilingHeaders):
 
     Send an `Idempotency-Key` header to make retries safe: the same key files one request
     (409 if it already filed another). A category or subtype not in the catalogue is a 400."""
-    filed = _requests("FileRequest", pb.FileRequestRequest(
-        registration_number=caller().subject, category=json.category, subtype=json.subtype,
-        details=json.details, idempotency_key=headers.idempotency_key or ""))
-    return (schemas.RequestView.from_message(filed).body(), 201,
-            {"Location": f"/api/v1/me/requests/{filed.request_number}"})
+    filed = file_for(caller(), category=json.category, subtype=json.subtype, details=json.details,
+                     idempotency_key=headers.idempotency_key or "")
+    return filed, 201, {"Location": f"/api/v1/me/requests/{filed['request_number']}"}
 
 
 @bp.get("/requests")
@@ -91,8 +117,7 @@ def file_request(json: schemas.FileRequest, headers: schemas.FilingHeaders):
 @api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.RequestList), tags=["student"], security=BEARER)
 def list_requests():
     """My service requests, newest first."""
-    return schemas.RequestList.from_message(_requests("ListStudentRequests", pb.ListStudentRequestsRequest(
-        registration_number=caller().subject))).body()
+    return requests_of(caller())
 
 
 @bp.get("/requests/<request_number>")
@@ -100,8 +125,7 @@ def list_requests():
 @api.validate(resp=answers(*SIGNED_IN, 400, 404, HTTP_200=schemas.RequestView), tags=["student"], security=BEARER)
 def get_request(request_number: str):
     """One of my requests with its status history. Someone else's request is 404."""
-    number = requests_domain.parse_request_number(request_number)
-    return schemas.RequestView.from_message(_requests("GetRequest", pb.GetRequestRequest(request_number=number))).body()
+    return request_of(caller(), request_number)
 
 
 @bp.get("/challans/<consumer_number>")
@@ -109,7 +133,4 @@ def get_request(request_number: str):
 @api.validate(resp=answers(*SIGNED_IN, 400, 404, HTTP_200=schemas.ChallanTile), tags=["student"], security=BEARER)
 def get_challan(consumer_number: str):
     """One of my challans, to print or pay."""
-    number = finance_rules.consumer_number(consumer_number)
-    challan = current().clients.call("finance", "GetChallan", finance_pb2.GetChallanRequest(consumer_number=number),
-                                     caller=caller())
-    return schemas.ChallanTile(status="ok", data=schemas.Challan.from_message(challan)).body()
+    return {"status": "ok", "data": challan_of(caller(), consumer_number)}

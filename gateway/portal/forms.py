@@ -1,13 +1,17 @@
 """The portal's forms: Flask-WTF, so every one carries its CSRF token (sign-in included)."""
 from __future__ import annotations
 
+import re
+import secrets
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms import HiddenField, PasswordField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
 from campus import identifiers
 from campus.errors import InvalidArgument
+from gateway import schemas
 from services.tracking.domain import parse_tracking_id
 
 
@@ -42,3 +46,42 @@ class TrackApplication(FlaskForm):
 
     tracking_id = StringField(_l("Tracking ID"), validators=[
         DataRequired(_l("Enter the tracking ID from your acknowledgement.")), Length(max=20), _tracking_id])
+
+
+#: The JSON API's own limits for a filing (schemas.FileRequest), so the page refuses what it refuses.
+DETAILS_MAX_LENGTH = next(m.max_length for m in schemas.FileRequest.model_fields["details"].metadata
+                          if getattr(m, "max_length", None))
+IDEMPOTENCY_KEY = r"^[A-Za-z0-9_-]{16,80}$"
+
+
+def _one_line_break(text: str | None) -> str:
+    """A textarea sends CRLF; the API (and its length limit) count a line break once."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _chosen(form, field) -> None:
+    if field.data not in form.offered:
+        raise ValidationError(_l("Choose the request you want to file."))
+
+
+def _plain_text(form, field) -> None:
+    if not re.match(schemas.TEXT, field.data or ""):
+        raise ValidationError(_l("The details contain characters that cannot be saved. Please retype them."))
+
+
+class FileRequest(FlaskForm):
+    """A service request: one subtype of the catalogue (as "category/subtype"), the details,
+    and the idempotency key made when the form was first shown: submitted twice, it files once."""
+    choice = StringField(_l("What do you need?"), validators=[_chosen])
+    details = TextAreaField(_l("Details"), filters=[_one_line_break], validators=[
+        Length(max=DETAILS_MAX_LENGTH, message=_l("Please keep the details within %(max)d characters.")),
+        _plain_text])
+    idempotency_key = HiddenField(default=lambda: secrets.token_urlsafe(24), validators=[
+        DataRequired(), Regexp(IDEMPOTENCY_KEY)])
+
+    def __init__(self, offered: set[str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offered = offered
+
+    def fresh_key(self) -> None:
+        self.idempotency_key.data = secrets.token_urlsafe(24)
