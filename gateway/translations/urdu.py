@@ -3,6 +3,8 @@ review line by line (this one for the common pages, one module per area beside i
 `python -m gateway.translations` (make translations) extracts every message of the
 portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `make test`
 fails on any message without Urdu, or a catalogue not regenerated."""
+from gateway.translations.urdu_accounts import ACCOUNTS
+
 COMMON = {
     "Enter your registration number (like 22P-123456) or your staff login.":
         "اپنا رجسٹریشن نمبر (جیسے 22P-123456) یا اسٹاف لاگ اِن لکھیں۔",
@@ -163,4 +165,4 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON}
+URDU = {**COMMON, **ACCOUNTS}
