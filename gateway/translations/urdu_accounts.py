@@ -70,6 +70,9 @@ ACCOUNTS = {
     "Change the password": "پاس ورڈ تبدیل کریں",
     "Your current password is not right.": "آپ کا موجودہ پاس ورڈ درست نہیں۔",
     "Back to my portal": "میرے پورٹل پر واپس",
+    # -- the dashboard of a student just activated, whose record enrollment has not added yet
+    "Your student record is not ready yet: admissions add it after your account is opened.":
+        "آپ کا طالب علم ریکارڈ ابھی تیار نہیں: اکاؤنٹ کھلنے کے بعد شعبۂ داخلہ اسے شامل کرتا ہے۔",
     # -- staff tools: the console
     "Tools": "ٹولز",
     "Open a student account": "طالب علم کا اکاؤنٹ کھولیں",
