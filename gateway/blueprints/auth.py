@@ -25,6 +25,31 @@ def _tokens(pair) -> dict:
     return schemas.Tokens.from_message(pair).body()
 
 
+# -- the identity calls, for the API and the portal's pages alike --------------------------
+def change_password_of(who: campus_auth.Caller, current_password: str, new_password: str) -> pb.TokenPair:
+    """Every session of the account ends, this one too: the answer is this one's new tokens."""
+    pair = _identity("ChangePassword", pb.ChangePasswordRequest(
+        current_password=current_password, new_password=new_password, client=client_info()), who)
+    current().forget_session(who.session_id)
+    return pair
+
+
+def request_reset(username: str) -> None:
+    """The same answer whether or not the account exists (identity decides whether to mail)."""
+    _identity("RequestPasswordReset", pb.RequestPasswordResetRequest(username=username, client=client_info()))
+
+
+def reset(token: str, new_password: str) -> None:
+    """A new password with the mailed token; every session of the account ends."""
+    _identity("ResetPassword", pb.ResetPasswordRequest(token=token, new_password=new_password, client=client_info()))
+
+
+def activate_account(username: str, code: str, new_password: str) -> pb.TokenPair:
+    """First sign-in: the activation code buys a password of one's own and a session."""
+    return _identity("Activate", pb.ActivateRequest(username=username, code=code, new_password=new_password,
+                                                    client=client_info()))
+
+
 @bp.post("/login")
 @limiter.limit(auth_limit, key_func=address_and_account)
 @api.validate(json=schemas.Login, resp=answers(*PUBLIC_PROBLEMS, 401, 403, 423, HTTP_200=schemas.Tokens),
@@ -74,11 +99,7 @@ def me():
               tags=["auth"], security=BEARER)
 def change_password(json: schemas.ChangePassword):
     """Change the password: every other session ends; the answer carries this one's new tokens."""
-    who = caller()
-    pair = _identity("ChangePassword", pb.ChangePasswordRequest(
-        current_password=json.current_password, new_password=json.new_password, client=client_info()), who)
-    current().forget_session(who.session_id)
-    return _tokens(pair)
+    return _tokens(change_password_of(caller(), json.current_password, json.new_password))
 
 
 @bp.post("/password/forgot")
@@ -86,7 +107,7 @@ def change_password(json: schemas.ChangePassword):
 @api.validate(json=schemas.ForgotPassword, resp=answers(*PUBLIC_PROBLEMS, HTTP_202=schemas.Accepted), tags=["auth"])
 def forgot_password(json: schemas.ForgotPassword):
     """Ask for a password reset link by email. The answer is the same whether or not the account exists."""
-    _identity("RequestPasswordReset", pb.RequestPasswordResetRequest(username=json.username, client=client_info()))
+    request_reset(json.username)
     return schemas.Accepted(detail="If this account exists and has an email address, a reset link is on its way."
                             ).body(), 202
 
@@ -98,8 +119,7 @@ def reset_password(json: schemas.ResetPassword):
     """Set a new password with the token from the reset email; every session ends.
 
     A token that is unknown, used or expired is a 400 naming `token`."""
-    _identity("ResetPassword", pb.ResetPasswordRequest(token=json.token, new_password=json.new_password,
-                                                       client=client_info()))
+    reset(json.token, json.new_password)
     return "", 204
 
 
@@ -111,5 +131,4 @@ def activate(json: schemas.Activate):
     """First sign-in: the activation code (or the initial password) and a new password of your own.
 
     401: wrong username or code (or it has expired)."""
-    return _tokens(_identity("Activate", pb.ActivateRequest(
-        username=json.username, code=json.code, new_password=json.new_password, client=client_info())))
+    return _tokens(activate_account(json.username, json.code, json.new_password))

@@ -1,9 +1,13 @@
-"""Staff tools, per department: each sees its own department's work."""
+"""Staff tools, per department: each sees its own department's work.
+
+The identity calls behind each tool are functions of their own, shared by the JSON API
+here and the portal's pages (gateway.portal.staff), so both make the same calls and
+`TOOLS` says once which department owns which tool."""
 from __future__ import annotations
 
 from flask import Blueprint
 
-from campus import identifiers
+from campus import auth, identifiers
 from cms.identity.v1 import identity_pb2
 from cms.requests.v1 import requests_pb2
 from gateway import schemas
@@ -13,7 +17,44 @@ from gateway.security import caller, staff_only
 
 bp = Blueprint("staff", __name__, url_prefix="/api/v1/staff")
 
+#: Which department owns each staff tool (the pages show a department only its own).
+TOOLS = {"student_accounts": "admissions", "account_locks": "student_services", "audit_log": "student_services"}
 
+
+def owns(who: auth.Caller, tool: str) -> bool:
+    return who.kind == auth.STAFF and who.department == TOOLS[tool]
+
+
+# -- the identity calls, for the API and the pages alike -------------------------------------
+def open_student_account(who: auth.Caller, body: schemas.CreateStudentAccount) -> identity_pb2.Account:
+    return current().clients.call("identity", "CreateStudentAccount", identity_pb2.CreateStudentAccountRequest(
+        registration_number=body.registration_number.upper(), full_name=body.full_name, email=body.email,
+        mobile=body.mobile, initial_password_policy=body.initial_password_policy), caller=who)
+
+
+def find_account(who: auth.Caller, username: str) -> identity_pb2.Account:
+    return current().clients.call("identity", "GetAccount", identity_pb2.GetAccountRequest(
+        username=identifiers.username(username)), caller=who)
+
+
+def lock(who: auth.Caller, username: str, reason: str) -> identity_pb2.Account:
+    """Every session of the account ends at once."""
+    return current().clients.call("identity", "LockAccount", identity_pb2.LockAccountRequest(
+        username=identifiers.username(username), reason=reason), caller=who)
+
+
+def unlock(who: auth.Caller, username: str) -> identity_pb2.Account:
+    return current().clients.call("identity", "UnlockAccount", identity_pb2.UnlockAccountRequest(
+        username=identifiers.username(username)), caller=who)
+
+
+def audit_log(who: auth.Caller, username: str = "", limit: int = 50) -> identity_pb2.ListAuditEventsResponse:
+    """Authentication events, newest first: one account's, or everyone's when `username` is empty."""
+    return current().clients.call("identity", "ListAuditEvents", identity_pb2.ListAuditEventsRequest(
+        username=identifiers.username(username) if username else "", limit=limit), caller=who)
+
+
+# -- the JSON API --------------------------------------------------------------------------
 @bp.get("/requests")
 @staff_only()
 @api.validate(query=schemas.QueueQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.RequestList),
@@ -27,47 +68,37 @@ def department_queue(query: schemas.QueueQuery):
 
 
 @bp.post("/students")
-@staff_only("admissions")
+@staff_only(TOOLS["student_accounts"])
 @api.validate(json=schemas.CreateStudentAccount, resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_201=schemas.Account),
               tags=["staff"], security=BEARER)
 def create_student_account(json: schemas.CreateStudentAccount):
     """Admissions: open a student's portal account; the activation code goes to the student by email.
 
     The same student again is the same account (201); another name under the number is a 409."""
-    account = current().clients.call("identity", "CreateStudentAccount", identity_pb2.CreateStudentAccountRequest(
-        registration_number=json.registration_number.upper(), full_name=json.full_name, email=json.email,
-        mobile=json.mobile, initial_password_policy=json.initial_password_policy), caller=caller())
-    return schemas.Account.from_message(account).body(), 201
-
-
-def _account_action(method: str, message):
-    return schemas.Account.from_message(current().clients.call("identity", method, message, caller=caller())).body()
+    return schemas.Account.from_message(open_student_account(caller(), json)).body(), 201
 
 
 @bp.post("/accounts/<username>/lock")
-@staff_only("student_services")
+@staff_only(TOOLS["account_locks"])
 @api.validate(json=schemas.LockAccount, resp=answers(*SIGNED_IN, *WITH_BODY, 404, HTTP_200=schemas.Account),
               tags=["staff"], security=BEARER)
 def lock_account(username: str, json: schemas.LockAccount):
     """Student services: lock an account; every session of it ends at once."""
-    return _account_action("LockAccount", identity_pb2.LockAccountRequest(
-        username=identifiers.username(username), reason=json.reason))
+    return schemas.Account.from_message(lock(caller(), username, json.reason)).body()
 
 
 @bp.post("/accounts/<username>/unlock")
-@staff_only("student_services")
+@staff_only(TOOLS["account_locks"])
 @api.validate(resp=answers(*SIGNED_IN, *WITH_BODY, 404, HTTP_200=schemas.Account), tags=["staff"], security=BEARER)
 def unlock_account(username: str):
     """Student services: unlock an account."""
-    return _account_action("UnlockAccount", identity_pb2.UnlockAccountRequest(username=identifiers.username(username)))
+    return schemas.Account.from_message(unlock(caller(), username)).body()
 
 
 @bp.get("/accounts/<username>/audit")
-@staff_only("student_services")
+@staff_only(TOOLS["audit_log"])
 @api.validate(query=schemas.AuditQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.AuditList),
               tags=["staff"], security=BEARER)
 def audit(username: str, query: schemas.AuditQuery):
     """Student services: an account's authentication events, newest first."""
-    return schemas.AuditList.from_message(current().clients.call(
-        "identity", "ListAuditEvents", identity_pb2.ListAuditEventsRequest(
-            username=identifiers.username(username), limit=query.limit), caller=caller())).body()
+    return schemas.AuditList.from_message(audit_log(caller(), username, query.limit)).body()

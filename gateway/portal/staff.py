@@ -1,15 +1,25 @@
-"""Staff pages: each department's console, with its queue of service requests."""
+"""Staff pages: each department's console, with its queue of service requests, and the
+tools the department owns (gateway.blueprints.staff.TOOLS): admissions opens student
+accounts; student services finds, locks and unlocks accounts and reads the audit log.
+Each tool makes the same identity call as the JSON API, through the same function."""
 from __future__ import annotations
 
-from flask import Blueprint
+import datetime as dt
+import functools
+
+from flask import Blueprint, redirect, request, url_for
+from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
-from campus.errors import DeadlineExceeded, Unavailable
+from campus import clock
+from campus.errors import AlreadyExists, DeadlineExceeded, InvalidArgument, NotFound, Unavailable
 from cms.requests.v1 import requests_pb2
 from gateway import schemas
+from gateway.blueprints import staff as staff_api
 from gateway.context import current
+from gateway.portal import account_forms as forms
 from gateway.portal import session
-from gateway.portal.pages import page
+from gateway.portal.pages import forbidden, page
 
 bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
@@ -18,12 +28,61 @@ DEPARTMENT_NAMES = {
     "regional": _l("Regional office"), "dispatch": _l("Dispatch and mailing"),
     "student_services": _l("Student services"),
 }
+#: The tools' links on the console, for the department that owns each.
+TOOL_LINKS = {"student_accounts": ("portal_staff.new_student", _l("Open a student account")),
+              "account_locks": ("portal_staff.accounts", _l("Find, lock or unlock an account")),
+              "audit_log": ("portal_staff.audit", _l("Audit log of sign-ins and accounts"))}
+ACCOUNT_STATUSES = {"active": _l("Active"), "activation_pending": _l("Waiting for activation"),
+                    "password_change_required": _l("Must choose a password"), "locked": _l("Locked")}
+ACCOUNT_KINDS = {"student": _l("Student"), "staff": _l("Staff"), "bank": _l("Bank")}
+AUDIT_EVENTS = {
+    "account_created": _l("Account opened"), "account_locked": _l("Account locked"),
+    "account_unlocked": _l("Account unlocked"), "activation_completed": _l("Account activated"),
+    "login_succeeded": _l("Signed in"), "login_failed": _l("Sign-in refused"),
+    "login_throttled": _l("Sign-in held back (too many attempts)"), "logout": _l("Signed out"),
+    "token_refreshed": _l("Session renewed"), "refresh_reuse_detected": _l("Renewal token reused: session ended"),
+    "password_changed": _l("Password changed"), "password_reset_requested": _l("Password reset asked for"),
+    "password_reset_completed": _l("Password reset"), "bank_authenticated": _l("Bank signed in"),
+    "bank_authentication_failed": _l("Bank sign-in refused"),
+}
+
+
+@bp.app_template_filter("when")
+def when(value: str) -> str:
+    """An RFC 3339 time from a service as a date and time in the page's language (Karachi time)."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value or ""
+    return format_datetime(clock.as_utc(moment).astimezone(clock.KARACHI).replace(tzinfo=None), format="medium")
+
+
+def _department(caller) -> str:
+    return DEPARTMENT_NAMES.get(caller.department, caller.department)
+
+
+def tool(name: str):
+    """A page of one department's tool: staff of any other department get the 403 page."""
+    def decorate(view):
+        @session.page_for("staff")
+        @functools.wraps(view)
+        def wrapper(caller, *args, **kwargs):
+            if not staff_api.owns(caller, name):
+                return forbidden()
+            return view(caller, *args, **kwargs)
+        return wrapper
+    return decorate
+
+
+def _tools_of(caller) -> list[tuple[str, str]]:
+    return [(url_for(endpoint), label) for name, (endpoint, label) in TOOL_LINKS.items()
+            if staff_api.owns(caller, name)]
 
 
 @bp.get("", endpoint="console")
 @session.page_for("staff")
 def console(caller):
-    """The department's console: its open service requests, oldest first."""
+    """The department's console: its open service requests, oldest first, and its tools."""
     queue, unavailable = [], False
     try:
         answer = current().clients.call("requests", "ListDepartmentQueue", requests_pb2.ListDepartmentQueueRequest(
@@ -34,4 +93,99 @@ def console(caller):
     except (Unavailable, DeadlineExceeded):
         unavailable = True
     return page("portal/staff/console.html", caller=caller, queue=queue, queue_unavailable=unavailable,
-                department=DEPARTMENT_NAMES.get(caller.department, caller.department))
+                department=_department(caller), tools=_tools_of(caller))
+
+
+# -- admissions: a new student's account ----------------------------------------------------
+@bp.route("/students/new", methods=["GET", "POST"])
+@tool("student_accounts")
+def new_student(caller):
+    """The fields and checks of POST /api/v1/staff/students; the activation code goes by mail."""
+    form = forms.NewStudent()
+    status = 200
+    if request.method == "POST":
+        body = form.body()
+        status = 400
+        if body is not None:
+            try:
+                account = staff_api.open_student_account(caller, body)
+            except AlreadyExists:
+                form.refuse("registration_number", forms.NewStudent.TAKEN)
+                status = 409
+            except InvalidArgument as refused:
+                legacy = refused.field == "full_name" and body.initial_password_policy == "legacy"
+                form.refuse(refused.field or "registration_number", forms.NewStudent.LEGACY_NAME if legacy else None)
+            else:
+                return redirect(url_for("portal_staff.new_student", opened=account.username), code=303)
+    return page("portal/staff/new_student.html", caller=caller, form=form, status=status,
+                department=_department(caller), opened=request.args.get("opened", "")[:20])
+
+
+# -- student services: accounts, locks and the audit log -------------------------------------
+def _accounts_page(caller, username: str | None = None, *, lock_form=None, status: int = 200):
+    """The look-up (by GET, `username` None) or the account a lock or unlock was posted for."""
+    if username is None:
+        finder = forms.FindAccount(request.args)
+        if "username" in request.args:
+            if finder.validate():
+                username = finder.username.data
+            else:
+                status = 400
+    else:
+        finder = forms.FindAccount(formdata=None, data={"username": username})
+    account = None
+    if username:
+        try:
+            account = staff_api.find_account(caller, username)
+        except (NotFound, InvalidArgument):
+            finder.username.errors.append(_l("No account has this registration number or login."))
+            status = 404 if status == 200 else status
+    return page("portal/staff/accounts.html", caller=caller, finder=finder, account=account,
+                lock_form=lock_form or forms.LockAccount(formdata=None), unlock_form=forms.UnlockAccount(),
+                status=status, department=_department(caller), done=request.args.get("done", ""),
+                account_statuses=ACCOUNT_STATUSES, account_kinds=ACCOUNT_KINDS)
+
+
+@bp.get("/accounts")
+@tool("account_locks")
+def accounts(caller):
+    """Find an account by registration number or login; lock or unlock it from there."""
+    return _accounts_page(caller)
+
+
+@bp.post("/accounts/<username>/lock")
+@tool("account_locks")
+def lock(caller, username):
+    """Lock with a reason: every session of the account ends at once."""
+    form = forms.LockAccount()
+    if not form.validate_on_submit():
+        return _accounts_page(caller, username, lock_form=form, status=400)
+    try:
+        account = staff_api.lock(caller, username, form.reason.data.strip())
+    except InvalidArgument:
+        form.reason.errors.append(_l("Use 3 to 200 characters."))
+        return _accounts_page(caller, username, lock_form=form, status=400)
+    return redirect(url_for("portal_staff.accounts", username=account.username, done="locked"), code=303)
+
+
+@bp.post("/accounts/<username>/unlock")
+@tool("account_locks")
+def unlock(caller, username):
+    if not forms.UnlockAccount().validate_on_submit():
+        return _accounts_page(caller, username, status=400)
+    account = staff_api.unlock(caller, username)
+    return redirect(url_for("portal_staff.accounts", username=account.username, done="unlocked"), code=303)
+
+
+@bp.get("/audit")
+@tool("audit_log")
+def audit(caller):
+    """Authentication events, newest first; one account's when a username is given."""
+    form = forms.AuditFilter(request.args)
+    events, status = [], 200
+    if form.validate():
+        events = list(staff_api.audit_log(caller, form.username.data or "", 100).events)
+    else:
+        status = 400
+    return page("portal/staff/audit.html", caller=caller, form=form, events=events, status=status,
+                department=_department(caller), audit_events=AUDIT_EVENTS)

@@ -3,6 +3,7 @@ review line by line (this one for the common pages, one module per area beside i
 `python -m gateway.translations` (make translations) extracts every message of the
 portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `make test`
 fails on any message without Urdu, or a catalogue not regenerated."""
+from gateway.translations.urdu_accounts import ACCOUNTS
 from gateway.translations.urdu_requests import REQUESTS
 
 COMMON = {
@@ -165,4 +166,4 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON, **REQUESTS}
+URDU = {**COMMON, **REQUESTS, **ACCOUNTS}

@@ -48,7 +48,7 @@ def _queue_reset(idn: Identity, session, account: sa.Row | None, token: str, dig
     session.execute(sa.insert(reset_tokens).values(
         account_id=account.id, token_hash=digest, created_at=now, expires_at=now + dt.timedelta(minutes=minutes)))
     store.queue_mail(session, account.email, RESET_SUBJECT,
-                     reset_mail(account.full_name, reset_link(idn, token), minutes))
+                     reset_mail(account.full_name, reset_link(idn, token), token, minutes))
     return "reset mail queued"
 
 
@@ -58,11 +58,14 @@ def reset_link(idn: Identity, token: str) -> str:
     return f"{idn.config.portal_base_url}/reset-password#token={token}"
 
 
-def reset_mail(full_name: str, link: str, minutes: int) -> str:
+def reset_mail(full_name: str, link: str, token: str, minutes: int) -> str:
+    """The link fills the reset page's code by itself (a small script); a browser without
+    JavaScript, or a link that breaks across lines, needs the code pasted: it has a line of its own."""
     return (f"Dear {full_name},\n\nSomeone asked to reset the password of your CMS account. "
             f"To choose a new password, open this link within {minutes} minutes:\n\n{link}\n\n"
-            "The link works once. If you did not ask for it, ignore this mail: your password "
-            "has not changed.\n")
+            f"If the page asks for a reset code, copy this one:\n\n    {token}\n\n"
+            "The link and the code work once. If you did not ask for them, ignore this mail: your "
+            "password has not changed.\n")
 
 
 def reset_password(idn: Identity, token: str, new_password: str, client: Client) -> None:
