@@ -24,7 +24,10 @@ PAGES = [
     ("login", None, "/login"),
     ("track", None, "/track"),
     ("student-dashboard", "22P-123456", "/student"),
+    ("student-new-request", "22P-123456", "/student/requests/new"),
+    ("activate", None, "/activate"),
     ("staff-console", "student.services", "/staff"),
+    ("staff-audit", "student.services", "/staff/audit"),
 ]
 
 
