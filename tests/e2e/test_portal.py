@@ -118,7 +118,7 @@ def test_not_found_and_forbidden_pages_in_both_languages(page, base_url, lang):
 @pytest.mark.skipif(not browser.axe_installed(), reason="axe-core is installed by make test")
 @pytest.mark.parametrize("lang", ["en", "ur"])
 def test_no_serious_accessibility_violations(page, base_url, lang):
-    for path in ("/", "/login", "/track"):
+    for path in ("/", "/login", "/track", "/no-such-page"):
         page.goto(f"{base_url}{path}?lang={lang}")
         assert browser.serious_violations(page) == [], path
     browser.sign_in(page, base_url, STUDENT, lang=lang)
