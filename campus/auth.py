@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -29,6 +30,8 @@ from jwt import PyJWK
 
 from campus.cache import TtlCache
 from campus.errors import PermissionDenied, Unauthenticated
+
+log = logging.getLogger(__name__)
 
 ACCESS_AUDIENCE = "cms"
 ACCESS_ALGORITHMS = ["EdDSA"]          # the allow-list: nothing else is accepted
@@ -144,7 +147,9 @@ class ServiceTokens:
                                     audience=SERVICE_AUDIENCE, issuer=SERVICE_ISSUER,
                                     options={"require": ["exp", "sub"]})
             except jwt.PyJWTError as exc:
-                raise Unauthenticated(f"invalid service token: {exc}") from None
+                # The library's reason goes to the log, never to the caller: it helps a forger.
+                log.info("service token refused: %s", type(exc).__name__)
+                raise Unauthenticated("invalid service token") from None
             self._verified.put(token, claims)
         return claims["sub"]
 
@@ -204,7 +209,8 @@ class AccessTokenVerifier:
         except jwt.ExpiredSignatureError:
             raise Unauthenticated("access token expired", reason="TOKEN_EXPIRED") from None
         except jwt.PyJWTError as exc:
-            raise Unauthenticated(f"invalid access token: {exc}") from None
+            log.info("access token refused: %s", type(exc).__name__)
+            raise Unauthenticated("invalid access token") from None
 
     def caller(self, token: str, *, via: str = "") -> Caller:
         claims = self.claims(token)

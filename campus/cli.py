@@ -57,7 +57,7 @@ def _serve(definition, config, _args) -> None:
     runtime = definition.runtime(config)
     server = GrpcServer(bind=f"{config.grpc_bind_host}:{config.grpc_port}", workers=config.grpc_workers,
                         service_tokens=runtime.service_tokens, access=runtime.access,
-                        grace_seconds=config.grpc_grace_seconds)
+                        grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production")
     server.add(definition, definition.servicer_class()(runtime))
     server.serve_until_signalled(on_stop=[runtime.close])
 
@@ -178,6 +178,8 @@ def _revision(definition, config, args) -> None:
 def _seed(definition, config, _args) -> None:
     if definition.seed is None:
         return
+    if config.environment == "production":
+        sys.exit(f"{definition.name}: refusing to load the demo data in production (CAMPUS_ENV=production)")
     runtime = definition.runtime(config)
     definition.seed_function()(runtime)
     runtime.close()

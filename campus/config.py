@@ -9,6 +9,7 @@ from __future__ import annotations
 import pathlib
 import sys
 from typing import ClassVar, Literal, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -45,6 +46,8 @@ class BaseConfig(BaseSettings):
             raise ValueError("SERVICE_TOKEN_SECRET must be set in production")
         if len(self.service_token_secret.get_secret_value()) < 32:
             raise ValueError("SERVICE_TOKEN_SECRET must be at least 32 characters")
+        if self.environment == "production" and urlsplit(self.amqp_url).username in (None, "", "guest"):
+            raise ValueError("AMQP_URL must name a broker user of its own in production, not guest")
         return self
 
 

@@ -83,8 +83,9 @@ class ServerInterceptor(grpc.ServerInterceptor):
 
 class GrpcServer:
     def __init__(self, *, bind: str, workers: int, service_tokens: auth.ServiceTokens,
-                 access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0):
+                 access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0, reflect: bool = True):
         self.bind = bind
+        self.reflect = reflect
         self.grace_seconds = grace_seconds
         self._policies: dict[str, policy.Policy] = {}
         self.server = grpc.server(
@@ -120,8 +121,9 @@ class GrpcServer:
         port = self.server.add_insecure_port(self.bind)
         if port == 0:
             raise SystemExit(f"cannot listen on {self.bind}: is another process using it?")
-        reflection.enable_server_reflection(
-            [*self._names, health.SERVICE_NAME, reflection.SERVICE_NAME], self.server)
+        if self.reflect:  # for grpcurl in development; production does not describe itself
+            reflection.enable_server_reflection(
+                [*self._names, health.SERVICE_NAME, reflection.SERVICE_NAME], self.server)
         self.server.start()
         for name in ["", *self._names]:
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)

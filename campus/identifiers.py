@@ -4,6 +4,7 @@ Validators normalise (trim, case) and raise InvalidArgument naming the field."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from campus.errors import InvalidArgument
 
@@ -54,14 +55,28 @@ def username(value: str, field: str = "username") -> str:
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+#: Invisible characters that reorder or hide text: in a name they make one person's name
+#: display as another's (bidi overrides, isolates, marks) or defeat search (zero-width).
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def text(value: str, field: str, *, max_length: int, required: bool = False) -> str:
-    """Free text: trimmed, bounded, and free of control characters other than line breaks
-    and tabs (PostgreSQL cannot store NUL, and nothing a person types needs the others)."""
-    value = (value or "").strip()
+    """Free text: NFKC-normalised (full-width and compatibility forms become the ordinary
+    ones), trimmed, bounded, and free of control characters other than line breaks and
+    tabs (PostgreSQL cannot store NUL, and nothing a person types needs the others)."""
+    value = unicodedata.normalize("NFKC", value or "").strip()
     if required and not value:
         raise InvalidArgument(f"{field} is required", field=field)
     if len(value) > max_length:
         raise InvalidArgument(f"{field} is longer than {max_length} characters", field=field)
     if CONTROL.search(value):
         raise InvalidArgument(f"{field} contains control characters", field=field)
+    return value
+
+
+def person_name(value: str, field: str, *, max_length: int = 120) -> str:
+    """A person's name: text, and no invisible reordering or zero-width characters."""
+    value = text(value, field, max_length=max_length, required=True)
+    if INVISIBLE.search(value):
+        raise InvalidArgument(f"{field} contains invisible formatting characters", field=field)
     return value

@@ -5,7 +5,7 @@ import re
 import threading
 import uuid
 
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from campus import auth, logs
@@ -56,6 +56,9 @@ def _begin():
 def _finish(response):
     response.headers["X-Request-ID"] = auth.request_id.get()
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if current_app.extensions["cms_gateway"].config.environment == "production":
+        # Production is HTTPS only (TLS ends at the ingress): browsers must never try plain HTTP.
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response
 
 

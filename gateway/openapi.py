@@ -86,13 +86,46 @@ def _before(req, _resp, validation_error, _instance, *_):
                   kind="validation-error", errors=errors)
 
 
+MAX_JSON_DEPTH = 16
+
+
+def nesting_depth(raw: bytes) -> int:
+    """How deep arrays and objects nest in a JSON text (strings skipped), without parsing it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:      # backslash
+                escaped = True
+            elif byte == 0x22:      # closing quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return deepest
+
+
 def check_json_body() -> None:
     """Before spectree reads the body: refuse what is not a JSON object, clearly, and any
     text with control characters (a NUL cannot even be stored) wherever it hides."""
-    if request.method not in JSON_METHODS or not request.get_data(cache=True):
+    if request.method not in JSON_METHODS or not request.path.startswith("/api/"):
+        return  # the portal's pages post forms; only the JSON API takes JSON bodies
+    raw = request.get_data(cache=True)
+    if not raw:
         return
     if not request.is_json:
         raise Problem(415, "send the body as JSON with Content-Type: application/json", kind="unsupported-media-type")
+    if nesting_depth(raw) > MAX_JSON_DEPTH:
+        # Checked on the bytes, before parsing: a deep enough document would exhaust the
+        # parser's recursion and answer 500 with a thousand-frame traceback.
+        raise Problem(400, f"the body is nested more than {MAX_JSON_DEPTH} levels deep", kind="malformed-json",
+                      field="body")
     body = request.get_json(silent=True, cache=True)
     if body is None:
         raise Problem(400, "the body is not valid JSON", kind="malformed-json", field="body")

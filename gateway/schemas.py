@@ -24,6 +24,9 @@ _BLANK = r"\t\n\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 TEXT = rf"^[^{_CONTROL}]*$"
 #: Free text that must say something once trimmed, as the services trim it.
 FILLED_TEXT = rf"^[^{_CONTROL}]*[^{_CONTROL}{_BLANK}][^{_CONTROL}]*$"
+_INVISIBLE = identifiers.INVISIBLE.pattern[1:-1]
+#: A person's name: filled text without invisible reordering or zero-width characters.
+NAME = rf"^[^{_CONTROL}{_INVISIBLE}]*[^{_CONTROL}{_BLANK}{_INVISIBLE}][^{_CONTROL}{_INVISIBLE}]*$"
 REGISTRATION_NUMBER = r"^[0-9]{2}[A-Za-z]{1,2}-[0-9]{6}$"
 #: Any account's name: a registration number, a bank mnemonic, a staff login (any case).
 USERNAME = r"^([0-9]{2}[A-Za-z]{1,2}-[0-9]{6}|[A-Z0-9]{2,8}|[A-Za-z][A-Za-z0-9._-]{2,39})$"
@@ -567,8 +570,9 @@ class CreateStudentAccount(Body):
         "then": {"properties": {"full_name": {"pattern": _LEGACY_NAME}}}})
 
     registration_number: str = Field(pattern=REGISTRATION_NUMBER)
-    full_name: str = Field(min_length=2, max_length=120, pattern=FILLED_TEXT,
-                           description="with the legacy policy, at least two letters A-Z")
+    full_name: str = Field(min_length=2, max_length=120, pattern=NAME,
+                           description="with the legacy policy, at least two letters A-Z; no invisible "
+                                       "formatting characters")
     email: str = Field(min_length=6, max_length=254, pattern=EMAIL)
     mobile: str = Field("", max_length=16, pattern=r"^(\+?[0-9]{10,15})?$")
     initial_password_policy: Literal["activation", "legacy"] = "activation"

@@ -12,6 +12,13 @@ from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api
 from gateway.security import caller, client_info, signed_in
 
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
+
+
+@bp.after_request
+def _never_stored(response):
+    # Tokens and the answers about them: never kept by a shared cache or a shared computer.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 PUBLIC = campus_auth.Caller(kind=campus_auth.PUBLIC, subject="")
 #: The public sign-in routes: a body, the rate limit, identity failing or away.
 PUBLIC_PROBLEMS = (*WITH_BODY, 429, 502, 503)

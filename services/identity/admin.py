@@ -48,7 +48,7 @@ def create_student_account(idn: Identity, caller: Caller, *, registration_number
     """A student's account, waiting for its first login. Calling again for the same
     student returns the account unchanged, so enrollment may retry."""
     regno = identifiers.registration_number(registration_number)
-    full_name = identifiers.text(full_name, "full_name", max_length=120, required=True)
+    full_name = identifiers.person_name(full_name, "full_name")
     policy = policy or "activation"
     if policy not in POLICIES:
         raise InvalidArgument("initial_password_policy must be activation or legacy",

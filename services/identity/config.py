@@ -1,6 +1,7 @@
 import json
 import pathlib
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 
@@ -55,6 +56,17 @@ class IdentityConfig(ServiceConfig):
         if value.strip():
             previous_jwks(value)
         return value
+
+    @model_validator(mode="after")
+    def _https_portal_in_production(self):
+        # Reset links and activation mails carry secrets: production sends them over HTTPS
+        # only (a loopback address is exempt: browsers treat it as secure, and compose on
+        # one host uses it).
+        parts = urlsplit(self.portal_base_url)
+        if (self.environment == "production" and parts.scheme != "https"
+                and parts.hostname not in ("localhost", "127.0.0.1", "::1")):
+            raise ValueError("IDENTITY_PORTAL_BASE_URL must be an https:// URL in production")
+        return self
 
     @model_validator(mode="after")
     def _signing_key(self):

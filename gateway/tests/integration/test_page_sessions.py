@@ -95,7 +95,7 @@ def test_the_session_cookie_is_httponly_and_samesite(portal):
 
 
 def test_production_sends_cookies_over_https_only_and_refuses_the_development_secret():
-    secrets = {"service_token_secret": "s" * 40}
+    secrets = {"service_token_secret": "s" * 40, "amqp_url": "amqps://gateway:secret@rabbitmq:5671/%2F"}
     assert GatewayConfig(environment="production", session_secret="p" * 40, **secrets).secure_cookies is True
     with pytest.raises(ValueError, match="GATEWAY_SESSION_SECRET"):
         GatewayConfig(environment="production", **secrets)

@@ -57,8 +57,8 @@ def test_signing_key_is_generated_private_and_reused(tmp_path):
 
 def test_production_without_a_signing_key_does_not_start(tmp_path):
     with pytest.raises(ValueError, match="IDENTITY_SIGNING_KEY_FILE"):
-        IdentityConfig(var_dir=tmp_path, environment="production",
-                       service_token_secret="x" * 40)
+        IdentityConfig(var_dir=tmp_path, environment="production", service_token_secret="x" * 40,
+                       amqp_url="amqps://identity:secret@rabbitmq:5671/%2F")
 
 
 def test_previous_keys_are_published_and_private_keys_refused():

@@ -1,0 +1,69 @@
+"""Small holes closed: deep JSON is a 400, 401 bodies say nothing a forger could use, auth
+answers are never stored, production sends HSTS and refuses what only development may use."""
+import pytest
+
+from campus import testing
+from campus.auth import ServiceTokens
+from campus.config import DEV_SERVICE_TOKEN_SECRET, BaseConfig
+from campus.grpc_client import ServiceClients
+from gateway.app import create_app
+from gateway.config import GatewayConfig
+from gateway.context import Gateway
+from gateway.openapi import MAX_JSON_DEPTH, nesting_depth
+from services.identity.config import IdentityConfig
+
+PRODUCTION = {"environment": "production", "service_token_secret": "s" * 40, "session_secret": "p" * 40,
+              "amqp_url": "amqps://gateway:secret@rabbitmq:5671/%2F"}
+
+
+def app_for(config):
+    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
+                             addresses={"identity": "127.0.0.1:1"})
+    return create_app(config, Gateway(config, clients, testing.TestUsers().verifier)).test_client()
+
+
+@pytest.fixture(scope="module")
+def client():
+    return app_for(GatewayConfig(environment="test"))
+
+
+def test_a_deeply_nested_body_is_a_400_naming_the_body_not_a_500(client):
+    body = "[" * 5000 + "]" * 5000
+    answer = client.post("/api/v1/auth/login", data=body, content_type="application/json")
+    assert answer.status_code == 400 and answer.json["errors"][0]["field"] == "body"
+    assert nesting_depth(b'{"a": "[[[[[[", "b": [{"c": 1}]}') == 3 < MAX_JSON_DEPTH
+
+
+def test_a_forged_token_gets_a_generic_401(client):
+    answer = client.get("/api/v1/me/dashboard", headers={"Authorization": "Bearer not.a.token"})
+    assert answer.status_code == 401
+    assert answer.json["detail"] == "invalid access token"
+
+
+def test_auth_answers_are_never_stored(client):
+    answer = client.post("/api/v1/auth/login", json={"username": "", "password": ""})
+    assert answer.status_code == 400 and answer.headers["Cache-Control"] == "no-store"
+
+
+def test_production_sends_hsts_and_development_does_not(client):
+    assert "Strict-Transport-Security" not in client.get("/healthz").headers
+    hsts = app_for(GatewayConfig(**PRODUCTION)).get("/healthz").headers["Strict-Transport-Security"]
+    assert hsts.startswith("max-age=31536000")
+
+
+def test_production_refuses_the_guest_broker_user():
+    with pytest.raises(ValueError, match="AMQP_URL"):
+        BaseConfig(environment="production", service_token_secret="s" * 40,
+                   amqp_url="amqp://guest:guest@127.0.0.1:5672/%2F")
+
+
+def test_production_mails_links_over_https_only(tmp_path):
+    key = tmp_path / "key.pem"
+    from campus.auth import AccessTokenSigner
+    key.write_bytes(AccessTokenSigner.generate_pem())
+    settings = {"environment": "production", "service_token_secret": "s" * 40, "signing_key_file": key,
+                "amqp_url": "amqps://identity:x@rabbitmq:5671/%2F"}
+    with pytest.raises(ValueError, match="https"):
+        IdentityConfig(portal_base_url="http://portal.example.edu", **settings)
+    assert IdentityConfig(portal_base_url="https://portal.example.edu", **settings)
+    assert IdentityConfig(portal_base_url="http://localhost:8080", **settings)  # compose on one host
