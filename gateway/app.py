@@ -27,7 +27,6 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, JSON_SORT_KEYS=False,
                       RATELIMIT_STORAGE_URI=config.redis_url or "memory://",
-                      RATELIMIT_DEFAULT=config.default_rate_limit,
                       RATELIMIT_HEADERS_ENABLED=True)
     if config.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.trusted_proxies, x_proto=config.trusted_proxies)

@@ -67,3 +67,20 @@ def test_production_mails_links_over_https_only(tmp_path):
         IdentityConfig(portal_base_url="http://portal.example.edu", **settings)
     assert IdentityConfig(portal_base_url="https://portal.example.edu", **settings)
     assert IdentityConfig(portal_base_url="http://localhost:8080", **settings)  # compose on one host
+
+
+def test_signed_in_traffic_is_limited_per_account_not_per_carrier_address():
+    users = testing.TestUsers()
+    config = GatewayConfig(environment="test", default_rate_limit="3/minute", tile_timeout_seconds=0.2,
+                           session_check_fail_open=True)
+    dead = {s: "127.0.0.1:1" for s in ("identity", "enrollment", "exams", "finance", "requests", "tracking")}
+    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET), addresses=dead)
+    client = create_app(config, Gateway(config, clients, users.verifier)).test_client()
+    one, other = (users.student(r).token for r in ("22P-123456", "23A-654321"))
+
+    def tile(token):  # every student behind the same carrier address
+        return client.get("/api/v1/me/profile", headers={"Authorization": f"Bearer {token}"}).status_code
+
+    assert [tile(one) for _ in range(3)] == [200] * 3
+    assert tile(one) == 429          # her own budget is spent...
+    assert tile(other) == 200        # ...not the carrier's
