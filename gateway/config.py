@@ -31,6 +31,10 @@ class GatewayConfig(BaseConfig):
     default_rate_limit: str = "1200/minute"
     #: Per client address and account name (sign-in, activation, forgot password).
     auth_rate_limit: str = "20/minute"
+    #: Failed sign-ins per client address across every account name: one address spraying a
+    #: common password over thousands of guessable registration numbers runs out of these.
+    #: Generous, since a mobile carrier puts many students behind one address.
+    sign_in_failures_per_address: str = "600/hour"
     bank_rate_limit: str = "6000/minute"
     max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
     catalogue_ttl_seconds: float = Field(60.0, ge=0, le=3600)

@@ -51,6 +51,20 @@ def address_and_account() -> str:
     return f"{get_remote_address()}|{str(name)[:64].lower() if name else '-'}"
 
 
+def sign_in_failures() -> str:
+    from gateway.context import current
+    return current().config.sign_in_failures_per_address
+
+
+def spraying_address() -> str:
+    return f"sign-in-failures:{get_remote_address()}"
+
+
+def failed_sign_in(response) -> bool:
+    """Only a refused password spends the budget: a person who signs in spends nothing."""
+    return response.status_code == 401
+
+
 def auth_limit() -> str:
     from gateway.context import current
     return current().config.auth_rate_limit

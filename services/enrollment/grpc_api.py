@@ -3,6 +3,7 @@ it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
 from campus import identifiers
+from campus.auth import current_caller
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
@@ -39,7 +40,11 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def GetStudentProfile(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         # Authorise before looking the student up, so a refusal says nothing about who exists.
-        return profile_message(*service.student_profile(self.db, regno))
+        profile = profile_message(*service.student_profile(self.db, regno))
+        caller = current_caller()
+        for detail in domain.hidden_details(caller.kind, caller.department):
+            profile.ClearField(detail)
+        return profile
 
     @rpc(students=OWN, staff=COURSE_DEPARTMENTS)
     def ListRegisteredCourses(self, request, context):

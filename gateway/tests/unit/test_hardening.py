@@ -84,3 +84,27 @@ def test_signed_in_traffic_is_limited_per_account_not_per_carrier_address():
     assert [tile(one) for _ in range(3)] == [200] * 3
     assert tile(one) == 429          # her own budget is spent...
     assert tile(other) == 200        # ...not the carrier's
+
+
+class RefusingIdentity(ServiceClients):
+    """Identity answering every sign-in with a wrong password, except for one good one."""
+
+    def call(self, service, method, request, **kwargs):
+        from campus.errors import Unauthenticated
+        if method == "Login" and request.password != "Right-pass1":
+            raise Unauthenticated("wrong username or password")
+        return super().call(service, method, request, **kwargs)
+
+
+def test_one_address_spraying_many_accounts_runs_out_of_failures():
+    config = GatewayConfig(environment="test", sign_in_failures_per_address="3/hour")
+    clients = RefusingIdentity(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
+                               addresses={"identity": "127.0.0.1:1"})
+    client = create_app(config, Gateway(config, clients, testing.TestUsers().verifier)).test_client()
+    accounts = [f"22P-{n:06d}" for n in range(1, 6)]
+    answers = [client.post("/api/v1/auth/login", json={"username": a, "password": "Pakistan@123"}).status_code
+               for a in accounts]
+    assert answers == [401, 401, 401, 429, 429]   # each account tried once: the address is what counts
+    other = client.post("/api/v1/auth/login", json={"username": "22P-000009", "password": "Pakistan@123"},
+                        environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    assert other.status_code == 401               # another address has its own budget

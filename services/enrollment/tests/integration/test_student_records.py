@@ -131,3 +131,20 @@ def test_a_program_at_a_level_that_does_not_exist_is_refused(runtime):
     with pytest.raises(sa.exc.IntegrityError), runtime.db.unit_of_work() as uow:
         uow.session.execute(sa.update(programs).where(programs.c.code == "ADE").values(level="ma_msc_bs"))
         uow.session.flush()
+
+
+@pytest.mark.parametrize("department, shown", [
+    ("admissions", {"cnic", "date_of_birth", "postal_address"}),
+    ("student_services", {"cnic", "date_of_birth", "postal_address"}),
+    ("dispatch", {"postal_address"}),
+    ("treasury", set()), ("examinations", set()), ("regional", set()),
+])
+def test_each_department_sees_only_the_personal_details_it_needs(as_gateway, users, department, shown):
+    seen = profile(as_gateway, AYESHA, users.staff(f"{department}.officer", department))
+    present = {d for d in ("cnic", "date_of_birth", "postal_address") if getattr(seen, d)}
+    assert present == shown and seen.full_name  # the rest of the record is there for everyone
+
+
+def test_the_student_sees_all_of_her_own_record(as_gateway, users):
+    own = profile(as_gateway, AYESHA, users.student(AYESHA))
+    assert own.cnic and own.date_of_birth and own.postal_address
