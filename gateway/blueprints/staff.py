@@ -18,7 +18,12 @@ from gateway.security import caller, staff_only
 bp = Blueprint("staff", __name__, url_prefix="/api/v1/staff")
 
 #: Which department owns each staff tool (the pages show a department only its own).
+#: Identity decides (each RPC's @rpc policy); this mirrors it so the gateway shows a
+#: department only the tools it can use. A unit test holds the two equal.
 TOOLS = {"student_accounts": "admissions", "account_locks": "student_services", "audit_log": "student_services"}
+#: The identity RPCs behind each tool.
+TOOL_RPCS = {"student_accounts": ("CreateStudentAccount",), "account_locks": ("LockAccount", "UnlockAccount"),
+             "audit_log": ("ListAuditEvents",)}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

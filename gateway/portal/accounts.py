@@ -12,7 +12,7 @@ from gateway.context import current
 from gateway.limits import address_and_account, auth_limit, limiter
 from gateway.portal import account_forms as forms
 from gateway.portal import session
-from gateway.portal.pages import page
+from gateway.portal.pages import page, too_many_attempts
 
 bp = Blueprint("portal_accounts", __name__)
 
@@ -27,11 +27,6 @@ def _form_page(template: str, form, status: int = 200, **context):
     if request.method == "POST" and status == 200:
         status = 400  # the form did not validate
     return _private(page(template, caller=session.page_caller(), form=form, status=status, **context))
-
-
-def _too_many(form_field, held: TooManyAttempts) -> None:
-    form_field.errors.append(_l("Too many attempts. Try again in %(seconds)s seconds.",
-                                seconds=held.retry_after or 60))
 
 
 def _refused_password(form, error: InvalidArgument) -> bool:
@@ -52,7 +47,7 @@ def forgot_password():
     try:
         auth_api.request_reset(form.username.data)
     except TooManyAttempts as held:
-        _too_many(form.username, held)
+        too_many_attempts(form.username, held)
         return _form_page("portal/account/forgot.html", form, status=429)
     return redirect(url_for("portal_accounts.forgot_password", sent=1), code=303)
 
@@ -74,7 +69,7 @@ def reset_password():
                                         "Ask for a new one."))
         return _form_page("portal/account/reset.html", form, status=400)
     except TooManyAttempts as held:
-        _too_many(form.token, held)
+        too_many_attempts(form.token, held)
         return _form_page("portal/account/reset.html", form, status=429)
     session.end()  # every session of the account has ended with the reset
     return redirect(url_for("portal_public.login", reset=1), code=303)
@@ -97,7 +92,7 @@ def activate():
             form.code.errors.append(_l("Wrong registration number or activation code, or the code has expired."))
         return _form_page("portal/account/activate.html", form, status=400)
     except TooManyAttempts as held:
-        _too_many(form.code, held)
+        too_many_attempts(form.code, held)
         return _form_page("portal/account/activate.html", form, status=429)
     session.sign_in(pair)
     return redirect(session.home_of(current().verifier.caller(pair.access_token, via="gateway")), code=303)
@@ -118,7 +113,7 @@ def change_password(caller):
                 form.current_password.errors.append(_l("Your current password is not right."))
             status = 400
         except TooManyAttempts as held:
-            _too_many(form.current_password, held)
+            too_many_attempts(form.current_password, held)
             status = 429
         else:
             session.sign_in(pair)

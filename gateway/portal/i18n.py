@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from babel import numbers
 from flask import Flask, g, request
-from flask_babel import Babel, format_date, get_locale
+from flask_babel import Babel, format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 
 from campus import clock
@@ -64,22 +64,38 @@ def rupees(paisa: int | None) -> str:
     return _("Rs %(amount)s", amount=amount)
 
 
+def _karachi(value: str | dt.date | None) -> dt.date | dt.datetime | None:
+    """An ISO date, or a time in Karachi (services speak UTC); None when it does not parse."""
+    try:
+        parsed = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return None
+    if isinstance(parsed, dt.datetime):
+        return clock.as_utc(parsed).astimezone(clock.KARACHI).replace(tzinfo=None)
+    return parsed
+
+
 def date(value: str | dt.date | None) -> str:
     """An ISO date or time from a service, as a date in the page's language (Karachi time)."""
     if not value:
         return ""
-    try:
-        parsed = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    except ValueError:
+    parsed = _karachi(value)
+    if parsed is None:
         return str(value)
-    if isinstance(parsed, dt.datetime):
-        parsed = clock.as_utc(parsed).astimezone(clock.KARACHI).date() if parsed.tzinfo else parsed.date()
-    return format_date(parsed, format="medium")
+    return format_date(parsed.date() if isinstance(parsed, dt.datetime) else parsed, format="medium")
+
+
+def when(value: str | None) -> str:
+    """A time from a service as a date and time in the page's language (Karachi time)."""
+    parsed = _karachi(value) if value else None
+    if not isinstance(parsed, dt.datetime):
+        return value or ""
+    return format_datetime(parsed, format="medium")
 
 
 def install(app: Flask) -> None:
     Babel(app, locale_selector=select_locale, default_translation_directories="translations")
     app.after_request(_remember_choice)
-    app.jinja_env.filters.update(rupees=rupees, date=date)
+    app.jinja_env.filters.update(rupees=rupees, date=date, when=when)
     app.jinja_env.globals.update(LANGUAGES=LANGUAGES, language=language, direction=direction,
                                  language_url=language_url, **vocabulary.NAMES)

@@ -49,3 +49,8 @@ def error_page(status: int):
 
 def forbidden():
     return error_page(403)
+
+
+def too_many_attempts(field, held) -> None:
+    """Identity's throttle (TooManyAttempts), next to the field the person typed into."""
+    field.errors.append(_l("Too many attempts. Try again in %(seconds)s seconds.", seconds=held.retry_after or 60))

@@ -14,7 +14,7 @@ from gateway import schemas
 from gateway.context import current
 from gateway.limits import address_and_account, auth_limit, failed_sign_in, limiter, sign_in_failures, spraying_address
 from gateway.portal import forms, session
-from gateway.portal.pages import page
+from gateway.portal.pages import page, too_many_attempts
 from gateway.security import client_info
 
 bp = Blueprint("portal_public", __name__)
@@ -63,8 +63,7 @@ def login():
         form.username.errors.append(SIGN_IN_REFUSALS.get(refused.reason, _l("You cannot sign in with this account.")))
         return page("portal/login.html", form=form, status=403)
     except TooManyAttempts as held:
-        form.password.errors.append(_l("Too many attempts. Try again in %(seconds)s seconds.",
-                                       seconds=held.retry_after or 60))
+        too_many_attempts(form.password, held)
         return page("portal/login.html", form=form, status=429)
     session.sign_in(pair)
     who = current().verifier.caller(pair.access_token, via="gateway")

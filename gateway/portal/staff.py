@@ -4,14 +4,11 @@ accounts; student services finds, locks and unlocks accounts and reads the audit
 Each tool makes the same identity call as the JSON API, through the same function."""
 from __future__ import annotations
 
-import datetime as dt
 import functools
 
 from flask import Blueprint, redirect, request, url_for
-from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
-from campus import clock
 from campus.errors import AlreadyExists, DeadlineExceeded, InvalidArgument, NotFound, Unavailable
 from cms.requests.v1 import requests_pb2
 from gateway import schemas
@@ -20,43 +17,14 @@ from gateway.context import current
 from gateway.portal import account_forms as forms
 from gateway.portal import session
 from gateway.portal.pages import forbidden, page
+from gateway.portal.vocabulary import ACCOUNT_KINDS, ACCOUNT_STATUSES, AUDIT_EVENTS, DEPARTMENT_NAMES
 
 bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
-DEPARTMENT_NAMES = {
-    "admissions": _l("Admissions"), "examinations": _l("Examinations"), "treasury": _l("Treasury"),
-    "regional": _l("Regional office"), "dispatch": _l("Dispatch and mailing"),
-    "student_services": _l("Student services"),
-}
 #: The tools' links on the console, for the department that owns each.
 TOOL_LINKS = {"student_accounts": ("portal_staff.new_student", _l("Open a student account")),
               "account_locks": ("portal_staff.accounts", _l("Find, lock or unlock an account")),
               "audit_log": ("portal_staff.audit", _l("Audit log of sign-ins and accounts"))}
-ACCOUNT_STATUSES = {"active": _l("Active"), "activation_pending": _l("Waiting for activation"),
-                    "password_change_required": _l("Must choose a password"), "locked": _l("Locked")}
-ACCOUNT_KINDS = {"student": _l("Student"), "staff": _l("Staff"), "bank": _l("Bank")}
-AUDIT_EVENTS = {
-    "account_created": _l("Account opened"), "account_locked": _l("Account locked"),
-    "account_unlocked": _l("Account unlocked"), "activation_completed": _l("Account activated"),
-    "login_succeeded": _l("Signed in"), "login_failed": _l("Sign-in refused"),
-    "login_throttled": _l("Sign-in held back (too many attempts)"), "logout": _l("Signed out"),
-    "token_refreshed": _l("Session renewed"), "refresh_reuse_detected": _l("Renewal token reused: session ended"),
-    "password_changed": _l("Password changed"), "password_reset_requested": _l("Password reset asked for"),
-    "password_reset_completed": _l("Password reset"), "bank_authenticated": _l("Bank signed in"),
-    "bank_authentication_failed": _l("Bank sign-in refused"),
-}
-
-
-@bp.app_template_filter("when")
-def when(value: str) -> str:
-    """An RFC 3339 time from a service as a date and time in the page's language (Karachi time)."""
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return value or ""
-    return format_datetime(clock.as_utc(moment).astimezone(clock.KARACHI).replace(tzinfo=None), format="medium")
-
-
 def _department(caller) -> str:
     return DEPARTMENT_NAMES.get(caller.department, caller.department)
 

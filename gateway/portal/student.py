@@ -19,7 +19,7 @@ from gateway.blueprints import student as student_api
 from gateway.context import current
 from gateway.portal import forms, session
 from gateway.portal.pages import error_page, page
-from gateway.portal.staff import DEPARTMENT_NAMES
+from gateway.portal.vocabulary import DEPARTMENT_NAMES
 from services.finance import domain as fee_rules
 
 bp = Blueprint("portal_student", __name__, url_prefix="/student")

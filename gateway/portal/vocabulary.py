@@ -14,3 +14,22 @@ NAMES = {
     "parcel_statuses": {"prepared": _l("Prepared"), "dispatched": _l("Dispatched"), "delivered": _l("Delivered"),
                         "returned": _l("Returned")},
 }
+
+DEPARTMENT_NAMES = {
+    "admissions": _l("Admissions"), "examinations": _l("Examinations"), "treasury": _l("Treasury"),
+    "regional": _l("Regional office"), "dispatch": _l("Dispatch and mailing"),
+    "student_services": _l("Student services"),
+}
+ACCOUNT_STATUSES = {"active": _l("Active"), "activation_pending": _l("Waiting for activation"),
+                    "password_change_required": _l("Must choose a password"), "locked": _l("Locked")}
+ACCOUNT_KINDS = {"student": _l("Student"), "staff": _l("Staff"), "bank": _l("Bank")}
+AUDIT_EVENTS = {
+    "account_created": _l("Account opened"), "account_locked": _l("Account locked"),
+    "account_unlocked": _l("Account unlocked"), "activation_completed": _l("Account activated"),
+    "login_succeeded": _l("Signed in"), "login_failed": _l("Sign-in refused"),
+    "login_throttled": _l("Sign-in held back (too many attempts)"), "logout": _l("Signed out"),
+    "token_refreshed": _l("Session renewed"), "refresh_reuse_detected": _l("Renewal token reused: session ended"),
+    "password_changed": _l("Password changed"), "password_reset_requested": _l("Password reset asked for"),
+    "password_reset_completed": _l("Password reset"), "bank_authenticated": _l("Bank signed in"),
+    "bank_authentication_failed": _l("Bank sign-in refused"),
+}

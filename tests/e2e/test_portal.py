@@ -90,6 +90,7 @@ def test_a_form_posted_without_its_csrf_token_is_refused(stack):
         refused = http.post("/login", data={"username": STUDENT, "password": "Demo@2026"})
         assert refused.status_code == 400 and refused.headers["content-type"].startswith("text/html")
         assert "cms_session" not in refused.headers.get("set-cookie", "") or "/student" not in refused.text
+        assert http.get("/student").status_code == 302  # nobody was signed in by the refused form
 
 
 def test_a_wrong_password_is_shown_next_to_the_field_and_the_username_kept(page, base_url):
