@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from google.protobuf import descriptor_pb2
+
 
 def resolve(reference: str) -> Any:
     """The object a "module:attribute" reference names."""
@@ -110,7 +112,7 @@ class ServiceDefinition:
 
     def idempotent_methods(self) -> list[str]:
         """Methods the proto marks `idempotency_level = NO_SIDE_EFFECTS` or `IDEMPOTENT`."""
-        unknown = self.api.methods[0].GetOptions().IDEMPOTENCY_UNKNOWN if self.api.methods else 0
+        unknown = descriptor_pb2.MethodOptions.IDEMPOTENCY_UNKNOWN
         return [m.name for m in self.api.methods if m.GetOptions().idempotency_level != unknown]
 
     # -- where it listens ------------------------------------------------------------
