@@ -8,6 +8,7 @@
   dead-letters    list the events the consumer gave up on (--replay: send them back)
   seed            load the demo data (make up only)
   check-config    read the configuration and report problems
+  verify-audit    check the audit hash chain (as `python -m campus.audit verify <name>`)
 
 Only the standard library is imported at the top: `consume` must monkey-patch with
 eventlet before anything else is imported.
@@ -20,7 +21,7 @@ import sys
 import threading
 
 COMMANDS = ("serve", "relay", "consume", "migrate", "declare-queues", "dead-letters", "seed", "check-config",
-            "revision")
+            "revision", "verify-audit")
 
 
 def main(service: str, argv: list[str] | None = None) -> None:
@@ -187,3 +188,8 @@ def _seed(definition, config, _args) -> None:
 
 def _check_config(definition, config, _args) -> None:
     print(f"{definition.name}: configuration is valid (database {config.database_url.split('@')[-1]})")
+
+
+def _verify_audit(definition, _config, _args) -> None:
+    from campus import audit
+    sys.exit(audit.main(["verify", definition.name]))
