@@ -84,16 +84,17 @@ class TestUsers:
         self.signer = auth.AccessTokenSigner(auth.AccessTokenSigner.generate_pem())
         self.verifier = auth.AccessTokenVerifier(self.signer.jwks_json)
 
-    def caller(self, kind: str, subject: str, *, department: str = "", via: str = "gateway") -> auth.Caller:
+    def caller(self, kind: str, subject: str, *, department: str = "", centre: str = "",
+               via: str = "gateway") -> auth.Caller:
         token = self.signer.sign(subject=subject, kind=kind, ttl_seconds=300, department=department,
-                                 session_id=uuid.uuid4().hex)
+                                 centre=centre, session_id=uuid.uuid4().hex)
         return self.verifier.caller(token, via=via)
 
     def student(self, regno: str, via: str = "gateway") -> auth.Caller:
         return self.caller(auth.STUDENT, regno, via=via)
 
-    def staff(self, username: str, department: str, via: str = "gateway") -> auth.Caller:
-        return self.caller(auth.STAFF, username, department=department, via=via)
+    def staff(self, username: str, department: str, via: str = "gateway", centre: str = "") -> auth.Caller:
+        return self.caller(auth.STAFF, username, department=department, centre=centre, via=via)
 
     def bank(self, mnemonic: str, via: str = "gateway") -> auth.Caller:
         return self.caller(auth.BANK, mnemonic, via=via)

@@ -19,7 +19,10 @@ STAFF = [
     {"username": "admissions.officer", "full_name": "Naveed Akhtar", "department": "admissions"},
     {"username": "exams.officer", "full_name": "Samina Bashir", "department": "examinations"},
     {"username": "treasury.officer", "full_name": "Khalid Mehmood", "department": "treasury"},
-    {"username": "regional.islamabad", "full_name": "Farah Naz", "department": "regional"},
+    # Regional staff work for one regional centre and see only its students (the demo
+    # student studies at Islamabad; Lahore's officer is "staff of another centre").
+    {"username": "regional.islamabad", "full_name": "Farah Naz", "department": "regional", "centre": "ISB"},
+    {"username": "regional.lahore", "full_name": "Usman Ghani", "department": "regional", "centre": "LHR"},
     {"username": "dispatch.officer", "full_name": "Imran Qureshi", "department": "dispatch"},
     {"username": "student.services", "full_name": "Rabia Anwar", "department": "student_services"},
 ]

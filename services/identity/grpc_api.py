@@ -100,7 +100,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return token_pair(service.authenticate_bank(self.idn, request.bank_mnemonic, request.secret,
                                                     client_of(request.client)))
 
-    @rpc(services={"enrollment"}, staff={"admissions"})
+    @rpc(staff={"admissions"})
     def CreateStudentAccount(self, request, context):
         caller = current_caller()
         return account_message(admin.create_student_account(

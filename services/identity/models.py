@@ -18,6 +18,9 @@ accounts = sa.Table(
     sa.Column("kind", sa.String(10), nullable=False),
     sa.Column("full_name", sa.String(120), nullable=False),
     sa.Column("department", sa.String(20), nullable=False, server_default=""),
+    # A staff member who works for one regional centre (enrollment's centre code): her
+    # access token carries it, and services show her only that centre's students.
+    sa.Column("centre", sa.String(10), nullable=False, server_default=""),
     sa.Column("email", sa.String(254), nullable=False, server_default=""),
     sa.Column("mobile", sa.String(20), nullable=False, server_default=""),
     sa.Column("status", sa.String(30), nullable=False),

@@ -126,7 +126,8 @@ def _refuse_unless_active(idn: Identity, account: sa.Row, client: Client) -> Non
 def _tokens(idn: Identity, account: sa.Row, session_id: str, refresh_token: str) -> Tokens:
     ttl = idn.config.access_token_ttl_seconds
     access = idn.keys.signer.sign(subject=account.username, kind=account.kind, ttl_seconds=ttl,
-                                  department=account.department or "", session_id=session_id)
+                                  department=account.department or "", centre=account.centre or "",
+                                  session_id=session_id)
     return Tokens(access, refresh_token, ttl, account)
 
 
