@@ -54,11 +54,13 @@ def _stop_event() -> threading.Event:
 
 
 def _serve(definition, config, _args) -> None:
+    from campus.access_log import AccessLog
     from campus.grpc_server import GrpcServer
     runtime = definition.runtime(config)
     server = GrpcServer(bind=f"{config.grpc_bind_host}:{config.grpc_port}", workers=config.grpc_workers,
                         service_tokens=runtime.service_tokens, access=runtime.access,
-                        grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production")
+                        grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production",
+                        access_log=AccessLog(runtime.db))
     server.add(definition, definition.servicer_class()(runtime))
     server.serve_until_signalled(on_stop=[runtime.close])
 

@@ -31,10 +31,13 @@ OPEN_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 class ServerInterceptor(grpc.ServerInterceptor):
     def __init__(self, service_tokens: auth.ServiceTokens, access: auth.AccessTokenVerifier | None,
-                 policies: dict[str, policy.Policy]):
+                 policies: dict[str, policy.Policy], answered: Callable | None = None):
         self._service_tokens = service_tokens
         self._access = access
         self._policies = policies  # by method path, filled in as servicers are added
+        #: Called as answered(method, policy, caller, request, response) before an answer
+        #: goes out (campus.access_log logs staff reads); if it raises, the call fails.
+        self._answered = answered
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -60,7 +63,10 @@ class ServerInterceptor(grpc.ServerInterceptor):
                 if declared is None:  # fail closed: GrpcServer.add refuses this case anyway
                     raise PermissionDenied("no caller policy is declared for this method")
                 declared.check(caller, request)
-                return behaviour(request, context)
+                response = behaviour(request, context)
+                if self._answered is not None:
+                    self._answered(method, declared, caller, request, response)
+                return response
             except DomainError as exc:
                 outcome, error = exc.code.name, exc
             except Exception:  # noqa: BLE001 - the one place unexpected errors become INTERNAL
@@ -83,14 +89,15 @@ class ServerInterceptor(grpc.ServerInterceptor):
 
 class GrpcServer:
     def __init__(self, *, bind: str, workers: int, service_tokens: auth.ServiceTokens,
-                 access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0, reflect: bool = True):
+                 access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0, reflect: bool = True,
+                 access_log: Callable | None = None):
         self.bind = bind
         self.reflect = reflect
         self.grace_seconds = grace_seconds
         self._policies: dict[str, policy.Policy] = {}
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rpc"),
-            interceptors=[ServerInterceptor(service_tokens, access, self._policies)],
+            interceptors=[ServerInterceptor(service_tokens, access, self._policies, access_log)],
             # Fail loudly if the port is taken instead of silently sharing it. Connections
             # are recycled every few minutes so clients rebalance onto new replicas.
             options=[("grpc.so_reuseport", 0), ("grpc.max_connection_age_ms", 300_000),

@@ -128,9 +128,10 @@ def service_runtime(definition, users: TestUsers, *, amqp_url: str | None = None
 @contextlib.contextmanager
 def grpc_server(definition, runtime):
     """The service's real gRPC server, in this process, on a free port."""
+    from campus.access_log import AccessLog
     from campus.grpc_server import GrpcServer
     server = GrpcServer(bind="127.0.0.1:0", workers=8, service_tokens=runtime.service_tokens,
-                        access=runtime.access, grace_seconds=0.5)
+                        access=runtime.access, grace_seconds=0.5, access_log=AccessLog(runtime.db))
     server.add(definition, definition.servicer_class()(runtime))
     port = server.start()
     try:
