@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from pydantic import ValidationError as PydanticError
 from wtforms import PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from campus.errors import InvalidArgument
 from gateway import schemas
@@ -60,6 +60,16 @@ class ChangePassword(FlaskForm):
         DataRequired(_l("Enter your current password.")), Length(max=128)])
     new_password = _new_password()
     new_password_again = _repeat()
+
+
+class MfaStart(FlaskForm):
+    """Only the CSRF token: set up two-step sign-in."""
+
+
+class MfaCode(FlaskForm):
+    otp = StringField(_l("Code from your authenticator app"), validators=[
+        DataRequired(_l("Enter the 6-digit code of your authenticator app.")),
+        Regexp(r"^\s*[0-9]{3}\s?[0-9]{3}\s*$", message=_l("Enter the 6-digit code of your authenticator app."))])
 
 
 # -- identity's refusals, in the page's language ---------------------------------------------
