@@ -85,8 +85,9 @@ YYYYMMDD = (r"^(([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{
 HHMMSS = r"^([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
 
 Password = Annotated[str, Field(min_length=1, max_length=128, pattern=TEXT)]
-NewPassword = Annotated[str, Field(min_length=8, max_length=128, pattern=TEXT, description=(
-    "8 to 128 characters with at least one letter and one digit, not containing the username"))]
+NewPassword = Annotated[str, Field(min_length=10, max_length=128, pattern=TEXT, description=(
+    "10 to 128 characters with at least one letter and one digit, not containing the username or the "
+    "account's name, and not on the list of common and breached passwords"))]
 Username = Annotated[str, Field(min_length=2, max_length=40, pattern=USERNAME, description=(
     "A registration number (22P-123456) or a staff login"))]
 Code = Annotated[str, Field(min_length=2, max_length=60, pattern=CODE)]

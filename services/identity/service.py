@@ -280,7 +280,7 @@ def change_password(idn: Identity, caller: Caller, current: str, new: str, clien
     if not idn.passwords.verify(account.password_hash, current):
         failed(idn, account.username, client, "login_failed", "password change: wrong current password")
         raise InvalidArgument("current_password is wrong", field="current_password")
-    domain.check_password_policy(new, account.username)
+    domain.check_password_policy(new, account.username, full_name=account.full_name)
     if new == current:
         raise InvalidArgument("new_password must differ from the current one", field="new_password")
     with idn.db.unit_of_work() as uow:
@@ -306,7 +306,7 @@ def activate(idn: Identity, username: str, code: str, new_password: str, client:
         failed(idn, username, client,
                *refused_event(verdict, pending, "login_failed", "activation: wrong username or code"))
         raise Unauthenticated("wrong username or activation code")
-    domain.check_password_policy(new_password, username)
+    domain.check_password_policy(new_password, username, full_name=pending.full_name)
     if domain.normalize_code(new_password) == domain.normalize_code(code):
         raise InvalidArgument("new_password must differ from the activation code", field="new_password")
     with idn.db.unit_of_work() as uow:
