@@ -3,6 +3,9 @@
 Demo data exists only where `make up` seeds it; no migration loads it."""
 
 PASSWORD = "Demo@2026"
+#: The TOTP secret of every demo staff member who must use MFA (treasury, examinations,
+#: student services): demo data only, e.g. `python -c "import pyotp; print(pyotp.TOTP('JBSWY3DPEHPK3PXP').now())"`.
+MFA_SECRET = "JBSWY3DPEHPK3PXP"
 
 STUDENT = {
     "registration_number": "22P-123456",

@@ -16,6 +16,7 @@ import httpx
 
 from campus import registry, testing
 from deploy.launcher import Stack
+from tests import otp
 
 
 def free_ports(count: int) -> list[int]:
@@ -70,7 +71,11 @@ def client(stack: Stack) -> httpx.Client:
 
 
 def login(http: httpx.Client, username: str, password: str = "Demo@2026") -> dict:
-    response = http.post("/api/v1/auth/login", json={"username": username, "password": password})
+    """Signs in; demo staff who must use MFA send their next one-time code (tests.otp)."""
+    body = {"username": username, "password": password}
+    if otp.needs_code(username):
+        body["otp"] = otp.code_for(username)
+    response = http.post("/api/v1/auth/login", json=body)
     assert response.status_code == 200, response.text
     return response.json()
 

@@ -5,6 +5,7 @@ portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `ma
 fails on any message without Urdu, or a catalogue not regenerated."""
 from gateway.translations.urdu_accounts import ACCOUNTS
 from gateway.translations.urdu_requests import REQUESTS
+from gateway.translations.urdu_security import SECURITY
 
 COMMON = {
     "Enter your registration number (like 22P-123456) or your staff login.":
@@ -166,4 +167,4 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON, **REQUESTS, **ACCOUNTS}
+URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY}

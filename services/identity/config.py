@@ -35,6 +35,9 @@ class IdentityConfig(ServiceConfig):
 
     #: Ed25519 private key (PEM) that signs access tokens; default <var_dir>/keys/identity-signing.pem.
     signing_key_file: pathlib.Path | None = None
+    #: Encrypts staff TOTP secrets at rest; empty: a key derived from the signing key file.
+    #: Set it (32+ characters) before the signing key is ever rotated.
+    mfa_encryption_key: SecretStr = SecretStr("")
     #: The public JWKS (or one JWK) of the key used before a rotation, still accepted meanwhile.
     previous_public_jwks: str = ""
 
@@ -49,6 +52,13 @@ class IdentityConfig(ServiceConfig):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// URL")
         return value.rstrip("/")
+
+    @field_validator("mfa_encryption_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters")
+        return value
 
     @field_validator("previous_public_jwks")
     @classmethod

@@ -116,6 +116,28 @@ known_clients = sa.Table(
     sa.Column("last_success_at", When, nullable=False),
 )
 
+# Staff MFA (TOTP). The secret is encrypted (services.identity.mfa) and never leaves
+# identity once enrolment is confirmed; `confirmed_at` is empty while enrolment is pending.
+# `last_step` is the TOTP time step last accepted: a code is good once.
+mfa_credentials = sa.Table(
+    "mfa_credentials", metadata,
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id"), primary_key=True),
+    sa.Column("secret_encrypted", sa.String(200), nullable=False),
+    sa.Column("created_at", When, nullable=False),
+    sa.Column("confirmed_at", When),
+    sa.Column("last_step", sa.BigInteger),
+)
+
+# One-time recovery codes, stored as digests only; a used one keeps its row (used_at).
+mfa_recovery_codes = sa.Table(
+    "mfa_recovery_codes", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id"), nullable=False, index=True),
+    sa.Column("code_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", When, nullable=False),
+    sa.Column("used_at", When),
+)
+
 audit_events = sa.Table(
     "audit_events", metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),

@@ -12,7 +12,7 @@ from campus.auth import Caller
 from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument, TooManyAttempts, Unauthenticated
 from cms.identity.v1 import events_pb2
-from services.identity import domain, keys, store
+from services.identity import domain, keys, mfa, store
 from services.identity.config import IdentityConfig
 from services.identity.domain import Client
 from services.identity.models import accounts, refresh_tokens
@@ -51,6 +51,15 @@ class Tokens:
     refresh_token: str
     expires_in: int
     account: sa.Row
+    #: Only from the sign-in that confirmed an MFA enrolment: shown once, stored as digests.
+    recovery_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MfaChallenge:
+    """A right password that still needs a one-time code (and, before enrolment, a secret to enrol)."""
+    account: sa.Row
+    enrolment: mfa.Status | None = None
 
 
 def secret(value: str, field: str) -> str:
@@ -143,9 +152,10 @@ def _open(idn: Identity, uow, account_id: int, client: Client) -> Tokens:
 
 
 # -- use cases ---------------------------------------------------------------------------------
-def login(idn: Identity, username: str, password: str, client: Client) -> Tokens:
+def login(idn: Identity, username: str, password: str, client: Client, otp: str = "") -> Tokens | MfaChallenge:
     username = identifiers.username(username)
     secret(password, "password")
+    otp = mfa.otp_of(otp)
     guard(idn, username, client)
     with idn.db.sessions() as session:
         account = store.find_account(session, username, USERS)
@@ -155,13 +165,23 @@ def login(idn: Identity, username: str, password: str, client: Client) -> Tokens
         raise Unauthenticated(domain.WRONG_CREDENTIALS)
     _refuse_unless_active(idn, account, client)
     with idn.db.unit_of_work() as uow:
-        if idn.passwords.needs_rehash(account.password_hash):
-            store.update_account(uow.session, account.id, password_hash=idn.passwords.hash(password))
-        store.clear_failures(uow.session, username, client.group)
-        tokens = _open(idn, uow, account.id, client)
-        store.audit(uow.session, "login_succeeded", username, client)
-        uow.commit()
-    return tokens
+        step = mfa.second_factor(idn, uow, account, otp, client)
+        if step.done:
+            if idn.passwords.needs_rehash(account.password_hash):
+                store.update_account(uow.session, account.id, password_hash=idn.passwords.hash(password))
+            store.clear_failures(uow.session, username, client.group)
+            tokens = _open(idn, uow, account.id, client)
+            store.audit(uow.session, "login_succeeded", username, client, f"mfa: {step.how}" if step.how else "")
+        if not step.wrong:
+            uow.commit()
+    if step.wrong:
+        # A right password with a wrong code is a failed sign-in like any other.
+        failed(idn, username, client, "login_failed", "wrong one-time code")
+        raise Unauthenticated("wrong one-time code", reason="MFA_CODE_WRONG")
+    if not step.done:
+        return MfaChallenge(account, step.enrolment)
+    return Tokens(tokens.access_token, tokens.refresh_token, tokens.expires_in, tokens.account,
+                  tuple(step.recovery_codes))
 
 
 def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
@@ -261,7 +281,7 @@ def change_password(idn: Identity, caller: Caller, current: str, new: str, clien
     if not idn.passwords.verify(account.password_hash, current):
         failed(idn, account.username, client, "login_failed", "password change: wrong current password")
         raise InvalidArgument("current_password is wrong", field="current_password")
-    domain.check_password_policy(new, account.username)
+    domain.check_password_policy(new, account.username, full_name=account.full_name)
     if new == current:
         raise InvalidArgument("new_password must differ from the current one", field="new_password")
     with idn.db.unit_of_work() as uow:
@@ -287,7 +307,7 @@ def activate(idn: Identity, username: str, code: str, new_password: str, client:
         failed(idn, username, client,
                *refused_event(verdict, pending, "login_failed", "activation: wrong username or code"))
         raise Unauthenticated("wrong username or activation code")
-    domain.check_password_policy(new_password, username)
+    domain.check_password_policy(new_password, username, full_name=pending.full_name)
     if domain.normalize_code(new_password) == domain.normalize_code(code):
         raise InvalidArgument("new_password must differ from the activation code", field="new_password")
     with idn.db.unit_of_work() as uow:
@@ -298,3 +318,80 @@ def activate(idn: Identity, username: str, code: str, new_password: str, client:
         uow.commit()
     return tokens
 
+
+
+# -- MFA from the account page (staff) -------------------------------------------------------
+def _staff_account(idn: Identity, caller: Caller) -> sa.Row:
+    with idn.db.sessions() as session:
+        account = store.find_account(session, caller.subject, (domain.STAFF,))
+        if account is None or not store.is_session_active(session, caller.session_id):
+            raise Unauthenticated("this session has ended; sign in again")
+    return account
+
+
+def mfa_status(idn: Identity, caller: Caller) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    with idn.db.sessions() as session:
+        return mfa.status(session, account)
+
+
+def begin_mfa_enrolment(idn: Identity, caller: Caller, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    with idn.db.unit_of_work() as uow:
+        pending = mfa.start_enrolment(idn, uow.session, account)
+        store.audit(uow.session, "mfa_enrolment_started", account.username, client, "from the account page")
+        uow.commit()
+    return pending
+
+
+def _fresh_code(idn: Identity, account: sa.Row, otp: str, client: Client, *, confirmed: bool, what: str) -> None:
+    """A current TOTP code (never a recovery code), or a failed attempt counted like a wrong password."""
+    otp = mfa.otp_of(otp)
+    if not otp:
+        raise InvalidArgument("otp is required", field="otp")
+    guard(idn, account.username, client)
+    with idn.db.unit_of_work() as uow:
+        row = mfa.credential(uow.session, account.id)
+        if row is None or (row.confirmed_at is not None) != confirmed:
+            raise FailedPrecondition("two-step sign-in is not set up" if confirmed
+                                     else "start the enrolment first", reason="MFA_NOT_ENROLLED")
+        right = mfa.check_totp(idn, uow.session, account, row, otp)
+        if right:
+            uow.commit()
+    if not right:
+        failed(idn, account.username, client, "mfa_code_wrong", what)
+        raise InvalidArgument("otp is not the current code of your authenticator", field="otp")
+
+
+def confirm_mfa_enrolment(idn: Identity, caller: Caller, otp: str, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    _fresh_code(idn, account, otp, client, confirmed=False, what="enrolment")
+    with idn.db.unit_of_work() as uow:
+        codes = mfa.confirm(uow.session, account.id)
+        store.audit(uow.session, "mfa_enrolled", account.username, client, "from the account page")
+        uow.commit()
+    return mfa.Status(enrolled=True, required=mfa.required_for(account), recovery_codes_left=len(codes),
+                      recovery_codes=codes)
+
+
+def regenerate_recovery_codes(idn: Identity, caller: Caller, otp: str, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    _fresh_code(idn, account, otp, client, confirmed=True, what="new recovery codes")
+    with idn.db.unit_of_work() as uow:
+        codes = mfa.replace_recovery_codes(uow.session, account.id)
+        store.audit(uow.session, "mfa_recovery_codes_replaced", account.username, client)
+        uow.commit()
+    return mfa.Status(enrolled=True, required=mfa.required_for(account), recovery_codes_left=len(codes),
+                      recovery_codes=codes)
+
+
+def disable_mfa(idn: Identity, caller: Caller, otp: str, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    if mfa.required_for(account):
+        raise FailedPrecondition("your department requires two-step sign-in", reason="MFA_REQUIRED_FOR_DEPARTMENT")
+    _fresh_code(idn, account, otp, client, confirmed=True, what="turning MFA off")
+    with idn.db.unit_of_work() as uow:
+        mfa.remove(uow.session, account.id)
+        store.audit(uow.session, "mfa_disabled", account.username, client)
+        uow.commit()
+    return mfa.Status(enrolled=False, required=False)
