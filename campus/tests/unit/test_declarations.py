@@ -120,6 +120,12 @@ GRANTS = {
     ("identity", "GetAccount"): (S, set()),
     ("identity", "LockAccount"): ({"student_services"}, set()),
     ("identity", "UnlockAccount"): ({"student_services"}, set()),
+    # Each staff member's own second factor (the portal's security page).
+    ("identity", "GetMfaStatus"): (S, set()),
+    ("identity", "BeginMfaEnrolment"): (S, set()),
+    ("identity", "ConfirmMfaEnrolment"): (S, set()),
+    ("identity", "RegenerateRecoveryCodes"): (S, set()),
+    ("identity", "DisableMfa"): (S, set()),
     ("identity", "ListAuditEvents"): ({"student_services"}, set()),
     ("enrollment", "GetStudentProfile"): ({"admissions", "student_services", "dispatch", "regional"}, {"requests"}),
     ("enrollment", "ListRegisteredCourses"): ({"admissions", "regional"}, set()),
