@@ -10,9 +10,11 @@ SERVICE = ServiceDefinition(
     servicer="services.identity.grpc_api:IdentityServicer",
     models="services.identity.models:metadata",
     seed="services.identity.seed:seed",
-    loops=(Loop("services.identity.mailer:send_mail", every_seconds="mail_poll_seconds"),),
+    loops=(Loop("services.identity.mailer:send_mail", every_seconds="mail_poll_seconds"),
+           Loop("services.identity.session_feed:sweep", every_seconds=60)),
     access_verifier="services.identity.keys:verifier",
     public_keys="services.identity.keys:public_keys",
+    ended_sessions="services.identity.session_feed:source",
     # Identity owns staff accounts, so it names the departments every policy chooses from.
     departments=("admissions", "examinations", "treasury", "regional", "dispatch", "student_services"),
     deploy=DeploySpec(

@@ -48,6 +48,16 @@ sessions = sa.Table(
     sa.Column("user_agent", sa.String(200), nullable=False, server_default=""),
 )
 
+# Every session that ended, in the order it ended: the feed (EndedSessions) that every
+# process polls to refuse an ended session's access tokens. `seq` is the readers' cursor;
+# rows older than the access tokens' longest life serve no one and are swept.
+ended_sessions = sa.Table(
+    "ended_sessions", metadata,
+    sa.Column("seq", BigId, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(36), nullable=False),
+    sa.Column("ended_at", When, nullable=False, index=True),
+)
+
 refresh_tokens = sa.Table(
     "refresh_tokens", metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),

@@ -177,7 +177,7 @@ def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
             used_at=clock.utcnow())).rowcount == 1
         if not rotated:
             # A rotated token came back: it was stolen, or its thief already used it.
-            store.revoke_session(uow.session, token.session_id, "refresh_reuse")
+            store.revoke_session(uow, token.session_id, "refresh_reuse")
             store.audit(uow.session, "refresh_reuse_detected", row.username, client,
                         f"session {token.session_id[:8]} revoked")
             uow.commit()
@@ -195,7 +195,7 @@ def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
 
 def logout(idn: Identity, caller: Caller, client: Client) -> None:
     with idn.db.unit_of_work() as uow:
-        if caller.session_id and store.revoke_session(uow.session, caller.session_id, "logout"):
+        if caller.session_id and store.revoke_session(uow, caller.session_id, "logout"):
             store.audit(uow.session, "logout", caller.subject, client)
         uow.commit()
 
@@ -243,7 +243,7 @@ def set_password(idn: Identity, uow, account: sa.Row, password: str, how: str,
         activation_code_hash=None, activation_expires_at=None)).rowcount
     if not changed:
         return False
-    store.revoke_all_sessions(uow.session, account.id, f"password_{how}")
+    store.revoke_all_sessions(uow, account.id, f"password_{how}")
     store.clear_failures(uow.session, account.username)
     uow.record(events_pb2.PasswordChanged(username=account.username, kind=account.kind,
                                           changed_at=clock.iso(now), how=how))
