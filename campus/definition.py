@@ -57,6 +57,10 @@ class DeploySpec:
     secret_files: tuple[SecretFile, ...] = ()
     #: ConfigMaps its processes read besides campus-config, written by hand in deploy/templates/.
     config_maps: tuple[str, ...] = ()
+    #: The setting (environment variable) holding the MiB its gRPC server spends at most
+    #: on memory-hungry work it bounds itself; deploy/check.py holds it, plus the process's
+    #: own needs, within the container's memory limit.
+    memory_budget: str = ""
 
 
 @dataclass(frozen=True)

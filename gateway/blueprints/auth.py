@@ -66,7 +66,8 @@ def login(json: schemas.Login):
     """Sign in with a registration number (students) or login name (staff).
 
     401: wrong username or password. 403 `password-change-required` means: first sign-in,
-    call /auth/activate. 423: the account is locked. 429: too many failed attempts."""
+    call /auth/activate. 423: the account is locked. 429: too many failed attempts.
+    503 `HASHING_BUSY`: too many sign-ins at this moment; try again after Retry-After."""
     return _tokens(_identity("Login", pb.LoginRequest(username=json.username, password=json.password,
                                                       client=client_info())))
 

@@ -21,6 +21,8 @@ SERVICE = ServiceDefinition(
         secret_files=(SecretFile("identity-signing-key", "signing-key.pem", setting="IDENTITY_SIGNING_KEY_FILE",
                                  about="An Ed25519 private key in PEM: "
                                        "openssl genpkey -algorithm ed25519 -out signing-key.pem"),),
-        config_maps=("identity-config",),  # mail settings
+        config_maps=("identity-config",),  # mail settings, the hashing budget
+        # argon2: IDENTITY_HASHING_MEMORY_MIB / IDENTITY_ARGON2_MEMORY_KIB hashes at once.
+        memory_budget="IDENTITY_HASHING_MEMORY_MIB",
     ),
 )

@@ -38,7 +38,8 @@ class Identity:
         config = runtime.config
         return cls(runtime.db, config, keys.load(config), Passwords(
             time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib,
-            parallelism=config.argon2_parallelism))
+            parallelism=config.argon2_parallelism, budget_mib=config.hashing_memory_mib,
+            wait_seconds=config.hashing_wait_seconds, retry_after_seconds=config.hashing_retry_after_seconds))
 
     @property
     def refresh_ttl(self) -> dt.timedelta:
