@@ -38,6 +38,13 @@ class IdentityConfig(ServiceConfig):
     #: The public JWKS (or one JWK) of the key used before a rotation, still accepted meanwhile.
     previous_public_jwks: str = ""
 
+    #: Failed sign-ins per client group (an IPv4 address, an IPv6 /64) across every account
+    #: name: once it has failed on this many different accounts within 15 minutes (leaving
+    #: out those it then signed in to), it waits. Spraying one password over guessable
+    #: registration numbers stops here; students behind a carrier's shared address who
+    #: sign in normally spend none of it. 0 turns it off.
+    address_failed_accounts: int = Field(30, ge=0, le=100_000)
+
     # Lower them only in tests: every login pays this cost, and so does every guess.
     argon2_time_cost: int = Field(3, ge=1, le=10)
     argon2_memory_kib: int = Field(65536, ge=8192, le=1048576)

@@ -112,6 +112,7 @@ login_failures = sa.Table(
     sa.Column("ip", sa.String(45), nullable=False),
     sa.Column("occurred_at", When, nullable=False),
     sa.Index("ix_login_failures_username_occurred", "username", "occurred_at"),
+    sa.Index("ix_login_failures_ip_occurred", "ip", "occurred_at"),   # the budget per client group
 )
 
 # The client groups each account signed in from lately: once the account-wide failure

@@ -69,10 +69,22 @@ def guard(idn: Identity, username: str, client: Client) -> None:
     with idn.db.unit_of_work() as uow:
         failures, recent, last_success = store.throttle_state(uow.session, username, client.group, now)
         wait = domain.retry_after(failures, recent, now, last_success)
+        detail = f"retry after {wait}s"
+        address_wait = _address_wait(idn, uow.session, client, now)
+        if address_wait > wait:
+            wait, detail = address_wait, f"address failed on too many accounts; retry after {address_wait}s"
         if wait:
-            store.audit(uow.session, "login_throttled", username, client, f"retry after {wait}s")
+            store.audit(uow.session, "login_throttled", username, client, detail)
             uow.commit()
             raise TooManyAttempts(f"too many failed attempts; try again in {wait} seconds", retry_after=wait)
+
+
+def _address_wait(idn: Identity, session, client: Client, now) -> int:
+    """The budget of failed sign-ins per client group across every account name (0: go ahead)."""
+    limit = idn.config.address_failed_accounts
+    if not limit or not client.group:  # no address known: nothing to count it by
+        return 0
+    return domain.address_retry_after(store.address_failures(session, client.group, now, limit), now, limit)
 
 
 def failed(idn: Identity, username: str, client: Client, event: str, detail: str) -> None:

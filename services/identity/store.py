@@ -74,6 +74,21 @@ def throttle_state(session: Session, username: str, group: str, now: dt.datetime
     return failures, recent, last_success
 
 
+def address_failures(session: Session, group: str, now: dt.datetime, limit: int) -> list[dt.datetime]:
+    """What domain.address_retry_after needs: for each account name `group` failed on within
+    the window and has not signed in to since, when it last failed (the latest `limit`)."""
+    last_failed = sa.func.max(login_failures.c.occurred_at).label("last_failed")
+    query = (sa.select(last_failed)
+             .select_from(login_failures.outerjoin(known_clients, sa.and_(
+                 known_clients.c.username == login_failures.c.username,
+                 known_clients.c.client_group == login_failures.c.ip)))
+             .where(login_failures.c.ip == group, login_failures.c.occurred_at > now - domain.ACCOUNT_WINDOW,
+                    sa.or_(known_clients.c.last_success_at.is_(None),
+                           known_clients.c.last_success_at < login_failures.c.occurred_at))
+             .group_by(login_failures.c.username).order_by(last_failed.desc()).limit(limit))
+    return [clock.as_utc(t) for t in session.execute(query).scalars()]
+
+
 def _upsert(session: Session, table: sa.Table):
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
