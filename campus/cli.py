@@ -54,15 +54,19 @@ def _stop_event() -> threading.Event:
 
 
 def _serve(definition, config, _args) -> None:
+    from campus import registry, sessions
     from campus.access_log import AccessLog
     from campus.grpc_server import GrpcServer
     runtime = definition.runtime(config)
+    own = runtime if registry.token_issuer().name == definition.name else None
+    feed = sessions.feed_for(runtime.clients, own_runtime=own, poll_seconds=config.session_feed_poll_seconds,
+                             stale_seconds=config.session_feed_stale_seconds).start()
     server = GrpcServer(bind=f"{config.grpc_bind_host}:{config.grpc_port}", workers=config.grpc_workers,
                         service_tokens=runtime.service_tokens, access=runtime.access,
                         grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production",
-                        access_log=AccessLog(runtime.db))
+                        access_log=AccessLog(runtime.db), sessions=feed)
     server.add(definition, definition.servicer_class()(runtime))
-    server.serve_until_signalled(on_stop=[runtime.close])
+    server.serve_until_signalled(on_stop=[feed.stop, runtime.close])
 
 
 def _heartbeat(definition, config, role: str):

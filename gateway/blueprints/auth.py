@@ -106,7 +106,8 @@ def login(json: schemas.Login):
     enrolment, `mfa_enrolment`: the secret to add to an authenticator; the sign-in with one
     of its codes completes the enrolment and returns `recovery_codes` once).
     403 `password-change-required` means: first sign-in, call /auth/activate. 423: the
-    account is locked. 429: too many failed attempts."""
+    account is locked. 429: too many failed attempts. 503 `HASHING_BUSY`: too many
+    sign-ins at this moment; try again after Retry-After."""
     try:
         return _tokens(sign_in(json.username, json.password, json.otp or ""))
     except MfaRequired as needed:

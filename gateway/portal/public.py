@@ -74,6 +74,11 @@ def login():
         form.username.errors.append(SIGN_IN_REFUSALS.get(refused.reason, _l("You cannot sign in with this account.")))
         return page("portal/login.html", form=form, status=403)
     except TooManyAttempts as held:
+        if held.reason == "HASHING_BUSY":  # identity is busy, not this person at fault
+            form.password.errors.append(_l("Sign-in is very busy right now. Please try again in a few seconds."))
+            busy = page("portal/login.html", form=form, status=503)
+            busy.headers["Retry-After"] = str(held.retry_after or 5)
+            return busy
         too_many_attempts(form.password, held)
         return page("portal/login.html", form=form, status=429)
     session.sign_in(pair)

@@ -180,6 +180,22 @@ def retry_after(group: GroupFailures | None, account_failures: Sequence[dt.datet
     return max(0, math.ceil(wait))
 
 
+def address_retry_after(failed_at: Sequence[dt.datetime], now: dt.datetime, limit: int,
+                        window: dt.timedelta = ACCOUNT_WINDOW) -> int:
+    """Seconds a client group must wait before trying any account again; 0 means go ahead.
+
+    `failed_at`: when each account name this group failed on within `window` last failed,
+    one per account, leaving out the accounts it has signed in to since (a typo followed by
+    the right password costs nothing). A group that failed on `limit` different accounts
+    waits until enough of them age out. Failures only: the thousands of students a mobile
+    carrier puts behind one address, signing in normally, spend none of it."""
+    recent = sorted(t for t in failed_at if t > now - window)
+    if limit <= 0 or len(recent) < limit:
+        return 0
+    oldest_counted = recent[-limit]
+    return max(0, math.ceil((oldest_counted + window - now).total_seconds()))
+
+
 # -- sessions ---------------------------------------------------------------------------
 def session_active(revoked_at: dt.datetime | None, expires_at: dt.datetime, status: str,
                    now: dt.datetime) -> bool:

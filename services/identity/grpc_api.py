@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 
-from campus import clock, identifiers
+from campus import clock, identifiers, registry
 from campus.auth import STAFF, STUDENT, Caller, current_caller
 from campus.errors import InvalidArgument, PermissionDenied, Unauthenticated
 from campus.policy import ALL, OWN, RECORD, rpc
 from cms.identity.v1 import identity_pb2 as pb
 from cms.identity.v1 import identity_pb2_grpc
-from services.identity import admin, domain, mfa, recovery, service
+from services.identity import admin, domain, mfa, recovery, service, session_feed
 from services.identity.service import Identity, MfaChallenge, Tokens
 
 MAX_AUDIT_EVENTS = 500
@@ -88,6 +88,13 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def CheckSession(self, request, context):
         session_id = identifiers.text(request.session_id, "session_id", max_length=36, required=True)
         return pb.CheckSessionResponse(active=service.check_session(self.idn, session_id))
+
+    # Polled by every gateway worker and every service process (campus.sessions).
+    @rpc(services={"gateway", *registry.names()})
+    def EndedSessions(self, request, context):
+        ended = session_feed.page(self.idn.db, self.idn.config, request.after)
+        return pb.EndedSessionsResponse(session_ids=ended.session_ids, cursor=ended.cursor, more=ended.more,
+                                        keep_seconds=ended.keep_seconds)
 
     @rpc(public=True)
     def GetJwks(self, request, context):

@@ -51,6 +51,16 @@ sessions = sa.Table(
     sa.Column("user_agent", sa.String(200), nullable=False, server_default=""),
 )
 
+# Every session that ended, in the order it ended: the feed (EndedSessions) that every
+# process polls to refuse an ended session's access tokens. `seq` is the readers' cursor;
+# rows older than the access tokens' longest life serve no one and are swept.
+ended_sessions = sa.Table(
+    "ended_sessions", metadata,
+    sa.Column("seq", BigId, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(36), nullable=False),
+    sa.Column("ended_at", When, nullable=False, index=True),
+)
+
 refresh_tokens = sa.Table(
     "refresh_tokens", metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),
@@ -105,6 +115,7 @@ login_failures = sa.Table(
     sa.Column("ip", sa.String(45), nullable=False),
     sa.Column("occurred_at", When, nullable=False),
     sa.Index("ix_login_failures_username_occurred", "username", "occurred_at"),
+    sa.Index("ix_login_failures_ip_occurred", "ip", "occurred_at"),   # the budget per client group
 )
 
 # The client groups each account signed in from lately: once the account-wide failure

@@ -38,7 +38,8 @@ class Identity:
         config = runtime.config
         return cls(runtime.db, config, keys.load(config), Passwords(
             time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib,
-            parallelism=config.argon2_parallelism))
+            parallelism=config.argon2_parallelism, budget_mib=config.hashing_memory_mib,
+            wait_seconds=config.hashing_wait_seconds, retry_after_seconds=config.hashing_retry_after_seconds))
 
     @property
     def refresh_ttl(self) -> dt.timedelta:
@@ -77,10 +78,22 @@ def guard(idn: Identity, username: str, client: Client) -> None:
     with idn.db.unit_of_work() as uow:
         failures, recent, last_success = store.throttle_state(uow.session, username, client.group, now)
         wait = domain.retry_after(failures, recent, now, last_success)
+        detail = f"retry after {wait}s"
+        address_wait = _address_wait(idn, uow.session, client, now)
+        if address_wait > wait:
+            wait, detail = address_wait, f"address failed on too many accounts; retry after {address_wait}s"
         if wait:
-            store.audit(uow.session, "login_throttled", username, client, f"retry after {wait}s")
+            store.audit(uow.session, "login_throttled", username, client, detail)
             uow.commit()
             raise TooManyAttempts(f"too many failed attempts; try again in {wait} seconds", retry_after=wait)
+
+
+def _address_wait(idn: Identity, session, client: Client, now) -> int:
+    """The budget of failed sign-ins per client group across every account name (0: go ahead)."""
+    limit = idn.config.address_failed_accounts
+    if not limit or not client.group:  # no address known: nothing to count it by
+        return 0
+    return domain.address_retry_after(store.address_failures(session, client.group, now, limit), now, limit)
 
 
 def failed(idn: Identity, username: str, client: Client, event: str, detail: str) -> None:
@@ -198,7 +211,7 @@ def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
             used_at=clock.utcnow())).rowcount == 1
         if not rotated:
             # A rotated token came back: it was stolen, or its thief already used it.
-            store.revoke_session(uow.session, token.session_id, "refresh_reuse")
+            store.revoke_session(uow, token.session_id, "refresh_reuse")
             store.audit(uow.session, "refresh_reuse_detected", row.username, client,
                         f"session {token.session_id[:8]} revoked")
             uow.commit()
@@ -216,7 +229,7 @@ def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
 
 def logout(idn: Identity, caller: Caller, client: Client) -> None:
     with idn.db.unit_of_work() as uow:
-        if caller.session_id and store.revoke_session(uow.session, caller.session_id, "logout"):
+        if caller.session_id and store.revoke_session(uow, caller.session_id, "logout"):
             store.audit(uow.session, "logout", caller.subject, client)
         uow.commit()
 
@@ -264,7 +277,7 @@ def set_password(idn: Identity, uow, account: sa.Row, password: str, how: str,
         activation_code_hash=None, activation_expires_at=None)).rowcount
     if not changed:
         return False
-    store.revoke_all_sessions(uow.session, account.id, f"password_{how}")
+    store.revoke_all_sessions(uow, account.id, f"password_{how}")
     store.clear_failures(uow.session, account.username)
     uow.record(events_pb2.PasswordChanged(username=account.username, kind=account.kind,
                                           changed_at=clock.iso(now), how=how))
