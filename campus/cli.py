@@ -55,11 +55,22 @@ def _stop_event() -> threading.Event:
 def _serve(definition, config, _args) -> None:
     from campus.grpc_server import GrpcServer
     runtime = definition.runtime(config)
+    _check_service_keys(runtime)
     server = GrpcServer(bind=f"{config.grpc_bind_host}:{config.grpc_port}", workers=config.grpc_workers,
                         service_tokens=runtime.service_tokens, access=runtime.access,
                         grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production")
     server.add(definition, definition.servicer_class()(runtime))
     server.serve_until_signalled(on_stop=[runtime.close])
+
+
+def _check_service_keys(runtime) -> None:
+    """Its own key and every caller's public keys, read now: a missing or unpublished key
+    stops the process at start-up, not each call."""
+    from campus.service_keys import ServiceKeyError
+    try:
+        runtime.service_tokens.check()
+    except ServiceKeyError as error:
+        sys.exit(f"{runtime.config.key_owner}: {error}")
 
 
 def _heartbeat(definition, config, role: str):
@@ -186,4 +197,10 @@ def _seed(definition, config, _args) -> None:
 
 
 def _check_config(definition, config, _args) -> None:
+    from campus.runtime import service_tokens
+    from campus.service_keys import ServiceKeyError
+    try:
+        service_tokens(definition.name, config).check()
+    except ServiceKeyError as error:
+        sys.exit(f"{definition.name}: {error}")
     print(f"{definition.name}: configuration is valid (database {config.database_url.split('@')[-1]})")

@@ -1,6 +1,7 @@
 """The local launcher: `make up` runs `python -m deploy.launcher up`.
 
-Checks the broker and that every port it needs is free, migrates every service's
+Checks the broker and that every port it needs is free, makes the development service keys
+(var/service-keys/, one per service and the gateway) if missing, migrates every service's
 database (SQLite files under var/ unless `<SERVICE>_DATABASE_URL` says otherwise),
 declares the consumers' queues, seeds the demo data, then starts every process of
 deploy/processes.py, waits until the gateway is ready and keeps them running until
@@ -24,7 +25,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campus import liveness, registry
+from campus import liveness, registry, service_keys
 from campus.config import ROOT
 from deploy.processes import CONSUMERS, PROCESSES, SEEDED, SERVICES, Process, declare_queues_command, migrate_command
 
@@ -102,6 +103,7 @@ class Stack:
             raise SystemExit(f"{what} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
 
     def prepare(self, seed: bool) -> None:
+        self.ensure_service_keys()
         for service in SERVICES:
             self.run_step(migrate_command(service), f"migrating {service}")
         for service in CONSUMERS:
@@ -109,6 +111,15 @@ class Stack:
         if seed:
             for service in SEEDED:
                 self.run_step(("python", "-m", f"services.{service}", "seed"), f"seeding {service}")
+
+    def ensure_service_keys(self) -> None:
+        """Development keys, one per service and the gateway, under var/service-keys/ (made
+        once; a test stack's fresh var dir gets fresh ones), unless keys are configured."""
+        if "SERVICE_PUBLIC_KEYS_FILE" in {**os.environ, **self.env}:
+            return
+        directory = self.var_dir / service_keys.LOCAL_DIR
+        if service_keys.ensure_local(directory):
+            print(f"[launcher] made development service keys in {directory}", flush=True)
 
     @property
     def var_dir(self) -> Path:

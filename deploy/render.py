@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from campus import registry
+from campus import registry, service_keys
 from campus.definition import DeploySpec, SecretFile, ServiceDefinition
 from deploy import processes as table
 from deploy.processes import Process
@@ -101,7 +101,40 @@ class Service:
 
     @property
     def secret_files(self) -> tuple[MountedSecret, ...]:
-        return tuple(MountedSecret(f) for f in self.spec.secret_files)
+        """What it declares, its own service key and every service's public keys."""
+        return tuple(MountedSecret(f) for f in (*self.spec.secret_files, *identity_files(self.name)))
+
+
+#: Every service's public keys, mounted into each service's processes (not the gateway's).
+PUBLIC_KEYS = SecretFile(
+    "service-public-keys", service_keys.PUBLIC_FILE, setting="SERVICE_PUBLIC_KEYS_FILE",
+    about="Every service's public key (not secret, but whoever can change it can speak as any service): "
+          "python -m campus.service_keys new DIR writes it")
+
+
+def own_key(name: str) -> SecretFile:
+    """A service's (or the gateway's) own Ed25519 key: only its own processes mount it."""
+    return SecretFile(f"{name}-service-key", service_keys.key_file_name(name),
+                      setting=f"{name.upper()}_SERVICE_KEY_FILE",
+                      about=f"{name}'s own Ed25519 key in PEM: python -m campus.service_keys new DIR "
+                            f"writes DIR/{service_keys.key_file_name(name)}")
+
+
+def identity_files(name: str) -> tuple[SecretFile, ...]:
+    return (own_key(name), PUBLIC_KEYS)
+
+
+def all_secret_files(all_services: list[Service]) -> list[tuple[MountedSecret, str]]:
+    """Every Secret file once, with the one service that owns it ("" when several share it),
+    the gateway's key last."""
+    owners: dict[str, set[str]] = {}
+    files: dict[str, MountedSecret] = {}
+    for service in all_services:
+        for file in service.secret_files:
+            files.setdefault(file.secret, file)
+            owners.setdefault(file.secret, set()).add(service.name)
+    found = [(file, next(iter(owners[name])) if len(owners[name]) == 1 else "") for name, file in files.items()]
+    return [*found, (MountedSecret(own_key(table.GATEWAY.service)), table.GATEWAY.service)]
 
 
 def services(definitions: list[ServiceDefinition] | None = None,
@@ -145,7 +178,9 @@ def render(deploy_dir: pathlib.Path = DEPLOY, all_services: list[Service] | None
     env = _environment(deploy_dir / "templates")
     context = {"services": all_services, "consumers": [s for s in all_services if s.declare_queues],
                "autoscaled": [s.name for s in all_services if s.spec.autoscale],
-               "processes": process_table, "gateway": table.GATEWAY}
+               "processes": process_table, "gateway": table.GATEWAY,
+               "secret_files": all_secret_files(all_services),
+               "gateway_key": MountedSecret(own_key(table.GATEWAY.service))}
     _check_config_maps(deploy_dir, all_services)
     files = {
         "compose.yaml": env.get_template("compose.yaml.j2").render(context),
