@@ -115,6 +115,8 @@ def _consume(definition, config, _args) -> None:
         "DELIVERY_LIMIT": config.consumer_delivery_limit,
         "DATABASE_FACTORY": lambda: definition.database(config),
         "HEARTBEAT": 30,
+        # The source's exchange is not ours to declare (declare-queues checked it exists).
+        "DECLARE_EVENT_EXCHANGES": False,
     })
     runner.add_service(definition.consumer_class())
     stopping = eventlet.Event()
@@ -159,8 +161,11 @@ def _declare_queues(definition, config, _args) -> None:
     try:
         topology.declare_subscriptions(connection.channel(), consumer_cls.name,
                                        subscriptions_of(consumer_cls), config.consumer_delivery_limit)
+    except topology.MissingExchange as error:
+        sys.exit(f"{definition.name}: {error}")
     finally:
-        connection.close()
+        if connection.is_open:
+            connection.close()
 
 
 def _dead_letters(definition, config, args) -> None:

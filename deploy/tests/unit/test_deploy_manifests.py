@@ -114,7 +114,7 @@ BROKEN = [
      "Deployment exams-relay init container declare-queues-tracking: must run the image of exams-relay"),
     ("k8s-init-no-amqp", "k8s/base/enrollment.yaml",
      '"services.tracking", "declare-queues"]\n          envFrom:\n            - configMapRef: {name: campus-config}\n'
-     "            - secretRef: {name: campus-shared}\n",
+     "            - secretRef: {name: tracking-broker}\n",
      '"services.tracking", "declare-queues"]\n          envFrom:\n            - configMapRef: {name: campus-config}\n',
      "Deployment enrollment-relay init container declare-queues-tracking: takes AMQP_URL from no Secret"),
     ("k8s-init-config", "k8s/base/tracking.yaml",
@@ -166,6 +166,14 @@ BROKEN = [
      '"/tmp/heartbeats/tracking-relay.heartbeat", "60"]',
      "compose.yaml service tracking-consumer: healthcheck must run python -m campus.liveness "
      "/tmp/heartbeats/tracking-consumer.heartbeat 60"),
+    ("k8s-another-services-key", "k8s/base/finance.yaml", "secretName: finance-service-key",
+     "secretName: requests-service-key", "Deployment finance-grpc container finance-grpc: holds requests-service-key"),
+    ("k8s-gateway-with-a-broker-user", "k8s/base/gateway.yaml", "            - secretRef: {name: gateway-redis}\n",
+     "            - secretRef: {name: gateway-redis}\n            - secretRef: {name: finance-broker}\n",
+     "Deployment gateway container gateway: holds finance-broker"),
+    ("k8s-init-with-the-relays-broker-user", "k8s/base/exams.yaml", "- secretRef: {name: tracking-broker}",
+     "- secretRef: {name: exams-broker}",
+     "init container declare-queues-tracking: declares tracking's queues with exams-broker"),
     ("generated-edited-by-hand", "k8s/base/enrollment.yaml", "replicas: 2", "replicas: 3",
      "k8s/base/enrollment.yaml: differs from what `python -m deploy.render` writes"),
 ]
