@@ -57,6 +57,9 @@ class DeploySpec:
     secret_files: tuple[SecretFile, ...] = ()
     #: ConfigMaps its processes read besides campus-config, written by hand in deploy/templates/.
     config_maps: tuple[str, ...] = ()
+    #: Ports its processes reach outside the cluster besides PostgreSQL and RabbitMQ (its
+    #: NetworkPolicy allows them): ((port, why), ...), e.g. ((587, "SMTP"),).
+    egress_ports: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ class ServiceDefinition:
     public_keys: str | None = None
     #: The staff departments, declared by the service that owns staff accounts.
     departments: tuple[str, ...] = ()
+    #: The services it calls over gRPC (besides the token issuer, whose keys every service
+    #: fetches). The NetworkPolicies let exactly these calls through; a test holds the code
+    #: and every `services=` grant to it.
+    calls: tuple[str, ...] = ()
     #: How deploy runs it, where that differs from the other services.
     deploy: DeploySpec = DeploySpec()
 

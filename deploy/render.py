@@ -6,6 +6,7 @@ written from the process table (deploy/processes.py) and the services' definitio
     k8s/base/<service>.yaml            each service's Deployments, Service, budget, autoscaler, Jobs
     k8s/base/config.yaml               campus-config's addresses
     k8s/base/kustomization.yaml        the list of resources
+    k8s/base/network-policies.yaml     default deny, and exactly the connections the declarations need
     k8s/secrets.template.yaml          each service's database Secret and secret files
     k8s/overlays/local/kustomization.yaml   one replica of every process
     postgres/initdb.sh                 one database and role per service
@@ -94,6 +95,8 @@ class Service:
     processes: tuple[Process, ...]
     migrate: tuple[str, ...]
     declare_queues: tuple[str, ...] | None
+    #: The services whose gRPC servers it calls, the token issuer included (NetworkPolicies).
+    calls: tuple[str, ...] = ()
 
     @property
     def env_prefix(self) -> str:
@@ -141,9 +144,20 @@ def services(definitions: list[ServiceDefinition] | None = None,
              process_table: tuple[Process, ...] | None = None) -> list[Service]:
     definitions = registry.definitions() if definitions is None else definitions
     process_table = table.PROCESSES if process_table is None else process_table
+    issuer = next((d.name for d in definitions if d.public_keys), None)
     return [Service(d.name, d.port, d.deploy, tuple(p for p in process_table if p.service == d.name),
-                    table.migrate_command(d.name), table.declare_queues_command(d.name) if d.consumer else None)
+                    table.migrate_command(d.name), table.declare_queues_command(d.name) if d.consumer else None,
+                    calls_of(d, issuer, [x.name for x in definitions]))
             for d in definitions]
+
+
+def calls_of(definition: ServiceDefinition, issuer: str | None, known: list[str]) -> tuple[str, ...]:
+    """Whom its processes call: what it declares, and the token issuer for its public keys."""
+    unknown = sorted(set(definition.calls) - set(known))
+    if unknown:
+        raise RenderError(f"{definition.name} declares calls to {', '.join(unknown)}: no such service")
+    wanted = {*definition.calls, *([issuer] if issuer and issuer != definition.name else [])}
+    return tuple(name for name in known if name in wanted)
 
 
 def _unknown_role(process: Process) -> str:
@@ -177,6 +191,7 @@ def render(deploy_dir: pathlib.Path = DEPLOY, all_services: list[Service] | None
     all_services = services(process_table=process_table) if all_services is None else all_services
     env = _environment(deploy_dir / "templates")
     context = {"services": all_services, "consumers": [s for s in all_services if s.declare_queues],
+               "callers": {s.name: [c.name for c in all_services if s.name in c.calls] for s in all_services},
                "autoscaled": [s.name for s in all_services if s.spec.autoscale],
                "processes": process_table, "gateway": table.GATEWAY,
                "secret_files": all_secret_files(all_services),
@@ -189,10 +204,11 @@ def render(deploy_dir: pathlib.Path = DEPLOY, all_services: list[Service] | None
         "k8s/secrets.template.yaml": env.get_template("k8s/secrets.template.yaml.j2").render(context),
         "k8s/overlays/local/kustomization.yaml": env.get_template("k8s/local.yaml.j2").render(context),
         "postgres/initdb.sh": env.get_template("postgres/initdb.sh.j2").render(context),
+        "k8s/base/network-policies.yaml": env.get_template("k8s/network-policies.yaml.j2").render(context),
     }
     service_template = env.get_template("k8s/service.yaml.j2")
     for service in all_services:
-        if f"{service.name}.yaml" in HAND_WRITTEN:
+        if f"{service.name}.yaml" in (*HAND_WRITTEN, "network-policies.yaml", "config.yaml", "kustomization.yaml"):
             raise RenderError(f"no service may be named {service.name}: k8s/base/{service.name}.yaml is hand-written")
         files[f"k8s/base/{service.name}.yaml"] = service_template.render(context, s=service)
     return files

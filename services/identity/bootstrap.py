@@ -20,5 +20,6 @@ SERVICE = ServiceDefinition(
                                  about="An Ed25519 private key in PEM: "
                                        "openssl genpkey -algorithm ed25519 -out signing-key.pem"),),
         config_maps=("identity-config",),  # mail settings
+        egress_ports=((587, "SMTP submission, for its mail"),),
     ),
 )

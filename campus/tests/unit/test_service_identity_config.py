@@ -106,3 +106,32 @@ def test_the_gateways_credential_alone_opens_public_and_pre_sign_in_methods_only
     assert sorted(opened) == sorted(f"identity.{m}" for m in (
         "Login", "Refresh", "Activate", "RequestPasswordReset", "ResetPassword", "AuthenticateBank")), \
         "a new gateway-only grant: make sure it is safe for anyone on the internet to call"
+
+
+def test_calls_declare_every_service_a_service_calls_and_every_grant_names_a_declared_caller():
+    """`calls=` feeds the NetworkPolicies: a call the code makes, or a `services=` grant,
+    to a service not declared there would be cut off in the cluster."""
+    import re
+
+    from campus import policy, registry
+    from campus.config import ROOT
+    issuer = registry.token_issuer().name
+    for caller in registry.definitions():
+        assert set(caller.calls) <= set(registry.names()), caller.name
+        code = "\n".join(path.read_text() for path in (ROOT / "services" / caller.name).glob("*.py"))
+        called = set(re.findall(r'\.call\(\s*"([a-z_]+)"', code))
+        assert called <= {*caller.calls, issuer}, f"{caller.name} calls {called - {*caller.calls, issuer}}"
+    for callee in registry.definitions():
+        servicer = callee.servicer_class()
+        granted = {name for method in callee.method_names() for name in policy.policy_of(servicer, method).services}
+        for name in granted - {service_keys.GATEWAY}:
+            if (callee.name, name) in UNUSED_GRANTS:
+                assert callee.name not in registry.definition(name).calls, "no longer unused: drop it from the list"
+                continue
+            assert callee.name == issuer or callee.name in registry.definition(name).calls, \
+                f"{callee.name} grants {name}, which does not declare calls={callee.name!r}"
+
+
+#: Grants no code uses (so the NetworkPolicies rightly let no such call through); the
+#: least-privilege part of issue 7 removes unused grants.
+UNUSED_GRANTS = {("enrollment", "tracking"), ("exams", "requests")}
