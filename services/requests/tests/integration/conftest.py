@@ -36,11 +36,10 @@ def finance(users):
 
 @pytest.fixture(scope="module")
 def enrollment_addr(users, finance):
-    from campus.auth import ServiceTokens
-    from campus.config import DEV_SERVICE_TOKEN_SECRET
+    from campus import testing
     from campus.grpc_server import GrpcServer
     server = GrpcServer(bind="127.0.0.1:0", workers=4, access=users.verifier, grace_seconds=0,
-                        service_tokens=ServiceTokens("enrollment", DEV_SERVICE_TOKEN_SECRET))
+                        service_tokens=testing.service_tokens("enrollment"))
     testing.serve_double(server, "enrollment", EnrollmentDouble(None))
     port = server.start()
     yield f"127.0.0.1:{port}"
