@@ -129,6 +129,8 @@ GRANTS = {
     ("identity", "DisableMfa"): (S, set()),
     ("identity", "ListAuditEvents"): ({"student_services"}, set()),
     ("enrollment", "GetStudentProfile"): ({"admissions", "student_services", "dispatch", "regional"}, {"requests"}),
+    # Requests stores the student's centre on each filed request (regional staff see theirs).
+    ("enrollment", "GetStudentCentre"): (set(), {"requests"}),
     ("enrollment", "ListRegisteredCourses"): ({"admissions", "regional"}, set()),
     ("exams", "GetResults"): ({"examinations", "student_services"}, set()),
     ("finance", "IssueChallan"): (set(), {"requests"}),

@@ -10,11 +10,13 @@ from services.finance.bootstrap import SERVICE as FINANCE
 from services.requests.bootstrap import SERVICE as REQUESTS
 
 KNOWN_STUDENTS = {"22P-123456": ("Ayesha Siddiqui", "bed"), "23A-654321": ("Bilal Ahmed", "ba"),
-                  "24C-000009": ("Chand Bibi", "diploma")}
+                  "24C-000009": ("Chand Bibi", "diploma"), "23L-222333": ("Sana Javed", "ba")}
+#: Each student's regional centre; Sana studies at Lahore, everyone else at Islamabad.
+CENTRES = {"23L-222333": "LHR"}
 
 
 class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):
-    """Stands in for enrollment, which requests only asks for a student's name and level."""
+    """Stands in for enrollment, which requests only asks for a student's centre, name and level."""
 
     def __init__(self, _runtime):
         pass
@@ -26,6 +28,13 @@ class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):
         name, level = KNOWN_STUDENTS[request.registration_number]
         return enrollment_pb.StudentProfile(registration_number=request.registration_number, full_name=name,
                                             program=enrollment_pb.Program(code="X", title="X", level=level))
+
+    def GetStudentCentre(self, request, context):  # the real policy (served under it): requests only
+        if request.registration_number not in KNOWN_STUDENTS:
+            raise NotFound("no such student", field="registration_number")
+        code = CENTRES.get(request.registration_number, "ISB")
+        return enrollment_pb.StudentCentre(registration_number=request.registration_number,
+                                           regional_centre=enrollment_pb.RegionalCentre(code=code, name=code))
 
 
 @pytest.fixture(scope="module")
