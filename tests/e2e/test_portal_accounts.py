@@ -196,7 +196,7 @@ def test_mismatched_and_weak_new_passwords_are_shown_next_to_the_field(page, bas
     expect(page.locator("input[name=code]")).to_have_value(code)
     expect(page.locator("input[name=new_password]")).to_have_value("")  # ...passwords excepted
 
-    fill_passwords(page, "password")                                      # identity's policy: no digit
+    fill_passwords(page, "Quiet-Harbour-Lantern")                         # identity's policy: no digit
     submit(page)
     expect(page.locator("#new_password-error")).to_have_text(
         {"en": "Use at least one letter and one digit.", "ur": "کم از کم ایک حرف اور ایک ہندسہ استعمال کریں۔"}[lang])
