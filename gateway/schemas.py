@@ -83,6 +83,12 @@ YYYYMMDD = (r"^(([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{
             r"((0[13578]|1[02])(0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-8]))"
             r"|([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)0229)$")
 HHMMSS = r"^([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
+#: YYYY-MM-DD, a real calendar date (as YYYYMMDD, with dashes).
+ISO_DATE = (r"^(([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-"
+            r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
+            r"|([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)-02-29)$")
+#: A CNIC: 13 ASCII digits, the two dashes optional (37405-6543210-4).
+CNIC = r"^[0-9]{5}-?[0-9]{7}-?[0-9]$"
 
 Password = Annotated[str, Field(min_length=1, max_length=128, pattern=TEXT)]
 NewPassword = Annotated[str, Field(min_length=10, max_length=128, pattern=TEXT, description=(
@@ -181,6 +187,11 @@ class Activate(Body):
     code: str = Field(min_length=4, max_length=128, pattern=TEXT,
                       description="The activation code, or the initial (legacy) password")
     new_password: NewPassword
+    # With the legacy initial password, one of these from the admission record (either will do).
+    cnic: str | None = Field(None, pattern=CNIC, description=(
+        "With the initial (legacy) password: the CNIC of the admission record, 13 digits, dashes optional"))
+    date_of_birth: str | None = Field(None, pattern=ISO_DATE, description=(
+        "With the initial (legacy) password: the date of birth of the admission record, YYYY-MM-DD"))
 
 
 class Account(View):
@@ -594,6 +605,12 @@ class CreateStudentAccount(Body):
     email: str = Field(min_length=6, max_length=254, pattern=EMAIL)
     mobile: str = Field("", max_length=16, pattern=r"^(\+?[0-9]{10,15})?$")
     initial_password_policy: Literal["activation", "legacy"] = "activation"
+    # The legacy initial password works only with one of these (identity keeps keyed digests).
+    cnic: str | None = Field(None, pattern=CNIC, description=(
+        "From the admission record, for the legacy policy: 13 digits, dashes optional"))
+    date_of_birth: str | None = Field(None, pattern=ISO_DATE, description=(
+        "From the admission record, for the legacy policy: YYYY-MM-DD. With the legacy policy and neither "
+        "this nor cnic, the initial password never works: the student's first try mails an activation code"))
 
 
 class AuditEvent(View):

@@ -108,13 +108,21 @@ def wait_for_mail(stack: Stack, recipient: str, count: int = 1) -> str:
                               timeout=20, what=f"mail number {count} to {recipient}")
 
 
+#: The admission record's CNIC that admissions gives with a legacy account (create_student).
+LEGACY_CNIC = "61101-2345678-9"
+
+
 def create_student(http: httpx.Client, admissions: dict, policy: str = "activation",
-                   name: str = "Zainab Bibi") -> tuple[str, str]:
-    """A new student account opened by admissions: (registration number, email)."""
+                   name: str = "Zainab Bibi", **facts: str) -> tuple[str, str]:
+    """A new student account opened by admissions: (registration number, email). A legacy
+    one comes with the CNIC LEGACY_CNIC unless `facts` (cnic, date_of_birth) say otherwise."""
     regno = new_regno()
     mail = f"{regno.lower()}@example.pk"
+    if policy == "legacy" and not facts:
+        facts = {"cnic": LEGACY_CNIC}
     response = http.post("/api/v1/staff/students", headers=admissions, json={
-        "registration_number": regno, "full_name": name, "email": mail, "initial_password_policy": policy})
+        "registration_number": regno, "full_name": name, "email": mail, "initial_password_policy": policy,
+        **facts})
     assert response.status_code == 201, response.text
     return regno, mail
 

@@ -86,10 +86,12 @@ def reset(token: str, new_password: str) -> None:
     _identity("ResetPassword", pb.ResetPasswordRequest(token=token, new_password=new_password, client=client_info()))
 
 
-def activate_account(username: str, code: str, new_password: str) -> pb.TokenPair:
-    """First sign-in: the activation code buys a password of one's own and a session."""
+def activate_account(username: str, code: str, new_password: str, cnic: str = "",
+                     date_of_birth: str = "") -> pb.TokenPair:
+    """First sign-in: the activation code (or the initial password with the admission
+    record's CNIC or date of birth) buys a password of one's own and a session."""
     return _identity("Activate", pb.ActivateRequest(username=username, code=code, new_password=new_password,
-                                                    client=client_info()))
+                                                    cnic=cnic, date_of_birth=date_of_birth, client=client_info()))
 
 
 @bp.post("/login")
@@ -187,5 +189,11 @@ def reset_password(json: schemas.ResetPassword):
 def activate(json: schemas.Activate):
     """First sign-in: the activation code (or the initial password) and a new password of your own.
 
-    401: wrong username or code (or it has expired)."""
-    return _tokens(activate_account(json.username, json.code, json.new_password))
+    The initial (legacy) password works only with `cnic` or `date_of_birth` as on the
+    admission record: without either, 400 naming `cnic` (code `LEGACY_FACT_REQUIRED`).
+    401: wrong username or code (or it has expired); `LEGACY_FACT_WRONG` (naming the field)
+    when the fact does not match; after 5 wrong tries of the initial password (a wrong
+    password or fact) it stops working for good and an activation code is mailed instead
+    (`LEGACY_PASSWORD_RETIRED`)."""
+    return _tokens(activate_account(json.username, json.code, json.new_password, json.cnic or "",
+                                    json.date_of_birth or ""))

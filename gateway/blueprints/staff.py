@@ -34,7 +34,8 @@ def owns(who: auth.Caller, tool: str) -> bool:
 def open_student_account(who: auth.Caller, body: schemas.CreateStudentAccount) -> identity_pb2.Account:
     return current().clients.call("identity", "CreateStudentAccount", identity_pb2.CreateStudentAccountRequest(
         registration_number=body.registration_number.upper(), full_name=body.full_name, email=body.email,
-        mobile=body.mobile, initial_password_policy=body.initial_password_policy), caller=who)
+        mobile=body.mobile, initial_password_policy=body.initial_password_policy, cnic=body.cnic or "",
+        date_of_birth=body.date_of_birth or ""), caller=who)
 
 
 def find_account(who: auth.Caller, username: str) -> identity_pb2.Account:
@@ -78,6 +79,9 @@ def department_queue(query: schemas.QueueQuery):
               tags=["staff"], security=BEARER)
 def create_student_account(json: schemas.CreateStudentAccount):
     """Admissions: open a student's portal account; the activation code goes to the student by email.
+
+    With `initial_password_policy` legacy, give the admission record's `cnic` or
+    `date_of_birth`: the initial password works only together with one of them.
 
     The same student again is the same account (201); another name under the number is a 409."""
     return schemas.Account.from_message(open_student_account(caller(), json)).body(), 201

@@ -46,13 +46,43 @@ class ResetPassword(FlaskForm):
     new_password_again = _repeat()
 
 
+CNIC_FORM = _l("A CNIC is 13 digits, like 37405-6543210-4.")
+DATE_FORM = _l("Enter the date as year-month-day, like 2003-08-14.")
+
+
+def _cnic(label, description=None):
+    return StringField(label, description=description, validators=[
+        Optional(), Regexp(schemas.CNIC, message=CNIC_FORM)], filters=[_stripped])
+
+
+def _date_of_birth(label, description=None):
+    return StringField(label, description=description, validators=[
+        Optional(), Regexp(schemas.ISO_DATE, message=DATE_FORM)], filters=[_stripped])
+
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 class Activate(FlaskForm):
     username = StringField(_l("Registration number"), validators=[
         DataRequired(_l("Enter your registration number.")), Length(max=64), _username])
     code = StringField(_l("Activation code"), description=_l("From the mail admissions sent you."), validators=[
         DataRequired(_l("Enter the activation code from the mail.")), Length(max=128)])
+    # Only with the old initial password (name and number): a fact of the admission record.
+    cnic = _cnic(_l("CNIC (only with the initial password)"), _l(
+        "If you sign in with the initial password made from your name and number, give your CNIC or your date "
+        "of birth as on your admission form."))
+    date_of_birth = _date_of_birth(_l("Date of birth (only with the initial password)"))
     new_password = _new_password()
     new_password_again = _repeat()
+
+    FACT_REQUIRED = _l("With the initial password, enter your CNIC or your date of birth as on your admission form.")
+    FACT_WRONG = _l("This does not match your admission record. After 5 wrong tries the initial password stops "
+                    "working and we mail you an activation code instead.")
+    RETIRED = _l("The initial password no longer works. We have mailed an activation code to your email "
+                 "address: enter it here instead.")
+    WRONG = _l("Wrong registration number or activation code, or the code has expired.")
 
 
 class ChangePassword(FlaskForm):
@@ -107,6 +137,10 @@ class NewStudent(FlaskForm):
     email = StringField(_l("Email"), validators=[DataRequired(_l("Enter the student's email address."))])
     mobile = StringField(_l("Mobile (optional)"), validators=[Optional()])
     initial_password_policy = SelectField(_l("First sign-in"), choices=POLICIES, default="activation")
+    cnic = _cnic(_l("CNIC (for the initial password)"), _l(
+        "From the admission form. The initial password works only together with the student's CNIC or date of "
+        "birth: give one of them."))
+    date_of_birth = _date_of_birth(_l("Date of birth (for the initial password)"))
 
     MESSAGES = {
         "registration_number": _l("A registration number looks like 22P-123456."),
@@ -114,7 +148,10 @@ class NewStudent(FlaskForm):
         "email": _l("Enter a valid email address, like name@example.pk."),
         "mobile": _l("A mobile number is 10 to 15 digits, with or without + in front (no spaces)."),
         "initial_password_policy": _l("Choose how the student signs in the first time."),
+        "cnic": CNIC_FORM,
+        "date_of_birth": DATE_FORM,
     }
+    LEGACY_FACT = _l("For the initial password, enter the student's CNIC or date of birth from the admission form.")
     LEGACY_NAME = _l("For an initial password from the name, the name needs at least two letters A to Z.")
     TAKEN = _l("Another student's account already has this registration number.")
 
@@ -122,12 +159,20 @@ class NewStudent(FlaskForm):
         """The API's own request model from the form, or None with the errors on the fields."""
         if not self.validate_on_submit():
             return None
+        legacy = self.initial_password_policy.data == "legacy"
+        if legacy and not (self.cnic.data or self.date_of_birth.data):
+            # The API would take it (and mail a code at the first try); the desk has the form at hand.
+            self.refuse("cnic", self.LEGACY_FACT)
+            return None
         try:
             return schemas.CreateStudentAccount.model_validate({
                 "registration_number": (self.registration_number.data or "").strip(),
                 "full_name": (self.full_name.data or "").strip(), "email": (self.email.data or "").strip(),
                 "mobile": re.sub(r"\s", "", self.mobile.data or ""),
-                "initial_password_policy": self.initial_password_policy.data})
+                "initial_password_policy": self.initial_password_policy.data,
+                # Kept only for the legacy policy: an activation code needs no second fact.
+                "cnic": (self.cnic.data or None) if legacy else None,
+                "date_of_birth": (self.date_of_birth.data or None) if legacy else None})
         except PydanticError as invalid:
             for problem in invalid.errors():
                 self.refuse(str(problem["loc"][0]) if problem["loc"] else "registration_number")

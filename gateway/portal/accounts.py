@@ -29,6 +29,25 @@ def _form_page(template: str, form, status: int = 200, **context):
     return _private(page(template, caller=session.page_caller(), form=form, status=status, **context))
 
 
+BUSY = _l("The portal is very busy right now. Please try again in a few seconds.")
+
+
+def _held(template: str, form, field, held: TooManyAttempts, caller=None):
+    """Identity's refusal to hash now: 503 "busy, try again in a moment" when it has no memory
+    free for one more password hash (HASHING_BUSY: nobody's fault), else its throttle (429)."""
+    if held.reason == "HASHING_BUSY":
+        field.errors.append(BUSY)
+        status = 503
+    else:
+        too_many_attempts(field, held)
+        status = 429
+    response = _form_page(template, form, status=status) if caller is None else _private(
+        page(template, caller=caller, form=form, status=status, changed=False))
+    if status == 503:
+        response.headers["Retry-After"] = str(held.retry_after or 5)
+    return response
+
+
 def _refused_password(form, error: InvalidArgument) -> bool:
     """Put identity's refusal of the new password next to that field; False for other fields."""
     if error.field == "new_password":
@@ -69,8 +88,7 @@ def reset_password():
                                         "Ask for a new one."))
         return _form_page("portal/account/reset.html", form, status=400)
     except TooManyAttempts as held:
-        too_many_attempts(form.token, held)
-        return _form_page("portal/account/reset.html", form, status=429)
+        return _held("portal/account/reset.html", form, form.token, held)
     session.end()  # every session of the account has ended with the reset
     return redirect(url_for("portal_public.login", reset=1), code=303)
 
@@ -78,22 +96,34 @@ def reset_password():
 @bp.route("/activate", methods=["GET", "POST"])
 @limiter.limit(auth_limit, key_func=address_and_account, methods=["POST"])
 def activate():
-    """First sign-in with the code admissions' mail carries (or the old initial password)."""
+    """First sign-in with the code admissions' mail carries, or the old initial password
+    with the CNIC or date of birth of the admission record."""
     form = forms.Activate()
     if request.method == "GET" or not form.validate_on_submit():
         return _form_page("portal/account/activate.html", form)
     try:
-        pair = auth_api.activate_account(form.username.data, form.code.data.strip(), form.new_password.data)
-    except Unauthenticated:
-        form.code.errors.append(_l("Wrong registration number or activation code, or the code has expired."))
+        pair = auth_api.activate_account(form.username.data, form.code.data.strip(), form.new_password.data,
+                                         form.cnic.data or "", form.date_of_birth.data or "")
+    except Unauthenticated as refused:
+        if refused.reason == "LEGACY_FACT_WRONG":
+            (form.date_of_birth if refused.field == "date_of_birth" else form.cnic).errors.append(form.FACT_WRONG)
+        elif refused.reason == "LEGACY_PASSWORD_RETIRED":
+            form.code.errors.append(form.RETIRED)
+        else:
+            form.code.errors.append(form.WRONG)
         return _form_page("portal/account/activate.html", form, status=401)
     except InvalidArgument as refused:
-        if not _refused_password(form, refused):
-            form.code.errors.append(_l("Wrong registration number or activation code, or the code has expired."))
+        if refused.reason == "LEGACY_FACT_REQUIRED":
+            form.cnic.errors.append(form.FACT_REQUIRED)
+        elif refused.field == "cnic":
+            form.cnic.errors.append(forms.CNIC_FORM)
+        elif refused.field == "date_of_birth":
+            form.date_of_birth.errors.append(forms.DATE_FORM)
+        elif not _refused_password(form, refused):
+            form.code.errors.append(form.WRONG)
         return _form_page("portal/account/activate.html", form, status=400)
     except TooManyAttempts as held:
-        too_many_attempts(form.code, held)
-        return _form_page("portal/account/activate.html", form, status=429)
+        return _held("portal/account/activate.html", form, form.code, held)
     session.sign_in(pair)
     return redirect(session.home_of(current().verifier.caller(pair.access_token, via="gateway")), code=303)
 
@@ -113,8 +143,7 @@ def change_password(caller):
                 form.current_password.errors.append(_l("Your current password is not right."))
             status = 400
         except TooManyAttempts as held:
-            too_many_attempts(form.current_password, held)
-            status = 429
+            return _held("portal/account/password.html", form, form.current_password, held, caller=caller)
         else:
             session.sign_in(pair)
             return redirect(url_for("portal_accounts.change_password", changed=1), code=303)

@@ -32,4 +32,9 @@ AUDIT_EVENTS = {
     "password_changed": _l("Password changed"), "password_reset_requested": _l("Password reset asked for"),
     "password_reset_completed": _l("Password reset"), "bank_authenticated": _l("Bank signed in"),
     "bank_authentication_failed": _l("Bank sign-in refused"),
+    "legacy_attempt": _l("Initial password tried"),
+    "legacy_password_wrong": _l("Initial password wrong"),
+    "legacy_fact_missing": _l("Initial password without CNIC or date of birth"),
+    "legacy_fact_wrong": _l("CNIC or date of birth does not match"),
+    "legacy_fallback": _l("Initial password retired: activation code mailed"),
 }

@@ -158,4 +158,39 @@ ACCOUNTS = {
     "Password reset": "پاس ورڈ ری سیٹ ہوا",
     "Bank signed in": "بینک سائن اِن ہوا",
     "Bank sign-in refused": "بینک کا سائن اِن مسترد",
+    "Initial password tried": "ابتدائی پاس ورڈ آزمایا گیا",
+    "Initial password wrong": "ابتدائی پاس ورڈ غلط",
+    "Initial password without CNIC or date of birth": "ابتدائی پاس ورڈ، شناختی کارڈ نمبر یا تاریخِ پیدائش کے بغیر",
+    "CNIC or date of birth does not match": "شناختی کارڈ نمبر یا تاریخِ پیدائش مطابقت نہیں رکھتی",
+    "Initial password retired: activation code mailed": "ابتدائی پاس ورڈ ختم: ایکٹیویشن کوڈ ای میل کر دیا گیا",
+    # -- the legacy initial password's second fact (activation page, new student form)
+    "A CNIC is 13 digits, like 37405-6543210-4.": "شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے، جیسے 37405-6543210-4",
+    "Enter the date as year-month-day, like 2003-08-14.": "تاریخ سال-مہینہ-دن کی صورت میں لکھیں، جیسے 2003-08-14",
+    "CNIC (only with the initial password)": "شناختی کارڈ نمبر (صرف ابتدائی پاس ورڈ کے ساتھ)",
+    "Date of birth (only with the initial password)": "تاریخِ پیدائش (صرف ابتدائی پاس ورڈ کے ساتھ)",
+    "If you sign in with the initial password made from your name and number, give your CNIC or your date of "
+    "birth as on your admission form.":
+        "اگر آپ اپنے نام اور نمبر سے بنے ابتدائی پاس ورڈ سے سائن اِن کر رہے ہیں تو اپنا شناختی کارڈ نمبر یا "
+        "تاریخِ پیدائش لکھیں، جیسا کہ آپ کے داخلہ فارم پر ہے۔",
+    "With the initial password, enter your CNIC or your date of birth as on your admission form.":
+        "ابتدائی پاس ورڈ کے ساتھ اپنا شناختی کارڈ نمبر یا تاریخِ پیدائش لکھیں، جیسا کہ آپ کے داخلہ فارم پر ہے۔",
+    "This does not match your admission record. After 5 wrong tries the initial password stops working and we "
+    "mail you an activation code instead.":
+        "یہ آپ کے داخلے کے ریکارڈ سے مطابقت نہیں رکھتا۔ 5 غلط کوششوں کے بعد ابتدائی پاس ورڈ کام کرنا بند کر دے گا "
+        "اور ہم آپ کو اس کی جگہ ایکٹیویشن کوڈ ای میل کریں گے۔",
+    "The initial password no longer works. We have mailed an activation code to your email address: enter it "
+    "here instead.":
+        "ابتدائی پاس ورڈ اب کام نہیں کرتا۔ ہم نے آپ کے ای میل پتے پر ایکٹیویشن کوڈ بھیج دیا ہے: اس کی جگہ وہ یہاں "
+        "لکھیں۔",
+    "CNIC (for the initial password)": "شناختی کارڈ نمبر (ابتدائی پاس ورڈ کے لیے)",
+    "Date of birth (for the initial password)": "تاریخِ پیدائش (ابتدائی پاس ورڈ کے لیے)",
+    "From the admission form. The initial password works only together with the student's CNIC or date of "
+    "birth: give one of them.":
+        "داخلہ فارم سے۔ ابتدائی پاس ورڈ صرف طالب علم کے شناختی کارڈ نمبر یا تاریخِ پیدائش کے ساتھ کام کرتا ہے: "
+        "ان میں سے ایک لکھیں۔",
+    "For the initial password, enter the student's CNIC or date of birth from the admission form.":
+        "ابتدائی پاس ورڈ کے لیے داخلہ فارم سے طالب علم کا شناختی کارڈ نمبر یا تاریخِ پیدائش لکھیں۔",
+    # -- identity too busy to hash a password just now (HASHING_BUSY)
+    "The portal is very busy right now. Please try again in a few seconds.":
+        "اس وقت پورٹل پر بہت زیادہ رش ہے۔ براہِ کرم چند سیکنڈ بعد دوبارہ کوشش کریں۔",
 }

@@ -12,7 +12,7 @@ from campus import clock, identifiers
 from campus.auth import Caller
 from campus.errors import AlreadyExists, InvalidArgument, NotFound
 from cms.identity.v1 import events_pb2
-from services.identity import domain, store
+from services.identity import admission_facts, domain, store
 from services.identity.domain import Client
 from services.identity.models import accounts, audit_events
 from services.identity.service import Identity
@@ -44,16 +44,22 @@ def _by(caller: Caller) -> str:
 
 
 def create_student_account(idn: Identity, caller: Caller, *, registration_number: str, full_name: str,
-                           email: str, mobile: str, policy: str) -> sa.Row:
+                           email: str, mobile: str, policy: str, cnic: str = "", date_of_birth: str = "") -> sa.Row:
     """A student's account, waiting for its first login. Calling again for the same
-    student returns the account unchanged, so enrollment may retry."""
+    student returns the account unchanged, so enrollment may retry.
+
+    With the legacy policy, `cnic` and `date_of_birth` (either or both) are the admission
+    record's: the legacy initial password works only together with one of them
+    (admission_facts). Without either, it never does: the student's first try mails an
+    activation code. Both policies need an email address (the fallback mails one too)."""
     regno = identifiers.registration_number(registration_number)
     full_name = identifiers.person_name(full_name, "full_name")
     policy = policy or "activation"
     if policy not in POLICIES:
         raise InvalidArgument("initial_password_policy must be activation or legacy",
                               field="initial_password_policy")
-    values = {"email": _email(email, required=policy == "activation"), "mobile": _mobile(mobile)}
+    facts = admission_facts.Facts.parse(cnic, date_of_birth)
+    values = {"email": _email(email, required=True), "mobile": _mobile(mobile)}
     code = None
     if policy == "activation":
         code = domain.new_activation_code()
@@ -61,10 +67,12 @@ def create_student_account(idn: Identity, caller: Caller, *, registration_number
                       activation_expires_at=clock.utcnow() + dt.timedelta(days=idn.config.activation_code_days))
     else:
         # Anyone who knows the name and the number can work this password out: it opens
-        # the first login only, and only for legacy_password_days.
+        # the first login only, only for legacy_password_days, and only with a fact of the
+        # admission record (kept as keyed digests; an activation-code account keeps none).
         values.update(status=domain.PASSWORD_CHANGE_REQUIRED,
                       password_hash=idn.passwords.hash(domain.legacy_initial_password(full_name, regno)),
-                      activation_expires_at=clock.utcnow() + dt.timedelta(days=idn.config.legacy_password_days))
+                      activation_expires_at=clock.utcnow() + dt.timedelta(days=idn.config.legacy_password_days),
+                      **admission_facts.digests(idn.config, regno, facts))
     with idn.db.unit_of_work() as uow:
         existing = store.find_account(uow.session, regno)
         if existing is not None:
@@ -74,7 +82,10 @@ def create_student_account(idn: Identity, caller: Caller, *, registration_number
         if code:
             store.queue_mail(uow.session, values["email"], ACTIVATION_SUBJECT,
                              activation_mail(full_name, regno, code, idn))
-        store.audit(uow.session, "account_created", regno, Client(), f"by {_by(caller)}, policy {policy}")
+        detail = f"by {_by(caller)}, policy {policy}"
+        if policy == "legacy":
+            detail += f", second fact: {' and '.join(facts.given()) or 'none'}"
+        store.audit(uow.session, "account_created", regno, Client(), detail)
         try:
             uow.commit()
         except sa.exc.IntegrityError:

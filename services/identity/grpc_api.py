@@ -10,7 +10,7 @@ from campus.errors import InvalidArgument, PermissionDenied, Unauthenticated
 from campus.policy import ALL, OWN, RECORD, rpc
 from cms.identity.v1 import identity_pb2 as pb
 from cms.identity.v1 import identity_pb2_grpc
-from services.identity import admin, domain, mfa, recovery, service, session_feed
+from services.identity import activation, admin, domain, mfa, recovery, service, session_feed
 from services.identity.service import Identity, MfaChallenge, Tokens
 
 MAX_AUDIT_EVENTS = 500
@@ -107,8 +107,9 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     @rpc(services={"gateway"})
     def Activate(self, request, context):
-        return token_pair(service.activate(self.idn, request.username, request.code, request.new_password,
-                                           client_of(request.client)))
+        return token_pair(activation.activate(self.idn, request.username, request.code, request.new_password,
+                                              client_of(request.client), cnic=request.cnic,
+                                              date_of_birth=request.date_of_birth))
 
     @rpc(services={"gateway"})
     def RequestPasswordReset(self, request, context):
@@ -130,7 +131,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         caller = current_caller()
         return account_message(admin.create_student_account(
             self.idn, caller, registration_number=request.registration_number, full_name=request.full_name,
-            email=request.email, mobile=request.mobile, policy=request.initial_password_policy))
+            email=request.email, mobile=request.mobile, policy=request.initial_password_policy,
+            cnic=request.cnic, date_of_birth=request.date_of_birth))
 
     @rpc(students=OWN, owner_field="username", staff=ALL)
     def GetAccount(self, request, context):

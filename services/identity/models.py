@@ -31,6 +31,12 @@ accounts = sa.Table(
     # When the first-login credential stops working: the activation code or, for the
     # legacy policy, the initial password. Cleared once the user sets a password.
     sa.Column("activation_expires_at", When),
+    # The legacy policy's second fact (admission_facts): keyed digests of the CNIC and the
+    # date of birth admissions gave, and the wrong tries of the legacy initial password
+    # with them. All cleared once the student has a password, or falls back to a mailed code.
+    sa.Column("admission_cnic_digest", sa.String(64)),
+    sa.Column("admission_dob_digest", sa.String(64)),
+    sa.Column("legacy_failed_attempts", sa.Integer, nullable=False, server_default="0"),
     sa.Column("created_at", When, nullable=False),
     sa.Column("password_changed_at", When),
     sa.Column("last_login_at", When),

@@ -1,5 +1,5 @@
-"""Identity use cases for signing in: login, refresh, logout, bank authentication,
-password change and first-login activation. Every change is one unit of work."""
+"""Identity use cases for signing in: login, refresh, logout, bank authentication and
+password change (first-login activation: activation.py). Every change is one unit of work."""
 from __future__ import annotations
 
 import datetime as dt
@@ -274,7 +274,9 @@ def set_password(idn: Identity, uow, account: sa.Row, password: str, how: str,
     changed = uow.session.execute(sa.update(accounts).where(
         accounts.c.id == account.id, accounts.c.status.in_(only_if_status)).values(
         password_hash=idn.passwords.hash(password), password_changed_at=now, status=domain.ACTIVE,
-        activation_code_hash=None, activation_expires_at=None)).rowcount
+        activation_code_hash=None, activation_expires_at=None,
+        # The legacy policy's second fact is no longer needed by anyone: forgotten.
+        admission_cnic_digest=None, admission_dob_digest=None, legacy_failed_attempts=0)).rowcount
     if not changed:
         return False
     store.revoke_all_sessions(uow, account.id, f"password_{how}")
@@ -304,33 +306,6 @@ def change_password(idn: Identity, caller: Caller, current: str, new: str, clien
         store.audit(uow.session, "password_changed", account.username, client)
         uow.commit()
     return tokens
-
-
-def activate(idn: Identity, username: str, code: str, new_password: str, client: Client) -> Tokens:
-    """First login: the mailed activation code, or the legacy initial password, buys a
-    password of the student's own and a session; either only until its deadline."""
-    username = identifiers.username(username)
-    secret(code, "code")
-    guard(idn, username, client)
-    with idn.db.sessions() as session:
-        account = store.find_account(session, username, USERS)
-    pending = account if account is not None and account.status in domain.MUST_SET_PASSWORD else None
-    verdict = check_credential(idn, pending, code)
-    if verdict != RIGHT:
-        failed(idn, username, client,
-               *refused_event(verdict, pending, "login_failed", "activation: wrong username or code"))
-        raise Unauthenticated("wrong username or activation code")
-    domain.check_password_policy(new_password, username, full_name=pending.full_name)
-    if domain.normalize_code(new_password) == domain.normalize_code(code):
-        raise InvalidArgument("new_password must differ from the activation code", field="new_password")
-    with idn.db.unit_of_work() as uow:
-        if not set_password(idn, uow, pending, new_password, "activation", only_if_status=domain.MUST_SET_PASSWORD):
-            raise Unauthenticated("wrong username or activation code")  # activated or locked meanwhile
-        tokens = _open(idn, uow, pending.id, client)
-        store.audit(uow.session, "activation_completed", username, client)
-        uow.commit()
-    return tokens
-
 
 
 # -- MFA from the account page (staff) -------------------------------------------------------

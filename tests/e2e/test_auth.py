@@ -5,6 +5,7 @@ import pytest
 
 from campus import testing
 from tests.stack import (
+    LEGACY_CNIC,
     NEW_PASSWORD,
     activated_student,
     activation_code,
@@ -61,9 +62,38 @@ def test_first_sign_in_with_the_legacy_initial_password(http, admissions):
     legacy = "ui" + regno[-4:]  # last two characters of the name, last four digits of the number
     refused = http.post("/api/v1/auth/login", json={"username": regno, "password": legacy})
     assert refused.status_code == 403 and refused.json()["code"] == "PASSWORD_CHANGE_REQUIRED"
-    activated = http.post("/api/v1/auth/activate", json={"username": regno, "code": legacy,
+    alone = http.post("/api/v1/auth/activate", json={"username": regno, "code": legacy, "new_password": NEW_PASSWORD})
+    assert alone.status_code == 400 and alone.json()["code"] == "LEGACY_FACT_REQUIRED"
+    assert alone.json()["errors"][0]["field"] == "cnic"
+    wrong = http.post("/api/v1/auth/activate", json={"username": regno, "code": legacy, "cnic": "61101-0000000-0",
+                                                     "new_password": NEW_PASSWORD})
+    assert wrong.status_code == 401 and wrong.json()["code"] == "LEGACY_FACT_WRONG"
+    assert wrong.json()["errors"][0]["field"] == "cnic"
+    activated = http.post("/api/v1/auth/activate", json={"username": regno, "code": legacy, "cnic": LEGACY_CNIC,
                                                          "new_password": NEW_PASSWORD})
     assert activated.status_code == 200, activated.text
+
+
+def test_five_wrong_tries_of_the_legacy_password_mail_an_activation_code(http, stack, admissions):
+    regno, mail = create_student(http, admissions, policy="legacy", name="Ayesha Siddiqui",
+                                 date_of_birth="2003-08-14")
+    legacy = "ui" + regno[-4:]
+    answers = [http.post("/api/v1/auth/activate", json={
+        "username": regno, "code": legacy, "date_of_birth": f"2003-08-{day:02d}", "new_password": NEW_PASSWORD})
+        for day in range(1, 6)]
+    assert [a.json()["code"] for a in answers] == ["LEGACY_FACT_WRONG"] * 4 + ["LEGACY_PASSWORD_RETIRED"]
+    elsewhere = {"X-Forwarded-For": "198.51.100.91"}  # five failures hold the first address back a while
+    right_too_late = http.post("/api/v1/auth/activate", headers=elsewhere, json={
+        "username": regno, "code": legacy, "date_of_birth": "2003-08-14", "new_password": NEW_PASSWORD})
+    assert right_too_late.status_code == 401
+    activated = http.post("/api/v1/auth/activate", headers=elsewhere, json={
+        "username": regno, "code": activation_code(stack, mail), "new_password": NEW_PASSWORD})
+    assert activated.status_code == 200, activated.text
+    student_services = bearer(login(http, "student.services"))
+    events = [e["event"] for e in http.get(f"/api/v1/staff/accounts/{regno}/audit",
+                                           headers=student_services).json()["events"]]
+    assert events.count("legacy_fact_wrong") == 5 and events.count("legacy_attempt") == 5
+    assert "legacy_fallback" in events and "activation_completed" in events
 
 
 def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(http):

@@ -89,6 +89,48 @@ def test_admissions_opens_an_account_and_the_student_activates_it_on_the_page(pa
     expect(page.locator('[data-tile="account"]')).to_have_attribute("data-status", "ok")
 
 
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_the_legacy_initial_password_asks_for_the_cnic_or_date_of_birth_on_the_page(page, base_url, lang):
+    """Admissions opens a legacy account with the admission form's date of birth; the
+    student's initial password works on /activate only together with it."""
+    browser.sign_in(page, base_url, "admissions.officer", lang=lang)
+    page.goto(f"{base_url}/staff/students/new")
+    regno = new_regno()
+    page.fill("input[name=registration_number]", regno)
+    page.fill("input[name=full_name]", "Sana Baloch")
+    page.fill("input[name=email]", f"{regno.lower()}@example.pk")
+    page.select_option("select[name=initial_password_policy]", "legacy")
+    submit(page)                                                   # no CNIC, no date of birth: asked for
+    expect(page.locator("#cnic-error")).to_have_text(
+        {"en": "For the initial password, enter the student's CNIC or date of birth from the admission form.",
+         "ur": "ابتدائی پاس ورڈ کے لیے داخلہ فارم سے طالب علم کا شناختی کارڈ نمبر یا تاریخِ پیدائش لکھیں۔"}[lang])
+    page.fill("input[name=date_of_birth]", "2003-08-14")
+    submit(page)
+    expect(page.locator("[data-opened]")).to_have_attribute("data-opened", regno)
+    page.context.clear_cookies()
+
+    page.goto(f"{base_url}/activate?lang={lang}")
+    page.fill("input[name=username]", regno)
+    page.fill("input[name=code]", "ch" + regno[-4:])               # Sana Baloch: the name's last two letters
+    fill_passwords(page, NEW_PASSWORD)
+    submit(page)                                                   # the initial password alone
+    expect(page.locator("#cnic-error")).to_have_text(
+        {"en": "With the initial password, enter your CNIC or your date of birth as on your admission form.",
+         "ur": "ابتدائی پاس ورڈ کے ساتھ اپنا شناختی کارڈ نمبر یا تاریخِ پیدائش لکھیں، جیسا کہ آپ کے داخلہ فارم پر ہے۔"
+         }[lang])
+    expect(page.locator("input[name=cnic]")).to_have_attribute("aria-invalid", "true")
+    page.fill("input[name=date_of_birth]", "2003-08-15")           # a wrong date of birth
+    fill_passwords(page, NEW_PASSWORD)
+    submit(page)
+    expect(page.locator("#date_of_birth-error")).to_contain_text({"en": "does not match your admission record",
+                                                                   "ur": "داخلے کے ریکارڈ سے مطابقت"}[lang])
+    page.fill("input[name=date_of_birth]", "2003-08-14")
+    fill_passwords(page, NEW_PASSWORD)
+    submit(page)
+    expect(page).to_have_url(re.compile(r"/student$"))
+    expect(page.locator("h1")).to_contain_text(regno)
+
+
 def test_the_new_student_form_shows_the_apis_refusals_next_to_each_field(page, base_url):
     browser.sign_in(page, base_url, "admissions.officer", lang="ur")
     page.goto(f"{base_url}/staff/students/new")
@@ -154,7 +196,7 @@ def test_mismatched_and_weak_new_passwords_are_shown_next_to_the_field(page, bas
     expect(page.locator("input[name=code]")).to_have_value(code)
     expect(page.locator("input[name=new_password]")).to_have_value("")  # ...passwords excepted
 
-    fill_passwords(page, "password")                                      # identity's policy: no digit
+    fill_passwords(page, "Quiet-Harbour-Lantern")                         # identity's policy: no digit
     submit(page)
     expect(page.locator("#new_password-error")).to_have_text(
         {"en": "Use at least one letter and one digit.", "ur": "کم از کم ایک حرف اور ایک ہندسہ استعمال کریں۔"}[lang])

@@ -5,7 +5,7 @@ import pytest
 
 from campus.errors import InvalidArgument
 from gateway.portal.account_forms import PASSWORD_REFUSALS, password_refusal
-from services.identity import domain, service
+from services.identity import activation, domain, service
 
 
 @pytest.mark.parametrize("password", ["short1", "onlyletters", "1234567890", "my22p123456pw", "x1" * 65])
@@ -17,7 +17,7 @@ def test_each_policy_refusal_has_its_own_message(password):
 
 
 def test_every_phrase_looked_for_is_one_identity_says():
-    said = inspect.getsource(domain) + inspect.getsource(service)
+    said = inspect.getsource(domain) + inspect.getsource(service) + inspect.getsource(activation)
     for words, _message in PASSWORD_REFUSALS:
         assert words in said, words
 

@@ -16,6 +16,8 @@ from tests import otp as otp_codes
 
 FAST_ARGON2 = {"argon2_time_cost": 1, "argon2_memory_kib": 8192, "argon2_parallelism": 1}
 NEW_PASSWORD = "Fresh-Start-2027"
+#: The admission record's facts that admissions gives with every legacy account made here.
+CNIC, DATE_OF_BIRTH = "61101-2345678-9", "2003-08-14"
 
 _numbers = itertools.count(1)
 
@@ -73,17 +75,20 @@ class Gateway:
         return self.call("CheckSession", pb.CheckSessionRequest(session_id=sid)).active
 
     def create_student(self, policy: str = "activation", regno: str | None = None,
-                       full_name: str = "Ayesha Siddiqui") -> pb.Account:
+                       full_name: str = "Ayesha Siddiqui", cnic: str = CNIC,
+                       date_of_birth: str = DATE_OF_BIRTH) -> pb.Account:
+        """A new student; a legacy one with the admission record's CNIC and date of birth."""
         regno = regno or unique_regno()
         return self.call("CreateStudentAccount", pb.CreateStudentAccountRequest(
             registration_number=regno, full_name=full_name, email=f"{regno.lower()}@students.example.pk",
-            mobile="03001234567", initial_password_policy=policy), caller=self.staff("admissions"))
+            mobile="03001234567", initial_password_policy=policy, cnic=cnic, date_of_birth=date_of_birth),
+            caller=self.staff("admissions"))
 
     def active_student(self, password: str = NEW_PASSWORD) -> tuple[str, pb.TokenPair]:
         """A student who has been through the legacy first login; (username, tokens)."""
         account = self.create_student("legacy")
         tokens = self.call("Activate", pb.ActivateRequest(
-            username=account.username, code="ui" + account.username[-4:], new_password=password,
+            username=account.username, code="ui" + account.username[-4:], new_password=password, cnic=CNIC,
             client=pb.ClientInfo(ip="203.0.113.10")))
         return account.username, tokens
 

@@ -11,7 +11,7 @@ from campus.errors import FailedPrecondition, InvalidArgument, Unauthenticated
 from cms.identity.v1 import identity_pb2 as pb
 from services.identity import service
 from services.identity.models import accounts, mail_outbox, reset_tokens
-from services.identity.tests.integration.support import NEW_PASSWORD, unique_ip
+from services.identity.tests.integration.support import CNIC, NEW_PASSWORD, unique_ip
 
 CLIENT = pb.ClientInfo(ip="203.0.113.20", user_agent="pytest")
 
@@ -158,15 +158,20 @@ def test_legacy_first_login(idp):
         idp.login(account.username, legacy)
     assert first_login.value.reason == "PASSWORD_CHANGE_REQUIRED"
     with pytest.raises(InvalidArgument) as weak:
-        idp.call("Activate", pb.ActivateRequest(username=account.username, code=legacy, new_password="abc"))
+        idp.call("Activate", pb.ActivateRequest(username=account.username, code=legacy, new_password="abc",
+                                                cnic=CNIC))
     assert weak.value.field == "new_password"
-    tokens = idp.call("Activate", pb.ActivateRequest(username=account.username, code=legacy,
+    tokens = idp.call("Activate", pb.ActivateRequest(username=account.username, code=legacy, cnic=CNIC,
                                                      new_password=NEW_PASSWORD, client=CLIENT))
     assert tokens.refresh_token and idp.caller(tokens).subject == account.username
     with pytest.raises(Unauthenticated):
         idp.call("Activate", pb.ActivateRequest(username=account.username, code=legacy,
                                                 new_password="Other-Pass-77", client=pb.ClientInfo(ip=unique_ip())))
     assert not idp.mails_to(account.email)  # the legacy rule is known; nothing is mailed
+    # The admission record's facts served their turn: identity keeps them no longer.
+    with idp.runtime.db.sessions() as s:
+        row = s.execute(sa.select(accounts).where(accounts.c.username == account.username)).one()
+    assert (row.admission_cnic_digest, row.admission_dob_digest, row.legacy_failed_attempts) == (None, None, 0)
 
 
 def expire_first_login(runtime, username):
