@@ -54,6 +54,7 @@ class Caller:
     kind: str                       # student | staff | bank | service | public
     subject: str                    # registration number, staff login, bank mnemonic or service name
     department: str = ""            # staff only
+    centre: str = ""                # staff who work for one centre: they see only its records
     session_id: str = ""
     service: str = ""               # the service that made this call
     token: str = field(default="", repr=False)  # the verified access token, forwarded onwards
@@ -221,6 +222,7 @@ class AccessTokenVerifier:
             log.info("access token refused: kind %r", str(claims["kind"])[:16])
             raise Unauthenticated("invalid access token")
         return Caller(kind=claims["kind"], subject=claims["sub"], department=claims.get("dept", ""),
+                      centre=claims.get("centre", "") if claims["kind"] == STAFF else "",
                       session_id=claims.get("sid", ""), service=via, token=token)
 
 
@@ -243,13 +245,15 @@ class AccessTokenSigner:
     def jwks_json(self, *extra_public_jwks: dict) -> str:
         return json.dumps({"keys": [self.jwk, *extra_public_jwks]})
 
-    def sign(self, *, subject: str, kind: str, ttl_seconds: int, department: str = "",
+    def sign(self, *, subject: str, kind: str, ttl_seconds: int, department: str = "", centre: str = "",
              session_id: str = "", jti: str = "") -> str:
         now = int(time.time())
         claims = {"iss": access_issuer(), "aud": ACCESS_AUDIENCE, "sub": subject, "kind": kind,
                   "iat": now, "exp": now + ttl_seconds}
         if department:
             claims["dept"] = department
+        if centre:
+            claims["centre"] = centre
         if session_id:
             claims["sid"] = session_id
         if jti:

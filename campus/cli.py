@@ -8,6 +8,7 @@
   dead-letters    list the events the consumer gave up on (--replay: send them back)
   seed            load the demo data (make up only)
   check-config    read the configuration and report problems
+  verify-audit    check the audit hash chain (as `python -m campus.audit verify <name>`)
 
 Only the standard library is imported at the top: `consume` must monkey-patch with
 eventlet before anything else is imported.
@@ -20,7 +21,7 @@ import sys
 import threading
 
 COMMANDS = ("serve", "relay", "consume", "migrate", "declare-queues", "dead-letters", "seed", "check-config",
-            "revision")
+            "revision", "verify-audit")
 
 
 def main(service: str, argv: list[str] | None = None) -> None:
@@ -53,13 +54,19 @@ def _stop_event() -> threading.Event:
 
 
 def _serve(definition, config, _args) -> None:
+    from campus import registry, sessions
+    from campus.access_log import AccessLog
     from campus.grpc_server import GrpcServer
     runtime = definition.runtime(config)
+    own = runtime if registry.token_issuer().name == definition.name else None
+    feed = sessions.feed_for(runtime.clients, own_runtime=own, poll_seconds=config.session_feed_poll_seconds,
+                             stale_seconds=config.session_feed_stale_seconds).start()
     server = GrpcServer(bind=f"{config.grpc_bind_host}:{config.grpc_port}", workers=config.grpc_workers,
                         service_tokens=runtime.service_tokens, access=runtime.access,
-                        grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production")
+                        grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production",
+                        access_log=AccessLog(runtime.db), sessions=feed)
     server.add(definition, definition.servicer_class()(runtime))
-    server.serve_until_signalled(on_stop=[runtime.close])
+    server.serve_until_signalled(on_stop=[feed.stop, runtime.close])
 
 
 def _heartbeat(definition, config, role: str):
@@ -187,3 +194,8 @@ def _seed(definition, config, _args) -> None:
 
 def _check_config(definition, config, _args) -> None:
     print(f"{definition.name}: configuration is valid (database {config.database_url.split('@')[-1]})")
+
+
+def _verify_audit(definition, _config, _args) -> None:
+    from campus import audit
+    sys.exit(audit.main(["verify", definition.name]))

@@ -31,6 +31,10 @@ class BaseConfig(BaseSettings):
                                             validation_alias="SERVICE_TOKEN_SECRET")
     var_dir: pathlib.Path = Field(ROOT / "var", validation_alias="CAMPUS_VAR_DIR")
     grpc_timeout_seconds: float = Field(3.0, gt=0, le=60, validation_alias="GRPC_TIMEOUT_SECONDS")
+    #: How often each process asks for the sessions ended meanwhile (campus.sessions), and
+    #: after how long without an answer staff and writes are refused (fail closed).
+    session_feed_poll_seconds: float = Field(0.3, gt=0, le=1, validation_alias="SESSION_FEED_POLL_SECONDS")
+    session_feed_stale_seconds: float = Field(3.0, ge=1, le=60, validation_alias="SESSION_FEED_STALE_SECONDS")
 
     @field_validator("amqp_url")
     @classmethod

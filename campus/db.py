@@ -51,6 +51,41 @@ def new_metadata() -> sa.MetaData:
         sa.Column("handler", sa.String(120), primary_key=True),
         sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
     )
+    # The tamper-evident log of changes the service audits (campus.audit): each row's hash
+    # covers the previous row's hash, and the one-row head is the lock appenders queue on.
+    sa.Table(
+        "audit_chain", metadata,
+        sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=False),
+        sa.Column("entity", sa.String(60), nullable=False),
+        sa.Column("entity_id", sa.String(120), nullable=False),
+        sa.Column("action", sa.String(40), nullable=False),
+        sa.Column("payload", sa.Text, nullable=False),            # canonical JSON
+        sa.Column("actor", sa.String(200), nullable=False),
+        sa.Column("request_id", sa.String(64), nullable=False, server_default=""),
+        sa.Column("at", sa.String(32), nullable=False),           # RFC 3339 UTC, exactly as hashed
+        sa.Column("prev_hash", sa.String(64), nullable=False),
+        sa.Column("hash", sa.String(64), nullable=False, unique=True),
+        sa.Index("ix_audit_chain_entity", "entity", "entity_id"),
+    )
+    sa.Table(
+        "audit_chain_head", metadata,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("seq", sa.BigInteger, nullable=False),
+        sa.Column("hash", sa.String(64), nullable=False),
+    )
+    # Staff reads of a student's records (campus.access_log), for the student to see later.
+    sa.Table(
+        "record_access", metadata,
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("student", sa.String(40), nullable=False),      # the record's owner
+        sa.Column("staff", sa.String(120), nullable=False),       # the staff login
+        sa.Column("department", sa.String(40), nullable=False),
+        sa.Column("via", sa.String(40), nullable=False),          # the calling service
+        sa.Column("method", sa.String(200), nullable=False),      # the RPC's full path
+        sa.Column("request_id", sa.String(64), nullable=False),
+        sa.Index("ix_record_access_student", "student", "at"),
+    )
     return metadata
 
 

@@ -57,6 +57,10 @@ class DeploySpec:
     secret_files: tuple[SecretFile, ...] = ()
     #: ConfigMaps its processes read besides campus-config, written by hand in deploy/templates/.
     config_maps: tuple[str, ...] = ()
+    #: The setting (environment variable) holding the MiB its gRPC server spends at most
+    #: on memory-hungry work it bounds itself; deploy/check.py holds it, plus the process's
+    #: own needs, within the container's memory limit.
+    memory_budget: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,10 @@ class ServiceDefinition:
     #: keys for everyone else ("module:function(clients) -> callable returning a JWKS").
     access_verifier: str | None = None
     public_keys: str | None = None
+    #: It also owns sessions, and names the feed of ended ones every process polls
+    #: ("module:function(clients, own_runtime) -> fetch(after) -> campus.sessions.EndedPage";
+    #: own_runtime is its runtime in its own processes, None elsewhere).
+    ended_sessions: str | None = None
     #: The staff departments, declared by the service that owns staff accounts.
     departments: tuple[str, ...] = ()
     #: How deploy runs it, where that differs from the other services.
@@ -114,6 +122,11 @@ class ServiceDefinition:
         """Methods the proto marks `idempotency_level = NO_SIDE_EFFECTS` or `IDEMPOTENT`."""
         unknown = descriptor_pb2.MethodOptions.IDEMPOTENCY_UNKNOWN
         return [m.name for m in self.api.methods if m.GetOptions().idempotency_level != unknown]
+
+    def read_only_methods(self) -> frozenset[str]:
+        """Methods the proto marks `idempotency_level = NO_SIDE_EFFECTS`: every other one may write."""
+        reads = descriptor_pb2.MethodOptions.NO_SIDE_EFFECTS
+        return frozenset(m.name for m in self.api.methods if m.GetOptions().idempotency_level == reads)
 
     # -- where it listens ------------------------------------------------------------
     @property

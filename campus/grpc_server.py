@@ -22,6 +22,7 @@ from grpc_reflection.v1alpha import reflection
 from campus import auth, policy, registry
 from campus.errors import DomainError, PermissionDenied
 from campus.rpc_status import to_status
+from campus.sessions import SessionFeed
 
 log = logging.getLogger("campus.rpc")
 
@@ -31,10 +32,16 @@ OPEN_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 class ServerInterceptor(grpc.ServerInterceptor):
     def __init__(self, service_tokens: auth.ServiceTokens, access: auth.AccessTokenVerifier | None,
-                 policies: dict[str, policy.Policy]):
+                 policies: dict[str, policy.Policy], answered: Callable | None = None,
+                 sessions: SessionFeed | None = None, reads: set[str] | None = None):
         self._service_tokens = service_tokens
         self._access = access
         self._policies = policies  # by method path, filled in as servicers are added
+        #: Called as answered(method, policy, caller, request, response) before an answer
+        #: goes out (campus.access_log logs staff reads); if it raises, the call fails.
+        self._answered = answered
+        self._sessions = sessions  # which sessions have ended (None: not checked, tests only)
+        self._reads = reads if reads is not None else set()  # method paths without side effects
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -56,11 +63,16 @@ class ServerInterceptor(grpc.ServerInterceptor):
             try:
                 caller = auth.caller_from_metadata(metadata, self._service_tokens, self._access)
                 caller_token = auth.set_caller(caller)
+                if self._sessions is not None:
+                    self._sessions.check(caller, write=method not in self._reads)
                 declared = self._policies.get(method)
                 if declared is None:  # fail closed: GrpcServer.add refuses this case anyway
                     raise PermissionDenied("no caller policy is declared for this method")
                 declared.check(caller, request)
-                return behaviour(request, context)
+                response = behaviour(request, context)
+                if self._answered is not None:
+                    self._answered(method, declared, caller, request, response)
+                return response
             except DomainError as exc:
                 outcome, error = exc.code.name, exc
             except Exception:  # noqa: BLE001 - the one place unexpected errors become INTERNAL
@@ -83,14 +95,19 @@ class ServerInterceptor(grpc.ServerInterceptor):
 
 class GrpcServer:
     def __init__(self, *, bind: str, workers: int, service_tokens: auth.ServiceTokens,
-                 access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0, reflect: bool = True):
+                 access: auth.AccessTokenVerifier | None, grace_seconds: float = 5.0, reflect: bool = True,
+                 access_log: Callable | None = None, sessions: SessionFeed | None = None):
+        """`sessions`: the feed of ended sessions whose callers are refused (campus.sessions);
+        every served process passes one, only tests go without."""
         self.bind = bind
         self.reflect = reflect
         self.grace_seconds = grace_seconds
         self._policies: dict[str, policy.Policy] = {}
+        self._reads: set[str] = set()
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rpc"),
-            interceptors=[ServerInterceptor(service_tokens, access, self._policies)],
+            interceptors=[ServerInterceptor(service_tokens, access, self._policies, access_log, sessions,
+                                            self._reads)],
             # Fail loudly if the port is taken instead of silently sharing it. Connections
             # are recycled every few minutes so clients rebalance onto new replicas.
             options=[("grpc.so_reuseport", 0), ("grpc.max_connection_age_ms", 300_000),
@@ -112,8 +129,11 @@ class GrpcServer:
         unknown = policy.unknown_departments(servicer_policies, methods, registry.departments())
         if unknown:
             raise SystemExit(f"{definition.name}: policies name unknown departments {', '.join(unknown)}")
+        reads = definition.read_only_methods()
         for name in methods:
             self._policies[f"/{definition.full_name}/{name}"] = policy.policy_of(servicer_policies, name)
+            if name in reads:
+                self._reads.add(f"/{definition.full_name}/{name}")
         definition.register(servicer, self.server)
         self._names.append(definition.full_name)
 

@@ -84,16 +84,17 @@ class TestUsers:
         self.signer = auth.AccessTokenSigner(auth.AccessTokenSigner.generate_pem())
         self.verifier = auth.AccessTokenVerifier(self.signer.jwks_json)
 
-    def caller(self, kind: str, subject: str, *, department: str = "", via: str = "gateway") -> auth.Caller:
+    def caller(self, kind: str, subject: str, *, department: str = "", centre: str = "",
+               via: str = "gateway") -> auth.Caller:
         token = self.signer.sign(subject=subject, kind=kind, ttl_seconds=300, department=department,
-                                 session_id=uuid.uuid4().hex)
+                                 centre=centre, session_id=uuid.uuid4().hex)
         return self.verifier.caller(token, via=via)
 
     def student(self, regno: str, via: str = "gateway") -> auth.Caller:
         return self.caller(auth.STUDENT, regno, via=via)
 
-    def staff(self, username: str, department: str, via: str = "gateway") -> auth.Caller:
-        return self.caller(auth.STAFF, username, department=department, via=via)
+    def staff(self, username: str, department: str, via: str = "gateway", centre: str = "") -> auth.Caller:
+        return self.caller(auth.STAFF, username, department=department, centre=centre, via=via)
 
     def bank(self, mnemonic: str, via: str = "gateway") -> auth.Caller:
         return self.caller(auth.BANK, mnemonic, via=via)
@@ -127,9 +128,10 @@ def service_runtime(definition, users: TestUsers, *, amqp_url: str | None = None
 @contextlib.contextmanager
 def grpc_server(definition, runtime):
     """The service's real gRPC server, in this process, on a free port."""
+    from campus.access_log import AccessLog
     from campus.grpc_server import GrpcServer
     server = GrpcServer(bind="127.0.0.1:0", workers=8, service_tokens=runtime.service_tokens,
-                        access=runtime.access, grace_seconds=0.5)
+                        access=runtime.access, grace_seconds=0.5, access_log=AccessLog(runtime.db))
     server.add(definition, definition.servicer_class()(runtime))
     port = server.start()
     try:

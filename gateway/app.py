@@ -33,6 +33,7 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     app.extensions["cms_gateway"] = context = gateway or Gateway.build(config)
     if gateway is None:
         threading.Thread(target=context.warm_up, name="jwks-warm-up", daemon=True).start()
+        context.feed.start()  # after gunicorn's fork: each worker polls for itself
     problems.install(app)
     limiter.init_app(app)
     api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, bank.bp)

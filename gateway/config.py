@@ -18,11 +18,13 @@ class GatewayConfig(BaseConfig):
     threads: int = Field(16, ge=1, le=256)
     #: Rate-limit store shared by every gateway replica; empty: in-process memory.
     redis_url: str = Field("", validation_alias="REDIS_URL")
-    #: How long a "session still active" answer from identity is trusted.
-    session_check_ttl_seconds: float = Field(5.0, ge=0, le=300)
-    #: While identity cannot answer, accept a verified token on its last known session state
-    #: (or, never seen, as active) instead of refusing every signed-in request. Availability
+    #: How long a "session still active" answer from identity is trusted; asked only while
+    #: the feed of ended sessions (campus.sessions) is stale.
+    session_check_ttl_seconds: float = Field(1.0, ge=0, le=300)
+    #: While identity cannot answer at all, accept a student's reads on the verified token
+    #: (and its session's last known state) instead of refusing every student. Availability
     #: on result day, against at most one token life (15 minutes) of an ended session.
+    #: Staff and every write are refused (503) whatever this says.
     session_check_fail_open: bool = True
     #: Each dashboard tile's own deadline.
     tile_timeout_seconds: float = Field(0.8, gt=0, le=10)

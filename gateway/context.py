@@ -17,6 +17,7 @@ from campus.cache import TtlCache
 from campus.errors import DeadlineExceeded, Unavailable
 from campus.grpc_client import ServiceClients
 from campus.runtime import public_keys
+from campus.sessions import SessionCheckUnavailable, SessionFeed, feed_for
 from cms.identity.v1 import identity_pb2
 from gateway.config import GatewayConfig
 
@@ -28,6 +29,9 @@ class Gateway:
     config: GatewayConfig
     clients: ServiceClients
     verifier: auth.AccessTokenVerifier
+    #: The sessions identity has ended, polled a few times a second (campus.sessions);
+    #: a Gateway built by hand (tests) has one nobody feeds, so it always asks identity.
+    feed: SessionFeed = field(default_factory=SessionFeed)
     sessions: TtlCache = field(default_factory=TtlCache)
     bank_tokens: TtlCache = field(default_factory=TtlCache)
     catalogue: TtlCache = field(default_factory=lambda: TtlCache(16))
@@ -49,21 +53,34 @@ class Gateway:
         clients = clients or ServiceClients(
             auth.ServiceTokens("gateway", config.service_token_secret.get_secret_value()),
             default_timeout=config.grpc_timeout_seconds)
-        return cls(config, clients, auth.AccessTokenVerifier(public_keys(clients)))
+        feed = feed_for(clients, poll_seconds=config.session_feed_poll_seconds,
+                        stale_seconds=config.session_feed_stale_seconds)
+        return cls(config, clients, auth.AccessTokenVerifier(public_keys(clients)), feed)
 
-    def session_active(self, caller: auth.Caller) -> bool:
+    def session_active(self, caller: auth.Caller, *, write: bool = False) -> bool:
         """Whether identity still honours the caller's session (logout, password change and
-        locking end it), trusting a recent answer for `session_check_ttl_seconds`."""
+        locking end it). `write`: the request changes something (any method but GET/HEAD).
+
+        The feed of ended sessions answers without a call while it is fresh. While it is
+        stale, identity is asked directly (an answer trusted `session_check_ttl_seconds`);
+        if it cannot answer either, a student's reads go on by the verified token alone
+        (`session_check_fail_open`, result day), and staff and writes get a 503: revocation
+        fails closed where an ended session could do harm."""
         if not caller.session_id:
             return True  # bank tokens: no session, five-minute life
+        if self.feed.ended(caller.session_id):
+            return False
+        if self.feed.fresh():
+            return True
         known = self.sessions.get(caller.session_id)
         if known is None:
             try:
                 known = self.clients.call("identity", "CheckSession", identity_pb2.CheckSessionRequest(
-                    session_id=caller.session_id), caller=auth.Caller(kind=auth.PUBLIC, subject="")).active
+                    session_id=caller.session_id), caller=auth.Caller(kind=auth.PUBLIC, subject=""),
+                    timeout=min(1.0, self.config.grpc_timeout_seconds)).active
             except (Unavailable, DeadlineExceeded):
-                if not self.config.session_check_fail_open:
-                    raise
+                if not (self.config.session_check_fail_open and SessionFeed.open_when_stale(caller, write=write)):
+                    raise SessionCheckUnavailable() from None
                 # Identity is down. The token's signature and expiry were verified here, so
                 # the dashboard keeps working on the last answer (or on the token alone, at
                 # most for its 15-minute life) rather than failing everyone on result day.
@@ -85,6 +102,8 @@ class Gateway:
                 time.sleep(1)
 
     def forget_session(self, session_id: str) -> None:
+        """This worker ended the session (a logout through it): refused here at once."""
+        self.feed.end(session_id)
         self.sessions.drop(session_id)
         self.last_known[session_id] = False
 

@@ -98,8 +98,10 @@ def sign_in_limits(**options):
 
 
 def failed_sign_in(response) -> bool:
-    """Only a refused password spends the budget: a person who signs in spends nothing."""
-    return response.status_code == 401
+    """Only a refused password (or one-time code) spends the budget: a person who signs in
+    spends nothing, nor does the right password of staff asked for their code next."""
+    from flask import g
+    return response.status_code == 401 and not g.get("mfa_prompt")
 
 
 def auth_limit() -> str:

@@ -32,6 +32,9 @@ STATUS_BY_ERROR: dict[type[domain.DomainError], tuple[int, str]] = {
 STATUS_BY_REASON = {
     "PASSWORD_CHANGE_REQUIRED": (403, "password-change-required"),
     "ACCOUNT_LOCKED": (423, "account-locked"),
+    # Identity has no memory free for one more password hash just now: the server is busy,
+    # not the client at fault (Retry-After says when to try again).
+    "HASHING_BUSY": (503, "service-busy"),
 }
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
           409: "Conflict", 413: "Request too large", 415: "Unsupported media type", 423: "Locked",

@@ -85,8 +85,9 @@ YYYYMMDD = (r"^(([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{
 HHMMSS = r"^([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
 
 Password = Annotated[str, Field(min_length=1, max_length=128, pattern=TEXT)]
-NewPassword = Annotated[str, Field(min_length=8, max_length=128, pattern=TEXT, description=(
-    "8 to 128 characters with at least one letter and one digit, not containing the username"))]
+NewPassword = Annotated[str, Field(min_length=10, max_length=128, pattern=TEXT, description=(
+    "10 to 128 characters with at least one letter and one digit, not containing the username or the "
+    "account's name, and not on the list of common and breached passwords"))]
 Username = Annotated[str, Field(min_length=2, max_length=40, pattern=USERNAME, description=(
     "A registration number (22P-123456) or a staff login"))]
 Code = Annotated[str, Field(min_length=2, max_length=60, pattern=CODE)]
@@ -120,6 +121,11 @@ class FieldError(BaseModel):
     message: str
 
 
+class MfaEnrolment(BaseModel):
+    secret: str = Field(description="base32 TOTP secret")
+    otpauth_uri: str
+
+
 class ProblemDetails(BaseModel):
     """RFC 9457 problem details (media type application/problem+json)."""
     type: str = Field(description="/problems/<kind>, e.g. /problems/validation-error")
@@ -130,6 +136,10 @@ class ProblemDetails(BaseModel):
     request_id: str
     code: str | None = Field(None, description="the service's reason, e.g. PASSWORD_CHANGE_REQUIRED")
     errors: list[FieldError] | None = Field(None, description="the fields at fault, where some are")
+    mfa_required: bool | None = Field(None, description="sign-in: the password was right, send it again with `otp`")
+    mfa_enrolment: MfaEnrolment | None = Field(None, description=(
+        "sign-in of staff who must use MFA and have not enrolled: add this secret to an authenticator app, "
+        "then sign in with one of its codes"))
 
 
 class BankProblemDetails(ProblemDetails):
@@ -138,9 +148,14 @@ class BankProblemDetails(ProblemDetails):
 
 
 # -- auth -------------------------------------------------------------------------------
+OTP = r"^[0-9A-Za-z -]{6,32}$"
+
+
 class Login(Body):
     username: Username
     password: Password
+    otp: str | None = Field(None, min_length=6, max_length=32, pattern=OTP, description=(
+        "Staff who use MFA: the 6-digit code of their authenticator app, or one of their recovery codes"))
 
 
 class Refresh(Body):
@@ -188,11 +203,14 @@ class Tokens(View):
     token_type: Literal["Bearer"]
     expires_in: int = Field(description="seconds")
     account: Account
+    recovery_codes: list[str] | None = Field(None, description=(
+        "Only from the sign-in that completed an MFA enrolment: one-time recovery codes, shown this once"))
 
     @classmethod
     def from_message(cls, pair) -> Self:
+        extra = {"recovery_codes": list(pair.recovery_codes)} if pair.recovery_codes else {}
         return cls(access_token=pair.access_token, refresh_token=pair.refresh_token, token_type="Bearer",
-                   expires_in=pair.expires_in, account=Account.from_message(pair.account))
+                   expires_in=pair.expires_in, account=Account.from_message(pair.account), **extra)
 
 
 class Accepted(View):

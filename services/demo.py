@@ -3,6 +3,9 @@
 Demo data exists only where `make up` seeds it; no migration loads it."""
 
 PASSWORD = "Demo@2026"
+#: The TOTP secret of every demo staff member who must use MFA (treasury, examinations,
+#: student services): demo data only, e.g. `python -c "import pyotp; print(pyotp.TOTP('JBSWY3DPEHPK3PXP').now())"`.
+MFA_SECRET = "JBSWY3DPEHPK3PXP"
 
 STUDENT = {
     "registration_number": "22P-123456",
@@ -19,7 +22,10 @@ STAFF = [
     {"username": "admissions.officer", "full_name": "Naveed Akhtar", "department": "admissions"},
     {"username": "exams.officer", "full_name": "Samina Bashir", "department": "examinations"},
     {"username": "treasury.officer", "full_name": "Khalid Mehmood", "department": "treasury"},
-    {"username": "regional.islamabad", "full_name": "Farah Naz", "department": "regional"},
+    # Regional staff work for one regional centre and see only its students (the demo
+    # student studies at Islamabad; Lahore's officer is "staff of another centre").
+    {"username": "regional.islamabad", "full_name": "Farah Naz", "department": "regional", "centre": "ISB"},
+    {"username": "regional.lahore", "full_name": "Usman Ghani", "department": "regional", "centre": "LHR"},
     {"username": "dispatch.officer", "full_name": "Imran Qureshi", "department": "dispatch"},
     {"username": "student.services", "full_name": "Rabia Anwar", "department": "student_services"},
 ]

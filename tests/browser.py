@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from campus.config import ROOT
+from tests import otp
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 #: axe-core, installed from npm by `make test` (deploy/debian/install-browser.sh), served
@@ -23,6 +24,8 @@ def sign_in(page, base_url: str, username: str, password: str = "Demo@2026", lan
     page.goto(f"{base_url}/login?lang={lang}")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
+    if otp.needs_code(username):  # demo staff who must use MFA: the code in the same form
+        page.fill("input[name=otp]", otp.code_for(username))
     page.click("form.form button[type=submit]")
 
 

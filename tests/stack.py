@@ -16,6 +16,7 @@ import httpx
 
 from campus import registry, testing
 from deploy.launcher import Stack
+from tests import otp
 
 
 def free_ports(count: int) -> list[int]:
@@ -39,7 +40,7 @@ def running_stack(name: str, *, seed: bool = True, extra_env: dict[str, str] | N
     env = {"CAMPUS_ENV": "test", "CAMPUS_VAR_DIR": str(work / "var"), "AMQP_URL": amqp_url,
            "LOG_LEVEL": "INFO", "GATEWAY_PORT": str(ports[-1]), "GATEWAY_WORKERS": "2", "GATEWAY_THREADS": "16",
            "GATEWAY_AUTH_RATE_LIMIT": "100000/minute", "GATEWAY_DEFAULT_RATE_LIMIT": "1000000/minute",
-           "GATEWAY_SIGN_IN_FAILURES_PER_ADDRESS": "1000000/hour",
+           "GATEWAY_SIGN_IN_FAILURES_PER_ADDRESS": "1000000/hour", "IDENTITY_ADDRESS_FAILED_ACCOUNTS": "100000",
            "GATEWAY_SIGN_IN_FAILURES_PER_PASSWORD": "1000000/hour",
            "REDIS_URL": "", "GATEWAY_TRUSTED_PROXIES": "1", **(extra_env or {})}
     for service, port in zip(services, ports[:-1], strict=True):
@@ -71,7 +72,11 @@ def client(stack: Stack) -> httpx.Client:
 
 
 def login(http: httpx.Client, username: str, password: str = "Demo@2026") -> dict:
-    response = http.post("/api/v1/auth/login", json={"username": username, "password": password})
+    """Signs in; demo staff who must use MFA send their next one-time code (tests.otp)."""
+    body = {"username": username, "password": password}
+    if otp.needs_code(username):
+        body["otp"] = otp.code_for(username)
+    response = http.post("/api/v1/auth/login", json=body)
     assert response.status_code == 200, response.text
     return response.json()
 

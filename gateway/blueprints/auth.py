@@ -1,7 +1,7 @@
 """Sign-in and everything about passwords and sessions (identity does the work)."""
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, g
 
 from campus import auth as campus_auth
 from cms.identity.v1 import identity_pb2 as pb
@@ -9,6 +9,7 @@ from gateway import schemas
 from gateway.context import current
 from gateway.limits import address_and_account, auth_limit, limiter, sign_in_limits
 from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api
+from gateway.problems import Problem
 from gateway.security import caller, client_info, signed_in
 
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
@@ -33,6 +34,40 @@ def _tokens(pair) -> dict:
 
 
 # -- the identity calls, for the API and the portal's pages alike --------------------------
+class MfaRequired(Exception):
+    """The password was right; a one-time code is still needed (and, before enrolment, the
+    secret to enrol with)."""
+
+    def __init__(self, enrolment=None):
+        super().__init__("a one-time code is required")
+        self.enrolment = enrolment
+
+
+def sign_in(username: str, password: str, otp: str = "") -> pb.TokenPair:
+    """Identity's sign-in; MfaRequired when the account needs a code it was not given.
+
+    Answering for a code is a step of a normal staff sign-in, not a failure: it does not
+    spend the address's failed sign-in budget (a wrong code does)."""
+    pair = _identity("Login", pb.LoginRequest(username=username, password=password, otp=otp or "",
+                                              client=client_info()))
+    if pair.mfa_required or not pair.access_token:
+        g.mfa_prompt = True
+        raise MfaRequired(pair.mfa_enrolment if pair.HasField("mfa_enrolment") else None)
+    return pair
+
+
+def mfa_call(method: str, who: campus_auth.Caller, otp: str | None = None) -> pb.MfaStatus:
+    """The account page's MFA calls (GetMfaStatus, BeginMfaEnrolment, ConfirmMfaEnrolment,
+    RegenerateRecoveryCodes, DisableMfa); identity refuses students and checks the code."""
+    if method == "GetMfaStatus":
+        request = pb.GetMfaStatusRequest()
+    elif method == "BeginMfaEnrolment":
+        request = pb.BeginMfaEnrolmentRequest(client=client_info())
+    else:
+        request = pb.MfaCodeRequest(otp=otp or "", client=client_info())
+    return _identity(method, request, who)
+
+
 def change_password_of(who: campus_auth.Caller, current_password: str, new_password: str) -> pb.TokenPair:
     """Every session of the account ends, this one too: the answer is this one's new tokens."""
     pair = _identity("ChangePassword", pb.ChangePasswordRequest(
@@ -64,10 +99,24 @@ def activate_account(username: str, code: str, new_password: str) -> pb.TokenPai
 def login(json: schemas.Login):
     """Sign in with a registration number (students) or login name (staff).
 
-    401: wrong username or password. 403 `password-change-required` means: first sign-in,
-    call /auth/activate. 423: the account is locked. 429: too many failed attempts."""
-    return _tokens(_identity("Login", pb.LoginRequest(username=json.username, password=json.password,
-                                                      client=client_info())))
+    401: wrong username or password, or a wrong `otp` (code `MFA_CODE_WRONG`). Staff who
+    must use MFA (treasury, examinations, and those who may lock accounts) or have enrolled
+    send `otp`: without it the answer is 401 with `"mfa_required": true` (and, before their
+    enrolment, `mfa_enrolment`: the secret to add to an authenticator; the sign-in with one
+    of its codes completes the enrolment and returns `recovery_codes` once).
+    403 `password-change-required` means: first sign-in, call /auth/activate. 423: the
+    account is locked. 429: too many failed attempts. 503 `HASHING_BUSY`: too many
+    sign-ins at this moment; try again after Retry-After."""
+    try:
+        return _tokens(sign_in(json.username, json.password, json.otp or ""))
+    except MfaRequired as needed:
+        extra = {}
+        if needed.enrolment is not None:
+            extra["mfa_enrolment"] = {"secret": needed.enrolment.secret,
+                                      "otpauth_uri": needed.enrolment.otpauth_uri}
+        raise Problem(401, "a one-time code is required: send it as otp", kind="mfa-required",
+                      code="MFA_REQUIRED", headers={"WWW-Authenticate": 'Bearer realm="cms"'},
+                      mfa_required=True, **extra) from None
 
 
 @bp.post("/refresh")

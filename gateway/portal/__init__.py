@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from gateway.portal import accounts, i18n, pages, public, session, staff, student
+from gateway.portal import accounts, i18n, mfa_pages, pages, public, session, staff, student
 
 csrf = CSRFProtect()
 
@@ -20,7 +20,7 @@ def install(app: Flask, api_blueprints) -> None:
     csrf.init_app(app)
     for blueprint in api_blueprints:  # bearer tokens and HTTP Basic, never cookies: no CSRF to forge
         csrf.exempt(blueprint)
-    for blueprint in (public.bp, student.bp, staff.bp, accounts.bp):
+    for blueprint in (public.bp, student.bp, staff.bp, accounts.bp, mfa_pages.bp):
         app.register_blueprint(blueprint)
     app.register_error_handler(CSRFError, lambda error: pages.error_page(400))
     app.after_request(_page_headers)

@@ -12,14 +12,14 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from pydantic import ValidationError as PydanticError
 from wtforms import PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from campus.errors import InvalidArgument
 from gateway import schemas
 from gateway.portal.forms import _username
 
-PASSWORD_RULES = _l("8 to 128 characters, with at least one letter and one digit, and not your registration "
-                    "number or login.")
+PASSWORD_RULES = _l("10 to 128 characters, with at least one letter and one digit, without your registration "
+                    "number, login or name, and not a common password.")
 
 
 def _new_password(label=None):
@@ -62,10 +62,23 @@ class ChangePassword(FlaskForm):
     new_password_again = _repeat()
 
 
+class MfaStart(FlaskForm):
+    """Only the CSRF token: set up two-step sign-in."""
+
+
+class MfaCode(FlaskForm):
+    otp = StringField(_l("Code from your authenticator app"), validators=[
+        DataRequired(_l("Enter the 6-digit code of your authenticator app.")),
+        Regexp(r"^\s*[0-9]{3}\s?[0-9]{3}\s*$", message=_l("Enter the 6-digit code of your authenticator app."))])
+
+
 # -- identity's refusals, in the page's language ---------------------------------------------
 #: What identity says about a new password (services.identity.domain), and how a person reads it.
 PASSWORD_REFUSALS = (
-    ("characters long", _l("Use 8 to 128 characters.")),
+    ("characters long", _l("Use 10 to 128 characters.")),
+    ("must not contain your name", _l("The password must not contain your name.")),
+    ("too common", _l("This password is too common: it is on a list of passwords that attackers try first. "
+                      "Choose another.")),
     ("one letter and one digit", _l("Use at least one letter and one digit.")),
     ("must not contain the username", _l("The password must not contain your registration number or login.")),
     ("differ from the current", _l("The new password must not be the same as the current one.")),

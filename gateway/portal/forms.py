@@ -7,7 +7,7 @@ import secrets
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from campus import identifiers
 from campus.errors import InvalidArgument
@@ -27,6 +27,9 @@ class SignIn(FlaskForm):
         DataRequired(_l("Enter your registration number or staff login.")), Length(max=64), _username])
     password = PasswordField(_l("Password"), validators=[
         DataRequired(_l("Enter your password.")), Length(max=128)])
+    otp = StringField(_l("One-time code (staff with two-step sign-in)"), description=_l(
+        "The 6-digit code of your authenticator app, or one of your recovery codes."), validators=[
+        Optional(), Length(min=6, max=32, message=_l("Enter the 6-digit code of your authenticator app."))])
 
 
 class SignOut(FlaskForm):

@@ -8,14 +8,13 @@ from flask_babel import lazy_gettext as _l
 
 from campus import auth
 from campus.errors import FailedPrecondition, NotFound, TooManyAttempts, Unauthenticated
-from cms.identity.v1 import identity_pb2 as pb
 from cms.tracking.v1 import tracking_pb2
 from gateway import schemas
+from gateway.blueprints import auth as auth_api
 from gateway.context import current
 from gateway.limits import sign_in_limits
-from gateway.portal import forms, session
+from gateway.portal import forms, mfa_pages, session
 from gateway.portal.pages import page, too_many_attempts
-from gateway.security import client_info
 
 bp = Blueprint("portal_public", __name__)
 
@@ -51,17 +50,34 @@ def login():
             return redirect(session.home_of(caller))
     if not form.validate_on_submit():
         return page("portal/login.html", form=form, status=400 if request.method == "POST" else 200)
+    otp = (form.otp.data or "").strip()
     try:
-        pair = current().clients.call("identity", "Login", pb.LoginRequest(
-            username=form.username.data, password=form.password.data, client=client_info()),
-            caller=session.PUBLIC)
-    except Unauthenticated:
-        form.password.errors.append(_l("Wrong registration number, login or password."))
+        pair = auth_api.sign_in(form.username.data, form.password.data, otp)
+    except auth_api.MfaRequired as needed:
+        # The page keeps no password: the person types it again with the code.
+        if needed.enrolment is not None:
+            form.otp.errors.append(_l("Your department requires two-step sign-in. Add this account to an "
+                                      "authenticator app, then sign in again with its 6-digit code."))
+            return page("portal/login.html", form=form, status=401, enrolment=needed.enrolment,
+                        qr=mfa_pages.qr_svg(needed.enrolment.otpauth_uri))
+        form.otp.errors.append(_l("Enter the 6-digit code of your authenticator app (or a recovery code) "
+                                  "and your password again."))
+        return page("portal/login.html", form=form, status=401)
+    except Unauthenticated as refused:
+        if refused.reason == "MFA_CODE_WRONG":
+            form.otp.errors.append(_l("This code is not right, or it was used already. Wait for the next one."))
+        else:
+            form.password.errors.append(_l("Wrong registration number, login or password."))
         return page("portal/login.html", form=form, status=401)
     except FailedPrecondition as refused:
         form.username.errors.append(SIGN_IN_REFUSALS.get(refused.reason, _l("You cannot sign in with this account.")))
         return page("portal/login.html", form=form, status=403)
     except TooManyAttempts as held:
+        if held.reason == "HASHING_BUSY":  # identity is busy, not this person at fault
+            form.password.errors.append(_l("Sign-in is very busy right now. Please try again in a few seconds."))
+            busy = page("portal/login.html", form=form, status=503)
+            busy.headers["Retry-After"] = str(held.retry_after or 5)
+            return busy
         too_many_attempts(form.password, held)
         return page("portal/login.html", form=form, status=429)
     session.sign_in(pair)
@@ -70,7 +86,10 @@ def login():
         session.sign_out()
         form.username.errors.append(_l("Bank clients use the bank API, not the portal."))
         return page("portal/login.html", form=form, status=403)
-    return redirect(_safe_next(request.args.get("next")) or session.home_of(who), code=303)
+    target = _safe_next(request.args.get("next")) or session.home_of(who)
+    if pair.recovery_codes:  # enrolment completed at this sign-in: the codes, this once
+        return mfa_pages.recovery_codes_page(who, list(pair.recovery_codes), target)
+    return redirect(target, code=303)
 
 
 @bp.post("/logout")

@@ -17,7 +17,7 @@ from campus import auth
 from campus.errors import DeadlineExceeded, DomainError, Unauthenticated, Unavailable
 from cms.identity.v1 import identity_pb2 as pb
 from gateway.context import current
-from gateway.security import client_info, declare_audience
+from gateway.security import SAFE_METHODS, client_info, declare_audience
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def page_caller() -> auth.Caller | None:
         if now > int(session.get("exp", 0)) - REFRESH_MARGIN_SECONDS:
             _renew(gateway)
         caller = gateway.verifier.caller(session["at"], via="gateway")
-        if caller.kind == auth.BANK or not gateway.session_active(caller):
+        if caller.kind == auth.BANK or not gateway.session_active(caller, write=request.method not in SAFE_METHODS):
             raise Unauthenticated("this session has ended")
     except Unauthenticated:
         end()

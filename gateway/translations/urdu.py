@@ -5,6 +5,7 @@ portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `ma
 fails on any message without Urdu, or a catalogue not regenerated."""
 from gateway.translations.urdu_accounts import ACCOUNTS
 from gateway.translations.urdu_requests import REQUESTS
+from gateway.translations.urdu_security import SECURITY
 
 COMMON = {
     "Enter your registration number (like 22P-123456) or your staff login.":
@@ -42,6 +43,8 @@ COMMON = {
     "Wrong registration number, login or password.": "رجسٹریشن نمبر، لاگ اِن یا پاس ورڈ غلط ہے۔",
     "You cannot sign in with this account.": "آپ اس اکاؤنٹ سے سائن اِن نہیں کر سکتے۔",
     "Too many attempts. Try again in %(seconds)s seconds.": "بہت زیادہ کوششیں۔ %(seconds)s سیکنڈ بعد دوبارہ کوشش کریں۔",
+    "Sign-in is very busy right now. Please try again in a few seconds.":
+        "اس وقت سائن اِن پر بہت زیادہ رش ہے۔ براہِ کرم چند سیکنڈ بعد دوبارہ کوشش کریں۔",
     "Bank clients use the bank API, not the portal.": "بینک، پورٹل نہیں بلکہ بینک API استعمال کرتے ہیں۔",
     "No application has this tracking ID.": "اس ٹریکنگ آئی ڈی کی کوئی درخواست نہیں۔",
     "Admissions": "داخلہ",
@@ -166,4 +169,4 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON, **REQUESTS, **ACCOUNTS}
+URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY}

@@ -2,8 +2,10 @@
 and the staff tools (opening a student account, locking and unlocking, the audit log)."""
 ACCOUNTS = {
     # -- forms: labels, hints and what is wrong with a field
-    "8 to 128 characters, with at least one letter and one digit, and not your registration number or login.":
-        "8 سے 128 حروف، کم از کم ایک حرف اور ایک ہندسے کے ساتھ، اور اس میں آپ کا رجسٹریشن نمبر یا لاگ اِن نہ ہو۔",
+    "10 to 128 characters, with at least one letter and one digit, without your registration number, login or "
+    "name, and not a common password.":
+        "10 سے 128 حروف، کم از کم ایک حرف اور ایک ہندسے کے ساتھ، اس میں آپ کا رجسٹریشن نمبر، لاگ اِن یا نام نہ ہو، "
+        "اور یہ کوئی عام پاس ورڈ نہ ہو۔",
     "New password": "نیا پاس ورڈ",
     "New password again": "نیا پاس ورڈ دوبارہ",
     "Choose a new password.": "نیا پاس ورڈ منتخب کریں۔",
@@ -22,7 +24,10 @@ ACCOUNTS = {
     "Current password": "موجودہ پاس ورڈ",
     "Enter your current password.": "اپنا موجودہ پاس ورڈ لکھیں۔",
     # -- identity's refusals of a new password
-    "Use 8 to 128 characters.": "8 سے 128 حروف استعمال کریں۔",
+    "Use 10 to 128 characters.": "10 سے 128 حروف استعمال کریں۔",
+    "The password must not contain your name.": "پاس ورڈ میں آپ کا نام نہیں ہونا چاہیے۔",
+    "This password is too common: it is on a list of passwords that attackers try first. Choose another.":
+        "یہ پاس ورڈ بہت عام ہے: یہ ان پاس ورڈز کی فہرست میں ہے جو حملہ آور سب سے پہلے آزماتے ہیں۔ کوئی اور منتخب کریں۔",
     "Use at least one letter and one digit.": "کم از کم ایک حرف اور ایک ہندسہ استعمال کریں۔",
     "The password must not contain your registration number or login.":
         "پاس ورڈ میں آپ کا رجسٹریشن نمبر یا لاگ اِن نہیں ہونا چاہیے۔",

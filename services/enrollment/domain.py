@@ -20,3 +20,21 @@ def hidden_details(caller_kind: str, department: str) -> set[str]:
         return set()
     return {detail for detail, departments in PERSONAL_DETAILS.items()
             if caller_kind != "staff" or department not in departments}
+
+
+# -- whose records a staff member sees (regional offices: their own centre's) -----------
+#: Staff of these departments work for one regional centre, named in their access token.
+CENTRE_BOUND = frozenset({"regional"})
+
+
+class NoCentre(Exception):
+    """A centre-bound staff member whose token names no centre: she sees no student."""
+
+
+def centre_scope(caller_kind: str, department: str, centre: str) -> str | None:
+    """The one centre whose students this caller may see, or None for no such limit."""
+    if caller_kind != "staff":
+        return None
+    if department in CENTRE_BOUND and not centre:
+        raise NoCentre(department)
+    return centre or None

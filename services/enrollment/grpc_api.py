@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from campus import identifiers
 from campus.auth import current_caller
+from campus.errors import PermissionDenied
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from cms.enrollment.v1 import enrollment_pb2_grpc
 from services.enrollment import domain, service
 
-PROFILE_DEPARTMENTS = {"admissions", "examinations", "regional", "student_services", "treasury", "dispatch"}
-PROFILE_SERVICES = {"requests", "tracking"}
-COURSE_DEPARTMENTS = {"admissions", "regional", "examinations"}
+#: Who reads a student's record (least privilege: the departments that keep it, dispatch
+#: for the postal address, regional offices for their own centre's students; the
+#: requests service for the payer's name and level). campus/tests/unit/test_declarations.py
+#: holds every grant: a new one is a deliberate edit there too.
+PROFILE_DEPARTMENTS = {"admissions", "regional", "student_services", "dispatch"}
+PROFILE_SERVICES = {"requests"}
+COURSE_DEPARTMENTS = {"admissions", "regional"}
 
 
 def profile_message(row, current_semester: str) -> pb.StudentProfile:
@@ -32,6 +37,15 @@ def course_message(row) -> pb.RegisteredCourse:
     return pb.RegisteredCourse(code=row.code, title=row.title, credit_hours=row.credit_hours, tutor=tutor)
 
 
+def _centre(caller) -> str | None:
+    """The centre whose students the caller may see (None: any); centre-bound staff
+    without one see nobody."""
+    try:
+        return domain.centre_scope(caller.kind, caller.department, caller.centre)
+    except domain.NoCentre:
+        raise PermissionDenied("this staff account belongs to no regional centre") from None
+
+
 class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
@@ -39,9 +53,10 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     @rpc(students=OWN, staff=PROFILE_DEPARTMENTS, services=PROFILE_SERVICES)
     def GetStudentProfile(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
-        # Authorise before looking the student up, so a refusal says nothing about who exists.
-        profile = profile_message(*service.student_profile(self.db, regno))
+        # Authorise before looking the student up, so a refusal says nothing about who exists;
+        # another centre's student is not found, as for a number nobody has.
         caller = current_caller()
+        profile = profile_message(*service.student_profile(self.db, regno, _centre(caller)))
         for detail in domain.hidden_details(caller.kind, caller.department):
             profile.ClearField(detail)
         return profile
@@ -50,5 +65,5 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def ListRegisteredCourses(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         semester = str(domain.parse_semester(request.semester)) if request.semester.strip() else ""
-        semester, rows = service.registered_courses(self.db, regno, semester)
+        semester, rows = service.registered_courses(self.db, regno, semester, _centre(current_caller()))
         return pb.ListRegisteredCoursesResponse(semester=semester, courses=[course_message(r) for r in rows])

@@ -21,8 +21,17 @@ from services.enrollment.models import (
 )
 
 
-def _student_id(session: Session, regno: str) -> int:
-    student_id = session.scalar(sa.select(students.c.id).where(students.c.registration_number == regno))
+def _in_centre(query: sa.Select, centre: str | None) -> sa.Select:
+    """Limit a query over students to one regional centre's (None: no limit)."""
+    if centre is None:
+        return query
+    return query.where(students.c.regional_centre_id == sa.select(regional_centres.c.id).where(
+        regional_centres.c.code == centre).scalar_subquery())
+
+
+def _student_id(session: Session, regno: str, centre: str | None = None) -> int:
+    student_id = session.scalar(_in_centre(sa.select(students.c.id).where(students.c.registration_number == regno),
+                                           centre))
     if student_id is None:
         raise NotFound("no student with this registration number", field="registration_number")
     return student_id
@@ -33,8 +42,10 @@ def _semesters_of(session: Session, student_id: int) -> list[str]:
                                 .where(registrations.c.student_id == student_id)))
 
 
-def student_profile(db: Database, regno: str) -> tuple[sa.Row, str]:
-    """The student's record with program and regional centre, and their current semester."""
+def student_profile(db: Database, regno: str, centre: str | None = None) -> tuple[sa.Row, str]:
+    """The student's record with program and regional centre, and their current semester.
+
+    With a `centre`, a student of another centre is not found."""
     with db.sessions() as session:
         row = session.execute(
             sa.select(students, programs.c.code.label("program_code"), programs.c.title.label("program_title"),
@@ -42,16 +53,19 @@ def student_profile(db: Database, regno: str) -> tuple[sa.Row, str]:
                       regional_centres.c.name.label("centre_name"))
             .join(programs, programs.c.id == students.c.program_id)
             .join(regional_centres, regional_centres.c.id == students.c.regional_centre_id)
-            .where(students.c.registration_number == regno)).first()
+            .where(students.c.registration_number == regno,
+                   *([regional_centres.c.code == centre] if centre is not None else []))).first()
         if row is None:
             raise NotFound("no student with this registration number", field="registration_number")
         return row, domain.latest_semester(_semesters_of(session, row.id))
 
 
-def registered_courses(db: Database, regno: str, semester: str = "") -> tuple[str, list[sa.Row]]:
-    """(semester, its courses with their tutors); no semester means the latest registered."""
+def registered_courses(db: Database, regno: str, semester: str = "",
+                       centre: str | None = None) -> tuple[str, list[sa.Row]]:
+    """(semester, its courses with their tutors); no semester means the latest registered.
+    With a `centre`, a student of another centre is not found."""
     with db.sessions() as session:
-        student_id = _student_id(session, regno)
+        student_id = _student_id(session, regno, centre)
         semester = semester or domain.latest_semester(_semesters_of(session, student_id))
         rows = session.execute(
             sa.select(courses.c.code, courses.c.title, courses.c.credit_hours,

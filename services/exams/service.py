@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from campus import clock
+from campus import audit, clock
 from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument
 from cms.exams.v1 import events_pb2
@@ -69,8 +69,14 @@ def record_result(db: Database, config: ExamsConfig, *, registration_number: str
         if published:  # a late result of a published semester goes out as it is recorded
             uow.record(events_pb2.ResultPublished(registration_number=registration_number, semester=str(term),
                                                   published_on=values["published_on"].isoformat()))
+        audit.append(uow.session, entity="result", entity_id=_result_key(key),
+                     action="recorded" if existing is None else "changed", payload={**key, **values})
         uow.commit()
     return graded
+
+
+def _result_key(key: dict) -> str:
+    return f"{key['registration_number']}/{key['semester']}/{key['course_code']}"
 
 
 def record_missing_levels(db: Database, registration_number: str, level: str) -> int:
@@ -82,6 +88,9 @@ def record_missing_levels(db: Database, registration_number: str, level: str) ->
         level = _known_level(uow.session, level)
         changed = uow.session.execute(sa.update(results).where(
             results.c.registration_number == registration_number, results.c.level == "").values(level=level)).rowcount
+        if changed:
+            audit.append(uow.session, entity="student_results", entity_id=registration_number,
+                         action="level_recorded", payload={"level": level, "results": changed})
         uow.commit()
     return changed
 
@@ -97,12 +106,14 @@ def publish_semester(db: Database, semester: str, published_on: dt.date | None =
             semester=semester, published_on=published_on, published_at=clock.utcnow()))
         students = list(uow.session.scalars(sa.select(results.c.registration_number.distinct()).where(
             results.c.semester == semester, results.c.published_on.is_(None))))
-        uow.session.execute(sa.update(results).where(results.c.semester == semester,
-                                                     results.c.published_on.is_(None))
-                            .values(published_on=published_on))
+        published = uow.session.execute(sa.update(results).where(results.c.semester == semester,
+                                                                 results.c.published_on.is_(None))
+                                        .values(published_on=published_on)).rowcount
         for regno in students:
             uow.record(events_pb2.ResultPublished(registration_number=regno, semester=semester,
                                                   published_on=published_on.isoformat()))
+        audit.append(uow.session, entity="semester", entity_id=semester, action="published",
+                     payload={"published_on": published_on, "results": published, "students": len(students)})
         uow.commit()
     return len(students)
 

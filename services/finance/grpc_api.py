@@ -43,7 +43,7 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
         self.db = runtime.db
         self.config = runtime.config
 
-    @rpc(services={"requests"}, staff={"treasury"})
+    @rpc(services={"requests"})  # challans are issued for filed requests; no staff tool issues one
     def IssueChallan(self, request, context):
         row = service.issue_challan(
             self.db, self.config, registration_number=request.registration_number, fee_code=request.fee_code,
@@ -51,18 +51,17 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
             payer_name=request.payer_name)
         return challan_message(row)
 
-    @rpc(students=RECORD, services={"requests"}, staff={"treasury"})
+    @rpc(students=RECORD, staff={"treasury"})
     def GetChallan(self, request, context):
         row = service.get_challan(self.db, domain.consumer_number(request.consumer_number))
         try:
-            authorize(current_caller(), owner=row.registration_number, services={"requests"},
-                      departments={"treasury"})
+            authorize(current_caller(), owner=row.registration_number, departments={"treasury"})
         except PermissionDenied:
             # Someone else's challan does not exist, as far as this caller can tell.
             raise NotFound("no challan with this consumer number", field="consumer_number") from None
         return challan_message(row)
 
-    @rpc(students=OWN, staff={"treasury", "regional"})
+    @rpc(students=OWN, staff={"treasury"})  # not regional: finance cannot tell a student's centre
     def GetStudentAccount(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         rows = service.student_challans(self.db, regno)

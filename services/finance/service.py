@@ -5,7 +5,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from campus import clock, identifiers
+from campus import audit, clock, identifiers
 from campus.db import Database
 from campus.errors import AlreadyExists, NotFound
 from cms.finance.v1 import events_pb2
@@ -53,14 +53,27 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
             issued_at=now)).inserted_primary_key[0]
         number = domain.new_consumer_number(config.biller_prefix, challan_id)
         uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
-        uow.session.execute(sa.insert(ledger_entries).values(
-            registration_number=registration_number, consumer_number=number, kind="charge",
-            amount_paisa=fee.amount_paisa, description=description, posted_at=now))
+        charge = _post(uow, registration_number=registration_number, consumer_number=number, kind="charge",
+                       amount_paisa=fee.amount_paisa, description=description, posted_at=now)
         uow.record(events_pb2.ChallanIssued(
             consumer_number=number, registration_number=registration_number, fee_code=fee_code,
             reference=reference, amount_paisa=fee.amount_paisa, due_date=due.isoformat()))
+        challan = uow.session.execute(sa.select(challans).where(challans.c.id == challan_id)).one()
+        audit.append(uow.session, entity="challan", entity_id=number, action="issued", payload=challan._asdict())
+        _audit_entries(uow, [charge])
         uow.commit()
     return get_challan(db, number)
+
+
+def _post(uow, **entry) -> dict:
+    """Post one ledger entry; returns it with its id, for the audit chain."""
+    entry_id = uow.session.execute(sa.insert(ledger_entries).values(**entry)).inserted_primary_key[0]
+    return {"id": entry_id, **entry}
+
+
+def _audit_entries(uow, entries: list[dict]) -> None:
+    for entry in entries:
+        audit.append(uow.session, entity="ledger_entry", entity_id=entry["id"], action="posted", payload=entry)
 
 
 def get_challan(db: Database, consumer_number: str) -> sa.Row:
@@ -149,18 +162,25 @@ def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_t
     identification = f"CMS{payment_id:09d}"
     uow.session.execute(sa.update(bank_payments).where(bank_payments.c.id == payment_id)
                         .values(identification_parameter=identification))
-    uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(
-        status=domain.PAID, paid_at=paid_at, paid_amount_paisa=attempt.amount_paisa,
-        bank_mnemonic=attempt.bank_mnemonic, tran_auth_id=attempt.tran_auth_id))
+    paid = dict(status=domain.PAID, paid_at=paid_at, paid_amount_paisa=attempt.amount_paisa,
+                bank_mnemonic=attempt.bank_mnemonic, tran_auth_id=attempt.tran_auth_id)
+    uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(**paid))
+    entries = []
     late_fee = attempt.amount_paisa - challan.amount_paisa
     if late_fee > 0:  # paid after the due date: the surcharge is charged as it is paid
-        uow.session.execute(sa.insert(ledger_entries).values(
-            registration_number=challan.registration_number, consumer_number=challan.consumer_number,
-            kind="charge", amount_paisa=late_fee, description="Late payment surcharge", posted_at=now))
-    uow.session.execute(sa.insert(ledger_entries).values(
-        registration_number=challan.registration_number, consumer_number=challan.consumer_number,
-        kind="payment", amount_paisa=-attempt.amount_paisa,
-        description=f"Paid at {attempt.bank_mnemonic} ({attempt.tran_auth_id})", posted_at=now))
+        entries.append(_post(uow, registration_number=challan.registration_number,
+                             consumer_number=challan.consumer_number, kind="charge", amount_paisa=late_fee,
+                             description="Late payment surcharge", posted_at=now))
+    entries.append(_post(uow, registration_number=challan.registration_number,
+                         consumer_number=challan.consumer_number, kind="payment", amount_paisa=-attempt.amount_paisa,
+                         description=f"Paid at {attempt.bank_mnemonic} ({attempt.tran_auth_id})", posted_at=now))
+    # Last in the transaction: the chain's head stays locked only until the commit.
+    audit.append(uow.session, entity="bank_payment", entity_id=payment_id, action="recorded", payload={
+        "bank_mnemonic": attempt.bank_mnemonic, "tran_auth_id": attempt.tran_auth_id,
+        "consumer_number": attempt.consumer_number, "amount_paisa": attempt.amount_paisa,
+        "tran_date": attempt.tran_date, "tran_time": tran_time, "identification_parameter": identification})
+    audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="paid", payload=paid)
+    _audit_entries(uow, entries)
     uow.record(events_pb2.ChallanPaid(
         consumer_number=challan.consumer_number, registration_number=challan.registration_number,
         fee_code=challan.fee_code, reference=challan.reference, amount_paisa=attempt.amount_paisa,

@@ -112,7 +112,7 @@ def lock_account(idn: Identity, caller: Caller, username: str, reason: str) -> s
         if account.status != domain.LOCKED:
             store.update_account(uow.session, account.id, status=domain.LOCKED,
                                  status_before_lock=account.status, lock_reason=reason)
-            store.revoke_all_sessions(uow.session, account.id, "account_locked")
+            store.revoke_all_sessions(uow, account.id, "account_locked")
             uow.record(events_pb2.AccountLocked(username=account.username, kind=account.kind, reason=reason,
                                                 locked_by=_by(caller), locked_at=clock.iso(clock.utcnow())))
             store.audit(uow.session, "account_locked", account.username, Client(), f"by {_by(caller)}: {reason}")

@@ -10,15 +10,19 @@ SERVICE = ServiceDefinition(
     servicer="services.identity.grpc_api:IdentityServicer",
     models="services.identity.models:metadata",
     seed="services.identity.seed:seed",
-    loops=(Loop("services.identity.mailer:send_mail", every_seconds="mail_poll_seconds"),),
+    loops=(Loop("services.identity.mailer:send_mail", every_seconds="mail_poll_seconds"),
+           Loop("services.identity.session_feed:sweep", every_seconds=60)),
     access_verifier="services.identity.keys:verifier",
     public_keys="services.identity.keys:public_keys",
+    ended_sessions="services.identity.session_feed:source",
     # Identity owns staff accounts, so it names the departments every policy chooses from.
     departments=("admissions", "examinations", "treasury", "regional", "dispatch", "student_services"),
     deploy=DeploySpec(
         secret_files=(SecretFile("identity-signing-key", "signing-key.pem", setting="IDENTITY_SIGNING_KEY_FILE",
                                  about="An Ed25519 private key in PEM: "
                                        "openssl genpkey -algorithm ed25519 -out signing-key.pem"),),
-        config_maps=("identity-config",),  # mail settings
+        config_maps=("identity-config",),  # mail settings, the hashing budget
+        # argon2: IDENTITY_HASHING_MEMORY_MIB / IDENTITY_ARGON2_MEMORY_KIB hashes at once.
+        memory_budget="IDENTITY_HASHING_MEMORY_MIB",
     ),
 )

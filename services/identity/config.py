@@ -35,13 +35,37 @@ class IdentityConfig(ServiceConfig):
 
     #: Ed25519 private key (PEM) that signs access tokens; default <var_dir>/keys/identity-signing.pem.
     signing_key_file: pathlib.Path | None = None
+    #: Encrypts staff TOTP secrets at rest; empty: a key derived from the signing key file.
+    #: Set it (32+ characters) before the signing key is ever rotated.
+    mfa_encryption_key: SecretStr = SecretStr("")
     #: The public JWKS (or one JWK) of the key used before a rotation, still accepted meanwhile.
     previous_public_jwks: str = ""
+
+    #: Failed sign-ins per client group (an IPv4 address, an IPv6 /64) across every account
+    #: name: once it has failed on this many different accounts within 15 minutes (leaving
+    #: out those it then signed in to), it waits. Spraying one password over guessable
+    #: registration numbers stops here; students behind a carrier's shared address who
+    #: sign in normally spend none of it. 0 turns it off.
+    address_failed_accounts: int = Field(30, ge=0, le=100_000)
 
     # Lower them only in tests: every login pays this cost, and so does every guess.
     argon2_time_cost: int = Field(3, ge=1, le=10)
     argon2_memory_kib: int = Field(65536, ge=8192, le=1048576)
     argon2_parallelism: int = Field(4, ge=1, le=16)
+    #: Memory the gRPC server may spend on argon2 at once: budget / argon2_memory_kib hashes
+    #: run together, the others wait `hashing_wait_seconds` for a slot, then are refused
+    #: (RESOURCE_EXHAUSTED, retry after `hashing_retry_after_seconds`). Keep it, plus the
+    #: process's own ~160 MiB, within the pod's memory limit (deploy/check.py holds it so).
+    hashing_memory_mib: int = Field(256, ge=8, le=16384)
+    hashing_wait_seconds: float = Field(0.5, ge=0, le=10)
+    hashing_retry_after_seconds: int = Field(2, ge=1, le=60)
+
+    @model_validator(mode="after")
+    def _one_hash_fits(self):
+        if self.hashing_memory_mib * 1024 < self.argon2_memory_kib:
+            raise ValueError(f"IDENTITY_HASHING_MEMORY_MIB ({self.hashing_memory_mib}) is less than one argon2 "
+                             f"hash needs (IDENTITY_ARGON2_MEMORY_KIB {self.argon2_memory_kib} KiB)")
+        return self
 
     @field_validator("portal_base_url")
     @classmethod
@@ -49,6 +73,13 @@ class IdentityConfig(ServiceConfig):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// URL")
         return value.rstrip("/")
+
+    @field_validator("mfa_encryption_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters")
+        return value
 
     @field_validator("previous_public_jwks")
     @classmethod

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import ipaddress
 
-from campus import clock, identifiers
+from campus import clock, identifiers, registry
 from campus.auth import STAFF, STUDENT, Caller, current_caller
 from campus.errors import InvalidArgument, PermissionDenied, Unauthenticated
 from campus.policy import ALL, OWN, RECORD, rpc
 from cms.identity.v1 import identity_pb2 as pb
 from cms.identity.v1 import identity_pb2_grpc
-from services.identity import admin, domain, recovery, service
-from services.identity.service import Identity, Tokens
+from services.identity import admin, domain, mfa, recovery, service, session_feed
+from services.identity.service import Identity, MfaChallenge, Tokens
 
 MAX_AUDIT_EVENTS = 500
 
@@ -24,7 +24,24 @@ def account_message(row) -> pb.Account:
 
 def token_pair(tokens: Tokens) -> pb.TokenPair:
     return pb.TokenPair(access_token=tokens.access_token, refresh_token=tokens.refresh_token,
-                        expires_in=tokens.expires_in, token_type="Bearer", account=account_message(tokens.account))
+                        expires_in=tokens.expires_in, token_type="Bearer", account=account_message(tokens.account),
+                        recovery_codes=tokens.recovery_codes)
+
+
+def sign_in_answer(answer: Tokens | MfaChallenge) -> pb.TokenPair:
+    if isinstance(answer, Tokens):
+        return token_pair(answer)
+    pending = answer.enrolment
+    return pb.TokenPair(token_type="Bearer", account=account_message(answer.account), mfa_required=True,
+                        mfa_enrolment=pb.MfaEnrolment(secret=pending.secret, otpauth_uri=pending.otpauth_uri)
+                        if pending else None)
+
+
+def mfa_message(status: mfa.Status) -> pb.MfaStatus:
+    return pb.MfaStatus(enrolled=status.enrolled, required=status.required,
+                        recovery_codes_left=status.recovery_codes_left, recovery_codes=status.recovery_codes,
+                        enrolment=pb.MfaEnrolment(secret=status.secret, otpauth_uri=status.otpauth_uri)
+                        if status.secret else None)
 
 
 def client_of(info: pb.ClientInfo) -> domain.Client:
@@ -55,7 +72,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     @rpc(services={"gateway"})
     def Login(self, request, context):
-        return token_pair(service.login(self.idn, request.username, request.password, client_of(request.client)))
+        return sign_in_answer(service.login(self.idn, request.username, request.password,
+                                            client_of(request.client), otp=request.otp))
 
     @rpc(services={"gateway"})
     def Refresh(self, request, context):
@@ -70,6 +88,13 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def CheckSession(self, request, context):
         session_id = identifiers.text(request.session_id, "session_id", max_length=36, required=True)
         return pb.CheckSessionResponse(active=service.check_session(self.idn, session_id))
+
+    # Polled by every gateway worker and every service process (campus.sessions).
+    @rpc(services={"gateway", *registry.names()})
+    def EndedSessions(self, request, context):
+        ended = session_feed.page(self.idn.db, self.idn.config, request.after)
+        return pb.EndedSessionsResponse(session_ids=ended.session_ids, cursor=ended.cursor, more=ended.more,
+                                        keep_seconds=ended.keep_seconds)
 
     @rpc(public=True)
     def GetJwks(self, request, context):
@@ -100,7 +125,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return token_pair(service.authenticate_bank(self.idn, request.bank_mnemonic, request.secret,
                                                     client_of(request.client)))
 
-    @rpc(services={"enrollment"}, staff={"admissions"})
+    @rpc(staff={"admissions"})
     def CreateStudentAccount(self, request, context):
         caller = current_caller()
         return account_message(admin.create_student_account(
@@ -122,6 +147,27 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def UnlockAccount(self, request, context):
         caller = current_caller()
         return account_message(admin.unlock_account(self.idn, caller, identifiers.username(request.username)))
+
+    @rpc(staff=ALL)
+    def GetMfaStatus(self, request, context):
+        return mfa_message(service.mfa_status(self.idn, _user()))
+
+    @rpc(staff=ALL)
+    def BeginMfaEnrolment(self, request, context):
+        return mfa_message(service.begin_mfa_enrolment(self.idn, _user(), client_of(request.client)))
+
+    @rpc(staff=ALL)
+    def ConfirmMfaEnrolment(self, request, context):
+        return mfa_message(service.confirm_mfa_enrolment(self.idn, _user(), request.otp, client_of(request.client)))
+
+    @rpc(staff=ALL)
+    def RegenerateRecoveryCodes(self, request, context):
+        return mfa_message(service.regenerate_recovery_codes(self.idn, _user(), request.otp,
+                                                             client_of(request.client)))
+
+    @rpc(staff=ALL)
+    def DisableMfa(self, request, context):
+        return mfa_message(service.disable_mfa(self.idn, _user(), request.otp, client_of(request.client)))
 
     @rpc(staff={"student_services"})
     def ListAuditEvents(self, request, context):

@@ -18,6 +18,9 @@ accounts = sa.Table(
     sa.Column("kind", sa.String(10), nullable=False),
     sa.Column("full_name", sa.String(120), nullable=False),
     sa.Column("department", sa.String(20), nullable=False, server_default=""),
+    # A staff member who works for one regional centre (enrollment's centre code): her
+    # access token carries it, and services show her only that centre's students.
+    sa.Column("centre", sa.String(10), nullable=False, server_default=""),
     sa.Column("email", sa.String(254), nullable=False, server_default=""),
     sa.Column("mobile", sa.String(20), nullable=False, server_default=""),
     sa.Column("status", sa.String(30), nullable=False),
@@ -46,6 +49,16 @@ sessions = sa.Table(
     sa.Column("revoked_reason", sa.String(40)),
     sa.Column("ip", sa.String(45), nullable=False, server_default=""),
     sa.Column("user_agent", sa.String(200), nullable=False, server_default=""),
+)
+
+# Every session that ended, in the order it ended: the feed (EndedSessions) that every
+# process polls to refuse an ended session's access tokens. `seq` is the readers' cursor;
+# rows older than the access tokens' longest life serve no one and are swept.
+ended_sessions = sa.Table(
+    "ended_sessions", metadata,
+    sa.Column("seq", BigId, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(36), nullable=False),
+    sa.Column("ended_at", When, nullable=False, index=True),
 )
 
 refresh_tokens = sa.Table(
@@ -102,6 +115,7 @@ login_failures = sa.Table(
     sa.Column("ip", sa.String(45), nullable=False),
     sa.Column("occurred_at", When, nullable=False),
     sa.Index("ix_login_failures_username_occurred", "username", "occurred_at"),
+    sa.Index("ix_login_failures_ip_occurred", "ip", "occurred_at"),   # the budget per client group
 )
 
 # The client groups each account signed in from lately: once the account-wide failure
@@ -111,6 +125,28 @@ known_clients = sa.Table(
     sa.Column("username", sa.String(40), primary_key=True),
     sa.Column("client_group", sa.String(45), primary_key=True),
     sa.Column("last_success_at", When, nullable=False),
+)
+
+# Staff MFA (TOTP). The secret is encrypted (services.identity.mfa) and never leaves
+# identity once enrolment is confirmed; `confirmed_at` is empty while enrolment is pending.
+# `last_step` is the TOTP time step last accepted: a code is good once.
+mfa_credentials = sa.Table(
+    "mfa_credentials", metadata,
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id"), primary_key=True),
+    sa.Column("secret_encrypted", sa.String(200), nullable=False),
+    sa.Column("created_at", When, nullable=False),
+    sa.Column("confirmed_at", When),
+    sa.Column("last_step", sa.BigInteger),
+)
+
+# One-time recovery codes, stored as digests only; a used one keeps its row (used_at).
+mfa_recovery_codes = sa.Table(
+    "mfa_recovery_codes", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id"), nullable=False, index=True),
+    sa.Column("code_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", When, nullable=False),
+    sa.Column("used_at", When),
 )
 
 audit_events = sa.Table(

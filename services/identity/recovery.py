@@ -79,7 +79,7 @@ def reset_password(idn: Identity, token: str, new_password: str, client: Client)
         account = uow.session.execute(sa.select(accounts).where(accounts.c.id == row.account_id)).one()
         if account.status == domain.LOCKED:
             raise invalid
-        domain.check_password_policy(new_password, account.username)
+        domain.check_password_policy(new_password, account.username, full_name=account.full_name)
         # Every outstanding link of the account dies with this one.
         uow.session.execute(sa.update(reset_tokens).where(
             reset_tokens.c.account_id == account.id, reset_tokens.c.used_at.is_(None)).values(

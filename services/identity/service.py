@@ -12,7 +12,7 @@ from campus.auth import Caller
 from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument, TooManyAttempts, Unauthenticated
 from cms.identity.v1 import events_pb2
-from services.identity import domain, keys, store
+from services.identity import domain, keys, mfa, store
 from services.identity.config import IdentityConfig
 from services.identity.domain import Client
 from services.identity.models import accounts, refresh_tokens
@@ -38,7 +38,8 @@ class Identity:
         config = runtime.config
         return cls(runtime.db, config, keys.load(config), Passwords(
             time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib,
-            parallelism=config.argon2_parallelism))
+            parallelism=config.argon2_parallelism, budget_mib=config.hashing_memory_mib,
+            wait_seconds=config.hashing_wait_seconds, retry_after_seconds=config.hashing_retry_after_seconds))
 
     @property
     def refresh_ttl(self) -> dt.timedelta:
@@ -51,6 +52,15 @@ class Tokens:
     refresh_token: str
     expires_in: int
     account: sa.Row
+    #: Only from the sign-in that confirmed an MFA enrolment: shown once, stored as digests.
+    recovery_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MfaChallenge:
+    """A right password that still needs a one-time code (and, before enrolment, a secret to enrol)."""
+    account: sa.Row
+    enrolment: mfa.Status | None = None
 
 
 def secret(value: str, field: str) -> str:
@@ -68,10 +78,22 @@ def guard(idn: Identity, username: str, client: Client) -> None:
     with idn.db.unit_of_work() as uow:
         failures, recent, last_success = store.throttle_state(uow.session, username, client.group, now)
         wait = domain.retry_after(failures, recent, now, last_success)
+        detail = f"retry after {wait}s"
+        address_wait = _address_wait(idn, uow.session, client, now)
+        if address_wait > wait:
+            wait, detail = address_wait, f"address failed on too many accounts; retry after {address_wait}s"
         if wait:
-            store.audit(uow.session, "login_throttled", username, client, f"retry after {wait}s")
+            store.audit(uow.session, "login_throttled", username, client, detail)
             uow.commit()
             raise TooManyAttempts(f"too many failed attempts; try again in {wait} seconds", retry_after=wait)
+
+
+def _address_wait(idn: Identity, session, client: Client, now) -> int:
+    """The budget of failed sign-ins per client group across every account name (0: go ahead)."""
+    limit = idn.config.address_failed_accounts
+    if not limit or not client.group:  # no address known: nothing to count it by
+        return 0
+    return domain.address_retry_after(store.address_failures(session, client.group, now, limit), now, limit)
 
 
 def failed(idn: Identity, username: str, client: Client, event: str, detail: str) -> None:
@@ -126,7 +148,8 @@ def _refuse_unless_active(idn: Identity, account: sa.Row, client: Client) -> Non
 def _tokens(idn: Identity, account: sa.Row, session_id: str, refresh_token: str) -> Tokens:
     ttl = idn.config.access_token_ttl_seconds
     access = idn.keys.signer.sign(subject=account.username, kind=account.kind, ttl_seconds=ttl,
-                                  department=account.department or "", session_id=session_id)
+                                  department=account.department or "", centre=account.centre or "",
+                                  session_id=session_id)
     return Tokens(access, refresh_token, ttl, account)
 
 
@@ -142,9 +165,10 @@ def _open(idn: Identity, uow, account_id: int, client: Client) -> Tokens:
 
 
 # -- use cases ---------------------------------------------------------------------------------
-def login(idn: Identity, username: str, password: str, client: Client) -> Tokens:
+def login(idn: Identity, username: str, password: str, client: Client, otp: str = "") -> Tokens | MfaChallenge:
     username = identifiers.username(username)
     secret(password, "password")
+    otp = mfa.otp_of(otp)
     guard(idn, username, client)
     with idn.db.sessions() as session:
         account = store.find_account(session, username, USERS)
@@ -154,13 +178,23 @@ def login(idn: Identity, username: str, password: str, client: Client) -> Tokens
         raise Unauthenticated(domain.WRONG_CREDENTIALS)
     _refuse_unless_active(idn, account, client)
     with idn.db.unit_of_work() as uow:
-        if idn.passwords.needs_rehash(account.password_hash):
-            store.update_account(uow.session, account.id, password_hash=idn.passwords.hash(password))
-        store.clear_failures(uow.session, username, client.group)
-        tokens = _open(idn, uow, account.id, client)
-        store.audit(uow.session, "login_succeeded", username, client)
-        uow.commit()
-    return tokens
+        step = mfa.second_factor(idn, uow, account, otp, client)
+        if step.done:
+            if idn.passwords.needs_rehash(account.password_hash):
+                store.update_account(uow.session, account.id, password_hash=idn.passwords.hash(password))
+            store.clear_failures(uow.session, username, client.group)
+            tokens = _open(idn, uow, account.id, client)
+            store.audit(uow.session, "login_succeeded", username, client, f"mfa: {step.how}" if step.how else "")
+        if not step.wrong:
+            uow.commit()
+    if step.wrong:
+        # A right password with a wrong code is a failed sign-in like any other.
+        failed(idn, username, client, "login_failed", "wrong one-time code")
+        raise Unauthenticated("wrong one-time code", reason="MFA_CODE_WRONG")
+    if not step.done:
+        return MfaChallenge(account, step.enrolment)
+    return Tokens(tokens.access_token, tokens.refresh_token, tokens.expires_in, tokens.account,
+                  tuple(step.recovery_codes))
 
 
 def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
@@ -177,7 +211,7 @@ def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
             used_at=clock.utcnow())).rowcount == 1
         if not rotated:
             # A rotated token came back: it was stolen, or its thief already used it.
-            store.revoke_session(uow.session, token.session_id, "refresh_reuse")
+            store.revoke_session(uow, token.session_id, "refresh_reuse")
             store.audit(uow.session, "refresh_reuse_detected", row.username, client,
                         f"session {token.session_id[:8]} revoked")
             uow.commit()
@@ -195,7 +229,7 @@ def refresh(idn: Identity, refresh_token: str, client: Client) -> Tokens:
 
 def logout(idn: Identity, caller: Caller, client: Client) -> None:
     with idn.db.unit_of_work() as uow:
-        if caller.session_id and store.revoke_session(uow.session, caller.session_id, "logout"):
+        if caller.session_id and store.revoke_session(uow, caller.session_id, "logout"):
             store.audit(uow.session, "logout", caller.subject, client)
         uow.commit()
 
@@ -243,7 +277,7 @@ def set_password(idn: Identity, uow, account: sa.Row, password: str, how: str,
         activation_code_hash=None, activation_expires_at=None)).rowcount
     if not changed:
         return False
-    store.revoke_all_sessions(uow.session, account.id, f"password_{how}")
+    store.revoke_all_sessions(uow, account.id, f"password_{how}")
     store.clear_failures(uow.session, account.username)
     uow.record(events_pb2.PasswordChanged(username=account.username, kind=account.kind,
                                           changed_at=clock.iso(now), how=how))
@@ -260,7 +294,7 @@ def change_password(idn: Identity, caller: Caller, current: str, new: str, clien
     if not idn.passwords.verify(account.password_hash, current):
         failed(idn, account.username, client, "login_failed", "password change: wrong current password")
         raise InvalidArgument("current_password is wrong", field="current_password")
-    domain.check_password_policy(new, account.username)
+    domain.check_password_policy(new, account.username, full_name=account.full_name)
     if new == current:
         raise InvalidArgument("new_password must differ from the current one", field="new_password")
     with idn.db.unit_of_work() as uow:
@@ -286,7 +320,7 @@ def activate(idn: Identity, username: str, code: str, new_password: str, client:
         failed(idn, username, client,
                *refused_event(verdict, pending, "login_failed", "activation: wrong username or code"))
         raise Unauthenticated("wrong username or activation code")
-    domain.check_password_policy(new_password, username)
+    domain.check_password_policy(new_password, username, full_name=pending.full_name)
     if domain.normalize_code(new_password) == domain.normalize_code(code):
         raise InvalidArgument("new_password must differ from the activation code", field="new_password")
     with idn.db.unit_of_work() as uow:
@@ -297,3 +331,80 @@ def activate(idn: Identity, username: str, code: str, new_password: str, client:
         uow.commit()
     return tokens
 
+
+
+# -- MFA from the account page (staff) -------------------------------------------------------
+def _staff_account(idn: Identity, caller: Caller) -> sa.Row:
+    with idn.db.sessions() as session:
+        account = store.find_account(session, caller.subject, (domain.STAFF,))
+        if account is None or not store.is_session_active(session, caller.session_id):
+            raise Unauthenticated("this session has ended; sign in again")
+    return account
+
+
+def mfa_status(idn: Identity, caller: Caller) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    with idn.db.sessions() as session:
+        return mfa.status(session, account)
+
+
+def begin_mfa_enrolment(idn: Identity, caller: Caller, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    with idn.db.unit_of_work() as uow:
+        pending = mfa.start_enrolment(idn, uow.session, account)
+        store.audit(uow.session, "mfa_enrolment_started", account.username, client, "from the account page")
+        uow.commit()
+    return pending
+
+
+def _fresh_code(idn: Identity, account: sa.Row, otp: str, client: Client, *, confirmed: bool, what: str) -> None:
+    """A current TOTP code (never a recovery code), or a failed attempt counted like a wrong password."""
+    otp = mfa.otp_of(otp)
+    if not otp:
+        raise InvalidArgument("otp is required", field="otp")
+    guard(idn, account.username, client)
+    with idn.db.unit_of_work() as uow:
+        row = mfa.credential(uow.session, account.id)
+        if row is None or (row.confirmed_at is not None) != confirmed:
+            raise FailedPrecondition("two-step sign-in is not set up" if confirmed
+                                     else "start the enrolment first", reason="MFA_NOT_ENROLLED")
+        right = mfa.check_totp(idn, uow.session, account, row, otp)
+        if right:
+            uow.commit()
+    if not right:
+        failed(idn, account.username, client, "mfa_code_wrong", what)
+        raise InvalidArgument("otp is not the current code of your authenticator", field="otp")
+
+
+def confirm_mfa_enrolment(idn: Identity, caller: Caller, otp: str, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    _fresh_code(idn, account, otp, client, confirmed=False, what="enrolment")
+    with idn.db.unit_of_work() as uow:
+        codes = mfa.confirm(uow.session, account.id)
+        store.audit(uow.session, "mfa_enrolled", account.username, client, "from the account page")
+        uow.commit()
+    return mfa.Status(enrolled=True, required=mfa.required_for(account), recovery_codes_left=len(codes),
+                      recovery_codes=codes)
+
+
+def regenerate_recovery_codes(idn: Identity, caller: Caller, otp: str, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    _fresh_code(idn, account, otp, client, confirmed=True, what="new recovery codes")
+    with idn.db.unit_of_work() as uow:
+        codes = mfa.replace_recovery_codes(uow.session, account.id)
+        store.audit(uow.session, "mfa_recovery_codes_replaced", account.username, client)
+        uow.commit()
+    return mfa.Status(enrolled=True, required=mfa.required_for(account), recovery_codes_left=len(codes),
+                      recovery_codes=codes)
+
+
+def disable_mfa(idn: Identity, caller: Caller, otp: str, client: Client) -> mfa.Status:
+    account = _staff_account(idn, caller)
+    if mfa.required_for(account):
+        raise FailedPrecondition("your department requires two-step sign-in", reason="MFA_REQUIRED_FOR_DEPARTMENT")
+    _fresh_code(idn, account, otp, client, confirmed=True, what="turning MFA off")
+    with idn.db.unit_of_work() as uow:
+        mfa.remove(uow.session, account.id)
+        store.audit(uow.session, "mfa_disabled", account.username, client)
+        uow.commit()
+    return mfa.Status(enrolled=False, required=False)

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 
 from campus import clock
 from campus.db import new_id
+from cms.identity.v1 import events_pb2
 from services.identity import domain
 from services.identity.domain import Client
 from services.identity.models import (
     accounts,
     audit_events,
+    ended_sessions,
     known_clients,
     login_failures,
     login_throttle,
@@ -70,6 +72,21 @@ def throttle_state(session: Session, username: str, group: str, now: dt.datetime
             .order_by(login_failures.c.occurred_at.desc()).limit(domain.ACCOUNT_LIMIT)).scalars()]
     failures = domain.GroupFailures(row.failures, clock.as_utc(row.last_failure_at)) if row is not None else None
     return failures, recent, last_success
+
+
+def address_failures(session: Session, group: str, now: dt.datetime, limit: int) -> list[dt.datetime]:
+    """What domain.address_retry_after needs: for each account name `group` failed on within
+    the window and has not signed in to since, when it last failed (the latest `limit`)."""
+    last_failed = sa.func.max(login_failures.c.occurred_at).label("last_failed")
+    query = (sa.select(last_failed)
+             .select_from(login_failures.outerjoin(known_clients, sa.and_(
+                 known_clients.c.username == login_failures.c.username,
+                 known_clients.c.client_group == login_failures.c.ip)))
+             .where(login_failures.c.ip == group, login_failures.c.occurred_at > now - domain.ACCOUNT_WINDOW,
+                    sa.or_(known_clients.c.last_success_at.is_(None),
+                           known_clients.c.last_success_at < login_failures.c.occurred_at))
+             .group_by(login_failures.c.username).order_by(last_failed.desc()).limit(limit))
+    return [clock.as_utc(t) for t in session.execute(query).scalars()]
 
 
 def _upsert(session: Session, table: sa.Table):
@@ -131,16 +148,56 @@ def issue_refresh_token(session: Session, session_id: str, ttl: dt.timedelta) ->
     return token
 
 
-def revoke_session(session: Session, session_id: str, reason: str) -> int:
-    return session.execute(sa.update(sessions).where(
-        sessions.c.id == session_id, sessions.c.revoked_at.is_(None)).values(
-        revoked_at=clock.utcnow(), revoked_reason=reason)).rowcount
+def revoke_session(uow, session_id: str, reason: str) -> int:
+    """End one session (if it still stands): see end_sessions."""
+    return end_sessions(uow, sessions.c.id == session_id, reason)
 
 
-def revoke_all_sessions(session: Session, account_id: int, reason: str) -> int:
-    return session.execute(sa.update(sessions).where(
-        sessions.c.account_id == account_id, sessions.c.revoked_at.is_(None)).values(
-        revoked_at=clock.utcnow(), revoked_reason=reason)).rowcount
+def revoke_all_sessions(uow, account_id: int, reason: str) -> int:
+    """End every session of an account that still stands: see end_sessions."""
+    return end_sessions(uow, sessions.c.account_id == account_id, reason)
+
+
+def end_sessions(uow, which, reason: str) -> int:
+    """Mark the standing sessions `which` selects as revoked, list them in the feed of ended
+    sessions that every process polls (EndedSessions), and publish SessionEnded for each,
+    all in the caller's unit of work. Returns how many ended."""
+    now = clock.utcnow()
+    ended = uow.session.execute(
+        sa.update(sessions).where(which, sessions.c.revoked_at.is_(None))
+        .values(revoked_at=now, revoked_reason=reason)
+        .returning(sessions.c.id, sessions.c.account_id)).all()
+    if not ended:
+        return 0
+    uow.session.execute(sa.insert(ended_sessions), [{"session_id": row.id, "ended_at": now} for row in ended])
+    owners = {row.id: row for row in uow.session.execute(sa.select(accounts.c.id, accounts.c.username, accounts.c.kind)
+                                                        .where(accounts.c.id.in_({r.account_id for r in ended})))}
+    for row in ended:
+        owner = owners[row.account_id]
+        uow.record(events_pb2.SessionEnded(session_id=row.id, username=owner.username, kind=owner.kind,
+                                           reason=reason, ended_at=clock.iso(now)))
+    return len(ended)
+
+
+def ended_since(session: Session, after: int, now: dt.datetime, *, keep: dt.timedelta,
+                overlap: dt.timedelta, limit: int) -> tuple[list[str], int, bool]:
+    """A page of the feed of ended sessions: (session ids, cursor, more).
+
+    The sessions ended after the cursor `after`, and those of the last `overlap` once more:
+    a sequence number is taken at insert but seen at commit, so a slow transaction may
+    commit a lower number than one a reader already passed. Nothing older than `keep`
+    (the access tokens' longest life): their tokens have expired anyway."""
+    rows = session.execute(
+        sa.select(ended_sessions.c.seq, ended_sessions.c.session_id)
+        .where(ended_sessions.c.ended_at > now - keep,
+               sa.or_(ended_sessions.c.seq > after, ended_sessions.c.ended_at > now - overlap))
+        .order_by(ended_sessions.c.seq).limit(limit)).all()
+    cursor = max([after, *(row.seq for row in rows)])
+    return [row.session_id for row in rows], cursor, len(rows) == limit
+
+
+def forget_ended_sessions(session: Session, before: dt.datetime) -> int:
+    return session.execute(sa.delete(ended_sessions).where(ended_sessions.c.ended_at <= before)).rowcount
 
 
 def session_row(session: Session, session_id: str) -> sa.Row | None:

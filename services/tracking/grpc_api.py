@@ -9,7 +9,8 @@ from cms.tracking.v1 import tracking_pb2 as pb
 from cms.tracking.v1 import tracking_pb2_grpc
 from services.tracking import domain, service
 
-TRACKING_DEPARTMENTS = {"dispatch", "examinations", "regional", "student_services"}
+#: Not regional offices: tracking cannot tell a student's centre (they see only their own).
+TRACKING_DEPARTMENTS = {"dispatch", "examinations", "student_services"}
 
 
 def objection_message(row) -> pb.Objection:

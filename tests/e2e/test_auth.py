@@ -139,3 +139,32 @@ def test_repeated_failures_throttle_the_source_not_the_account(http, stack, admi
     owner = http.post("/api/v1/auth/login", json={"username": regno, "password": NEW_PASSWORD},
                       headers={"X-Forwarded-For": "198.51.100.7"})
     assert owner.status_code == 200, owner.text
+
+
+# -- staff MFA (pinned: login takes an optional otp) -----------------------------------------
+def test_staff_who_must_use_mfa_get_mfa_required_without_a_code(http):
+    answer = http.post("/api/v1/auth/login", json={"username": "treasury.officer", "password": "Demo@2026"})
+    assert answer.status_code == 401 and answer.headers["Content-Type"] == "application/problem+json"
+    body = answer.json()
+    assert body["mfa_required"] is True and body["code"] == "MFA_REQUIRED" and "access_token" not in body
+    assert "mfa_enrolment" not in body  # enrolled (demo secret): no secret handed out
+    assert answer.headers["Cache-Control"] == "no-store"
+
+
+def test_staff_sign_in_with_a_code_and_a_wrong_code_fails(http):
+    from tests import otp
+    tokens = login(http, "exams.officer")  # sends the next code of the demo secret
+    assert tokens["account"]["department"] == "examinations"
+    used = otp.code_for("exams.officer")
+    assert http.post("/api/v1/auth/login", json={"username": "exams.officer", "password": "Demo@2026",
+                                                 "otp": used}).status_code == 200
+    again = http.post("/api/v1/auth/login", json={"username": "exams.officer", "password": "Demo@2026",
+                                                  "otp": used})
+    assert again.status_code == 401 and again.json()["code"] == "MFA_CODE_WRONG"
+    assert http.post("/api/v1/auth/login", json={"username": "exams.officer", "password": "Demo@2026",
+                                                 "otp": "12"}).status_code == 400
+
+
+def test_students_and_optional_departments_sign_in_without_a_code(http):
+    assert login(http, "22P-123456")["access_token"]
+    assert login(http, "admissions.officer")["access_token"]

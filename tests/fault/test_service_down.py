@@ -40,3 +40,28 @@ def test_signing_in_while_identity_is_down_is_a_503_problem(http, stack):
     finally:
         stack.revive("identity-grpc")
     testing.wait_until(lambda: http.get("/readyz").status_code == 200, timeout=30, what="identity to be back")
+
+
+def test_while_identity_is_down_students_read_and_staff_and_writes_fail_closed(http, stack):
+    """Revocation cannot be confirmed with identity away: a student's reads go on by her
+    verified token (result day), but staff and every write are refused (503), never let
+    through on a session that may have ended."""
+    student = bearer(login(http, "22P-123456"))
+    staff = bearer(login(http, "student.services"))
+    assert http.get("/api/v1/staff/requests", headers=staff).status_code == 200
+    stack.kill("identity-grpc")
+    try:
+        time.sleep(float(stack.env.get("SESSION_FEED_STALE_SECONDS", "3")) + 0.5)
+        assert http.get("/api/v1/me/profile", headers=student).status_code == 200
+        refused = [http.get("/api/v1/staff/requests", headers=staff),
+                   http.post("/api/v1/me/requests", headers={**student, "Idempotency-Key": "fault-write-1"},
+                             json={"category": "other_fee_challan", "subtype": "degree_fee_urgent",
+                                   "details": "while identity is down"})]
+        for response in refused:
+            assert response.status_code == 503, response.text
+            assert response.json()["code"] == "SESSION_CHECK_UNAVAILABLE" and response.headers["Retry-After"]
+    finally:
+        stack.revive("identity-grpc")
+    testing.wait_until(lambda: http.get("/readyz").status_code == 200, timeout=30, what="identity to be back")
+    testing.wait_until(lambda: http.get("/api/v1/staff/requests", headers=staff).status_code == 200, timeout=10,
+                       what="staff to be served again")

@@ -98,3 +98,78 @@ def test_a_server_will_not_serve_a_method_without_a_declared_policy():
                         service_tokens=ServiceTokens("test", DEV_SERVICE_TOKEN_SECRET))
     with pytest.raises(SystemExit, match="no caller policy"):
         server.add(definition, Undeclared())
+
+
+# -- least privilege: every grant, and who uses it --------------------------------------
+S = policy.ALL
+#: Every grant of every RPC to staff departments and to calling services (issue 7: grants
+#: nothing uses are removed). A new grant is a deliberate edit here too, made with the
+#: tool or the peer call that needs it. Staff reads of a student's record stay with the
+#: departments that keep or serve it; regional offices only where the service can limit
+#: them to their own centre (enrollment); every service grant has a peer that calls it.
+GRANTS = {
+    ("identity", "Login"): (set(), {"gateway"}),
+    ("identity", "Refresh"): (set(), {"gateway"}),
+    ("identity", "Logout"): (S, set()),
+    ("identity", "ChangePassword"): (S, set()),
+    ("identity", "Activate"): (set(), {"gateway"}),
+    ("identity", "RequestPasswordReset"): (set(), {"gateway"}),
+    ("identity", "ResetPassword"): (set(), {"gateway"}),
+    ("identity", "AuthenticateBank"): (set(), {"gateway"}),
+    ("identity", "CreateStudentAccount"): ({"admissions"}, set()),
+    ("identity", "GetAccount"): (S, set()),
+    ("identity", "LockAccount"): ({"student_services"}, set()),
+    ("identity", "UnlockAccount"): ({"student_services"}, set()),
+    # The feed of ended sessions, polled by the platform in every process (campus.sessions).
+    ("identity", "EndedSessions"): (set(), {"gateway", *registry.names()}),
+    # Each staff member's own second factor (the portal's security page).
+    ("identity", "GetMfaStatus"): (S, set()),
+    ("identity", "BeginMfaEnrolment"): (S, set()),
+    ("identity", "ConfirmMfaEnrolment"): (S, set()),
+    ("identity", "RegenerateRecoveryCodes"): (S, set()),
+    ("identity", "DisableMfa"): (S, set()),
+    ("identity", "ListAuditEvents"): ({"student_services"}, set()),
+    ("enrollment", "GetStudentProfile"): ({"admissions", "student_services", "dispatch", "regional"}, {"requests"}),
+    ("enrollment", "ListRegisteredCourses"): ({"admissions", "regional"}, set()),
+    ("exams", "GetResults"): ({"examinations", "student_services"}, set()),
+    ("finance", "IssueChallan"): (set(), {"requests"}),
+    ("finance", "GetChallan"): ({"treasury"}, set()),
+    ("finance", "GetStudentAccount"): ({"treasury"}, set()),
+    ("requests", "GetRequest"): (S, set()),
+    ("requests", "ListStudentRequests"): ({"student_services"}, set()),
+    ("requests", "ListDepartmentQueue"): (S, set()),
+    ("tracking", "ListStudentTracking"): ({"dispatch", "examinations", "student_services"}, set()),
+}
+
+
+def _declared_grants() -> dict:
+    found = {}
+    for name in registry.names():
+        definition = registry.definition(name)
+        servicer = definition.servicer_class()
+        for method in definition.method_names():
+            declared = policy.policy_of(servicer, method)
+            staff = declared.staff if declared.staff == policy.ALL else set(declared.staff)
+            if staff or declared.services:
+                found[(name, method)] = (staff, set(declared.services))
+    return found
+
+
+def test_no_grant_grows_silently():
+    assert _declared_grants() == GRANTS
+
+
+def _source_of(folder: pathlib.Path) -> str:
+    return "\n".join(p.read_text() for p in sorted(folder.rglob("*.py")) if "tests" not in p.parts)
+
+
+#: Called by the platform on every process's behalf, not by any one service's code.
+PLATFORM_CALLS = {("identity", "EndedSessions")}
+
+
+@pytest.mark.parametrize("service, method", sorted(k for k, (_staff, services) in GRANTS.items()
+                                                   if services and k not in PLATFORM_CALLS))
+def test_every_calling_service_granted_a_method_calls_it(service, method):
+    for caller in GRANTS[(service, method)][1]:
+        code = _source_of(ROOT / "gateway" if caller == "gateway" else ROOT / "services" / caller)
+        assert f'"{method}"' in code and f'"{service}"' in code, f"{caller} never calls {service}.{method}"

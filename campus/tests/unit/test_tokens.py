@@ -25,6 +25,16 @@ def test_a_signed_token_gives_its_caller(signer):
     assert verifier.caller(token, via="requests").service == "requests"  # cached claims, fresh caller
 
 
+def test_a_staff_token_carries_her_centre_and_only_staff_get_one(signer):
+    verifier = auth.AccessTokenVerifier(signer.jwks_json)
+    staff = signer.sign(subject="officer", kind=auth.STAFF, department="dept_x", centre="ISB", ttl_seconds=60)
+    assert jwt.decode(staff, options={"verify_signature": False})["centre"] == "ISB"
+    assert (verifier.caller(staff).department, verifier.caller(staff).centre) == ("dept_x", "ISB")
+    assert verifier.caller(signer.sign(subject="officer", kind=auth.STAFF, ttl_seconds=60)).centre == ""
+    student = signer.sign(subject="22P-123456", kind=auth.STUDENT, centre="ISB", ttl_seconds=60)
+    assert verifier.caller(student).centre == ""
+
+
 def test_another_algorithm_or_key_is_refused(signer):
     verifier = auth.AccessTokenVerifier(signer.jwks_json)
     forged = jwt.encode({"sub": "22P-123456", "kind": "student", "iat": 0, "exp": 2**31,

@@ -37,21 +37,49 @@ def test_another_student_is_refused(as_gateway, users):
         courses(as_gateway, AYESHA, users.student(OTHER))
 
 
-@pytest.mark.parametrize("department", ["admissions", "examinations", "regional", "student_services",
-                                        "treasury", "dispatch"])
-def test_every_department_that_serves_students_reads_profiles(as_gateway, users, department):
-    assert profile(as_gateway, AYESHA, users.staff("officer.one", department)).full_name == "Ayesha Siddiqui"
+ISLAMABAD = {"centre": "ISB"}  # the demo student's regional centre
 
 
-def test_the_requests_and_tracking_services_read_profiles_and_others_do_not(service_addr, as_gateway, users):
-    for service_name in ("requests", "tracking"):
-        clients = testing.clients_as(service_name, {"enrollment": service_addr})
-        assert profile(clients, AYESHA).registration_number == AYESHA
-        clients.close()
-    finance = testing.clients_as("finance", {"enrollment": service_addr})
-    with pytest.raises(PermissionDenied):
-        profile(finance, AYESHA)
-    finance.close()
+def staff_of(users, department, username="officer.one"):
+    """A staff member; a regional officer works for the demo student's centre."""
+    return users.staff(username, department, **(ISLAMABAD if department == "regional" else {}))
+
+
+@pytest.mark.parametrize("department, allowed", [
+    ("admissions", True), ("regional", True), ("student_services", True), ("dispatch", True),
+    ("examinations", False), ("treasury", False)])  # no tool of theirs reads the record
+def test_the_departments_that_keep_or_serve_the_record_read_profiles(as_gateway, users, department, allowed):
+    if allowed:
+        assert profile(as_gateway, AYESHA, staff_of(users, department)).full_name == "Ayesha Siddiqui"
+    else:
+        with pytest.raises(PermissionDenied):
+            profile(as_gateway, AYESHA, staff_of(users, department))
+
+
+def test_regional_staff_see_only_their_own_centres_students(as_gateway, users):
+    islamabad = users.staff("regional.islamabad", "regional", centre="ISB")
+    lahore = users.staff("regional.lahore", "regional", centre="LHR")
+    assert profile(as_gateway, AYESHA, islamabad).regional_centre.code == "ISB"
+    assert courses(as_gateway, AYESHA, islamabad).semester == "Spring 2026"
+    for read in (profile, courses):  # another centre's student does not exist, as far as they can tell
+        with pytest.raises(NotFound) as hidden:
+            read(as_gateway, AYESHA, lahore)
+        assert hidden.value.field == "registration_number"
+    nowhere = users.staff("regional.nowhere", "regional")  # a token naming no centre: nobody's record
+    for read in (profile, courses):
+        with pytest.raises(PermissionDenied):
+            read(as_gateway, AYESHA, nowhere)
+
+
+def test_the_requests_service_reads_profiles_and_others_do_not(service_addr, as_gateway, users):
+    clients = testing.clients_as("requests", {"enrollment": service_addr})
+    assert profile(clients, AYESHA).registration_number == AYESHA
+    clients.close()
+    for service_name in ("finance", "tracking"):
+        others = testing.clients_as(service_name, {"enrollment": service_addr})
+        with pytest.raises(PermissionDenied):
+            profile(others, AYESHA)
+        others.close()
     with pytest.raises(Unauthenticated):  # the public, through the gateway: nobody signed in
         profile(as_gateway, AYESHA)
     with pytest.raises(PermissionDenied):
@@ -86,16 +114,16 @@ def test_courses_default_to_the_latest_semester_with_tutors(as_gateway, users):
 
 
 def test_an_earlier_semester_has_no_tutors_allocated(as_gateway, users):
-    autumn = courses(as_gateway, AYESHA, users.staff("exams.officer", "examinations"), semester="autumn 2025")
+    autumn = courses(as_gateway, AYESHA, users.staff("admissions.officer", "admissions"), semester="autumn 2025")
     assert autumn.semester == "Autumn 2025"
     assert [c.code for c in autumn.courses] == ["8601", "8602", "8603"]
     assert not any(c.HasField("tutor") for c in autumn.courses)
 
 
-@pytest.mark.parametrize("department, allowed", [("admissions", True), ("regional", True), ("examinations", True),
+@pytest.mark.parametrize("department, allowed", [("admissions", True), ("regional", True), ("examinations", False),
                                                  ("treasury", False), ("dispatch", False)])
 def test_registered_courses_by_department(as_gateway, users, department, allowed):
-    staff = users.staff("officer.one", department)
+    staff = staff_of(users, department)
     if allowed:
         assert courses(as_gateway, AYESHA, staff).semester == "Spring 2026"
     else:
@@ -137,10 +165,10 @@ def test_a_program_at_a_level_that_does_not_exist_is_refused(runtime):
     ("admissions", {"cnic", "date_of_birth", "postal_address"}),
     ("student_services", {"cnic", "date_of_birth", "postal_address"}),
     ("dispatch", {"postal_address"}),
-    ("treasury", set()), ("examinations", set()), ("regional", set()),
+    ("regional", set()),
 ])
 def test_each_department_sees_only_the_personal_details_it_needs(as_gateway, users, department, shown):
-    seen = profile(as_gateway, AYESHA, users.staff(f"{department}.officer", department))
+    seen = profile(as_gateway, AYESHA, staff_of(users, department, f"{department}.officer"))
     present = {d for d in ("cnic", "date_of_birth", "postal_address") if getattr(seen, d)}
     assert present == shown and seen.full_name  # the rest of the record is there for everyone
 

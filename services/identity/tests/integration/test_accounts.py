@@ -92,12 +92,15 @@ def test_who_may_create_student_accounts(idp, as_enrollment):
     for caller in (idp.caller(student), idp.staff("treasury")):
         with pytest.raises(PermissionDenied):
             idp.call("CreateStudentAccount", request, caller=caller)
-    created = as_enrollment.call("identity", "CreateStudentAccount", request)
+    with pytest.raises(PermissionDenied):  # no service opens accounts: admissions does (a grant nothing used)
+        as_enrollment.call("identity", "CreateStudentAccount", request)
+    admissions = idp.staff("admissions")
+    created = idp.call("CreateStudentAccount", request, caller=admissions)
     assert (created.kind, created.status) == ("student", "password_change_required")
-    assert as_enrollment.call("identity", "CreateStudentAccount", request) == created  # a retry
+    assert idp.call("CreateStudentAccount", request, caller=admissions) == created  # a retry
     request.full_name = "Someone Else"
     with pytest.raises(AlreadyExists) as taken:
-        as_enrollment.call("identity", "CreateStudentAccount", request)
+        idp.call("CreateStudentAccount", request, caller=admissions)
     assert taken.value.field == "registration_number"
 
 
@@ -174,13 +177,13 @@ def test_whatever_the_client_info_holds_an_attempt_gets_an_answer(idp):
     ({"mobile": "call me"}, "mobile"),
     ({"initial_password_policy": "none"}, "initial_password_policy"),
 ])
-def test_bad_account_details_name_the_field(as_enrollment, change, field):
+def test_bad_account_details_name_the_field(idp, change, field):
     request = pb.CreateStudentAccountRequest(registration_number=unique_regno(), full_name="Saira Bano",
                                              email="saira@example.pk", mobile="0300-1234567")
     for key, value in change.items():
         setattr(request, key, value)
     with pytest.raises(InvalidArgument) as bad:
-        as_enrollment.call("identity", "CreateStudentAccount", request)
+        idp.call("CreateStudentAccount", request, caller=idp.staff("admissions"))
     assert bad.value.field == field
 
 
@@ -199,7 +202,8 @@ def test_seed_is_idempotent_and_everyone_can_sign_in(idp, identity_runtime):
     SERVICE.seed_function()(identity_runtime)
     assert snapshot() == before
     for staff in demo.STAFF:
-        assert idp.caller(idp.login(staff["username"])).department == staff["department"]
+        signed_in = idp.caller(idp.login(staff["username"]))
+        assert (signed_in.department, signed_in.centre) == (staff["department"], staff.get("centre", ""))
     seeded = {r.username: r.status for r in before}
     assert {demo.STUDENT["registration_number"], "ABL", *(s["username"] for s in demo.STAFF)} <= set(seeded)
 

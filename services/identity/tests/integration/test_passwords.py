@@ -245,3 +245,14 @@ def test_a_lock_made_while_the_password_changes_wins(idp, identity_runtime):
         assert s.scalar(sa.select(accounts.c.status).where(accounts.c.username == username)) == "locked"
     with pytest.raises(FailedPrecondition):
         idp.login(username, NEW_PASSWORD)
+
+
+def test_common_passwords_and_the_name_are_refused_on_change_naming_the_field(idp):
+    username, tokens = idp.active_student()
+    me = idp.caller(tokens)
+    for weak, why in (("Pakistan@123", "common"), ("Siddiqui-2027", "name"), ("short1", "10 to 128")):
+        with pytest.raises(InvalidArgument) as refused:
+            idp.call("ChangePassword", pb.ChangePasswordRequest(
+                current_password=NEW_PASSWORD, new_password=weak, client=pb.ClientInfo(ip="203.0.113.10")),
+                caller=me)
+        assert refused.value.field == "new_password" and why in refused.value.message

@@ -131,3 +131,22 @@ def test_the_longer_of_the_two_waits_applies():
     storm = [clock.now] * domain.ACCOUNT_LIMIT
     assert domain.retry_after(GroupFailures(9, clock.now), storm, clock.now) == 900
     assert domain.retry_after(GroupFailures(5, clock.now), storm, clock.now) == 900
+
+
+# -- the budget per client group across every account name ---------------------------------
+def _failed(*minutes_ago: float) -> list[dt.datetime]:
+    return [T0 - dt.timedelta(minutes=m) for m in minutes_ago]
+
+
+def test_a_group_below_its_budget_of_failed_accounts_goes_ahead():
+    assert domain.address_retry_after(_failed(*range(29)), T0, limit=30) == 0
+
+
+def test_a_group_that_failed_on_as_many_accounts_as_its_budget_waits_for_the_oldest_to_age_out():
+    failed = _failed(10, *[1] * 29)  # the oldest of the 30 counted failed 10 minutes ago
+    assert domain.address_retry_after(failed, T0, limit=30) == 5 * 60
+
+
+def test_failures_outside_the_window_and_a_budget_of_zero_do_not_count():
+    assert domain.address_retry_after(_failed(*[16] * 100, *[1] * 29), T0, limit=30) == 0
+    assert domain.address_retry_after(_failed(*[1] * 100), T0, limit=0) == 0

@@ -77,8 +77,8 @@ def test_another_student_is_refused(as_gateway, users):
 
 
 @pytest.mark.parametrize("department, allowed", [
-    ("dispatch", True), ("examinations", True), ("regional", True), ("student_services", True),
-    ("treasury", False), ("admissions", False)])
+    ("dispatch", True), ("examinations", True), ("student_services", True),
+    ("regional", False), ("treasury", False), ("admissions", False)])
 def test_student_tracking_by_department(as_gateway, users, department, allowed):
     staff = users.staff("officer.one", department)
     if allowed:

@@ -1,0 +1,19 @@
+"""The platform's tables, version 2: the audit chain and the log of staff reads of student records.
+
+Revision ID: 0003
+Revises: 0002
+"""
+from campus.alembic import platform_v2
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    platform_v2.create_tables()
+
+
+def downgrade() -> None:
+    platform_v2.drop_tables()
