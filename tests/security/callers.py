@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 import httpx
 
 from services import demo
+from tests import otp
 
-#: TOTP secret of the demo staff who must use a second factor (demo data only).
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 _addresses = itertools.count(1)
 
 
@@ -39,17 +38,12 @@ class Caller:
         return not audience or bool(self.labels & audience)
 
 
-def otp_now(secret: str = DEMO_TOTP_SECRET) -> str:
-    import pyotp
-    return pyotp.TOTP(secret).now()
-
-
 def api_sign_in(http: httpx.Client, username: str, password: str = demo.PASSWORD, **headers) -> dict:
-    """Sign in through the JSON API, answering the second-factor question when asked."""
+    """Sign in through the JSON API, with the next one-time code for staff who must use one."""
     body = {"username": username, "password": password}
+    if otp.needs_code(username):
+        body["otp"] = otp.code_for(username)
     response = http.post("/api/v1/auth/login", json=body, headers=headers)
-    if response.status_code == 401 and response.json().get("mfa_required"):
-        response = http.post("/api/v1/auth/login", json={**body, "otp": otp_now()}, headers=headers)
     assert response.status_code == 200, f"{username}: {response.status_code} {response.text[:300]}"
     return response.json()
 
@@ -70,10 +64,9 @@ def csrf_token(pages: httpx.Client, *paths: str) -> str:
 def page_sign_in(base_url: str, username: str, password: str = demo.PASSWORD) -> httpx.Client:
     """A browser-like client signed in through the portal's own form (second step included)."""
     pages = httpx.Client(base_url=base_url, timeout=15, headers={"X-Forwarded-For": "198.51.100.10"})
-    form = {"csrf_token": csrf_token(pages, "/login"), "username": username, "password": password}
+    form = {"csrf_token": csrf_token(pages, "/login"), "username": username, "password": password,
+            "otp": otp.code_for(username)}
     answer = pages.post("/login", data=form)
-    if answer.status_code != 303 and 'name="otp"' in answer.text:
-        answer = pages.post("/login", data={**form, "csrf_token": csrf_token(pages, "/login"), "otp": otp_now()})
     assert answer.status_code == 303, f"{username}: {answer.status_code} {answer.text[:300]}"
     return pages
 

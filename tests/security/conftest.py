@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
+from campus import clock
 from services import demo
+from services.identity.config import IdentityConfig
+from services.identity.models import accounts
+from services.identity.passwords import Passwords
 from tests.security.callers import Caller, anonymous_pages, api_sign_in, fresh_address, page_sign_in
 from tests.stack import activated_student, bearer, client, running_stack
 
 #: Production's sign-in failure budgets; general limits stay raised for the fuzzer.
 PRODUCTION_BUDGETS = {"GATEWAY_SIGN_IN_FAILURES_PER_ADDRESS": "600/hour",
-                      "GATEWAY_SIGN_IN_FAILURES_PER_PASSWORD": "10/hour"}
+                      "GATEWAY_SIGN_IN_FAILURES_PER_PASSWORD": "10/hour", "IDENTITY_ADDRESS_FAILED_ACCOUNTS": "30"}
 OWNER = demo.STUDENT["registration_number"]
 
 
@@ -86,3 +91,25 @@ def stack_service_token(stack) -> str:
     """A service credential as the services' own processes hold it (here: the gateway's)."""
     from tests.security.credentials import service_tokens
     return service_tokens(stack, "gateway").token()
+
+
+BULK_PASSWORD = "Jazz-Carrier-2026"
+
+
+@pytest.fixture(scope="session")
+def bulk_students(stack) -> list[str]:
+    """1,000 real, active student accounts (inserted directly: the admission flow is not
+    what uses them), with a password hashed as identity hashes them."""
+    config = IdentityConfig(database_url=stack.env["IDENTITY_DATABASE_URL"], environment="test")
+    hashed = Passwords(time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib,
+                       parallelism=config.argon2_parallelism).hash(BULK_PASSWORD)
+    usernames = [f"23C-{n:06d}" for n in range(1000)]
+    now = clock.utcnow()
+    engine = sa.create_engine(stack.env["IDENTITY_DATABASE_URL"])
+    with engine.begin() as db:
+        db.execute(sa.insert(accounts), [
+            {"username": u, "kind": "student", "full_name": f"Carrier Student {i}", "status": "active",
+             "password_hash": hashed, "created_at": now, "password_changed_at": now}
+            for i, u in enumerate(usernames)])
+    engine.dispose()
+    return usernames
