@@ -2,8 +2,10 @@
 
 Two kinds of signed token travel in gRPC metadata:
 
-- `x-service-token`: which service is calling (HS256 with the shared service secret).
-  Every RPC needs one; only our own processes hold the secret.
+- `x-service-token`: which service is calling (EdDSA, signed with that service's own
+  Ed25519 key; campus.service_keys). Every RPC needs one. Each process holds only its own
+  private key; the receiver checks the signature with the public key registered for the
+  service the token names, so no process can speak as another.
 - `authorization: Bearer <access token>`: the end user (student, staff member, bank)
   on whose behalf the call is made, forwarded unchanged from the gateway. Access tokens
   are EdDSA-signed by the service that declares it signs them (campus.registry); every
@@ -18,6 +20,7 @@ import contextvars
 import hashlib
 import json
 import logging
+import pathlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -28,6 +31,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from jwt import PyJWK
 
+from campus import service_keys
 from campus.cache import TtlCache
 from campus.errors import PermissionDenied, Unauthenticated
 
@@ -37,7 +41,7 @@ ACCESS_AUDIENCE = "cms"
 ACCESS_ALGORITHMS = ["EdDSA"]          # the allow-list: nothing else is accepted
 SERVICE_ISSUER = "cms-service"
 SERVICE_AUDIENCE = "cms-internal"
-SERVICE_ALGORITHMS = ["HS256"]
+SERVICE_ALGORITHMS = ["EdDSA"]       # the allow-list for service tokens too
 SERVICE_TOKEN_TTL = 600
 
 STUDENT, STAFF, BANK, SERVICE, PUBLIC = "student", "staff", "bank", "service", "public"
@@ -116,43 +120,107 @@ class VerifiedTokens:
 
 
 class ServiceTokens:
-    """Mints this process's service token (cached) and verifies other services' tokens."""
+    """Mints this process's service token (cached) and verifies other services' tokens.
 
-    def __init__(self, service: str, secret: str):
+    `private_key` is this process's own Ed25519 key (PEM bytes, or a callable giving them,
+    read when first needed); `keys` the public keys of every service, to verify callers
+    (None in a process that serves no RPC, such as the gateway)."""
+
+    def __init__(self, service: str, private_key: bytes | Callable[[], bytes] | None = None,
+                 keys: service_keys.ServiceKeyDirectory | None = None):
         self.service = service
-        self._secret = secret
+        self._private_source = private_key
+        self._private = None
+        self._kid = ""
+        self._keys = keys
         self._token = ""
         self._expires = 0.0
         self._lock = threading.Lock()
         self._verified = VerifiedTokens(1_000)
+
+    @classmethod
+    def from_files(cls, service: str, key_file, public_keys_file=None) -> ServiceTokens:
+        def read() -> bytes:
+            try:
+                return pathlib.Path(key_file).read_bytes()
+            except OSError as exc:
+                raise service_keys.ServiceKeyError(
+                    f"cannot read the service key of {service} at {key_file}: {exc.strerror} "
+                    f"(`make up` makes local ones; deploy/README.md says how to make real ones)") from None
+        keys = service_keys.ServiceKeyDirectory.from_file(public_keys_file) if public_keys_file else None
+        return cls(service, read, keys)
+
+    def _signing_key(self):
+        if self._private is None:
+            source = self._private_source
+            if source is None:
+                raise service_keys.ServiceKeyError(f"{self.service} has no service key")
+            key = service_keys.load_private(source() if callable(source) else source)
+            self._kid = service_keys.kid_of(key.public_key())
+            self._private = key
+        return self._private
+
+    def check(self, *, verifying: bool = True) -> None:
+        """Load the keys now and make sure the public keys document knows ours: at start-up,
+        so a missing or mismatched key stops the process instead of failing every call."""
+        self._signing_key()
+        if verifying:
+            if self._keys is None:
+                raise service_keys.ServiceKeyError(f"{self.service}: no public keys document to verify callers with")
+            if self._kid not in self._keys.kids(self.service):
+                raise service_keys.ServiceKeyError(
+                    f"the public keys document has no key {self._kid} for {self.service}: "
+                    f"publish this service's public key there")
 
     def token(self) -> str:
         now = time.time()
         if now > self._expires - 60:
             with self._lock:
                 if now > self._expires - 60:
+                    key = self._signing_key()
                     expires = now + SERVICE_TOKEN_TTL
                     # The token first, then the expiry: a reader that skips the lock must
                     # never see a fresh expiry next to a missing token.
                     self._token = jwt.encode(
                         {"iss": SERVICE_ISSUER, "aud": SERVICE_AUDIENCE, "sub": self.service,
-                         "iat": int(now), "exp": int(expires)}, self._secret, algorithm="HS256")
+                         "iat": int(now), "exp": int(expires)}, key, algorithm="EdDSA",
+                        headers={"kid": self._kid, "typ": "JWT"})
                     self._expires = expires
         return self._token
 
     def verify(self, token: str) -> str:
+        """The calling service's name, once its token is signed by a key registered for it."""
         claims = self._verified.get(token)
         if claims is None:
-            try:
-                claims = jwt.decode(token, self._secret, algorithms=SERVICE_ALGORITHMS,
-                                    audience=SERVICE_AUDIENCE, issuer=SERVICE_ISSUER,
-                                    options={"require": ["exp", "sub"]})
-            except jwt.PyJWTError as exc:
-                # The library's reason goes to the log, never to the caller: it helps a forger.
-                log.info("service token refused: %s", type(exc).__name__)
-                raise Unauthenticated("invalid service token") from None
+            claims = self._verify(token)
             self._verified.put(token, claims)
         return claims["sub"]
+
+    def _verify(self, token: str) -> dict:
+        try:
+            header = jwt.get_unverified_header(token)
+            if header.get("alg") not in SERVICE_ALGORITHMS:
+                raise jwt.InvalidAlgorithmError("algorithm not allowed")
+            claimed = jwt.decode(token, options={"verify_signature": False}).get("sub")
+            if not isinstance(claimed, str) or not claimed or self._keys is None:
+                raise jwt.InvalidTokenError("no subject, or nothing to verify with")
+            # Only the keys registered for the service the token names: a token for A
+            # signed with B's key names B's kid, which A does not have.
+            key = self._keys.key(claimed, str(header.get("kid", "")))
+            if key is None:
+                raise jwt.InvalidKeyError("no such key for the claimed service")
+            claims = jwt.decode(token, key, algorithms=SERVICE_ALGORITHMS, audience=SERVICE_AUDIENCE,
+                                issuer=SERVICE_ISSUER, options={"require": ["exp", "iat", "sub"]})
+        except jwt.PyJWTError as exc:
+            # The library's reason goes to the log, never to the caller: it helps a forger.
+            log.info("service token refused: %s", type(exc).__name__)
+            raise Unauthenticated("invalid service token") from None
+        except service_keys.ServiceKeyError as exc:
+            log.error("service token not verifiable: %s", exc)
+            raise Unauthenticated("invalid service token") from None
+        if claims["sub"] != claimed:
+            raise Unauthenticated("invalid service token")
+        return claims
 
 
 # -- access tokens --------------------------------------------------------------
@@ -274,6 +342,8 @@ def caller_from_metadata(metadata: dict[str, str], services: ServiceTokens,
         if scheme.lower() != "bearer" or not token or access is None:
             raise Unauthenticated("unsupported authorization")
         return access.caller(token, via=via)
-    if via == "gateway":
+    if via == service_keys.GATEWAY:
+        # The gateway's credential alone speaks for nobody: the public, on public methods
+        # (and the pre-sign-in ones that name the gateway), never as a service.
         return Caller(kind=PUBLIC, subject="", service=via)
     return Caller(kind=SERVICE, subject=via, service=via)

@@ -58,6 +58,7 @@ def _serve(definition, config, _args) -> None:
     from campus.access_log import AccessLog
     from campus.grpc_server import GrpcServer
     runtime = definition.runtime(config)
+    _check_service_keys(runtime)
     own = runtime if registry.token_issuer().name == definition.name else None
     feed = sessions.feed_for(runtime.clients, own_runtime=own, poll_seconds=config.session_feed_poll_seconds,
                              stale_seconds=config.session_feed_stale_seconds).start()
@@ -67,6 +68,16 @@ def _serve(definition, config, _args) -> None:
                         access_log=AccessLog(runtime.db), sessions=feed)
     server.add(definition, definition.servicer_class()(runtime))
     server.serve_until_signalled(on_stop=[feed.stop, runtime.close])
+
+
+def _check_service_keys(runtime) -> None:
+    """Its own key and every caller's public keys, read now: a missing or unpublished key
+    stops the process at start-up, not each call."""
+    from campus.service_keys import ServiceKeyError
+    try:
+        runtime.service_tokens.check()
+    except ServiceKeyError as error:
+        sys.exit(f"{runtime.config.key_owner}: {error}")
 
 
 def _heartbeat(definition, config, role: str):
@@ -111,6 +122,8 @@ def _consume(definition, config, _args) -> None:
         "DELIVERY_LIMIT": config.consumer_delivery_limit,
         "DATABASE_FACTORY": lambda: definition.database(config),
         "HEARTBEAT": 30,
+        # The source's exchange is not ours to declare (declare-queues checked it exists).
+        "DECLARE_EVENT_EXCHANGES": False,
     })
     runner.add_service(definition.consumer_class())
     stopping = eventlet.Event()
@@ -155,8 +168,11 @@ def _declare_queues(definition, config, _args) -> None:
     try:
         topology.declare_subscriptions(connection.channel(), consumer_cls.name,
                                        subscriptions_of(consumer_cls), config.consumer_delivery_limit)
+    except topology.MissingExchange as error:
+        sys.exit(f"{definition.name}: {error}")
     finally:
-        connection.close()
+        if connection.is_open:
+            connection.close()
 
 
 def _dead_letters(definition, config, args) -> None:
@@ -193,6 +209,12 @@ def _seed(definition, config, _args) -> None:
 
 
 def _check_config(definition, config, _args) -> None:
+    from campus.runtime import service_tokens
+    from campus.service_keys import ServiceKeyError
+    try:
+        service_tokens(definition.name, config).check()
+    except ServiceKeyError as error:
+        sys.exit(f"{definition.name}: {error}")
     print(f"{definition.name}: configuration is valid (database {config.database_url.split('@')[-1]})")
 
 

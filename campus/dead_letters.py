@@ -52,8 +52,9 @@ def inspect(amqp_url: str, service: str, *, replay: bool = False, limit: int = 1
             letter = _describe(properties, body)
             seen.append(letter)
             if replay and letter.queue != "?":
-                # Straight back to the queue it died in, not to every subscriber of the event.
-                channel.basic_publish("", letter.queue, body, pika.BasicProperties(
+                # Straight back to the queue it died in, not to every subscriber of the event:
+                # through the service's own replay exchange (its queues only, by name).
+                channel.basic_publish(topology.replay_exchange(service), letter.queue, body, pika.BasicProperties(
                     content_type=properties.content_type, delivery_mode=pika.DeliveryMode.Persistent,
                     message_id=properties.message_id, type=properties.type))
                 channel.basic_ack(method.delivery_tag)

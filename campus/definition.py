@@ -61,6 +61,9 @@ class DeploySpec:
     #: on memory-hungry work it bounds itself; deploy/check.py holds it, plus the process's
     #: own needs, within the container's memory limit.
     memory_budget: str = ""
+    #: Ports its processes reach outside the cluster besides PostgreSQL and RabbitMQ (its
+    #: NetworkPolicy allows them): ((port, why), ...), e.g. ((587, "SMTP"),).
+    egress_ports: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,10 @@ class ServiceDefinition:
     ended_sessions: str | None = None
     #: The staff departments, declared by the service that owns staff accounts.
     departments: tuple[str, ...] = ()
+    #: The services it calls over gRPC (besides the token issuer, whose keys every service
+    #: fetches). The NetworkPolicies let exactly these calls through; a test holds the code
+    #: and every `services=` grant to it.
+    calls: tuple[str, ...] = ()
     #: How deploy runs it, where that differs from the other services.
     deploy: DeploySpec = DeploySpec()
 

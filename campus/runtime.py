@@ -29,9 +29,16 @@ def public_keys(clients: ServiceClients):
     return resolve(registry.token_issuer().public_keys)(clients)
 
 
+def service_tokens(name: str, config) -> auth.ServiceTokens:
+    """This process's own credential (its key file) and, if it serves RPCs, every caller's
+    public keys; read when first needed (`check()` reads them at start-up)."""
+    return auth.ServiceTokens.from_files(name, config.service_key_file,
+                                         config.service_public_keys_file if config.verifies_callers else None)
+
+
 def build_runtime(definition: ServiceDefinition, config: ServiceConfig, db: Database | None = None) -> Runtime:
     db = db or definition.database(config)
-    tokens = auth.ServiceTokens(definition.name, config.service_token_secret.get_secret_value())
+    tokens = service_tokens(definition.name, config)
     clients = ServiceClients(tokens, default_timeout=config.grpc_timeout_seconds)
     runtime = Runtime(config, db, tokens, clients, auth.AccessTokenVerifier(public_keys(clients)))
     if definition.access_verifier:

@@ -22,8 +22,8 @@ from urllib.parse import quote
 import psycopg
 import sqlalchemy as sa
 
-from campus import auth, migrations
-from campus.config import DEV_SERVICE_TOKEN_SECRET, ROOT
+from campus import auth, migrations, service_keys
+from campus.config import ROOT
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 AMQP_BASE = os.environ.get("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -72,6 +72,53 @@ def delete_vhost(amqp_url: str) -> None:
 
 
 # -- services under test ------------------------------------------------------------
+class TestServiceKeys:
+    """Throwaway service keys for this test session: one Ed25519 key per service and the
+    gateway, made on first use in a temporary directory (marked development), so no run
+    shares keys with another or with `make up`."""
+
+    __test__ = False
+
+    def __init__(self, *, development: bool = True):
+        self._directory: str | None = None
+        self._development = development
+
+    @property
+    def directory(self):
+        import pathlib
+        if self._directory is None:
+            self._directory = tempfile.mkdtemp(prefix="cms-service-keys-")
+            service_keys.new(pathlib.Path(self._directory), service_keys.owners(), development=self._development)
+        return pathlib.Path(self._directory)
+
+    def key_file(self, name: str):
+        return self.directory / service_keys.key_file_name(name)
+
+    @property
+    def public_file(self):
+        return self.directory / service_keys.PUBLIC_FILE
+
+    def settings(self, name: str) -> dict:
+        """Config keyword arguments giving `name`'s process these keys."""
+        return {"service_key_file": self.key_file(name), "service_public_keys_file": self.public_file}
+
+    def env(self, name: str) -> dict[str, str]:
+        """Environment giving a process of `name` (a service, or the gateway) these keys."""
+        return {f"{name.upper()}_SERVICE_KEY_FILE": str(self.key_file(name)),
+                "SERVICE_PUBLIC_KEYS_FILE": str(self.public_file)}
+
+    def tokens(self, name: str) -> auth.ServiceTokens:
+        """`name`'s credential; a name without a key (a test server's) can verify, not call."""
+        return auth.ServiceTokens.from_files(name, self.key_file(name), self.public_file)
+
+
+SERVICE_KEYS = TestServiceKeys()
+#: Keys not marked development, for tests of what production accepts.
+PRODUCTION_KEYS = TestServiceKeys(development=False)
+
+
+def service_tokens(name: str) -> auth.ServiceTokens:
+    return SERVICE_KEYS.tokens(name)
 
 
 
@@ -107,7 +154,7 @@ def service_runtime(definition, users: TestUsers, *, amqp_url: str | None = None
     says where the services it calls listen."""
     name = unique_name(f"cms_test_{definition.name}")
     url = create_database(name)
-    settings = {"database_url": url, "environment": "test", "service_token_secret": DEV_SERVICE_TOKEN_SECRET,
+    settings = {"database_url": url, "environment": "test", **SERVICE_KEYS.settings(definition.name),
                 **overrides}
     if amqp_url:
         settings["amqp_url"] = amqp_url
@@ -160,7 +207,7 @@ def serve_double(server, service: str, double) -> None:
 def clients_as(service: str, addresses: dict[str, str]):
     """ServiceClients speaking as `service` (the gateway, a service...) to the given addresses."""
     from campus.grpc_client import ServiceClients
-    return ServiceClients(auth.ServiceTokens(service, DEV_SERVICE_TOKEN_SECRET), addresses=addresses)
+    return ServiceClients(service_tokens(service), addresses=addresses)
 
 
 # -- processes and the broker -------------------------------------------------------
@@ -173,7 +220,9 @@ class Process:
     def __init__(self, name: str, args: list[str], env: dict[str, str]):
         self.name = name
         self.log = tempfile.NamedTemporaryFile(prefix=f"{name}-", suffix=".log", delete=False)
-        full_env = {**os.environ, "CAMPUS_ENV": "test", "PYTHONUNBUFFERED": "1", **env}
+        service = name.split("-", 1)[0]
+        keys = SERVICE_KEYS.env(service) if service in service_keys.owners() else {}
+        full_env = {**os.environ, "CAMPUS_ENV": "test", "PYTHONUNBUFFERED": "1", **keys, **env}
         self.popen = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=full_env,
                                       stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
 

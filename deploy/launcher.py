@@ -1,6 +1,8 @@
 """The local launcher: `make up` runs `python -m deploy.launcher up`.
 
-Checks the broker and that every port it needs is free, migrates every service's
+Checks the broker and that every port it needs is free, makes the development service keys
+(var/service-keys/, one per service and the gateway) if missing and, where rabbitmqctl
+can manage the local broker, one broker user per service (deploy/broker_users.py), migrates every service's
 database (SQLite files under var/ unless `<SERVICE>_DATABASE_URL` says otherwise),
 declares the consumers' queues, seeds the demo data, then starts every process of
 deploy/processes.py, waits until the gateway is ready and keeps them running until
@@ -24,7 +26,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campus import liveness, registry
+from campus import liveness, registry, service_keys
 from campus.config import ROOT
 from deploy.processes import CONSUMERS, PROCESSES, SEEDED, SERVICES, Process, declare_queues_command, migrate_command
 
@@ -94,21 +96,74 @@ class Stack:
     log_dir: Path | None = None
     restart: bool = True
     running: dict[str, Running] = field(default_factory=dict)
+    #: Each service's own broker URL, once ensure_broker_users made the users.
+    broker_urls: dict[str, str] = field(default_factory=dict)
     _stopping: bool = False
 
-    def run_step(self, command: tuple[str, ...], what: str) -> None:
-        result = subprocess.run(command, cwd=ROOT, env=_environment(self.env), capture_output=True, text=True)
+    def environment_of(self, service: str) -> dict[str, str]:
+        """A process's environment: the stack's, with the service's own broker user; the
+        gateway gets no broker URL at all."""
+        env = _environment(self.env)
+        if service in self.broker_urls:
+            env["AMQP_URL"] = self.broker_urls[service]
+        elif service not in SERVICES:
+            env.pop("AMQP_URL", None)
+        return env
+
+    def run_step(self, command: tuple[str, ...], what: str, service: str = "") -> None:
+        env = self.environment_of(service) if service else _environment(self.env)
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             raise SystemExit(f"{what} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
 
     def prepare(self, seed: bool) -> None:
+        self.ensure_service_keys()
+        self.ensure_broker_users()
         for service in SERVICES:
-            self.run_step(migrate_command(service), f"migrating {service}")
+            self.run_step(migrate_command(service), f"migrating {service}", service)
         for service in CONSUMERS:
-            self.run_step(declare_queues_command(service), f"declaring the queues of {service}")
+            self.run_step(declare_queues_command(service), f"declaring the queues of {service}", service)
         if seed:
             for service in SEEDED:
-                self.run_step(("python", "-m", f"services.{service}", "seed"), f"seeding {service}")
+                self.run_step(("python", "-m", f"services.{service}", "seed"), f"seeding {service}", service)
+
+    def admin_amqp_url(self) -> str:
+        return self.env.get("AMQP_URL") or os.environ.get("AMQP_URL") or "amqp://guest:guest@127.0.0.1:5672/%2F"
+
+    def broker_user_prefix(self) -> str:
+        vhost = self.admin_amqp_url().rstrip("/").rsplit("/", 1)[-1]
+        return "campus-" if vhost in ("", "%2F") else f"{vhost}-"
+
+    def ensure_broker_users(self) -> None:
+        """One broker user per service (deploy/broker_users.py), made with the local
+        rabbitmqctl; AMQP_URL's user is the administrator that makes them and declares the
+        exchanges. Without a usable rabbitmqctl every service uses AMQP_URL's user, as before."""
+        from campus.config import LOCAL_HOSTS, host_of
+        from deploy import broker_users
+        admin = self.admin_amqp_url()
+        if host_of(admin) not in LOCAL_HOSTS or not broker_users.rabbitmqctl_usable():
+            print("[launcher] rabbitmqctl cannot manage the broker at AMQP_URL from here: every service "
+                  "uses AMQP_URL's user (the gateway none). `python -m deploy.broker_users` prints the "
+                  "per-service users to create.", flush=True)
+            return
+        self.broker_urls = broker_users.apply_locally(admin, self.broker_user_prefix())
+        print(f"[launcher] one broker user per service ({self.broker_user_prefix()}<service>), "
+              "each limited to its own exchange and queues", flush=True)
+
+    def remove_broker_users(self) -> None:
+        if self.broker_urls:
+            from deploy import broker_users
+            broker_users.remove_locally(self.broker_user_prefix(), wait=False)
+            self.broker_urls = {}
+
+    def ensure_service_keys(self) -> None:
+        """Development keys, one per service and the gateway, under var/service-keys/ (made
+        once; a test stack's fresh var dir gets fresh ones), unless keys are configured."""
+        if "SERVICE_PUBLIC_KEYS_FILE" in {**os.environ, **self.env}:
+            return
+        directory = self.var_dir / service_keys.LOCAL_DIR
+        if service_keys.ensure_local(directory):
+            print(f"[launcher] made development service keys in {directory}", flush=True)
 
     @property
     def var_dir(self) -> Path:
@@ -123,9 +178,10 @@ class Stack:
         if self.log_dir:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             out = open(self.log_dir / f"{process.name}.log", "ab")  # noqa: SIM115 - owned by the child
-            return subprocess.Popen(process.command, cwd=ROOT, env=_environment(self.env), stdout=out,
+            return subprocess.Popen(process.command, cwd=ROOT, env=self.environment_of(process.service), stdout=out,
                                     stderr=subprocess.STDOUT, start_new_session=True)
-        popen = subprocess.Popen(process.command, cwd=ROOT, env=_environment(self.env), stdout=subprocess.PIPE,
+        popen = subprocess.Popen(process.command, cwd=ROOT, env=self.environment_of(process.service),
+                                 stdout=subprocess.PIPE,
                                  stderr=subprocess.STDOUT, start_new_session=True)
         threading.Thread(target=_prefix_output, args=(process.name, popen), daemon=True).start()
         return popen
@@ -242,8 +298,8 @@ Ctrl-C stops everything.
 
 
 def up(args) -> None:
-    from campus.config import BaseConfig, load
-    amqp_url = load(BaseConfig).amqp_url
+    from campus.config import BrokerConfig, load
+    amqp_url = load(BrokerConfig).amqp_url
     problem = broker_problem(amqp_url)
     if problem:
         raise SystemExit(problem)
@@ -265,6 +321,7 @@ def up(args) -> None:
     finally:
         print("[launcher] stopping", flush=True)
         stack.stop()
+        stack.remove_broker_users()
 
 
 def main(argv: list[str] | None = None) -> None:

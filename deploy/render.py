@@ -6,6 +6,7 @@ written from the process table (deploy/processes.py) and the services' definitio
     k8s/base/<service>.yaml            each service's Deployments, Service, budget, autoscaler, Jobs
     k8s/base/config.yaml               campus-config's addresses
     k8s/base/kustomization.yaml        the list of resources
+    k8s/base/network-policies.yaml     default deny, and exactly the connections the declarations need
     k8s/secrets.template.yaml          each service's database Secret and secret files
     k8s/overlays/local/kustomization.yaml   one replica of every process
     postgres/initdb.sh                 one database and role per service
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from campus import registry
+from campus import registry, service_keys
 from campus.definition import DeploySpec, SecretFile, ServiceDefinition
 from deploy import processes as table
 from deploy.processes import Process
@@ -94,6 +95,8 @@ class Service:
     processes: tuple[Process, ...]
     migrate: tuple[str, ...]
     declare_queues: tuple[str, ...] | None
+    #: The services whose gRPC servers it calls, the token issuer included (NetworkPolicies).
+    calls: tuple[str, ...] = ()
 
     @property
     def env_prefix(self) -> str:
@@ -101,16 +104,60 @@ class Service:
 
     @property
     def secret_files(self) -> tuple[MountedSecret, ...]:
-        return tuple(MountedSecret(f) for f in self.spec.secret_files)
+        """What it declares, its own service key and every service's public keys."""
+        return tuple(MountedSecret(f) for f in (*self.spec.secret_files, *identity_files(self.name)))
+
+
+#: Every service's public keys, mounted into each service's processes (not the gateway's).
+PUBLIC_KEYS = SecretFile(
+    "service-public-keys", service_keys.PUBLIC_FILE, setting="SERVICE_PUBLIC_KEYS_FILE",
+    about="Every service's public key (not secret, but whoever can change it can speak as any service): "
+          "python -m campus.service_keys new DIR writes it")
+
+
+def own_key(name: str) -> SecretFile:
+    """A service's (or the gateway's) own Ed25519 key: only its own processes mount it."""
+    return SecretFile(f"{name}-service-key", service_keys.key_file_name(name),
+                      setting=f"{name.upper()}_SERVICE_KEY_FILE",
+                      about=f"{name}'s own Ed25519 key in PEM: python -m campus.service_keys new DIR "
+                            f"writes DIR/{service_keys.key_file_name(name)}")
+
+
+def identity_files(name: str) -> tuple[SecretFile, ...]:
+    return (own_key(name), PUBLIC_KEYS)
+
+
+def all_secret_files(all_services: list[Service]) -> list[tuple[MountedSecret, str]]:
+    """Every Secret file once, with the one service that owns it ("" when several share it),
+    the gateway's key last."""
+    owners: dict[str, set[str]] = {}
+    files: dict[str, MountedSecret] = {}
+    for service in all_services:
+        for file in service.secret_files:
+            files.setdefault(file.secret, file)
+            owners.setdefault(file.secret, set()).add(service.name)
+    found = [(file, next(iter(owners[name])) if len(owners[name]) == 1 else "") for name, file in files.items()]
+    return [*found, (MountedSecret(own_key(table.GATEWAY.service)), table.GATEWAY.service)]
 
 
 def services(definitions: list[ServiceDefinition] | None = None,
              process_table: tuple[Process, ...] | None = None) -> list[Service]:
     definitions = registry.definitions() if definitions is None else definitions
     process_table = table.PROCESSES if process_table is None else process_table
+    issuer = next((d.name for d in definitions if d.public_keys), None)
     return [Service(d.name, d.port, d.deploy, tuple(p for p in process_table if p.service == d.name),
-                    table.migrate_command(d.name), table.declare_queues_command(d.name) if d.consumer else None)
+                    table.migrate_command(d.name), table.declare_queues_command(d.name) if d.consumer else None,
+                    calls_of(d, issuer, [x.name for x in definitions]))
             for d in definitions]
+
+
+def calls_of(definition: ServiceDefinition, issuer: str | None, known: list[str]) -> tuple[str, ...]:
+    """Whom its processes call: what it declares, and the token issuer for its public keys."""
+    unknown = sorted(set(definition.calls) - set(known))
+    if unknown:
+        raise RenderError(f"{definition.name} declares calls to {', '.join(unknown)}: no such service")
+    wanted = {*definition.calls, *([issuer] if issuer and issuer != definition.name else [])}
+    return tuple(name for name in known if name in wanted)
 
 
 def _unknown_role(process: Process) -> str:
@@ -144,8 +191,11 @@ def render(deploy_dir: pathlib.Path = DEPLOY, all_services: list[Service] | None
     all_services = services(process_table=process_table) if all_services is None else all_services
     env = _environment(deploy_dir / "templates")
     context = {"services": all_services, "consumers": [s for s in all_services if s.declare_queues],
+               "callers": {s.name: [c.name for c in all_services if s.name in c.calls] for s in all_services},
                "autoscaled": [s.name for s in all_services if s.spec.autoscale],
-               "processes": process_table, "gateway": table.GATEWAY}
+               "processes": process_table, "gateway": table.GATEWAY,
+               "secret_files": all_secret_files(all_services),
+               "gateway_key": MountedSecret(own_key(table.GATEWAY.service))}
     _check_config_maps(deploy_dir, all_services)
     files = {
         "compose.yaml": env.get_template("compose.yaml.j2").render(context),
@@ -154,10 +204,11 @@ def render(deploy_dir: pathlib.Path = DEPLOY, all_services: list[Service] | None
         "k8s/secrets.template.yaml": env.get_template("k8s/secrets.template.yaml.j2").render(context),
         "k8s/overlays/local/kustomization.yaml": env.get_template("k8s/local.yaml.j2").render(context),
         "postgres/initdb.sh": env.get_template("postgres/initdb.sh.j2").render(context),
+        "k8s/base/network-policies.yaml": env.get_template("k8s/network-policies.yaml.j2").render(context),
     }
     service_template = env.get_template("k8s/service.yaml.j2")
     for service in all_services:
-        if f"{service.name}.yaml" in HAND_WRITTEN:
+        if f"{service.name}.yaml" in (*HAND_WRITTEN, "network-policies.yaml", "config.yaml", "kustomization.yaml"):
             raise RenderError(f"no service may be named {service.name}: k8s/base/{service.name}.yaml is hand-written")
         files[f"k8s/base/{service.name}.yaml"] = service_template.render(context, s=service)
     return files

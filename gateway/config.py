@@ -1,7 +1,9 @@
 """Gateway settings (`GATEWAY_` prefix), read once at start-up."""
+from typing import ClassVar
+
 from pydantic import Field, SecretStr, model_validator
 
-from campus.config import BaseConfig
+from campus.config import LOCAL_HOSTS, BaseConfig, host_of
 
 #: gunicorn's limit on the request line (method, path and query): a longer one is a 414,
 #: answered by gunicorn itself (text/html) before the gateway sees it.
@@ -10,7 +12,13 @@ DEV_SESSION_SECRET = "dev-only-portal-session-secret-change-me-in-production"
 
 
 class GatewayConfig(BaseConfig):
+    """No broker settings: the gateway publishes and consumes nothing, so it holds no
+    broker credential. Its service key (GATEWAY_SERVICE_KEY_FILE) is its only credential
+    towards the services; it verifies no service tokens, so needs no public keys."""
+
     model_config = {**BaseConfig.model_config, "env_prefix": "GATEWAY_"}
+    key_owner: ClassVar[str] = "gateway"
+    verifies_callers: ClassVar[bool] = False
 
     bind_host: str = "127.0.0.1"
     port: int = Field(8080, ge=1, le=65535)
@@ -66,3 +74,10 @@ class GatewayConfig(BaseConfig):
         if self.secure_cookies is None:
             object.__setattr__(self, "secure_cookies", self.environment == "production")
         return self
+
+    def production_like(self) -> str:
+        if self.bind_host not in LOCAL_HOSTS:
+            return "GATEWAY_BIND_HOST listens beyond this machine"
+        if self.redis_url and host_of(self.redis_url) not in LOCAL_HOSTS:
+            return "REDIS_URL names a remote store"
+        return super().production_like()

@@ -16,7 +16,8 @@ from campus import auth
 from campus.cache import TtlCache
 from campus.errors import DeadlineExceeded, Unavailable
 from campus.grpc_client import ServiceClients
-from campus.runtime import public_keys
+from campus.runtime import public_keys, service_tokens
+from campus.service_keys import ServiceKeyError
 from campus.sessions import SessionCheckUnavailable, SessionFeed, feed_for
 from cms.identity.v1 import identity_pb2
 from gateway.config import GatewayConfig
@@ -50,9 +51,13 @@ class Gateway:
 
     @classmethod
     def build(cls, config: GatewayConfig, clients: ServiceClients | None = None) -> Gateway:
-        clients = clients or ServiceClients(
-            auth.ServiceTokens("gateway", config.service_token_secret.get_secret_value()),
-            default_timeout=config.grpc_timeout_seconds)
+        if clients is None:
+            tokens = service_tokens("gateway", config)
+            try:
+                tokens.check(verifying=False)  # its own key, read now: a missing one stops the worker
+            except ServiceKeyError as error:
+                raise SystemExit(f"gateway: {error}") from None
+            clients = ServiceClients(tokens, default_timeout=config.grpc_timeout_seconds)
         feed = feed_for(clients, poll_seconds=config.session_feed_poll_seconds,
                         stale_seconds=config.session_feed_stale_seconds)
         return cls(config, clients, auth.AccessTokenVerifier(public_keys(clients)), feed)

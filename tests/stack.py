@@ -57,6 +57,7 @@ def running_stack(name: str, *, seed: bool = True, extra_env: dict[str, str] | N
         raise
     finally:
         stack.stop()
+        stack.remove_broker_users()
         testing.delete_vhost(amqp_url)
         for database in databases.values():
             testing.drop_database(database)

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from deploy.checks.commands import check_command, expected_commands, shell
 from deploy.checks.common import Report
+from deploy.checks.credentials import check_credentials
 from deploy.checks.endpoints import check_config, check_gateway, check_grpc_servers
 from deploy.checks.init_containers import check_init_containers
 from deploy.checks.liveness import check_kubernetes_heartbeats
 from deploy.checks.memory import check_memory_budgets
+from deploy.checks.network import check_network_policies
 from deploy.checks.pods import check_pod
 from deploy.processes import PROCESSES
 
@@ -31,6 +33,8 @@ def check_rendered(where: str, docs: list[dict], secrets: dict[str, set[str]], r
     check_config(where, by_kind.get("ConfigMap", {}).get("campus-config"), report)
     check_kubernetes_heartbeats(where, by_kind, report)
     check_memory_budgets(where, by_kind, report)
+    check_credentials(where, by_kind, secrets, report)
+    check_network_policies(where, by_kind, report)
 
 
 def _by_kind(where: str, docs: list[dict], report: Report) -> dict[str, dict[str, dict]]:

@@ -17,6 +17,9 @@ from services.enrollment import domain, service
 #: holds every grant: a new one is a deliberate edit there too.
 PROFILE_DEPARTMENTS = {"admissions", "regional", "student_services", "dispatch"}
 PROFILE_SERVICES = {"requests"}
+#: The requests service stores the student's centre on each request it files, so that
+#: regional offices see only their own centre's requests; nobody else needs this read.
+CENTRE_SERVICES = {"requests"}
 COURSE_DEPARTMENTS = {"admissions", "regional"}
 
 
@@ -60,6 +63,13 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
         for detail in domain.hidden_details(caller.kind, caller.department):
             profile.ClearField(detail)
         return profile
+
+    @rpc(services=CENTRE_SERVICES)
+    def GetStudentCentre(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        centre = service.student_centre(self.db, regno)
+        return pb.StudentCentre(registration_number=regno,
+                                regional_centre=pb.RegionalCentre(code=centre.code, name=centre.name))
 
     @rpc(students=OWN, staff=COURSE_DEPARTMENTS)
     def ListRegisteredCourses(self, request, context):

@@ -60,6 +60,18 @@ def student_profile(db: Database, regno: str, centre: str | None = None) -> tupl
         return row, domain.latest_semester(_semesters_of(session, row.id))
 
 
+def student_centre(db: Database, regno: str) -> sa.Row:
+    """The code and name of the student's regional centre (nothing else of her record)."""
+    with db.sessions() as session:
+        row = session.execute(
+            sa.select(regional_centres.c.code, regional_centres.c.name)
+            .join(students, students.c.regional_centre_id == regional_centres.c.id)
+            .where(students.c.registration_number == regno)).first()
+    if row is None:
+        raise NotFound("no student with this registration number", field="registration_number")
+    return row
+
+
 def registered_courses(db: Database, regno: str, semester: str = "",
                        centre: str | None = None) -> tuple[str, list[sa.Row]]:
     """(semester, its courses with their tutors); no semester means the latest registered.

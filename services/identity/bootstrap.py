@@ -24,5 +24,6 @@ SERVICE = ServiceDefinition(
         config_maps=("identity-config",),  # mail settings, the hashing budget
         # argon2: IDENTITY_HASHING_MEMORY_MIB / IDENTITY_ARGON2_MEMORY_KIB hashes at once.
         memory_budget="IDENTITY_HASHING_MEMORY_MIB",
+        egress_ports=((587, "SMTP submission, for its mail"),),
     ),
 )

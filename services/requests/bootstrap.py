@@ -11,4 +11,5 @@ SERVICE = ServiceDefinition(
     models="services.requests.models:metadata",
     consumer="services.requests.consumers:RequestsConsumer",
     loops=(Loop("services.requests.peers:resume_stalled_filings", every_seconds="stalled_filing_check_seconds"),),
+    calls=("enrollment", "finance"),  # the student's profile and the challan of a filing
 )

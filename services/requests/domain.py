@@ -52,3 +52,34 @@ def status_after_payment(current: str) -> str | None:
     (already moved on: a second payment event, or a request rejected meanwhile). A request
     still `filing` was paid before its filing finished: it moves on all the same."""
     return IN_PROCESS if current in (AWAITING_PAYMENT, FILING) else None
+
+
+# -- whose requests a staff member sees (regional offices: their own centre's) ----------
+#: Staff of these departments work for one regional centre, named in their access token
+#: (as in enrollment). Each request stores its student's centre from the day it is filed.
+CENTRE_BOUND = frozenset({"regional"})
+
+
+class NoCentre(Exception):
+    """A centre-bound staff member whose token names no centre: she sees no request."""
+
+
+def centre_scope(caller_kind: str, department: str, centre: str) -> str | None:
+    """The one centre whose requests this caller may see, or None for no such limit.
+
+    Only centre-bound departments are limited (a centre in another department's token
+    changes nothing). Requests filed before centres were stored have "" and so match no
+    centre: no regional officer sees them. Raises NoCentre for a centre-bound staff
+    member whose token names none."""
+    if caller_kind != "staff" or department not in CENTRE_BOUND:
+        return None
+    if not centre:
+        raise NoCentre(department)
+    return centre
+
+
+def in_scope(scope: str | None, centre: str) -> bool:
+    """Whether a request of `centre` is within a caller's `scope` (from centre_scope; ""
+    for a centre-bound caller without a centre). A request without a centre is within no
+    centre's scope."""
+    return scope is None or (bool(scope) and centre == scope)

@@ -15,6 +15,15 @@ from services.requests import domain, peers, service
 OVERSIGHT = {"student_services"}
 
 
+def _centre(caller) -> str | None:
+    """The centre whose requests the caller may see (None: any); "" for a centre-bound
+    staff member whose token names none, which matches no request (she sees none)."""
+    try:
+        return domain.centre_scope(caller.kind, caller.department, caller.centre)
+    except domain.NoCentre:
+        return ""
+
+
 def request_message(row, history=()) -> pb.ServiceRequest:
     message = pb.ServiceRequest(
         request_number=row.request_number, registration_number=row.registration_number, category=row.category,
@@ -59,8 +68,12 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
     @rpc(students=RECORD, staff=ALL)
     def GetRequest(self, request, context):
         row = service.get_request(self.db, domain.parse_request_number(request.request_number))
-        try:
-            authorize(current_caller(), owner=row.registration_number, departments={row.department, *OVERSIGHT})
+        caller = current_caller()
+        centre = _centre(caller)
+        try:  # regional staff: of their own department's requests, only their centre's
+            authorize(caller, owner=row.registration_number, departments={row.department, *OVERSIGHT})
+            if not domain.in_scope(centre, row.centre):
+                raise PermissionDenied("another centre's request")
         except PermissionDenied:
             # Someone else's request does not exist, as far as this caller can tell.
             raise NotFound("no such request", field="request_number") from None
@@ -82,5 +95,5 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
         if request.status and request.status not in domain.TRANSITIONS:
             raise InvalidArgument("unknown status", field="status")
         limit = min(max(request.limit or 50, 1), 200)
-        rows = service.department_queue(self.db, department, request.status, limit)
+        rows = service.department_queue(self.db, department, request.status, limit, _centre(caller))
         return pb.ListStudentRequestsResponse(requests=[request_message(r) for r in rows])

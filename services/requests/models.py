@@ -45,6 +45,10 @@ service_requests = sa.Table(
     sa.Column("title", sa.String(120), nullable=False),
     sa.Column("details", sa.Text, nullable=False),
     sa.Column("department", sa.String(30), nullable=False, index=True),
+    # The student's regional centre when the request was filed (enrollment's centre code):
+    # regional staff see only their own centre's. "" for requests filed before it was
+    # stored (no backfill across databases): no regional officer sees those.
+    sa.Column("centre", sa.String(10), nullable=False, server_default=""),
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("consumer_number", sa.String(18)),
     sa.Column("amount_paisa", sa.BigInteger),
@@ -53,6 +57,7 @@ service_requests = sa.Table(
     sa.Column("filed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("registration_number", "idempotency_key"),
+    sa.Index("ix_service_requests_department_centre", "department", "centre"),
 )
 
 status_history = sa.Table(

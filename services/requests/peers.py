@@ -16,7 +16,8 @@ AS_REQUESTS = auth.Caller(kind=auth.SERVICE, subject="requests", service="reques
 
 
 class ChallanDesk:
-    """Enrollment says who pays at which program level; finance issues the challan.
+    """Enrollment says the student's regional centre and who pays at which program level;
+    finance issues the challan.
 
     Acting for a student, the calls carry the student's token and fit in what is left of
     the student's own deadline: a call that outlived its caller would file unseen."""
@@ -25,6 +26,11 @@ class ChallanDesk:
         self.clients = clients
         self.caller = caller
         self.timeout = timeout
+
+    def centre(self, registration_number: str) -> str:
+        answer = self.clients.call("enrollment", "GetStudentCentre", enrollment_pb2.GetStudentCentreRequest(
+            registration_number=registration_number), timeout=self.timeout, caller=self.caller)
+        return answer.regional_centre.code
 
     def payer(self, registration_number: str) -> Payer:
         profile = self.clients.call("enrollment", "GetStudentProfile", enrollment_pb2.GetStudentProfileRequest(

@@ -49,6 +49,9 @@ class Payer:
 class ChallanIssuer(Protocol):
     """Finance (and enrollment) as filing needs them."""
 
+    def centre(self, registration_number: str) -> str:
+        """The student's regional centre code (enrollment's), stored on the request."""
+
     def payer(self, registration_number: str) -> Payer: ...
 
     def issue(self, payer: Payer, *, registration_number: str, reference: str, fee_code: str,
@@ -84,10 +87,11 @@ def file_request(db: Database, filing: Filing, *, details_max_length: int, chall
     """File a request (or return the one this idempotency key filed, finishing it if needed).
 
     Everything that can refuse the filing is asked before anything is written: the fields,
-    the catalogue, and (for a fee) who pays at which level."""
+    the catalogue, the student's regional centre and (for a fee) who pays at which level."""
     filing, subtype = validate(db, filing, details_max_length)
+    centre = challans.centre(filing.registration_number)
     payer = challans.payer(filing.registration_number) if subtype.fee_code else None
-    row = open_filing(db, filing, subtype)
+    row = open_filing(db, filing, subtype, centre=centre)
     if row.status != domain.FILING:
         return row
     return finish_filing(db, row, challans, payer)
@@ -102,13 +106,14 @@ def validate(db: Database, filing: Filing, details_max_length: int) -> tuple[Fil
     return filing, find_subtype(db, filing.category, filing.subtype)
 
 
-def open_filing(db: Database, filing: Filing, subtype: sa.Row) -> sa.Row:
-    """Write the request with its number; fee-free requests are complete at once."""
+def open_filing(db: Database, filing: Filing, subtype: sa.Row, *, centre: str) -> sa.Row:
+    """Write the request with its number and the student's centre; fee-free requests are
+    complete at once."""
     earlier = existing_filing(db, filing)
     if earlier is not None:
         return earlier
     try:
-        return _insert_request(db, filing, subtype)
+        return _insert_request(db, filing, subtype, centre)
     except sa.exc.IntegrityError:
         earlier = existing_filing(db, filing)  # the same key, filed concurrently
         if earlier is None:
@@ -129,7 +134,7 @@ def existing_filing(db: Database, filing: Filing) -> sa.Row | None:
     return row
 
 
-def _insert_request(db: Database, filing: Filing, subtype: sa.Row) -> sa.Row:
+def _insert_request(db: Database, filing: Filing, subtype: sa.Row, centre: str) -> sa.Row:
     now = clock.utcnow()
     status = domain.initial_status(bool(subtype.fee_code))
     key = filing.idempotency_key or None
@@ -141,7 +146,7 @@ def _insert_request(db: Database, filing: Filing, subtype: sa.Row) -> sa.Row:
         request_id = uow.session.execute(sa.insert(service_requests).values(
             request_number=number, registration_number=filing.registration_number, category=filing.category,
             subtype=filing.subtype, title=subtype.title, details=filing.details, department=subtype.department,
-            status=status, idempotency_key=key, filed_at=now, updated_at=now)).inserted_primary_key[0]
+            centre=centre, status=status, idempotency_key=key, filed_at=now, updated_at=now)).inserted_primary_key[0]
         if status != domain.FILING:
             _submitted(uow, request_id, number, filing.registration_number, subtype, status, now)
         uow.commit()
@@ -243,12 +248,19 @@ def student_requests(db: Database, registration_number: str) -> list[sa.Row]:
             .order_by(service_requests.c.filed_at.desc(), service_requests.c.id.desc())))
 
 
-def department_queue(db: Database, department: str, status: str, limit: int) -> list[sa.Row]:
+def department_queue(db: Database, department: str, status: str, limit: int,
+                     centre: str | None = None) -> list[sa.Row]:
+    """A department's requests in these statuses, oldest first; with a `centre`, only the
+    requests of that centre's students (never those filed without a centre)."""
+    if centre == "":
+        return []  # "" is the mark of requests filed before centres were stored: nobody's centre
     statuses = [status] if status else list(domain.OPEN)
+    where = [service_requests.c.department == department, service_requests.c.status.in_(statuses)]
+    if centre is not None:
+        where.append(service_requests.c.centre == centre)
     with db.sessions() as session:
-        return list(session.execute(sa.select(service_requests).where(
-            service_requests.c.department == department, service_requests.c.status.in_(statuses))
-            .order_by(service_requests.c.filed_at).limit(limit)))
+        return list(session.execute(sa.select(service_requests).where(*where)
+                                    .order_by(service_requests.c.filed_at).limit(limit)))
 
 
 # -- events -----------------------------------------------------------------------

@@ -15,8 +15,6 @@ from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from campus import testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.grpc_client import ServiceClients
 from gateway.app import create_app
 from gateway.config import GatewayConfig
@@ -40,7 +38,7 @@ ALL_CHECKS = CHECKS.get_all()
 def _document() -> dict:
     """The document is static: read it from an app that talks to nothing."""
     config = GatewayConfig(environment="test")
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET))
+    clients = ServiceClients(testing.service_tokens("gateway"))
     app = create_app(config, Gateway(config, clients, testing.TestUsers().verifier))
     return app.test_client().get("/api/v1/openapi.json").get_json()
 

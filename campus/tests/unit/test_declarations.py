@@ -85,8 +85,7 @@ def test_one_service_signs_access_tokens_and_one_names_the_departments():
 
 
 def test_a_server_will_not_serve_a_method_without_a_declared_policy():
-    from campus.auth import ServiceTokens
-    from campus.config import DEV_SERVICE_TOKEN_SECRET
+    from campus import testing
     from campus.grpc_server import GrpcServer
 
     definition = registry.definition(registry.names()[0])
@@ -95,7 +94,7 @@ def test_a_server_will_not_serve_a_method_without_a_declared_policy():
         pass
 
     server = GrpcServer(bind="127.0.0.1:0", workers=1, access=None,
-                        service_tokens=ServiceTokens("test", DEV_SERVICE_TOKEN_SECRET))
+                        service_tokens=testing.service_tokens("test"))
     with pytest.raises(SystemExit, match="no caller policy"):
         server.add(definition, Undeclared())
 
@@ -130,6 +129,8 @@ GRANTS = {
     ("identity", "DisableMfa"): (S, set()),
     ("identity", "ListAuditEvents"): ({"student_services"}, set()),
     ("enrollment", "GetStudentProfile"): ({"admissions", "student_services", "dispatch", "regional"}, {"requests"}),
+    # Requests stores the student's centre on each filed request (regional staff see theirs).
+    ("enrollment", "GetStudentCentre"): (set(), {"requests"}),
     ("enrollment", "ListRegisteredCourses"): ({"admissions", "regional"}, set()),
     ("exams", "GetResults"): ({"examinations", "student_services"}, set()),
     ("finance", "IssueChallan"): (set(), {"requests"}),

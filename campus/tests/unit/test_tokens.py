@@ -1,11 +1,12 @@
 """Access and service tokens: what is accepted, what is refused, and that caching a
 verified token never outlives the token."""
+import json
 import time
 
 import jwt
 import pytest
 
-from campus import auth
+from campus import auth, service_keys
 from campus.errors import Unauthenticated
 
 SECRET = "s" * 40
@@ -57,11 +58,96 @@ def test_an_expired_token_is_refused_even_after_it_was_cached(signer):
     assert expired.value.reason == "TOKEN_EXPIRED"
 
 
-def test_service_tokens(monkeypatch):
-    mine = auth.ServiceTokens("requests", SECRET)
-    assert auth.ServiceTokens("finance", SECRET).verify(mine.token()) == "requests"
+def _keys(**named_pems) -> tuple[dict, service_keys.ServiceKeyDirectory]:
+    published = {name: [service_keys.public_jwk(service_keys.load_private(pem))] for name, pem in named_pems.items()}
+    text = service_keys.document(published)
+    return published, service_keys.ServiceKeyDirectory(lambda: text)
+
+
+def test_service_tokens_are_verified_with_the_key_registered_for_their_service():
+    requests_pem, finance_pem = service_keys.generate_pem(), service_keys.generate_pem()
+    _, directory = _keys(requests=requests_pem, finance=finance_pem)
+    mine = auth.ServiceTokens("requests", requests_pem, directory)
+    assert auth.ServiceTokens("finance", finance_pem, directory).verify(mine.token()) == "requests"
+    assert jwt.get_unverified_header(mine.token())["alg"] == "EdDSA"
+
+
+def test_a_token_for_one_service_signed_with_another_services_key_is_refused():
+    requests_pem, finance_pem = service_keys.generate_pem(), service_keys.generate_pem()
+    _, directory = _keys(requests=requests_pem, finance=finance_pem)
+    finance = auth.ServiceTokens("finance", finance_pem, directory)
+    # requests holds its own key only, and tries to speak as finance (or the other way round).
+    posing = auth.ServiceTokens("finance", requests_pem, directory)
     with pytest.raises(Unauthenticated):
-        auth.ServiceTokens("finance", "t" * 40).verify(mine.token())
+        finance.verify(posing.token())
+    # The same, with finance's kid copied into the header: the signature does not match.
+    kid = service_keys.kid_of(service_keys.load_private(finance_pem).public_key())
+    claims = {"iss": auth.SERVICE_ISSUER, "aud": auth.SERVICE_AUDIENCE, "sub": "finance",
+              "iat": int(time.time()), "exp": int(time.time()) + 60}
+    forged = jwt.encode(claims, service_keys.load_private(requests_pem), algorithm="EdDSA", headers={"kid": kid})
+    with pytest.raises(Unauthenticated):
+        finance.verify(forged)
+    # A key nobody registered, and a service nobody registered.
+    with pytest.raises(Unauthenticated):
+        finance.verify(auth.ServiceTokens("requests", service_keys.generate_pem(), directory).token())
+    with pytest.raises(Unauthenticated):
+        finance.verify(auth.ServiceTokens("bursary", requests_pem, directory).token())
+
+
+def test_the_old_shared_secret_and_other_algorithms_are_refused():
+    pem = service_keys.generate_pem()
+    _, directory = _keys(gateway=pem)
+    receiver = auth.ServiceTokens("finance", None, directory)
+    kid = service_keys.kid_of(service_keys.load_private(pem).public_key())
+    claims = {"iss": auth.SERVICE_ISSUER, "aud": auth.SERVICE_AUDIENCE, "sub": "gateway",
+              "iat": int(time.time()), "exp": int(time.time()) + 60}
+    for token in (jwt.encode(claims, SECRET, algorithm="HS256", headers={"kid": kid}),
+                  jwt.encode(claims, None, algorithm="none", headers={"kid": kid}),
+                  jwt.encode({**claims, "exp": int(time.time()) - 120}, service_keys.load_private(pem),
+                             algorithm="EdDSA", headers={"kid": kid}),
+                  jwt.encode({**claims, "aud": auth.ACCESS_AUDIENCE}, service_keys.load_private(pem),
+                             algorithm="EdDSA", headers={"kid": kid})):
+        with pytest.raises(Unauthenticated):
+            receiver.verify(token)
+
+
+def test_the_gateways_credential_alone_is_the_public_and_a_service_is_a_service():
+    gateway_pem, requests_pem = service_keys.generate_pem(), service_keys.generate_pem()
+    _, directory = _keys(gateway=gateway_pem, requests=requests_pem)
+    receiver = auth.ServiceTokens("finance", None, directory)
+    public = auth.caller_from_metadata(
+        {"x-service-token": auth.ServiceTokens("gateway", gateway_pem).token()}, receiver, None)
+    assert (public.kind, public.subject, public.service) == (auth.PUBLIC, "", "gateway")
+    service = auth.caller_from_metadata(
+        {"x-service-token": auth.ServiceTokens("requests", requests_pem).token()}, receiver, None)
+    assert (service.kind, service.subject) == (auth.SERVICE, "requests")
+
+
+def test_a_key_added_later_is_found_by_reading_the_document_again(tmp_path):
+    pem, later = service_keys.generate_pem(), service_keys.generate_pem()
+    path = tmp_path / "public.json"
+    path.write_text(service_keys.document({"gateway": [service_keys.public_jwk(service_keys.load_private(pem))]}))
+    receiver = auth.ServiceTokens("finance", None, service_keys.ServiceKeyDirectory.from_file(path, refresh_floor=0))
+    assert receiver.verify(auth.ServiceTokens("gateway", pem).token()) == "gateway"
+    path.write_text(service_keys.document({"gateway": [service_keys.public_jwk(service_keys.load_private(k))
+                                                       for k in (pem, later)]}))  # a rotation
+    assert receiver.verify(auth.ServiceTokens("gateway", later).token()) == "gateway"
+
+
+def test_check_refuses_a_key_the_document_does_not_publish():
+    pem = service_keys.generate_pem()
+    _, directory = _keys(finance=service_keys.generate_pem())
+    with pytest.raises(service_keys.ServiceKeyError, match="no key"):
+        auth.ServiceTokens("finance", pem, directory).check()
+    auth.ServiceTokens("finance", pem, directory).check(verifying=False)  # the gateway's case
+
+
+def test_a_public_keys_document_with_a_private_key_is_refused():
+    private = service_keys.public_jwk(service_keys.load_private(service_keys.generate_pem()))
+    with pytest.raises(service_keys.ServiceKeyError, match="private"):
+        service_keys.parse(json.dumps({"services": {"finance": [{**private, "d": "secret"}]}}))
+    with pytest.raises(service_keys.ServiceKeyError):
+        service_keys.parse('{"keys": []}')
 
 
 def test_authorize():

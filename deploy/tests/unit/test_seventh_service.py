@@ -120,7 +120,8 @@ def test_compose_database_address_and_secrets(copy):
     assert services["gateway"]["environment"]["BURSARY_GRPC_ADDR"] == "bursary-grpc:50057"
     assert services["gateway"]["depends_on"]["bursary-grpc"] == {"condition": "service_healthy"}
     assert services["bursary-relay"]["environment"]["BURSARY_DATABASE_URL"].endswith("@postgres:5432/bursary")
-    assert services["bursary-grpc"]["secrets"] == ["bursary_bank_key"]
+    assert services["bursary-grpc"]["secrets"] == ["bursary_bank_key", "bursary_service_key", "service_public_keys"]
+    assert services["bursary-relay"]["environment"]["AMQP_URL"].startswith("amqp://bursary:")
     assert compose["secrets"]["bursary_bank_key"] == {"file": "./secrets/bursary-bank-key.pem"}
     assert "bursary-var" in compose["volumes"]
     assert "for service in identity enrollment exams finance requests tracking bursary; do" \
@@ -130,6 +131,10 @@ def test_compose_database_address_and_secrets(copy):
     secrets = {d["metadata"]["name"]: d["stringData"] for d in load(deploy, "k8s/secrets.template.yaml")}
     assert secrets["bursary-database"] == {"BURSARY_DATABASE_URL": "REPLACE_ME"}
     assert secrets["bursary-bank-key"] == {"bank-key.pem": "REPLACE_ME"}
+    assert secrets["bursary-service-key"] == {"bursary-service-key.pem": "REPLACE_ME"}
+    assert secrets["bursary-broker"] == {"AMQP_URL": "REPLACE_ME"}
+    policies = {d["metadata"]["name"] for d in load(deploy, "k8s/base/network-policies.yaml")}
+    assert {"bursary-grpc-callers", "bursary-egress"} <= policies
     local = yaml.safe_load((deploy / "k8s/overlays/local/kustomization.yaml").read_text())
     assert {"name": "bursary-consumer", "count": 1} in local["replicas"]
 

@@ -5,8 +5,6 @@ import time
 import pytest
 
 from campus import testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.grpc_client import ServiceClients
 from campus.grpc_server import GrpcServer
 from cms.enrollment.v1 import enrollment_pb2 as en
@@ -41,7 +39,7 @@ class SlowExams(exams_pb2_grpc.ExamsServiceServicer):
 @pytest.fixture(scope="module")
 def gateway_app():
     users = testing.TestUsers()
-    server = GrpcServer(bind="127.0.0.1:0", workers=8, service_tokens=ServiceTokens("x", DEV_SERVICE_TOKEN_SECRET),
+    server = GrpcServer(bind="127.0.0.1:0", workers=8, service_tokens=testing.service_tokens("x"),
                         access=users.verifier, grace_seconds=0)
     testing.serve_double(server, "enrollment", Enrollment())
     testing.serve_double(server, "exams", SlowExams())
@@ -49,7 +47,7 @@ def gateway_app():
     live = f"127.0.0.1:{port}"
     dead = f"127.0.0.1:{testing.unique_name('x') and 1}"  # port 1: nothing listens there
     config = GatewayConfig(tile_timeout_seconds=0.5, session_check_ttl_seconds=60, environment="test")
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET), addresses={
+    clients = ServiceClients(testing.service_tokens("gateway"), addresses={
         "enrollment": live, "exams": live, "identity": dead, "finance": dead, "requests": dead, "tracking": dead})
     gateway = Gateway(config, clients, users.verifier)
     app = create_app(config, gateway)
@@ -107,7 +105,7 @@ def test_the_openapi_document_is_valid_and_lists_every_route(gateway_app):
 
 def test_rate_limits_answer_429_problems():
     config = GatewayConfig(auth_rate_limit="2/minute", environment="test")
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET), addresses={"identity": "127.0.0.1:1"})
+    clients = ServiceClients(testing.service_tokens("gateway"), addresses={"identity": "127.0.0.1:1"})
     app = create_app(config, Gateway(config, clients, testing.TestUsers().verifier))
     client = app.test_client()
     statuses = [client.post("/api/v1/auth/password/forgot", json={"username": "22P-123456"}).status_code

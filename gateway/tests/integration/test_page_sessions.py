@@ -7,8 +7,6 @@ from types import SimpleNamespace
 import pytest
 
 from campus import testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.grpc_client import ServiceClients
 from gateway.app import create_app
 from gateway.config import GatewayConfig
@@ -21,7 +19,7 @@ class Identity(ServiceClients):
     """Real clients (to dead ports) but for identity's three session calls, recorded."""
 
     def __init__(self, users, active=True):
-        super().__init__(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
+        super().__init__(testing.service_tokens("gateway"),
                          addresses={s: DEAD for s in ("enrollment", "exams", "finance", "requests", "tracking")})
         self.users, self.active, self.asked = users, active, []
 
@@ -95,7 +93,7 @@ def test_the_session_cookie_is_httponly_and_samesite(portal):
 
 
 def test_production_sends_cookies_over_https_only_and_refuses_the_development_secret():
-    secrets = {"service_token_secret": "s" * 40, "amqp_url": "amqps://gateway:secret@rabbitmq:5671/%2F"}
+    secrets = testing.PRODUCTION_KEYS.settings("gateway")
     assert GatewayConfig(environment="production", session_secret="p" * 40, **secrets).secure_cookies is True
     with pytest.raises(ValueError, match="GATEWAY_SESSION_SECRET"):
         GatewayConfig(environment="production", **secrets)

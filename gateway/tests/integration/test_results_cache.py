@@ -3,8 +3,6 @@ query per student per refresh."""
 import pytest
 
 from campus import testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.grpc_client import ServiceClients
 from campus.grpc_server import GrpcServer
 from cms.exams.v1 import exams_pb2 as ex
@@ -30,11 +28,11 @@ class CountingExams(exams_pb2_grpc.ExamsServiceServicer):
 def setup():
     users = testing.TestUsers()
     server = GrpcServer(bind="127.0.0.1:0", workers=4, access=users.verifier, grace_seconds=0,
-                        service_tokens=ServiceTokens("exams", DEV_SERVICE_TOKEN_SECRET))
+                        service_tokens=testing.service_tokens("exams"))
     testing.serve_double(server, "exams", CountingExams())
     port = server.start()
     config = GatewayConfig(environment="test", results_cache_seconds=60, tile_timeout_seconds=0.5)
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
+    clients = ServiceClients(testing.service_tokens("gateway"),
                              addresses={"exams": f"127.0.0.1:{port}"})
     gateway = Gateway(config, clients, users.verifier)
     caller = users.student("22P-123456")

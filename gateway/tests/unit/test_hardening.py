@@ -3,8 +3,7 @@ answers are never stored, production sends HSTS and refuses what only developmen
 import pytest
 
 from campus import testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET, BaseConfig
+from campus.config import BrokerConfig
 from campus.grpc_client import ServiceClients
 from gateway.app import create_app
 from gateway.config import GatewayConfig
@@ -12,12 +11,11 @@ from gateway.context import Gateway
 from gateway.openapi import MAX_JSON_DEPTH, nesting_depth
 from services.identity.config import IdentityConfig
 
-PRODUCTION = {"environment": "production", "service_token_secret": "s" * 40, "session_secret": "p" * 40,
-              "amqp_url": "amqps://gateway:secret@rabbitmq:5671/%2F"}
+PRODUCTION = {"environment": "production", "session_secret": "p" * 40, **testing.PRODUCTION_KEYS.settings("gateway")}
 
 
 def app_for(config):
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
+    clients = ServiceClients(testing.service_tokens("gateway"),
                              addresses={"identity": "127.0.0.1:1"})
     return create_app(config, Gateway(config, clients, testing.TestUsers().verifier)).test_client()
 
@@ -53,15 +51,14 @@ def test_production_sends_hsts_and_development_does_not(client):
 
 def test_production_refuses_the_guest_broker_user():
     with pytest.raises(ValueError, match="AMQP_URL"):
-        BaseConfig(environment="production", service_token_secret="s" * 40,
-                   amqp_url="amqp://guest:guest@127.0.0.1:5672/%2F")
+        BrokerConfig(environment="production", amqp_url="amqp://guest:guest@127.0.0.1:5672/%2F")
 
 
 def test_production_mails_links_over_https_only(tmp_path):
     key = tmp_path / "key.pem"
     from campus.auth import AccessTokenSigner
     key.write_bytes(AccessTokenSigner.generate_pem())
-    settings = {"environment": "production", "service_token_secret": "s" * 40, "signing_key_file": key,
+    settings = {"environment": "production", "signing_key_file": key, **testing.PRODUCTION_KEYS.settings("identity"),
                 "amqp_url": "amqps://identity:x@rabbitmq:5671/%2F"}
     with pytest.raises(ValueError, match="https"):
         IdentityConfig(portal_base_url="http://portal.example.edu", **settings)
@@ -74,7 +71,7 @@ def test_signed_in_traffic_is_limited_per_account_not_per_carrier_address():
     config = GatewayConfig(environment="test", default_rate_limit="3/minute", tile_timeout_seconds=0.2,
                            session_check_fail_open=True)
     dead = {s: "127.0.0.1:1" for s in ("identity", "enrollment", "exams", "finance", "requests", "tracking")}
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET), addresses=dead)
+    clients = ServiceClients(testing.service_tokens("gateway"), addresses=dead)
     client = create_app(config, Gateway(config, clients, users.verifier)).test_client()
     one, other = (users.student(r).token for r in ("22P-123456", "23A-654321"))
 
@@ -98,7 +95,7 @@ class RefusingIdentity(ServiceClients):
 
 def test_one_address_spraying_many_accounts_runs_out_of_failures():
     config = GatewayConfig(environment="test", sign_in_failures_per_address="3/hour")
-    clients = RefusingIdentity(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
+    clients = RefusingIdentity(testing.service_tokens("gateway"),
                                addresses={"identity": "127.0.0.1:1"})
     client = create_app(config, Gateway(config, clients, testing.TestUsers().verifier)).test_client()
     accounts = [f"22P-{n:06d}" for n in range(1, 6)]

@@ -9,8 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campus import identifiers, testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.errors import InvalidArgument
 from campus.grpc_client import ServiceClients
 from cms.exams.v1 import exams_pb2
@@ -147,7 +145,7 @@ def test_the_bank_answer_for_an_unknown_consumer_is_its_code_alone():
 @pytest.fixture(scope="module")
 def document():
     config = GatewayConfig(environment="test")
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET))
+    clients = ServiceClients(testing.service_tokens("gateway"))
     app = create_app(config, Gateway(config, clients, testing.TestUsers().verifier))
     return app.test_client().get("/api/v1/openapi.json").get_json()
 

@@ -86,6 +86,38 @@ def test_the_requests_service_reads_profiles_and_others_do_not(service_addr, as_
         profile(as_gateway, AYESHA, users.bank("ABL"))
 
 
+def centre(clients, regno, caller=None):
+    return clients.call("enrollment", "GetStudentCentre",
+                        pb.GetStudentCentreRequest(registration_number=regno), caller=caller)
+
+
+def test_only_the_requests_service_reads_a_students_centre(service_addr, as_gateway, users):
+    clients = testing.clients_as("requests", {"enrollment": service_addr})
+    # On its own behalf or for the student it files for; only the centre comes back.
+    for caller in (None, users.student(AYESHA, via="requests")):
+        answer = centre(clients, AYESHA, caller)
+        assert (answer.registration_number, answer.regional_centre.code) == (AYESHA, "ISB")
+        assert answer.regional_centre.name == "Islamabad"
+    with pytest.raises(NotFound) as missing:
+        centre(clients, "21X-000001")
+    assert missing.value.field == "registration_number"
+    with pytest.raises(InvalidArgument):
+        centre(clients, "22-12345")
+    clients.close()
+    for service_name in ("finance", "tracking", "exams"):
+        others = testing.clients_as(service_name, {"enrollment": service_addr})
+        with pytest.raises(PermissionDenied):
+            centre(others, AYESHA)
+        others.close()
+    # Through the gateway nobody reads it: not the student, not staff (regional included).
+    for caller in (users.student(AYESHA), users.staff("admissions.officer", "admissions"),
+                   users.staff("regional.islamabad", "regional", centre="ISB"), users.bank("ABL")):
+        with pytest.raises(PermissionDenied):
+            centre(as_gateway, AYESHA, caller)
+    with pytest.raises(Unauthenticated):
+        centre(as_gateway, AYESHA)
+
+
 def test_unknown_student_is_not_found(as_gateway, users):
     with pytest.raises(NotFound) as missing:
         profile(as_gateway, "21X-000001", users.staff("admissions.officer", "admissions"))

@@ -3,8 +3,9 @@ a session ends lands in it (and publishes session_ended), every service may read
 server fed by it refuses an ended session's token at once."""
 import pytest
 
-from campus import registry, sessions, testing
-from campus.errors import PermissionDenied, Unauthenticated
+from campus import auth, registry, service_keys, sessions, testing
+from campus.errors import Unauthenticated
+from campus.grpc_client import ServiceClients
 from campus.grpc_server import GrpcServer
 from cms.identity.v1 import identity_pb2 as pb
 from services.identity.bootstrap import SERVICE
@@ -44,9 +45,11 @@ def test_every_service_and_the_gateway_may_read_it_nobody_else(identity_addr, id
             assert ended(clients).cursor >= 0
         finally:
             clients.close()
-    outsider = testing.clients_as("printer", {"identity": identity_addr})
+    # A process that is none of ours holds no published key: refused before any policy.
+    outsider = ServiceClients(auth.ServiceTokens("printer", service_keys.generate_pem()),
+                              addresses={"identity": identity_addr})
     try:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(Unauthenticated):
             ended(outsider)
     finally:
         outsider.close()

@@ -4,6 +4,7 @@ import stat
 
 import pytest
 
+from campus import testing
 from campus.auth import AccessTokenSigner, AccessTokenVerifier
 from services.identity import domain, keys
 from services.identity.config import IdentityConfig, previous_jwks
@@ -57,7 +58,7 @@ def test_signing_key_is_generated_private_and_reused(tmp_path):
 
 def test_production_without_a_signing_key_does_not_start(tmp_path):
     with pytest.raises(ValueError, match="IDENTITY_SIGNING_KEY_FILE"):
-        IdentityConfig(var_dir=tmp_path, environment="production", service_token_secret="x" * 40,
+        IdentityConfig(var_dir=tmp_path, environment="production", **testing.PRODUCTION_KEYS.settings("identity"),
                        amqp_url="amqps://identity:secret@rabbitmq:5671/%2F")
 
 

@@ -10,11 +10,13 @@ from services.finance.bootstrap import SERVICE as FINANCE
 from services.requests.bootstrap import SERVICE as REQUESTS
 
 KNOWN_STUDENTS = {"22P-123456": ("Ayesha Siddiqui", "bed"), "23A-654321": ("Bilal Ahmed", "ba"),
-                  "24C-000009": ("Chand Bibi", "diploma")}
+                  "24C-000009": ("Chand Bibi", "diploma"), "23L-222333": ("Sana Javed", "ba")}
+#: Each student's regional centre; Sana studies at Lahore, everyone else at Islamabad.
+CENTRES = {"23L-222333": "LHR"}
 
 
 class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):
-    """Stands in for enrollment, which requests only asks for a student's name and level."""
+    """Stands in for enrollment, which requests only asks for a student's centre, name and level."""
 
     def __init__(self, _runtime):
         pass
@@ -27,6 +29,13 @@ class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):
         return enrollment_pb.StudentProfile(registration_number=request.registration_number, full_name=name,
                                             program=enrollment_pb.Program(code="X", title="X", level=level))
 
+    def GetStudentCentre(self, request, context):  # the real policy (served under it): requests only
+        if request.registration_number not in KNOWN_STUDENTS:
+            raise NotFound("no such student", field="registration_number")
+        code = CENTRES.get(request.registration_number, "ISB")
+        return enrollment_pb.StudentCentre(registration_number=request.registration_number,
+                                           regional_centre=enrollment_pb.RegionalCentre(code=code, name=code))
+
 
 @pytest.fixture(scope="module")
 def finance(users):
@@ -36,11 +45,10 @@ def finance(users):
 
 @pytest.fixture(scope="module")
 def enrollment_addr(users, finance):
-    from campus.auth import ServiceTokens
-    from campus.config import DEV_SERVICE_TOKEN_SECRET
+    from campus import testing
     from campus.grpc_server import GrpcServer
     server = GrpcServer(bind="127.0.0.1:0", workers=4, access=users.verifier, grace_seconds=0,
-                        service_tokens=ServiceTokens("enrollment", DEV_SERVICE_TOKEN_SECRET))
+                        service_tokens=testing.service_tokens("enrollment"))
     testing.serve_double(server, "enrollment", EnrollmentDouble(None))
     port = server.start()
     yield f"127.0.0.1:{port}"

@@ -87,7 +87,7 @@ def test_a_payment_that_arrives_before_the_filing_finished_is_adopted(requests_r
     from services.requests import service
     filing, subtype = service.validate(requests_runtime.db, service.Filing(
         "22P-123456", "other_fee_challan", "degree_fee_urgent", "paid early"), 2000)
-    stalled = service.open_filing(requests_runtime.db, filing, subtype)
+    stalled = service.open_filing(requests_runtime.db, filing, subtype, centre="ISB")
     testing.publish(amqp_url, envelope_for("finance", ChallanPaid(
         consumer_number="100710000000000991", registration_number="22P-123456", fee_code="degree_urgent",
         reference=stalled.request_number, amount_paisa=200000, paid_at="2026-11-25T05:15:00Z")))

@@ -145,7 +145,7 @@ def test_a_filing_interrupted_midway_is_finished_by_the_sweeper(requests_runtime
     from services.requests import peers, service
     filing = service.Filing(AYESHA, "other_fee_challan", "degree_fee_ordinary", "interrupted")
     filing, subtype = service.validate(requests_runtime.db, filing, 2000)
-    stalled = service.open_filing(requests_runtime.db, filing, subtype)  # ...and the process died here
+    stalled = service.open_filing(requests_runtime.db, filing, subtype, centre="ISB")  # ...then the process died
     assert stalled.status == "filing" and stalled.consumer_number is None
     desk = peers.ChallanDesk(requests_runtime.clients, peers.AS_REQUESTS, 3.0)
     assert service.resume_stalled_filings(requests_runtime.db, desk, older_than=dt.timedelta(0)) >= 1
