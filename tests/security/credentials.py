@@ -1,13 +1,16 @@
 """The services' credentials of a running stack, as an attacker who stole one would hold them."""
 from __future__ import annotations
 
-from campus import auth
-from campus.config import DEV_SERVICE_TOKEN_SECRET
+from pathlib import Path
+
+from campus import auth, service_keys
 from campus.grpc_client import ServiceClients
 
 
 def service_tokens(stack, service: str) -> auth.ServiceTokens:
-    return auth.ServiceTokens(service, stack.env.get("SERVICE_TOKEN_SECRET", DEV_SERVICE_TOKEN_SECRET))
+    """`service`'s own private key, read from where the stack's launcher made it."""
+    folder = Path(stack.env["CAMPUS_VAR_DIR"]) / service_keys.LOCAL_DIR
+    return auth.ServiceTokens(service, (folder / service_keys.key_file_name(service)).read_bytes())
 
 
 def addresses(stack) -> dict[str, str]:

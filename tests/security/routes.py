@@ -6,8 +6,6 @@ import functools
 from dataclasses import dataclass
 
 from campus import testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.grpc_client import ServiceClients
 from gateway.app import create_app
 from gateway.config import GatewayConfig
@@ -54,7 +52,7 @@ class Route:
 @functools.cache
 def offline_app():
     config = GatewayConfig(environment="test")
-    clients = ServiceClients(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET))
+    clients = ServiceClients(testing.service_tokens("gateway"))
     return create_app(config, Gateway(config, clients, testing.TestUsers().verifier))
 
 

@@ -109,8 +109,7 @@ def test_one_address_spraying_many_accounts_runs_out_of_failures():
 
 def test_one_password_sprayed_from_an_address_runs_out_before_typos_do():
     config = GatewayConfig(environment="test", sign_in_failures_per_password="3/hour")
-    clients = RefusingIdentity(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
-                               addresses={"identity": "127.0.0.1:1"})
+    clients = RefusingIdentity(testing.service_tokens("gateway"), addresses={"identity": "127.0.0.1:1"})
     client = create_app(config, Gateway(config, clients, testing.TestUsers().verifier)).test_client()
 
     def sign_in(account, password):
