@@ -67,7 +67,8 @@ def test_200_simultaneous_sign_ins_neither_crash_identity_nor_open_it(stack, htt
     assert by_status.get(200, 0) > 0, "nobody signed in at all"
     busy = [a for a in answers if a.status_code == 503]
     assert all(a.headers.get("Retry-After", "").isdigit() for a in busy)
-    assert all(a.json().get("code") == "HASHING_BUSY" for a in busy), busy[0].json() if busy else None
+    # Busy hashing (identity's bound) or a sign-in that waited past the gateway's deadline.
+    assert {a.json().get("code") for a in busy} <= {"HASHING_BUSY", "DEADLINE_EXCEEDED"}, busy[0].json()
     assert identity.popen.poll() is None, "identity crashed"
     assert ended_answers and set(ended_answers) == {401}, "an ended session was honoured under load"
     # Identity's hashing budget (IDENTITY_HASHING_MEMORY_MIB, 256) plus the process itself.
