@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test install browser translations protos test-unit test-integration test-e2e test-fault bench lint lock check-deploy deploy-files clean
+.PHONY: up test install browser translations protos test-unit test-integration test-e2e test-fault test-security bench lint lock check-deploy deploy-files clean
 
 up: install
 	$(PY) -m deploy.launcher up
@@ -17,6 +17,7 @@ test: install browser
 	$(PY) -m pytest -m integration -q
 	$(PY) -m pytest -m e2e -q
 	$(PY) -m pytest -m fault -q
+	$(PY) -m pytest -m security -q
 	$(PY) -m pytest -m perf -q
 
 install: $(STAMP) cms/__init__.py
@@ -47,7 +48,7 @@ translations: $(STAMP)
 protos: $(STAMP)
 	$(PY) -m campus.protogen
 
-test-unit test-integration test-e2e test-fault: install
+test-unit test-integration test-e2e test-fault test-security: install
 	$(PY) -m pytest -m $(subst test-,,$@) -q
 
 bench: install

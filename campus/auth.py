@@ -257,7 +257,8 @@ class AccessTokenVerifier:
         if kid not in self._keys:
             self._refresh()
         if kid not in self._keys:
-            raise Unauthenticated("access token signed with an unknown key")
+            log.info("access token refused: unknown key %r", kid[:32])
+            raise Unauthenticated("invalid access token")
         return self._keys[kid]
 
     def claims(self, token: str) -> dict:
@@ -270,7 +271,9 @@ class AccessTokenVerifier:
         try:
             header = jwt.get_unverified_header(token)
             if header.get("alg") not in ACCESS_ALGORITHMS:
-                raise Unauthenticated("access token algorithm not allowed")
+                # Why goes to the log, never to the caller: the same answer for every forgery.
+                log.info("access token refused: algorithm %r", str(header.get("alg"))[:16])
+                raise Unauthenticated("invalid access token")
             key = self._key(str(header.get("kid", "")))
             return jwt.decode(token, key, algorithms=ACCESS_ALGORITHMS, audience=ACCESS_AUDIENCE,
                               issuer=access_issuer(), leeway=self._leeway,
@@ -284,7 +287,8 @@ class AccessTokenVerifier:
     def caller(self, token: str, *, via: str = "") -> Caller:
         claims = self.claims(token)
         if claims["kind"] not in (STUDENT, STAFF, BANK):
-            raise Unauthenticated("access token of an unknown kind")
+            log.info("access token refused: kind %r", str(claims["kind"])[:16])
+            raise Unauthenticated("invalid access token")
         return Caller(kind=claims["kind"], subject=claims["sub"], department=claims.get("dept", ""),
                       centre=claims.get("centre", "") if claims["kind"] == STAFF else "",
                       session_id=claims.get("sid", ""), service=via, token=token)

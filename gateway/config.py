@@ -45,6 +45,10 @@ class GatewayConfig(BaseConfig):
     #: common password over thousands of guessable registration numbers runs out of these.
     #: Generous, since a mobile carrier puts many students behind one address.
     sign_in_failures_per_address: str = "600/hour"
+    #: Failed sign-ins per client address *with one password*: spraying is one password
+    #: over many account names, so it runs out of these within a few accounts; a student's
+    #: own typos spend them only on her wrong password, never on her right one.
+    sign_in_failures_per_password: str = "10/hour"
     bank_rate_limit: str = "6000/minute"
     max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
     catalogue_ttl_seconds: float = Field(60.0, ge=0, le=3600)

@@ -4,7 +4,16 @@ Signed-in traffic is limited per account, anonymous traffic per address (generou
 university lab or a mobile carrier puts many people behind one; see account_or_address).
 Sign-in and password endpoints are limited per address *and* account name, so one guesser
 behind a shared address cannot use up everyone's budget; identity throttles per account
-as well, and by the guesser's address."""
+as well, and by the guesser's address.
+
+Sign-in failures have two budgets per address (`sign_in_limits`): every failure, generous
+(a carrier's thousands of students mistype too), and failures *with the same password*,
+tight. Password spraying is one password against many account names: it spends the tight
+budget at once, while a student who mistypes spends it only on her own wrong password, and
+a right password is never refused by it."""
+import hashlib
+import hmac
+
 from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -58,6 +67,34 @@ def sign_in_failures() -> str:
 
 def spraying_address() -> str:
     return f"sign-in-failures:{get_remote_address()}"
+
+
+def sprayed_password() -> str:
+    """One password from one address, whatever the account names: a keyed hash, truncated,
+    so the limiter's storage never holds a password or anything to test guesses against."""
+    from gateway.context import current
+    body = request.get_json(silent=True, cache=True) if request.is_json else request.form
+    password = body.get("password") if hasattr(body, "get") else None
+    key = current().config.session_secret.get_secret_value().encode()
+    digest = hmac.new(key, str(password or "").encode(), hashlib.sha256).hexdigest()[:16]
+    return f"sign-in-password:{get_remote_address()}:{digest}"
+
+
+def same_password_failures() -> str:
+    from gateway.context import current
+    return current().config.sign_in_failures_per_password
+
+
+def sign_in_limits(**options):
+    """The sign-in routes' budgets (API and portal alike): per address and account name,
+    failures per address, and failures per address with one password."""
+    def decorate(view):
+        view = limiter.limit(same_password_failures, key_func=sprayed_password, deduct_when=failed_sign_in,
+                             **options)(view)
+        view = limiter.limit(sign_in_failures, key_func=spraying_address, deduct_when=failed_sign_in,
+                             **options)(view)
+        return limiter.limit(auth_limit, key_func=address_and_account, **options)(view)
+    return decorate
 
 
 def failed_sign_in(response) -> bool:

@@ -61,6 +61,34 @@ HEADERS_BY_OPERATION = {
 }
 
 
+
+def _to(method: str, path: str, **parameters: str) -> dict:
+    """An OpenAPI link to (method, path), its path parameters taken from this answer."""
+    return {"operationRef": "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method,
+            "parameters": parameters}
+
+
+#: How one answer leads to the next call: what a client (and the stateful fuzzer of the
+#: security battery) follows. (method, path, status) -> {link name: link}.
+LINKS_BY_OPERATION = {
+    ("post", "/api/v1/me/requests", "201"): {
+        "GetRequest": _to("get", "/api/v1/me/requests/{request_number}",
+                          request_number="$response.body#/request_number")},
+    ("get", "/api/v1/me/requests", "200"): {
+        "GetRequest": _to("get", "/api/v1/me/requests/{request_number}",
+                          request_number="$response.body#/requests/0/request_number")},
+    ("get", "/api/v1/me/finance", "200"): {
+        "GetChallan": _to("get", "/api/v1/me/challans/{consumer_number}",
+                          consumer_number="$response.body#/data/challans/0/consumer_number")},
+    ("get", "/api/v1/me/tracking", "200"): {
+        "TrackDegree": _to("get", "/api/v1/public/degree-tracking/{tracking_id}",
+                           tracking_id="$response.body#/data/applications/0/tracking_id")},
+    ("post", "/api/v1/staff/students", "201"): {
+        name: _to(method, f"/api/v1/staff/accounts/{{username}}/{action}", username="$response.body#/username")
+        for name, method, action in (("AuditAccount", "get", "audit"), ("LockAccount", "post", "lock"),
+                                     ("UnlockAccount", "post", "unlock"))},
+}
+
 #: Every operation's, from the HTTP server in front of the application.
 URI_TOO_LONG = {"description": f"URI Too Long: the request line is over {REQUEST_LINE_LIMIT} bytes "
                                "(answered by the HTTP server itself, not as problem details)",
@@ -156,7 +184,7 @@ class CampusSpecTree(SpecTree):
 
 def finish(spec: dict, tree: SpecTree) -> dict:
     """What spectree cannot say: problem details as application/problem+json, path
-    parameter formats, response headers, the HTTP server's 414; and none of spectree's own
+    parameter formats, response headers and links, the HTTP server's 414; and none of spectree's own
     validation-error model, which the gateway never answers with (a 400 is problem
     details, declared per route where it can happen)."""
     problems = {f"#/components/schemas/{tree.naming_strategy(model)}" for model in (ProblemDetails, BankProblemDetails)}
@@ -183,6 +211,8 @@ def finish(spec: dict, tree: SpecTree) -> dict:
                     headers["Retry-After"] = HEADERS_BY_STATUS[429]["Retry-After"]
                 if headers:
                     response["headers"] = headers
+                if (method, path, status) in LINKS_BY_OPERATION:
+                    response["links"] = LINKS_BY_OPERATION[(method, path, status)]
             operation["responses"]["414"] = URI_TOO_LONG
             operation["responses"] = dict(sorted(operation["responses"].items()))
     schemas_ = spec["components"]["schemas"]

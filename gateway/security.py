@@ -53,13 +53,21 @@ def caller() -> auth.Caller:
     return g.caller
 
 
+def declare_audience(wrapper, *audience: str):
+    """Say on a view who it is for: "student", "staff" (every department), "staff:<dept>",
+    "bank". Read by the security battery's authorization matrix (tests/security), which
+    holds every route to it; outer decorators keep it (functools.wraps copies __dict__)."""
+    wrapper.audience = frozenset(audience)
+    return wrapper
+
+
 def student_only(view):
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
         if authenticate_bearer().kind != auth.STUDENT:
             raise Problem(403, "this is for students", kind="forbidden")
         return view(*args, **kwargs)
-    return wrapper
+    return declare_audience(wrapper, auth.STUDENT)
 
 
 def staff_only(*departments: str):
@@ -72,7 +80,7 @@ def staff_only(*departments: str):
                 raise Problem(403, "this is for staff of " + (", ".join(departments) or "the university"),
                               kind="forbidden")
             return view(*args, **kwargs)
-        return wrapper
+        return declare_audience(wrapper, *([f"{auth.STAFF}:{d}" for d in departments] or [auth.STAFF]))
     return decorate
 
 
@@ -81,7 +89,7 @@ def signed_in(view):
     def wrapper(*args, **kwargs):
         authenticate_bearer()
         return view(*args, **kwargs)
-    return wrapper
+    return declare_audience(wrapper, auth.STUDENT, auth.STAFF)
 
 
 def bank_only(view):
@@ -103,4 +111,4 @@ def bank_only(view):
             raise Problem(401, "unknown bank credentials", kind="unauthenticated",
                           headers={"WWW-Authenticate": 'Basic realm="cms-bank"'}, response_Code="04") from None
         return view(*args, **kwargs)
-    return wrapper
+    return declare_audience(wrapper, auth.BANK)

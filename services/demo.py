@@ -30,4 +30,4 @@ STAFF = [
     {"username": "student.services", "full_name": "Rabia Anwar", "department": "student_services"},
 ]
 
-BANKS = [{"mnemonic": "ABL", "name": "Allied Bank Limited"}]
+BANKS = [{"mnemonic": "ABL", "name": "Allied Bank Limited"}, {"mnemonic": "HBL", "name": "Habib Bank Limited"}]

@@ -7,7 +7,7 @@ from campus import auth as campus_auth
 from cms.identity.v1 import identity_pb2 as pb
 from gateway import schemas
 from gateway.context import current
-from gateway.limits import address_and_account, auth_limit, failed_sign_in, limiter, sign_in_failures, spraying_address
+from gateway.limits import address_and_account, auth_limit, limiter, sign_in_limits
 from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api
 from gateway.problems import Problem
 from gateway.security import caller, client_info, signed_in
@@ -95,8 +95,7 @@ def activate_account(username: str, code: str, new_password: str, cnic: str = ""
 
 
 @bp.post("/login")
-@limiter.limit(auth_limit, key_func=address_and_account)
-@limiter.limit(sign_in_failures, key_func=spraying_address, deduct_when=failed_sign_in)
+@sign_in_limits()
 @api.validate(json=schemas.Login, resp=answers(*PUBLIC_PROBLEMS, 401, 403, 423, HTTP_200=schemas.Tokens),
               tags=["auth"])
 def login(json: schemas.Login):

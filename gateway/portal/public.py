@@ -12,7 +12,7 @@ from cms.tracking.v1 import tracking_pb2
 from gateway import schemas
 from gateway.blueprints import auth as auth_api
 from gateway.context import current
-from gateway.limits import address_and_account, auth_limit, failed_sign_in, limiter, sign_in_failures, spraying_address
+from gateway.limits import sign_in_limits
 from gateway.portal import forms, mfa_pages, session
 from gateway.portal.pages import page, too_many_attempts
 
@@ -41,8 +41,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(auth_limit, key_func=address_and_account, methods=["POST"])
-@limiter.limit(sign_in_failures, key_func=spraying_address, deduct_when=failed_sign_in, methods=["POST"])
+@sign_in_limits(methods=["POST"])
 def login():
     form = forms.SignIn()
     if request.method == "GET":

@@ -17,7 +17,7 @@ from campus import auth
 from campus.errors import DeadlineExceeded, DomainError, Unauthenticated, Unavailable
 from cms.identity.v1 import identity_pb2 as pb
 from gateway.context import current
-from gateway.security import SAFE_METHODS, client_info
+from gateway.security import SAFE_METHODS, client_info, declare_audience
 
 log = logging.getLogger(__name__)
 
@@ -119,5 +119,5 @@ def page_for(*kinds: str):
                 from gateway.portal.pages import forbidden
                 return forbidden()
             return view(caller, *args, **kwargs)
-        return wrapper
+        return declare_audience(wrapper, *kinds)
     return decorate

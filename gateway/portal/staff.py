@@ -18,6 +18,7 @@ from gateway.portal import account_forms as forms
 from gateway.portal import session
 from gateway.portal.pages import forbidden, page
 from gateway.portal.vocabulary import ACCOUNT_KINDS, ACCOUNT_STATUSES, AUDIT_EVENTS, DEPARTMENT_NAMES
+from gateway.security import declare_audience
 
 bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
@@ -38,7 +39,7 @@ def tool(name: str):
             if not staff_api.owns(caller, name):
                 return forbidden()
             return view(caller, *args, **kwargs)
-        return wrapper
+        return declare_audience(wrapper, f"staff:{staff_api.TOOLS[name]}")
     return decorate
 
 

@@ -105,3 +105,27 @@ def test_one_address_spraying_many_accounts_runs_out_of_failures():
     other = client.post("/api/v1/auth/login", json={"username": "22P-000009", "password": "Pakistan@123"},
                         environ_base={"REMOTE_ADDR": "10.1.2.3"})
     assert other.status_code == 401               # another address has its own budget
+
+
+def test_one_password_sprayed_from_an_address_runs_out_before_typos_do():
+    config = GatewayConfig(environment="test", sign_in_failures_per_password="3/hour")
+    clients = RefusingIdentity(testing.service_tokens("gateway"), addresses={"identity": "127.0.0.1:1"})
+    client = create_app(config, Gateway(config, clients, testing.TestUsers().verifier)).test_client()
+
+    def sign_in(account, password):
+        return client.post("/api/v1/auth/login", json={"username": account, "password": password}).status_code
+
+    sprayed = [sign_in(f"22P-{n:06d}", "Pakistan@123") for n in range(1, 6)]
+    assert sprayed == [401, 401, 401, 429, 429]
+    # The same address, other passwords (students mistyping their own): their own budgets.
+    assert [sign_in("22P-000007", f"typo-{n}") for n in range(3)] == [401, 401, 401]
+    # Throttled answers name no password and the limiter's keys hold none.
+    keys = _limiter_keys(client.application)
+    assert any(key.startswith("LIMITER/sign-in-password:") for key in keys), keys
+    assert all("Pakistan" not in key for key in keys)
+
+
+def _limiter_keys(app) -> list[str]:
+    from gateway.limits import limiter
+    storage = limiter._storage  # the in-memory store of this test app
+    return [str(key) for key in getattr(storage, "storage", {})]

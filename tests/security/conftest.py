@@ -1,0 +1,115 @@
+"""The security battery's stack: the whole system, with the sign-in budgets production has
+(the other suites raise them), and every kind of caller signed in once."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from campus import clock
+from services import demo
+from services.identity.config import IdentityConfig
+from services.identity.models import accounts
+from services.identity.passwords import Passwords
+from tests.security.callers import Caller, anonymous_pages, api_sign_in, fresh_address, page_sign_in
+from tests.stack import activated_student, bearer, client, running_stack
+
+#: Production's sign-in failure budgets; general limits stay raised for the fuzzer.
+PRODUCTION_BUDGETS = {"GATEWAY_SIGN_IN_FAILURES_PER_ADDRESS": "600/hour",
+                      "GATEWAY_SIGN_IN_FAILURES_PER_PASSWORD": "10/hour", "IDENTITY_ADDRESS_FAILED_ACCOUNTS": "30"}
+OWNER = demo.STUDENT["registration_number"]
+
+
+@pytest.fixture(scope="session")
+def stack():
+    with running_stack("security", extra_env=PRODUCTION_BUDGETS) as stack:
+        yield stack
+
+
+@pytest.fixture
+def http(stack):
+    with client(stack) as http:
+        http.headers["X-Forwarded-For"] = fresh_address()
+        yield http
+
+
+@pytest.fixture(scope="session")
+def records(stack):
+    """The owner's records every path parameter names, and a throwaway student for the
+    staff account tools (locking the demo student would break the other tests)."""
+    with client(stack) as http:
+        owner = bearer(api_sign_in(http, OWNER))
+        filed = http.post("/api/v1/me/requests", headers=owner, json={
+            "category": "general_query", "subtype": "general_query", "details": "Security battery"})
+        assert filed.status_code == 201, filed.text
+        finance = http.get("/api/v1/me/finance", headers=owner).json()["data"]
+        admissions = bearer(api_sign_in(http, "admissions.officer"))
+        throwaway, _, _, _ = activated_student(http, stack, admissions)
+        return {"request_number": filed.json()["request_number"],
+                "consumer_number": finance["challans"][0]["consumer_number"],
+                "tracking_id": _tracking_id(http, owner), "username": throwaway}
+
+
+def _tracking_id(http, owner: dict) -> str:
+    tracking = http.get("/api/v1/me/tracking", headers=owner).json()["data"]
+    ids = [a["tracking_id"] for a in tracking.get("applications", [])]
+    return ids[0] if ids else "EBN-AGZ-2G33"
+
+
+@pytest.fixture(scope="session")
+def callers(stack) -> dict[str, Caller]:
+    base = stack.gateway_url()
+    with client(stack) as http:
+        admissions = bearer(api_sign_in(http, "admissions.officer"))
+        other, _, _, other_tokens = activated_student(http, stack, admissions)
+        from tests.stack import NEW_PASSWORD
+        found = {
+            "anonymous": Caller("anonymous", frozenset(), pages=anonymous_pages(base)),
+            "owner": Caller("owner", frozenset({"student"}), headers=bearer(api_sign_in(http, OWNER)),
+                            pages=page_sign_in(base, OWNER), subject=OWNER),
+            "another student": Caller("another student", frozenset({"student"}), headers=bearer(other_tokens),
+                                      pages=page_sign_in(base, other, NEW_PASSWORD), subject=other),
+        }
+        for staff in demo.STAFF:
+            name, dept = staff["username"], staff["department"]
+            found[f"staff {dept}"] = Caller(f"staff {dept}", frozenset({"staff", f"staff:{dept}"}),
+                                            headers=bearer(api_sign_in(http, name)),
+                                            pages=page_sign_in(base, name), subject=name)
+        for bank in demo.BANKS:
+            found[f"bank {bank['mnemonic']}"] = Caller(f"bank {bank['mnemonic']}", frozenset({"bank"}),
+                                                       auth=(bank["mnemonic"], demo.PASSWORD),
+                                                       pages=anonymous_pages(base), subject=bank["mnemonic"])
+        found["stolen service credential"] = Caller(
+            "stolen service credential", frozenset(),
+            headers={"Authorization": f"Bearer {stack_service_token(stack)}"}, pages=anonymous_pages(base))
+    yield found
+    for caller in found.values():
+        if caller.pages is not None:
+            caller.pages.close()
+
+
+def stack_service_token(stack) -> str:
+    """A service credential as the services' own processes hold it (here: the gateway's)."""
+    from tests.security.credentials import service_tokens
+    return service_tokens(stack, "gateway").token()
+
+
+BULK_PASSWORD = "Jazz-Carrier-2026"
+
+
+@pytest.fixture(scope="session")
+def bulk_students(stack) -> list[str]:
+    """1,000 real, active student accounts (inserted directly: the admission flow is not
+    what uses them), with a password hashed as identity hashes them."""
+    config = IdentityConfig(database_url=stack.env["IDENTITY_DATABASE_URL"], environment="test")
+    hashed = Passwords(time_cost=config.argon2_time_cost, memory_kib=config.argon2_memory_kib,
+                       parallelism=config.argon2_parallelism).hash(BULK_PASSWORD)
+    usernames = [f"23C-{n:06d}" for n in range(1000)]
+    now = clock.utcnow()
+    engine = sa.create_engine(stack.env["IDENTITY_DATABASE_URL"])
+    with engine.begin() as db:
+        db.execute(sa.insert(accounts), [
+            {"username": u, "kind": "student", "full_name": f"Carrier Student {i}", "status": "active",
+             "password_hash": hashed, "created_at": now, "password_changed_at": now}
+            for i, u in enumerate(usernames)])
+    engine.dispose()
+    return usernames
