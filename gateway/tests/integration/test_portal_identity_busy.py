@@ -10,8 +10,6 @@ from types import SimpleNamespace
 import pytest
 
 from campus import testing
-from campus.auth import ServiceTokens
-from campus.config import DEV_SERVICE_TOKEN_SECRET
 from campus.errors import InvalidArgument, TooManyAttempts, Unauthenticated
 from campus.grpc_client import ServiceClients
 from gateway.app import create_app
@@ -28,7 +26,7 @@ class Identity(ServiceClients):
     """Identity refuses every password call with `refusal`; sessions stay active."""
 
     def __init__(self):
-        super().__init__(ServiceTokens("gateway", DEV_SERVICE_TOKEN_SECRET),
+        super().__init__(testing.service_tokens("gateway"),
                          addresses={s: DEAD for s in ("enrollment", "exams", "finance", "requests", "tracking")})
         self.refusal = TooManyAttempts("no memory for one more hash", reason="HASHING_BUSY", retry_after=3)
         self.sent = []
