@@ -73,3 +73,19 @@ def page_sign_in(base_url: str, username: str, password: str = demo.PASSWORD) ->
 
 def anonymous_pages(base_url: str) -> httpx.Client:
     return httpx.Client(base_url=base_url, timeout=15, headers={"X-Forwarded-For": "198.51.100.11"})
+
+
+def bank_token(stack, http: httpx.Client, caller: Caller) -> str:
+    """The access token identity gives a bank for its credential (what the gateway forwards)."""
+    from campus import auth as campus_auth
+    from cms.identity.v1 import identity_pb2 as pb
+    from tests.security.credentials import clients_as
+    clients = clients_as(stack, "gateway")
+    try:
+        mnemonic, secret = caller.auth
+        pair = clients.call("identity", "AuthenticateBank", pb.AuthenticateBankRequest(
+            bank_mnemonic=mnemonic, secret=secret, client=pb.ClientInfo(ip="198.51.100.12")),
+            caller=campus_auth.Caller(kind=campus_auth.PUBLIC, subject=""))
+        return pair.access_token
+    finally:
+        clients.close()

@@ -17,6 +17,7 @@ from tests.stack import activated_student, bearer, client, running_stack
 PRODUCTION_BUDGETS = {"GATEWAY_SIGN_IN_FAILURES_PER_ADDRESS": "600/hour",
                       "GATEWAY_SIGN_IN_FAILURES_PER_PASSWORD": "10/hour", "IDENTITY_ADDRESS_FAILED_ACCOUNTS": "30"}
 OWNER = demo.STUDENT["registration_number"]
+ANOTHER_CENTRE = "staff of another centre"
 
 
 @pytest.fixture(scope="session")
@@ -41,10 +42,14 @@ def records(stack):
         filed = http.post("/api/v1/me/requests", headers=owner, json={
             "category": "general_query", "subtype": "general_query", "details": "Security battery"})
         assert filed.status_code == 201, filed.text
+        regional = http.post("/api/v1/me/requests", headers=owner, json={
+            "category": "helpdesk_complaint", "subtype": "tutor_not_allocated", "details": "Security battery"})
+        assert regional.status_code == 201, regional.text
         finance = http.get("/api/v1/me/finance", headers=owner).json()["data"]
         admissions = bearer(api_sign_in(http, "admissions.officer"))
         throwaway, _, _, _ = activated_student(http, stack, admissions)
         return {"request_number": filed.json()["request_number"],
+                "regional_request_number": regional.json()["request_number"],
                 "consumer_number": finance["challans"][0]["consumer_number"],
                 "tracking_id": _tracking_id(http, owner), "username": throwaway}
 
@@ -69,11 +74,13 @@ def callers(stack) -> dict[str, Caller]:
             "another student": Caller("another student", frozenset({"student"}), headers=bearer(other_tokens),
                                       pages=page_sign_in(base, other, NEW_PASSWORD), subject=other),
         }
+        owner_centre = demo.STUDENT.get("centre", "ISB")
         for staff in demo.STAFF:
             name, dept = staff["username"], staff["department"]
-            found[f"staff {dept}"] = Caller(f"staff {dept}", frozenset({"staff", f"staff:{dept}"}),
-                                            headers=bearer(api_sign_in(http, name)),
-                                            pages=page_sign_in(base, name), subject=name)
+            # A regional officer of a centre other than the owner's is a caller of her own.
+            label = ANOTHER_CENTRE if staff.get("centre", owner_centre) != owner_centre else f"staff {dept}"
+            found[label] = Caller(label, frozenset({"staff", f"staff:{dept}"}), headers=bearer(api_sign_in(http, name)),
+                                  pages=page_sign_in(base, name), subject=name)
         for bank in demo.BANKS:
             found[f"bank {bank['mnemonic']}"] = Caller(f"bank {bank['mnemonic']}", frozenset({"bank"}),
                                                        auth=(bank["mnemonic"], demo.PASSWORD),

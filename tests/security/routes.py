@@ -44,7 +44,7 @@ class Route:
     def url(self, values: dict[str, str]) -> str:
         path = self.path
         for name, value in values.items():
-            path = path.replace("{" + name + "}", value)
+            path = path.replace("{" + name + "}", str(value))
         assert "{" not in path, f"{self.rule}: a path parameter the battery has no record for"
         return path
 

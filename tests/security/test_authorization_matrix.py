@@ -75,8 +75,8 @@ def _valid_body(method: str, path: str) -> dict | None:
 
 
 CALLERS = ["anonymous", "owner", "another student", "staff admissions", "staff examinations", "staff treasury",
-           "staff regional", "staff dispatch", "staff student_services", "bank ABL", "bank HBL",
-           "stolen service credential"]
+           "staff regional", "staff of another centre", "staff dispatch", "staff student_services", "bank ABL",
+           "bank HBL", "stolen service credential"]
 
 
 @pytest.mark.parametrize("route", API, ids=lambda r: f"{r.method} {r.rule}")
@@ -133,3 +133,15 @@ def test_page_against_every_caller(route, stack, callers, records):
         elif allowed and route.audience and not (name == "another student" and owned) and _page_refused(response):
             wrong.append(f"{name}: refused ({status}), but the page is for it")
     assert not wrong, f"{route.method} {route.rule}:\n  " + "\n  ".join(wrong)
+
+
+def test_staff_of_another_centre_see_none_of_the_owners_records(callers, records, http):
+    """A route being for regional staff does not make every centre's records theirs: the
+    owner's request is in her own centre's queue and not in another centre's."""
+    def queue(name):
+        answer = http.get("/api/v1/staff/requests", headers=callers[name].headers)
+        assert answer.status_code == 200, answer.text
+        return {r["request_number"] for r in answer.json()["requests"]}
+
+    assert records["regional_request_number"] in queue("staff regional")
+    assert records["regional_request_number"] not in queue("staff of another centre")
