@@ -17,7 +17,7 @@ test: install browser
 	$(PY) -m pytest -m integration -q
 	$(PY) -m pytest -m e2e -q
 	$(PY) -m pytest -m fault -q
-	$(PY) -m pytest -m security -q
+	$(PY) -m pytest -m security -q -s
 	$(PY) -m pytest -m perf -q
 
 install: $(STAMP) cms/__init__.py

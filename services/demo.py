@@ -17,6 +17,19 @@ STUDENT = {
     "level": "bed",
     "roll_number": "BO680724",
 }
+#: A second student, at another regional centre (Lahore), with a record and an account but
+#: no results or fees: "another student" and "another centre's student" in the tests.
+CLASSMATE = {
+    "registration_number": "23L-204518",
+    "full_name": "Bilal Ahmed",
+    "father_name": "Ahmed Raza",
+    "email": "bilal.ahmed@example.pk",
+    "mobile": "03211234567",
+    "program_code": "BED15",
+    "centre": "LHR",
+    "cnic": "35202-1234567-1",
+    "postal_address": "House 3, Street 12, Johar Town, Lahore",
+}
 
 STAFF = [
     {"username": "admissions.officer", "full_name": "Naveed Akhtar", "department": "admissions"},

@@ -142,3 +142,13 @@ def activated_student(http: httpx.Client, stack: Stack, admissions: dict) -> tup
                                                          "new_password": NEW_PASSWORD})
     assert activated.status_code == 200, activated.text
     return regno, mail, code, activated.json()
+
+
+def service_clients(stack: Stack, service: str):
+    """gRPC clients to every service of the stack holding `service`'s own credential, read
+    from where the stack's launcher made the keys (what a stolen credential would be)."""
+    from campus import auth, service_keys
+    from campus.grpc_client import ServiceClients
+    key = Path(stack.env["CAMPUS_VAR_DIR"]) / service_keys.LOCAL_DIR / service_keys.key_file_name(service)
+    addresses = {name: f"127.0.0.1:{stack.env[f'{name.upper()}_GRPC_PORT']}" for name in registry.names()}
+    return ServiceClients(auth.ServiceTokens(service, key.read_bytes()), addresses=addresses, default_timeout=10)

@@ -1,4 +1,5 @@
-"""Demo data: the demo student's record, two semesters of B.Ed courses and her tutors."""
+"""Demo data: the demo student's record, two semesters of B.Ed courses and her tutors; and
+a classmate at the Lahore centre (a record only)."""
 import datetime as dt
 
 from services import demo
@@ -25,3 +26,9 @@ def seed(runtime) -> None:
         service.register_courses(runtime.db, regno, semester, codes)
     for code, (name, address, phone) in SPRING_TUTORS.items():
         service.allocate_tutor(runtime.db, regno, "Spring 2026", code, name=name, postal_address=address, phone=phone)
+    other = demo.CLASSMATE
+    service.admit_student(
+        runtime.db, registration_number=other["registration_number"], program_code=other["program_code"],
+        centre_code=other["centre"], admission_semester="Spring 2026", date_of_birth=dt.date(2001, 9, 3),
+        full_name=other["full_name"], father_name=other["father_name"], gender="male", cnic=other["cnic"],
+        email=other["email"], mobile=other["mobile"], postal_address=other["postal_address"])

@@ -14,7 +14,7 @@ from google.protobuf import message_factory
 
 from campus import auth, registry, testing
 from campus.errors import DomainError
-from tests.stack import NEW_PASSWORD, activated_student, bearer, login
+from tests.stack import NEW_PASSWORD, activated_student, bearer, login, service_clients
 
 PINNED_SECONDS = 1.0
 ACCESS_LINE = re.compile(r'"GET /api/v1/auth/me HTTP/[\d.]+" (\d{3}) .* rid=(\S+) pid=<(\d+)>')
@@ -23,8 +23,7 @@ ACCESS_LINE = re.compile(r'"GET /api/v1/auth/me HTTP/[\d.]+" (\d{3}) .* rid=(\S+
 @pytest.fixture(scope="module")
 def as_gateway(stack):
     """Clients to every service's own gRPC port, with the gateway's service credential."""
-    addresses = {name: f"127.0.0.1:{stack.env[f'{name.upper()}_GRPC_PORT']}" for name in registry.names()}
-    clients = testing.clients_as("gateway", addresses)
+    clients = service_clients(stack, "gateway")
     yield clients
     clients.close()
 
