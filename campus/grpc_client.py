@@ -57,7 +57,11 @@ class ServiceClients:
                         self._addresses.get(service) or definition.address(),
                         options=[("grpc.service_config", _service_config(definition)),
                                  ("grpc.enable_retries", 1),
-                                 ("grpc.keepalive_time_ms", 30000)])
+                                 ("grpc.keepalive_time_ms", 30000),
+                                 # A service back after an outage is reached within ~2 s,
+                                 # not after grpc's default back-off of up to two minutes.
+                                 ("grpc.initial_reconnect_backoff_ms", 500),
+                                 ("grpc.max_reconnect_backoff_ms", 2000)])
                     self._channels[service] = channel
         return channel
 

@@ -7,9 +7,21 @@ from campus import testing
 from tests.stack import bearer, login
 
 
+def _sign_ins_work_again(http) -> None:
+    """After identity comes back, each gateway worker's channel reconnects on its own
+    back-off: /readyz may be answered by one worker while another still says 503 to a
+    sign-in (not retried: it is not idempotent). Wait until sign-ins go through."""
+    def signs_in():
+        return http.post("/api/v1/auth/login", json={"username": "22P-123456", "password": "Demo@2026"}
+                         ).status_code != 503
+    for _ in range(4):  # requests spread over the workers: each must have reconnected
+        testing.wait_until(signs_in, timeout=30, what="sign-ins to work again")
+
+
 @pytest.mark.parametrize("process, tile", [("exams-grpc", "results"), ("finance-grpc", "finance"),
                                            ("identity-grpc", "account"), ("enrollment-grpc", "profile")])
 def test_a_killed_service_turns_only_its_tiles_unavailable(http, stack, process, tile):
+    _sign_ins_work_again(http)  # after an earlier test's identity outage
     student = bearer(login(http, "22P-123456"))
     assert http.get("/api/v1/me/dashboard", headers=student).status_code == 200
     stack.kill(process)
@@ -46,6 +58,7 @@ def test_while_identity_is_down_students_read_and_staff_and_writes_fail_closed(h
     """Revocation cannot be confirmed with identity away: a student's reads go on by her
     verified token (result day), but staff and every write are refused (503), never let
     through on a session that may have ended."""
+    _sign_ins_work_again(http)
     student = bearer(login(http, "22P-123456"))
     staff = bearer(login(http, "student.services"))
     assert http.get("/api/v1/staff/requests", headers=staff).status_code == 200
