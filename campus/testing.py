@@ -46,6 +46,19 @@ def drop_database(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextlib.contextmanager
+def empty_database(service: str, metadata):
+    """A fresh PostgreSQL database of `service` with no tables yet (for migration tests), dropped after."""
+    from campus.db import Database
+    name = unique_name(f"cms_test_{service}_migrations")
+    db = Database(service, create_database(name), metadata, pool_size=2)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        drop_database(name)
+
+
 def unique_name(prefix: str) -> str:
     return f"{prefix}_{uuid.uuid4().hex[:8]}"
 

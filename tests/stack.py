@@ -144,11 +144,16 @@ def activated_student(http: httpx.Client, stack: Stack, admissions: dict) -> tup
     return regno, mail, code, activated.json()
 
 
-def service_clients(stack: Stack, service: str):
-    """gRPC clients to every service of the stack holding `service`'s own credential, read
-    from where the stack's launcher made the keys (what a stolen credential would be)."""
+def service_tokens(stack: Stack, service: str):
+    """`service`'s own credential in the stack, read from where its launcher made the keys
+    (what a stolen credential would be)."""
     from campus import auth, service_keys
-    from campus.grpc_client import ServiceClients
     key = Path(stack.env["CAMPUS_VAR_DIR"]) / service_keys.LOCAL_DIR / service_keys.key_file_name(service)
+    return auth.ServiceTokens(service, key.read_bytes())
+
+
+def service_clients(stack: Stack, service: str):
+    """gRPC clients to every service of the stack holding `service`'s own credential."""
+    from campus.grpc_client import ServiceClients
     addresses = {name: f"127.0.0.1:{stack.env[f'{name.upper()}_GRPC_PORT']}" for name in registry.names()}
-    return ServiceClients(auth.ServiceTokens(service, key.read_bytes()), addresses=addresses, default_timeout=10)
+    return ServiceClients(service_tokens(stack, service), addresses=addresses, default_timeout=10)

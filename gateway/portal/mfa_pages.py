@@ -44,12 +44,13 @@ def _security_page(caller, status: int = 200, **context):
                          status=status, **context))
 
 
-def _with_code(caller, method: str, form, done):
-    """Send the form's code with `method`; the refusal next to the field, or `done(answer)`."""
+def _with_code(caller, method: str, form):
+    """Send the form's code with `method`: (identity's answer, 200), or (None, status) with
+    the refusal next to the field."""
     if not form.validate_on_submit():
         return None, 400
     try:
-        return done(auth_api.mfa_call(method, caller, form.otp.data.replace(" ", ""))), 200
+        return auth_api.mfa_call(method, caller, form.otp.data.replace(" ", "")), 200
     except InvalidArgument:
         form.otp.errors.append(WRONG_CODE)
         return None, 400
@@ -87,7 +88,7 @@ def start(caller):
 @session.page_for("staff")
 def confirm(caller):
     form = forms.MfaCode()
-    answer, status = _with_code(caller, "ConfirmMfaEnrolment", form, lambda a: a)
+    answer, status = _with_code(caller, "ConfirmMfaEnrolment", form)
     if answer is None:
         # The pending secret stays in identity; a new one would need a new scan: start again.
         return _private(page("portal/account/enrol.html", caller=caller, form=form, secret="", qr=None,
@@ -100,7 +101,7 @@ def confirm(caller):
 @session.page_for("staff")
 def recovery_codes(caller):
     form = forms.MfaCode(prefix="recovery")
-    answer, status = _with_code(caller, "RegenerateRecoveryCodes", form, lambda a: a)
+    answer, status = _with_code(caller, "RegenerateRecoveryCodes", form)
     if answer is None:
         return _security_page(caller, status=status, recovery_form=form)
     return recovery_codes_page(caller, list(answer.recovery_codes), "/account/security")
@@ -111,7 +112,7 @@ def recovery_codes(caller):
 @session.page_for("staff")
 def disable(caller):
     form = forms.MfaCode(prefix="disable")
-    answer, status = _with_code(caller, "DisableMfa", form, lambda a: a)
+    answer, status = _with_code(caller, "DisableMfa", form)
     if answer is None:
         return _security_page(caller, status=status, disable_form=form)
     return redirect(url_for("portal_mfa.security", done="disabled"), code=303)

@@ -79,7 +79,7 @@ def bank_token(stack, http: httpx.Client, caller: Caller) -> str:
     """The access token identity gives a bank for its credential (what the gateway forwards)."""
     from campus import auth as campus_auth
     from cms.identity.v1 import identity_pb2 as pb
-    from tests.security.credentials import clients_as
+    from tests.stack import service_clients as clients_as
     clients = clients_as(stack, "gateway")
     try:
         mnemonic, secret = caller.auth

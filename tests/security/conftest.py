@@ -11,7 +11,7 @@ from services.identity.config import IdentityConfig
 from services.identity.models import accounts
 from services.identity.passwords import Passwords
 from tests.security.callers import Caller, anonymous_pages, api_sign_in, fresh_address, page_sign_in
-from tests.stack import activated_student, bearer, client, running_stack
+from tests.stack import activated_student, bearer, client, running_stack, service_tokens
 
 #: Production's sign-in failure budgets; general limits stay raised for the fuzzer.
 PRODUCTION_BUDGETS = {"GATEWAY_SIGN_IN_FAILURES_PER_ADDRESS": "600/hour",
@@ -86,17 +86,12 @@ def callers(stack) -> dict[str, Caller]:
                                                        pages=anonymous_pages(base), subject=bank["mnemonic"])
         found["stolen service credential"] = Caller(
             "stolen service credential", frozenset(),
-            headers={"Authorization": f"Bearer {stack_service_token(stack)}"}, pages=anonymous_pages(base))
+            headers={"Authorization": f"Bearer {service_tokens(stack, 'gateway').token()}"},
+            pages=anonymous_pages(base))
     yield found
     for caller in found.values():
         if caller.pages is not None:
             caller.pages.close()
-
-
-def stack_service_token(stack) -> str:
-    """A service credential as the services' own processes hold it (here: the gateway's)."""
-    from tests.security.credentials import service_tokens
-    return service_tokens(stack, "gateway").token()
 
 
 BULK_PASSWORD = "Jazz-Carrier-2026"

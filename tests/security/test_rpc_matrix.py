@@ -13,7 +13,7 @@ import pytest
 
 from campus import auth, policy, registry
 from campus.errors import PermissionDenied, Unauthenticated
-from tests.security.credentials import clients_as
+from tests.stack import service_clients as clients_as
 
 pytestmark = pytest.mark.security
 USERS = ["owner", "another student", "staff admissions", "staff examinations", "staff treasury", "staff regional",

@@ -13,7 +13,7 @@ from campus.errors import TooManyAttempts, Unauthenticated
 from cms.identity.v1 import identity_pb2 as pb
 from tests.security.callers import fresh_address
 from tests.security.conftest import BULK_PASSWORD as CARRIER_PASSWORD
-from tests.security.credentials import clients_as
+from tests.stack import service_clients as clients_as
 
 pytestmark = pytest.mark.security
 SPRAYED = "Pakistan@123"

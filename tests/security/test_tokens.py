@@ -22,9 +22,9 @@ from campus import auth
 from campus.errors import Unauthenticated
 from tests.security.callers import api_sign_in
 from tests.security.conftest import OWNER
-from tests.security.credentials import clients_as
 from tests.security.probes import student_probes
 from tests.stack import NEW_PASSWORD, activated_student, bearer
+from tests.stack import service_clients as clients_as
 
 pytestmark = pytest.mark.security
 PROFILE = "/api/v1/me/profile"

@@ -8,19 +8,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from campus import clock, migrations, testing
-from campus.db import Database
 from services.identity.models import accounts, metadata
 
 
 @pytest.fixture
 def empty_db():
-    name = testing.unique_name("cms_test_identity_migrations")
-    db = Database("identity", testing.create_database(name), metadata, pool_size=2)
-    try:
+    with testing.empty_database("identity", metadata) as db:
         yield db
-    finally:
-        db.dispose()
-        testing.drop_database(name)
 
 
 def test_the_migrations_build_the_models_tables(empty_db):

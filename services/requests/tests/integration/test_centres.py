@@ -6,7 +6,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from campus import clock, migrations, testing
-from campus.db import Database
 from campus.errors import NotFound
 from cms.requests.v1 import requests_pb2 as pb
 from services.requests.models import metadata, request_numbers, service_requests
@@ -122,13 +121,8 @@ def test_a_student_enrollment_does_not_know_files_nothing_even_without_a_fee(gat
 # -- the migration -------------------------------------------------------------------
 @pytest.fixture
 def empty_db():
-    name = testing.unique_name("cms_test_requests_migrations")
-    db = Database("requests", testing.create_database(name), metadata, pool_size=2)
-    try:
+    with testing.empty_database("requests", metadata) as db:
         yield db
-    finally:
-        db.dispose()
-        testing.drop_database(name)
 
 
 def test_the_migrations_build_the_models_tables(empty_db):
