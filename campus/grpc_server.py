@@ -30,6 +30,13 @@ log = logging.getLogger("campus.rpc")
 OPEN_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 
+def time_left(context, margin: float = 0.3) -> float | None:
+    """Seconds left of the caller's deadline, less a margin to write the answer (None: no
+    deadline): what a method that calls other services may give those calls."""
+    remaining = context.time_remaining()
+    return None if remaining is None else remaining - margin
+
+
 class ServerInterceptor(grpc.ServerInterceptor):
     def __init__(self, service_tokens: auth.ServiceTokens, access: auth.AccessTokenVerifier | None,
                  policies: dict[str, policy.Policy], answered: Callable | None = None,

@@ -30,6 +30,25 @@ CLASSMATE = {
     "cnic": "35202-1234567-1",
     "postal_address": "House 3, Street 12, Johar Town, Lahore",
 }
+#: A student with a registration to make: her last semester (Autumn 2025) is published with
+#: one failed course (8602), and the demo seed opens Spring 2027's registration window.
+REGISTRANT = {
+    "registration_number": "24F-100001",
+    "full_name": "Zainab Akhtar",
+    "father_name": "Akhtar Hussain",
+    "email": "zainab.akhtar@example.pk",
+    "mobile": "03451234567",
+    "program_code": "BED15",
+    "level": "bed",
+    "centre": "FSD",
+    "cnic": "33100-7654321-8",
+    "postal_address": "House 21, Street 4, Peoples Colony No. 1, Faisalabad",
+    "admission_semester": "Autumn 2025",
+    #: (course code, title, credit hours, assignment marks, final exam marks): 8602 failed
+    "results": [("8601", "General Methods of Teaching", 3, 70, 66),
+                ("8602", "Educational Assessment and Evaluation", 3, 55, 38),
+                ("8603", "Curriculum Development", 3, 81, 74)],
+}
 
 STAFF = [
     {"username": "admissions.officer", "full_name": "Naveed Akhtar", "department": "admissions"},

@@ -1,5 +1,5 @@
 """The enrollment service's definition: what the platform, the gateway and deploy know of it."""
-from campus.definition import ServiceDefinition
+from campus.definition import Loop, ServiceDefinition
 from services.enrollment.config import EnrollmentConfig
 
 SERVICE = ServiceDefinition(
@@ -9,5 +9,8 @@ SERVICE = ServiceDefinition(
     config=EnrollmentConfig,
     servicer="services.enrollment.grpc_api:EnrollmentServicer",
     models="services.enrollment.models:metadata",
+    consumer="services.enrollment.consumers:EnrollmentConsumer",
     seed="services.enrollment.seed:seed",
+    loops=(Loop("services.enrollment.peers:sweep_registrations", every_seconds="registration_sweep_seconds"),),
+    calls=("exams", "finance"),  # her published results, and the semester's challan
 )

@@ -2,14 +2,15 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import identifiers
+from campus import clock, identifiers
 from campus.auth import current_caller
 from campus.errors import PermissionDenied
+from campus.grpc_server import time_left
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from cms.enrollment.v1 import enrollment_pb2_grpc
-from services.enrollment import domain, service
+from services.enrollment import domain, holds, peers, registration, service
 
 #: Who reads a student's record (least privilege: the departments that keep it, dispatch
 #: for the postal address, regional offices for their own centre's students; the
@@ -21,6 +22,9 @@ PROFILE_SERVICES = {"requests"}
 #: regional offices see only their own centre's requests; nobody else needs this read.
 CENTRE_SERVICES = {"requests"}
 COURSE_DEPARTMENTS = {"admissions", "regional"}
+#: Holds are kept by admissions (missing documents) and seen by student services, who
+#: answer students asking what blocks them.
+HOLD_DEPARTMENTS = {"admissions", "student_services"}
 
 
 def profile_message(row, current_semester: str) -> pb.StudentProfile:
@@ -40,6 +44,46 @@ def course_message(row) -> pb.RegisteredCourse:
     return pb.RegisteredCourse(code=row.code, title=row.title, credit_hours=row.credit_hours, tutor=tutor)
 
 
+def offered_message(offered: domain.Offered) -> pb.OfferedCourse:
+    course = offered.course
+    return pb.OfferedCourse(code=course.code, title=course.title, credit_hours=course.credit_hours,
+                            required=offered.required)
+
+
+def registration_message(row, registered: list[domain.Offered]) -> pb.SemesterRegistration:
+    message = pb.SemesterRegistration(
+        semester=row.semester, status=row.status, courses=[offered_message(o) for o in registered],
+        credit_hours=row.credit_hours, registered_at=clock.iso(row.registered_at),
+        confirmed_at=clock.iso(row.confirmed_at), lapsed_at=clock.iso(row.lapsed_at))
+    if row.consumer_number:
+        message.challan.CopyFrom(pb.RegistrationChallan(consumer_number=row.consumer_number,
+                                                        amount_paisa=row.amount_paisa or 0,
+                                                        due_date=row.due_date.isoformat() if row.due_date else ""))
+    return message
+
+
+def overview_message(seen: registration.Overview) -> pb.RegistrationOverview:
+    message = pb.RegistrationOverview(
+        semester=seen.semester, eligible=seen.eligible, credit_limit=seen.credit_limit,
+        reasons=[pb.Reason(code=r.code, message=r.message) for r in seen.reasons],
+        courses=[offered_message(o) for o in seen.offered])
+    if seen.calendar is not None:
+        message.window.CopyFrom(pb.Window(opens=seen.calendar.registration_opens.isoformat(),
+                                          closes=seen.calendar.registration_closes.isoformat()))
+    if seen.registration is not None and seen.registration.status != domain.FILING:
+        message.registration.CopyFrom(registration_message(seen.registration, seen.registered))
+    return message
+
+
+def hold_message(hold: holds.Hold) -> pb.Hold:
+    return pb.Hold(code=hold.code, title=hold.title, action=hold.action, blocks=list(hold.blocks),
+                   reference=hold.reference, raised_at=clock.iso(hold.raised_at), note=hold.note)
+
+
+def _semester(text: str) -> str:
+    return str(domain.parse_semester(text)) if text.strip() else ""
+
+
 def _centre(caller) -> str | None:
     """The centre whose students the caller may see (None: any); centre-bound staff
     without one see nobody."""
@@ -52,6 +96,12 @@ def _centre(caller) -> str | None:
 class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
+        self.config = runtime.config
+        self.clients = runtime.clients
+
+    def _registrar(self, context) -> peers.Registrar:
+        return peers.for_caller(self.clients, current_caller(), self.config.registration_timeout_seconds,
+                                time_left(context))
 
     @rpc(students=OWN, staff=PROFILE_DEPARTMENTS, services=PROFILE_SERVICES)
     def GetStudentProfile(self, request, context):
@@ -75,5 +125,38 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def ListRegisteredCourses(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         semester = str(domain.parse_semester(request.semester)) if request.semester.strip() else ""
-        semester, rows = service.registered_courses(self.db, regno, semester, _centre(current_caller()))
-        return pb.ListRegisteredCoursesResponse(semester=semester, courses=[course_message(r) for r in rows])
+        semester, rows, held = service.registered_courses(self.db, regno, semester, _centre(current_caller()))
+        return pb.ListRegisteredCoursesResponse(semester=semester, courses=[course_message(r) for r in rows],
+                                                semesters=held)
+
+    @rpc(students=OWN)
+    def GetRegistration(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        return overview_message(registration.overview(self.db, regno, self._registrar(context),
+                                                      _semester(request.semester)))
+
+    @rpc(students=OWN)
+    def Register(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        return overview_message(registration.register(self.db, regno, list(request.course_codes),
+                                                      self._registrar(context), _semester(request.semester)))
+
+    @rpc(students=OWN, staff=HOLD_DEPARTMENTS)
+    def ListHolds(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        return pb.ListHoldsResponse(holds=[hold_message(h) for h in holds.list_holds(self.db, regno)])
+
+    @rpc(staff=HOLD_DEPARTMENTS)
+    def PlaceHold(self, request, context):
+        caller = current_caller()
+        regno = identifiers.registration_number(request.registration_number)
+        return hold_message(holds.place(self.db, regno, identifiers.code(request.code, "code"), request.reference,
+                                        request.note, officer=caller.subject, department=caller.department))
+
+    @rpc(staff=HOLD_DEPARTMENTS)
+    def LiftHold(self, request, context):
+        caller = current_caller()
+        regno = identifiers.registration_number(request.registration_number)
+        holds.lift(self.db, regno, identifiers.code(request.code, "code"), request.reference,
+                   officer=caller.subject, department=caller.department)
+        return pb.ListHoldsResponse(holds=[hold_message(h) for h in holds.list_holds(self.db, regno)])

@@ -20,6 +20,12 @@ program_levels = sa.Table(
     "program_levels", metadata,
     sa.Column("code", sa.String(20), primary_key=True),      # matric, ade, bed, bs, med, ...
     sa.Column("title", sa.String(80), nullable=False),
+    # The most credit hours a student of this level registers for in one semester.
+    sa.Column("max_semester_credit_hours", sa.Integer, nullable=False, server_default="18"),
+    # How the semester fee is charged: by credit hour, or (Matric) by course.
+    sa.Column("fee_basis", sa.String(12), nullable=False, server_default="credit_hour"),
+    sa.CheckConstraint("max_semester_credit_hours > 0", name="credit_limit_positive"),
+    sa.CheckConstraint("fee_basis IN ('credit_hour', 'course')", name="known_fee_basis"),
 )
 
 programs = sa.Table(
@@ -30,6 +36,7 @@ programs = sa.Table(
     sa.Column("level", sa.ForeignKey("program_levels.code"), nullable=False),
     sa.Column("duration_semesters", sa.Integer, nullable=False),
     sa.Column("max_duration_years", sa.Integer, nullable=False),
+    sa.Column("credit_hours_total", sa.Integer, nullable=False, server_default="0"),  # to complete it
     sa.CheckConstraint("duration_semesters > 0 AND max_duration_years > 0", name="durations_positive"),
 )
 
@@ -39,7 +46,33 @@ courses = sa.Table(
     sa.Column("code", sa.String(12), nullable=False, unique=True),   # 8601, ENGL3505
     sa.Column("title", sa.String(120), nullable=False),
     sa.Column("credit_hours", sa.Integer, nullable=False),
+    # Of credit_hours, how many are practical (lab, workshop): 3(2+1) has 1.
+    sa.Column("practical_credit_hours", sa.Integer, nullable=False, server_default="0"),
     sa.CheckConstraint("credit_hours > 0", name="credit_hours_positive"),
+    sa.CheckConstraint("practical_credit_hours BETWEEN 0 AND credit_hours", name="practical_within_credit_hours"),
+)
+
+# Spring and Autumn of each year, with the windows admissions announce (dates in
+# Asia/Karachi, both ends included).
+semesters = sa.Table(
+    "semesters", metadata,
+    sa.Column("code", sa.String(20), primary_key=True),        # "Spring 2027"
+    sa.Column("starts_on", sa.Date, nullable=False),
+    sa.Column("admission_opens", sa.Date, nullable=False),
+    sa.Column("admission_closes", sa.Date, nullable=False),
+    sa.Column("registration_opens", sa.Date, nullable=False),
+    sa.Column("registration_closes", sa.Date, nullable=False),
+    sa.CheckConstraint("admission_opens <= admission_closes AND registration_opens <= registration_closes",
+                       name="windows_in_order"),
+)
+
+# The courses a semester offers (a course in the scheme but not offered cannot be registered).
+offerings = sa.Table(
+    "offerings", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("semester", sa.ForeignKey("semesters.code"), nullable=False),
+    sa.Column("course_id", sa.ForeignKey("courses.id"), nullable=False),
+    sa.UniqueConstraint("semester", "course_id"),
 )
 
 program_courses = sa.Table(
@@ -69,6 +102,32 @@ students = sa.Table(
     sa.CheckConstraint("status IN ('active', 'graduated', 'withdrawn')", name="known_status"),
 )
 
+# A student's registration for one semester and its fee. Filed in two transactions around
+# finance's challan (status `filing` between them); unpaid past the due date it lapses, and
+# she may register again (the next attempt).
+semester_registrations = sa.Table(
+    "semester_registrations", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("student_id", sa.ForeignKey("students.id"), nullable=False),
+    sa.Column("semester", sa.String(20), nullable=False),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    # What she asked for, kept after a lapse removes the course rows: "8602,8604" and
+    # which of them were failed courses registered again.
+    sa.Column("course_codes", sa.String(400), nullable=False),
+    sa.Column("repeat_codes", sa.String(400), nullable=False, server_default=""),
+    sa.Column("credit_hours", sa.Integer, nullable=False),
+    sa.Column("consumer_number", sa.String(18), unique=True),
+    sa.Column("amount_paisa", sa.BigInteger),
+    sa.Column("due_date", sa.Date),
+    sa.Column("registered_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("confirmed_at", sa.DateTime(timezone=True)),
+    sa.Column("lapsed_at", sa.DateTime(timezone=True)),
+    sa.UniqueConstraint("student_id", "semester", "attempt"),
+    sa.CheckConstraint("status IN ('filing', 'awaiting_payment', 'confirmed', 'lapsed')", name="known_status"),
+)
+
 registrations = sa.Table(
     "registrations", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
@@ -76,6 +135,8 @@ registrations = sa.Table(
     sa.Column("semester", sa.String(20), nullable=False),          # "Spring 2026"
     sa.Column("course_id", sa.ForeignKey("courses.id"), nullable=False),
     sa.Column("registered_at", sa.DateTime(timezone=True), nullable=False),
+    # Empty for courses registered before registration was a process (the demo seed's).
+    sa.Column("semester_registration_id", sa.ForeignKey("semester_registrations.id")),
     sa.UniqueConstraint("student_id", "semester", "course_id"),
 )
 
@@ -94,4 +155,46 @@ tutor_allocations = sa.Table(
     sa.Column("registration_id", sa.ForeignKey("registrations.id"), nullable=False, unique=True),
     sa.Column("tutor_id", sa.ForeignKey("tutors.id"), nullable=False),
     sa.Column("allocated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+# -- holds: what blocks a student, and what she must do about it -----------------------
+hold_types = sa.Table(
+    "hold_types", metadata,
+    sa.Column("code", sa.String(30), primary_key=True),       # unpaid_dues, missing_documents, ...
+    sa.Column("title", sa.String(120), nullable=False),
+    sa.Column("action", sa.String(300), nullable=False),      # what the student must do
+    sa.Column("blocks", sa.String(100), nullable=False),      # "registration,transcript,degree"
+    # Placed and lifted by hand by these departments ("" for holds only events raise).
+    sa.Column("placed_by", sa.String(100), nullable=False, server_default=""),
+)
+
+holds = sa.Table(
+    "holds", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False, index=True),
+    sa.Column("hold_type", sa.ForeignKey("hold_types.code"), nullable=False),
+    sa.Column("reference", sa.String(60), nullable=False),    # the challan, document or tracking ID
+    sa.Column("note", sa.String(300), nullable=False, server_default=""),
+    sa.Column("raised_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("raised_by", sa.String(60), nullable=False),    # an officer's login or the event's source
+    sa.Column("cleared_at", sa.DateTime(timezone=True)),
+    sa.Column("cleared_by", sa.String(60)),
+)
+
+# The fee codes whose challans are dues: unpaid past the due date they hold the student.
+due_fee_codes = sa.Table(
+    "due_fee_codes", metadata,
+    sa.Column("fee_code", sa.String(40), primary_key=True),
+)
+
+# Enrollment's copy of the dues finance issued (from its events), to know when one is overdue.
+dues = sa.Table(
+    "dues", metadata,
+    sa.Column("consumer_number", sa.String(18), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False, index=True),
+    sa.Column("fee_code", sa.String(40), nullable=False),
+    sa.Column("amount_paisa", sa.BigInteger, nullable=False),
+    sa.Column("due_date", sa.Date, nullable=False),
+    sa.Column("paid_at", sa.DateTime(timezone=True)),
 )

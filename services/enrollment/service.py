@@ -8,13 +8,14 @@ from sqlalchemy.orm import Session
 
 from campus import clock
 from campus.db import Database
-from campus.errors import NotFound
+from campus.errors import InvalidArgument, NotFound
 from services.enrollment import domain
 from services.enrollment.models import (
     courses,
     programs,
     regional_centres,
     registrations,
+    semesters,
     students,
     tutor_allocations,
     tutors,
@@ -73,12 +74,14 @@ def student_centre(db: Database, regno: str) -> sa.Row:
 
 
 def registered_courses(db: Database, regno: str, semester: str = "",
-                       centre: str | None = None) -> tuple[str, list[sa.Row]]:
-    """(semester, its courses with their tutors); no semester means the latest registered.
-    With a `centre`, a student of another centre is not found."""
+                       centre: str | None = None) -> tuple[str, list[sa.Row], list[str]]:
+    """(semester, its courses with their tutors, every semester she has courses in, newest
+    first); no semester means the latest registered. With a `centre`, a student of another
+    centre is not found."""
     with db.sessions() as session:
         student_id = _student_id(session, regno, centre)
-        semester = semester or domain.latest_semester(_semesters_of(session, student_id))
+        held = sorted(_semesters_of(session, student_id), key=domain.parse_semester, reverse=True)
+        semester = semester or (held[0] if held else "")
         rows = session.execute(
             sa.select(courses.c.code, courses.c.title, courses.c.credit_hours,
                       tutors.c.name.label("tutor_name"), tutors.c.postal_address.label("tutor_address"),
@@ -89,7 +92,7 @@ def registered_courses(db: Database, regno: str, semester: str = "",
             .outerjoin(tutors, tutors.c.id == tutor_allocations.c.tutor_id)
             .where(registrations.c.student_id == student_id, registrations.c.semester == semester)
             .order_by(courses.c.code)).all()
-        return semester, rows
+        return semester, rows, held
 
 
 # -- writes (the admissions desk; for now only the demo seed) ------------------------
@@ -147,4 +150,17 @@ def allocate_tutor(db: Database, regno: str, semester: str, course_code: str, *,
         uow.session.execute(sa.delete(tutor_allocations).where(tutor_allocations.c.registration_id == registration_id))
         uow.session.execute(sa.insert(tutor_allocations).values(
             registration_id=registration_id, tutor_id=tutor_id, allocated_at=clock.utcnow()))
+        uow.commit()
+
+
+def set_registration_window(db: Database, semester: str, opens: dt.date, closes: dt.date) -> None:
+    """Announce (or move) a semester's registration window."""
+    semester = str(domain.parse_semester(semester))
+    if opens > closes:
+        raise InvalidArgument("the window must open before it closes", field="registration_closes")
+    with db.unit_of_work() as uow:
+        changed = uow.session.execute(sa.update(semesters).where(semesters.c.code == semester).values(
+            registration_opens=opens, registration_closes=closes)).rowcount
+        if not changed:
+            raise NotFound(f"no semester '{semester}'", field="semester")
         uow.commit()

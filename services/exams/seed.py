@@ -1,4 +1,5 @@
-"""Demo data: the demo student's published Autumn 2025 results, all passes."""
+"""Demo data: the published Autumn 2025 results of the demo student (all passes) and of the
+registrant (one course failed)."""
 import datetime as dt
 
 from services import demo
@@ -17,9 +18,16 @@ def seed(runtime) -> None:
     regno, level = demo.STUDENT["registration_number"], demo.STUDENT["level"]
     if service.published_results(runtime.db, regno):
         service.record_missing_levels(runtime.db, regno, level)  # seeded before results kept their level
-        return
-    for code, title, credit_hours, assignment, final in RESULTS:
+    else:
+        _record(runtime, regno, level, RESULTS)
+    registrant = demo.REGISTRANT
+    if not service.published_results(runtime.db, registrant["registration_number"]):
+        _record(runtime, registrant["registration_number"], registrant["level"], registrant["results"])
+    service.publish_semester(runtime.db, SEMESTER, PUBLISHED_ON)
+
+
+def _record(runtime, regno: str, level: str, results) -> None:
+    for code, title, credit_hours, assignment, final in results:
         service.record_result(runtime.db, runtime.config, registration_number=regno, semester=SEMESTER, level=level,
                               course_code=code, course_title=title, credit_hours=credit_hours,
                               assignment_marks=assignment, final_exam_marks=final)
-    service.publish_semester(runtime.db, SEMESTER, PUBLISHED_ON)

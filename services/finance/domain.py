@@ -109,6 +109,23 @@ def fee_for(schedule: list[Fee], fee_code: str, level: str) -> Fee:
     return fee
 
 
+def charges_total(schedule: list[Fee], fee_code: str, charges: list[tuple[str, int]], level: str) -> Fee:
+    """One fee `fee_code` whose amount (and late fee) is each charge's fee at the level times
+    its quantity: a semester fee by credit hours, or Matric's by course plus its technology
+    charge. Each charge is priced by `fee_for`, so a level without a rate is refused."""
+    amount = late = 0
+    titles = []
+    for code, quantity in charges:
+        if not 1 <= quantity <= 1000:
+            raise InvalidArgument(f"the quantity of '{code}' must be between 1 and 1000", field="charges")
+        fee = fee_for(schedule, code, level)
+        amount, late = amount + fee.amount_paisa * quantity, late + fee.late_fee_paisa * quantity
+        titles.append(f"{fee.title} x {quantity}")
+    if amount <= 0:
+        raise InvalidArgument("the charges add up to nothing", field="charges")
+    return Fee(fee_code, level, "; ".join(titles), amount, late)
+
+
 def due_date(issued_on: dt.date, due_days: int) -> dt.date:
     return issued_on + dt.timedelta(days=due_days)
 

@@ -43,12 +43,13 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
         self.db = runtime.db
         self.config = runtime.config
 
-    @rpc(services={"requests"})  # challans are issued for filed requests; no staff tool issues one
+    # Challans are issued for filed requests (requests) and semester registrations (enrollment).
+    @rpc(services={"requests", "enrollment"})
     def IssueChallan(self, request, context):
         row = service.issue_challan(
             self.db, self.config, registration_number=request.registration_number, fee_code=request.fee_code,
             level=request.level, reference=request.reference, description=request.description,
-            payer_name=request.payer_name)
+            payer_name=request.payer_name, charges=[(c.fee_code, c.quantity) for c in request.charges])
         return challan_message(row)
 
     @rpc(students=RECORD, staff={"treasury"})

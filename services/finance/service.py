@@ -21,12 +21,19 @@ def fee_schedule_rows(db: Database) -> list[domain.Fee]:
 
 
 def issue_challan(db: Database, config: FinanceConfig, *, registration_number: str, fee_code: str,
-                  level: str, reference: str, description: str, payer_name: str = "") -> sa.Row:
-    """Issue the challan for `reference`, or return the one already issued for it."""
+                  level: str, reference: str, description: str, payer_name: str = "",
+                  charges: list[tuple[str, int]] = ()) -> sa.Row:
+    """Issue the challan for `reference`, or return the one already issued for it.
+
+    With `charges` (fee code, quantity), the challan is `fee_code` for their priced total."""
     registration_number = identifiers.registration_number(registration_number)
     reference = identifiers.text(reference, "reference", max_length=60, required=True)
     description = identifiers.text(description, "description", max_length=200) or fee_code
-    fee = domain.fee_for(fee_schedule_rows(db), fee_code, level)
+    schedule = fee_schedule_rows(db)
+    if charges:
+        fee = domain.charges_total(schedule, identifiers.code(fee_code, "fee_code"), charges, level)
+    else:
+        fee = domain.fee_for(schedule, fee_code, level)
     try:
         return _issue_once(db, config, fee, registration_number, reference, description, payer_name)
     except sa.exc.IntegrityError:

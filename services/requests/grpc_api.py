@@ -5,6 +5,7 @@ from __future__ import annotations
 from campus import clock, identifiers, registry
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
+from campus.grpc_server import time_left
 from campus.policy import ALL, OWN, RECORD, rpc
 from campus.runtime import Runtime
 from cms.requests.v1 import requests_pb2 as pb
@@ -36,12 +37,6 @@ def request_message(row, history=()) -> pb.ServiceRequest:
     return message
 
 
-def _budget(context) -> float | None:
-    """Seconds left of the caller's deadline, less a margin to write the answer."""
-    remaining = context.time_remaining()
-    return None if remaining is None else remaining - 0.3
-
-
 class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
@@ -61,7 +56,7 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
         caller = current_caller()
         regno = identifiers.registration_number(request.registration_number)
         filing = service.Filing(regno, request.category, request.subtype, request.details, request.idempotency_key)
-        desk = peers.for_caller(self.clients, caller, self.config.filing_timeout_seconds, _budget(context))
+        desk = peers.for_caller(self.clients, caller, self.config.filing_timeout_seconds, time_left(context))
         row = service.file_request(self.db, filing, details_max_length=self.config.details_max_length, challans=desk)
         return request_message(row, service.history(self.db, row.id))
 

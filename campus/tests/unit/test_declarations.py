@@ -132,8 +132,11 @@ GRANTS = {
     # Requests stores the student's centre on each filed request (regional staff see theirs).
     ("enrollment", "GetStudentCentre"): (set(), {"requests"}),
     ("enrollment", "ListRegisteredCourses"): ({"admissions", "regional"}, set()),
+    ("enrollment", "ListHolds"): ({"admissions", "student_services"}, set()),
+    ("enrollment", "PlaceHold"): ({"admissions", "student_services"}, set()),
+    ("enrollment", "LiftHold"): ({"admissions", "student_services"}, set()),
     ("exams", "GetResults"): ({"examinations", "student_services"}, set()),
-    ("finance", "IssueChallan"): (set(), {"requests"}),
+    ("finance", "IssueChallan"): (set(), {"requests", "enrollment"}),
     ("finance", "GetChallan"): ({"treasury"}, set()),
     ("finance", "GetStudentAccount"): ({"treasury"}, set()),
     ("requests", "GetRequest"): (S, set()),

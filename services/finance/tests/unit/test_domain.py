@@ -150,3 +150,24 @@ def test_outstanding_follows_the_due_date():
     assert domain.outstanding(challan(), DUE + dt.timedelta(days=1)) == 220000
     assert domain.outstanding(challan(status=domain.PAID), DUE) == 0
     assert domain.outstanding(challan(), DUE + dt.timedelta(days=31)) == 0
+
+
+def test_charges_are_priced_by_the_unit_at_the_level():
+    schedule = [domain.Fee("credit_hour_fee", "bed", "Per credit hour", 108750),
+                domain.Fee("course_fee_6_credit_hours", "matric", "6 credit hours", 78000, 5000),
+                domain.Fee("technology_charge", "matric", "Technology", 25000)]
+    fee = domain.charges_total(schedule, "semester_fee", [("credit_hour_fee", 18)], "bed")
+    assert (fee.fee_code, fee.amount_paisa) == ("semester_fee", 1957500)  # the published Rs 19,575
+    matric = domain.charges_total(schedule, "semester_fee",
+                                  [("course_fee_6_credit_hours", 2), ("technology_charge", 1)], "matric")
+    assert (matric.amount_paisa, matric.late_fee_paisa) == (181000, 10000)
+
+
+def test_a_charge_without_a_rate_for_the_level_or_with_a_silly_quantity_is_refused():
+    schedule = [domain.Fee("credit_hour_fee", "bed", "Per credit hour", 108750)]
+    with pytest.raises(FailedPrecondition) as no_rate:
+        domain.charges_total(schedule, "semester_fee", [("credit_hour_fee", 3)], "ba")
+    assert no_rate.value.field == "level"
+    with pytest.raises(InvalidArgument) as silly:
+        domain.charges_total(schedule, "semester_fee", [("credit_hour_fee", 0)], "bed")
+    assert silly.value.field == "charges"

@@ -1,0 +1,29 @@
+"""Events enrollment acts on. Runs under eventlet: no gRPC here."""
+from campus.consumer import DatabaseDependency, handles
+from cms.finance.v1.events_pb2 import ChallanIssued, ChallanPaid
+from cms.tracking.v1.events_pb2 import DegreeStatusChanged
+from services.enrollment import holds, registration
+
+
+class EnrollmentConsumer:
+    name = "enrollment"
+    db = DatabaseDependency()
+
+    @handles("finance", "challan_paid")
+    def on_challan_paid(self, uow, event):
+        paid = event.payload(ChallanPaid)
+        holds.due_paid(uow, paid.consumer_number)
+        registration.confirm(uow, paid.reference, paid.consumer_number, paid.paid_at)
+
+    @handles("finance", "challan_issued")
+    def on_challan_issued(self, uow, event):
+        issued = event.payload(ChallanIssued)
+        holds.due_issued(uow, consumer_number=issued.consumer_number, registration_number=issued.registration_number,
+                         fee_code=issued.fee_code, reference=issued.reference, amount_paisa=issued.amount_paisa,
+                         due_date=issued.due_date)
+
+    @handles("tracking", "degree_status_changed")
+    def on_degree_status_changed(self, uow, event):
+        changed = event.payload(DegreeStatusChanged)
+        holds.degree_stage(uow, registration_number=changed.registration_number, tracking_id=changed.tracking_id,
+                           stage=changed.stage, source="tracking")
