@@ -381,10 +381,111 @@ class Course(View):
 class Courses(View):
     semester: str
     courses: list[Course]
+    semesters: list[str] = Field(description="every semester she has courses in, newest first")
 
     @classmethod
     def from_message(cls, response) -> Self:
-        return cls(semester=response.semester, courses=[Course.from_message(c) for c in response.courses])
+        return cls(semester=response.semester, courses=[Course.from_message(c) for c in response.courses],
+                   semesters=list(response.semesters))
+
+
+class CoursesQuery(BaseModel):
+    semester: str | None = Field(None, max_length=20, pattern=r"^\s*([Ss][Pp][Rr][Ii][Nn][Gg]|[Aa][Uu][Tt][Uu][Mm][Nn])"
+                                 r"\s+[0-9]{4}\s*$", description="A semester's code, e.g. `Spring 2027`; "
+                                 "empty: the latest she has courses in")
+
+
+# -- course registration and holds ------------------------------------------------------
+class RegistrationWindow(View):
+    opens: str = Field(description="YYYY-MM-DD, Asia/Karachi, included")
+    closes: str = Field(description="YYYY-MM-DD, Asia/Karachi, included")
+
+
+class Reason(View):
+    code: str = Field(description="previous_semester_incomplete, window_closed, window_not_open, "
+                                  "maximum_duration_passed, hold, not_active, no_semester, nothing_to_register")
+    message: str
+
+
+class OfferedCourse(View):
+    code: str
+    title: str
+    credit_hours: int
+    required: bool = Field(description="a failed course that must be registered again")
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(code=c.code, title=c.title, credit_hours=c.credit_hours, required=c.required)
+
+
+class SemesterRegistration(View):
+    semester: str
+    status: Literal["awaiting_payment", "confirmed", "lapsed"]
+    courses: list[OfferedCourse]
+    credit_hours: int
+    challan: ChallanRef | None
+    registered_at: str
+    confirmed_at: str | None
+    lapsed_at: str | None
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        challan = ChallanRef.from_message(r.challan) if r.HasField("challan") else None
+        return cls(semester=r.semester, status=r.status, courses=[OfferedCourse.from_message(c) for c in r.courses],
+                   credit_hours=r.credit_hours, challan=challan, registered_at=r.registered_at,
+                   confirmed_at=r.confirmed_at or None, lapsed_at=r.lapsed_at or None)
+
+
+class RegistrationView(View):
+    semester: str = Field(description="the semester's code, as ?semester= takes it; empty when none is announced")
+    window: RegistrationWindow | None
+    eligible: bool
+    reasons: list[Reason]
+    courses: list[OfferedCourse] = Field(description="what she may register for; `required` ones she must")
+    credit_limit: int
+    registration: SemesterRegistration | None
+
+    @classmethod
+    def from_message(cls, o) -> Self:
+        window = RegistrationWindow(opens=o.window.opens, closes=o.window.closes) if o.HasField("window") else None
+        registration = SemesterRegistration.from_message(o.registration) if o.HasField("registration") else None
+        return cls(semester=o.semester, window=window, eligible=o.eligible,
+                   reasons=[Reason(code=r.code, message=r.message) for r in o.reasons],
+                   courses=[OfferedCourse.from_message(c) for c in o.courses], credit_limit=o.credit_limit,
+                   registration=registration)
+
+
+class RegistrationQuery(BaseModel):
+    semester: str | None = CoursesQuery.model_fields["semester"]
+
+
+class RegisterCourses(Body):
+    courses: list[Annotated[str, Field(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9]+$")]] = Field(
+        max_length=20, description="course codes; every required (failed) course must be among them")
+    semester: str | None = CoursesQuery.model_fields["semester"]
+
+
+class HoldView(View):
+    code: str = Field(description="unpaid_dues, missing_documents, degree_objection")
+    title: str
+    action: str = Field(description="what the student must do")
+    blocks: list[str] = Field(description="registration, transcript, degree")
+    reference: str
+    raised_at: str
+    note: str
+
+    @classmethod
+    def from_message(cls, h) -> Self:
+        return cls(code=h.code, title=h.title, action=h.action, blocks=list(h.blocks), reference=h.reference,
+                   raised_at=h.raised_at, note=h.note)
+
+
+class Holds(View):
+    holds: list[HoldView]
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(holds=[HoldView.from_message(h) for h in response.holds])
 
 
 class CourseResult(View):

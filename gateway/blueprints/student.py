@@ -7,6 +7,7 @@ import json
 from flask import Blueprint, request
 
 from campus import auth
+from cms.enrollment.v1 import enrollment_pb2
 from cms.finance.v1 import finance_pb2
 from cms.requests.v1 import requests_pb2 as pb
 from gateway import dashboard, schemas
@@ -42,10 +43,85 @@ def _tile_view(name: str):
     return view
 
 
-for _name, _tile in [("profile", schemas.ProfileTile), ("courses", schemas.CoursesTile),
-                     ("finance", schemas.FinanceTile), ("tracking", schemas.TrackingTile)]:
+for _name, _tile in [("profile", schemas.ProfileTile), ("finance", schemas.FinanceTile),
+                     ("tracking", schemas.TrackingTile)]:
     bp.get(f"/{_name}")(student_only(api.validate(resp=answers(*SIGNED_IN, HTTP_200=_tile),
                                                   tags=["student"], security=BEARER)(_tile_view(_name))))
+
+
+def _enrollment(who: auth.Caller, method: str, message):
+    return current().clients.call("enrollment", method, message, caller=who)
+
+
+# What the JSON API and the portal's registration pages both do, one function each.
+def courses_of(who: auth.Caller, semester: str = "") -> dict:
+    """Her courses (and tutors) in a semester: the latest she has when none is named."""
+    answer = _enrollment(who, "ListRegisteredCourses", enrollment_pb2.ListRegisteredCoursesRequest(
+        registration_number=who.subject, semester=semester))
+    return schemas.Courses.from_message(answer).body()
+
+
+def registration_of(who: auth.Caller, semester: str = "") -> dict:
+    answer = _enrollment(who, "GetRegistration", enrollment_pb2.GetRegistrationRequest(
+        registration_number=who.subject, semester=semester))
+    return schemas.RegistrationView.from_message(answer).body()
+
+
+def register_for(who: auth.Caller, courses: list[str], semester: str = "") -> dict:
+    """Register her for these courses; the same courses again answer the same registration."""
+    return schemas.RegistrationView.from_message(_enrollment(who, "Register", enrollment_pb2.RegisterRequest(
+        registration_number=who.subject, course_codes=courses, semester=semester))).body()
+
+
+def holds_of(who: auth.Caller) -> dict:
+    return schemas.Holds.from_message(_enrollment(who, "ListHolds", enrollment_pb2.ListHoldsRequest(
+        registration_number=who.subject))).body()
+
+
+@bp.get("/courses")
+@student_only
+@api.validate(query=schemas.CoursesQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.CoursesTile),
+              tags=["student"], security=BEARER)
+def get_courses(query: schemas.CoursesQuery):
+    """My courses and tutors in a semester (`?semester=Spring 2026`; none: the latest I have),
+    with every semester I have courses in."""
+    if not query.semester:
+        return dashboard.tile(current(), "courses", caller())
+    return {"status": "ok", "data": courses_of(caller(), query.semester)}
+
+
+@bp.get("/registration")
+@student_only
+@api.validate(query=schemas.RegistrationQuery, resp=answers(*SIGNED_IN, 400, 404, HTTP_200=schemas.RegistrationView),
+              tags=["student"], security=BEARER)
+def get_registration(query: schemas.RegistrationQuery):
+    """Course registration: the semester open for it (or `?semester=`), whether I may register
+    and every reason I may not, the courses I may take (my failed ones `required`), and my
+    registration with its challan once made."""
+    return registration_of(caller(), query.semester or "")
+
+
+@bp.post("/registration")
+@student_only
+@api.validate(json=schemas.RegisterCourses, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409,
+                                                         HTTP_201=schemas.RegistrationView),
+              tags=["student"], security=BEARER)
+def post_registration(json: schemas.RegisterCourses):
+    """Register for the open semester's courses: 201 with the registration `awaiting_payment`
+    and its challan. Posting the same courses again answers the same registration and
+    challan. Refusals name their reason: NOT_ELIGIBLE, WINDOW_CLOSED (409); COURSE_NOT_OFFERED,
+    FAILED_COURSE_LEFT_OUT, CREDIT_LIMIT_EXCEEDED, NO_COURSES (400, field `courses`);
+    ALREADY_REGISTERED with other courses (409)."""
+    made = register_for(caller(), json.courses, json.semester or "")
+    return made, 201, {"Location": "/api/v1/me/registration"}
+
+
+@bp.get("/holds")
+@student_only
+@api.validate(resp=answers(*SIGNED_IN, 404, HTTP_200=schemas.Holds), tags=["student"], security=BEARER)
+def get_holds():
+    """What holds me: each with what I must do and what it blocks (registration, transcript, degree)."""
+    return holds_of(caller())
 
 
 @bp.get("/results")
