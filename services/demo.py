@@ -44,11 +44,33 @@ REGISTRANT = {
     "cnic": "33100-7654321-8",
     "postal_address": "House 21, Street 4, Peoples Colony No. 1, Faisalabad",
     "admission_semester": "Autumn 2025",
+    "date_of_birth": "2002-01-17",
     #: (course code, title, credit hours, assignment marks, final exam marks): 8602 failed
     "results": [("8601", "General Methods of Teaching", 3, 70, 66),
                 ("8602", "Educational Assessment and Evaluation", 3, 55, 38),
                 ("8603", "Curriculum Development", 3, 81, 74)],
 }
+#: A second registrant in the same position (Faisalabad, Autumn 2025 published, 8602 failed),
+#: so that the portal's registration pages and the API's registration each have a student
+#: of their own to register in one stack.
+REGISTRANT_2 = {
+    "registration_number": "24F-100002",
+    "full_name": "Maryam Iqbal",
+    "father_name": "Muhammad Iqbal",
+    "email": "maryam.iqbal@example.pk",
+    "mobile": "03461234567",
+    "program_code": "BED15",
+    "level": "bed",
+    "centre": "FSD",
+    "cnic": "33100-1234765-2",
+    "postal_address": "House 7, Street 2, Madina Town, Faisalabad",
+    "admission_semester": "Autumn 2025",
+    "date_of_birth": "2001-06-09",
+    "results": [("8601", "General Methods of Teaching", 3, 68, 61),
+                ("8602", "Educational Assessment and Evaluation", 3, 62, 41),
+                ("8603", "Curriculum Development", 3, 77, 70)],
+}
+REGISTRANTS = (REGISTRANT, REGISTRANT_2)
 
 STAFF = [
     {"username": "admissions.officer", "full_name": "Naveed Akhtar", "department": "admissions"},

@@ -1,5 +1,5 @@
 """Demo data: the demo student's record, two semesters of B.Ed courses and her tutors; a
-classmate at the Lahore centre (a record only); and the registrant at Faisalabad, whose
+classmate at the Lahore centre (a record only); and the two registrants at Faisalabad, whose
 Autumn 2025 is complete and for whom Spring 2027's registration is open (its window moved
 to include today, as admissions would announce early registration)."""
 import datetime as dt
@@ -37,15 +37,21 @@ def seed(runtime) -> None:
         centre_code=other["centre"], admission_semester="Spring 2026", date_of_birth=dt.date(2001, 9, 3),
         full_name=other["full_name"], father_name=other["father_name"], gender="male", cnic=other["cnic"],
         email=other["email"], mobile=other["mobile"], postal_address=other["postal_address"])
-    registrant = demo.REGISTRANT
-    service.admit_student(
-        runtime.db, registration_number=registrant["registration_number"], program_code=registrant["program_code"],
-        centre_code=registrant["centre"], admission_semester=registrant["admission_semester"],
-        date_of_birth=dt.date(2002, 1, 17), full_name=registrant["full_name"], father_name=registrant["father_name"],
-        gender="female", cnic=registrant["cnic"], email=registrant["email"], mobile=registrant["mobile"],
-        postal_address=registrant["postal_address"])
-    service.register_courses(runtime.db, registrant["registration_number"], registrant["admission_semester"],
-                             [code for code, *_rest in registrant["results"]])
+    for registrant in demo.REGISTRANTS:
+        _admit_registrant(runtime, registrant)
     today = clock.karachi_today()
     service.set_registration_window(runtime.db, OPEN_SEMESTER, today - dt.timedelta(days=3),
                                     max(dt.date(2027, 3, 31), today + dt.timedelta(days=60)))
+
+
+def _admit_registrant(runtime, registrant: dict) -> None:
+    """Her record and her first semester's courses (their results are the exams seed's)."""
+    regno = registrant["registration_number"]
+    service.admit_student(
+        runtime.db, registration_number=regno, program_code=registrant["program_code"],
+        centre_code=registrant["centre"], admission_semester=registrant["admission_semester"],
+        date_of_birth=dt.date.fromisoformat(registrant["date_of_birth"]), full_name=registrant["full_name"],
+        father_name=registrant["father_name"], gender="female", cnic=registrant["cnic"], email=registrant["email"],
+        mobile=registrant["mobile"], postal_address=registrant["postal_address"])
+    service.register_courses(runtime.db, regno, registrant["admission_semester"],
+                             [code for code, *_rest in registrant["results"]])

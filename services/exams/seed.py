@@ -1,5 +1,5 @@
 """Demo data: the published Autumn 2025 results of the demo student (all passes) and of the
-registrant (one course failed)."""
+two registrants (one course failed each)."""
 import datetime as dt
 
 from services import demo
@@ -20,9 +20,9 @@ def seed(runtime) -> None:
         service.record_missing_levels(runtime.db, regno, level)  # seeded before results kept their level
     else:
         _record(runtime, regno, level, RESULTS)
-    registrant = demo.REGISTRANT
-    if not service.published_results(runtime.db, registrant["registration_number"]):
-        _record(runtime, registrant["registration_number"], registrant["level"], registrant["results"])
+    for registrant in demo.REGISTRANTS:
+        if not service.published_results(runtime.db, registrant["registration_number"]):
+            _record(runtime, registrant["registration_number"], registrant["level"], registrant["results"])
     service.publish_semester(runtime.db, SEMESTER, PUBLISHED_ON)
 
 

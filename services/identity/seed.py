@@ -15,7 +15,7 @@ def demo_accounts() -> list[dict]:
     return [
         *({"username": student["registration_number"], "kind": domain.STUDENT, "full_name": student["full_name"],
            "email": student["email"], "mobile": student["mobile"]}
-          for student in (demo.STUDENT, demo.CLASSMATE, demo.REGISTRANT)),
+          for student in (demo.STUDENT, demo.CLASSMATE, *demo.REGISTRANTS)),
         *({"username": s["username"], "kind": domain.STAFF, "full_name": s["full_name"],
            "department": s["department"], "centre": s.get("centre", "")} for s in demo.STAFF),
         *({"username": b["mnemonic"], "kind": domain.BANK, "full_name": b["name"]} for b in demo.BANKS),
