@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import email_validator
+
 from campus.errors import InvalidArgument
 
 # The format is not published; the portal shows numbers like 22P-123456.
@@ -80,3 +82,34 @@ def person_name(value: str, field: str, *, max_length: int = 120) -> str:
     if INVISIBLE.search(value):
         raise InvalidArgument(f"{field} contains invisible formatting characters", field=field)
     return value
+
+
+MOBILE = re.compile(r"^\+?\d{10,15}$")
+CNIC = re.compile(r"^([0-9]{5})-?([0-9]{7})-?([0-9])$")
+
+
+def email(value: str, field: str = "email", *, required: bool = False) -> str:
+    """An e-mail address, normalised ('' when not required and not given)."""
+    value = text(value, field, max_length=254, required=required)
+    if not value:
+        return ""
+    try:
+        return email_validator.validate_email(value, check_deliverability=False).normalized
+    except email_validator.EmailNotValidError as exc:
+        raise InvalidArgument(f"{field} is not valid: {exc}", field=field) from None
+
+
+def mobile(value: str, field: str = "mobile") -> str:
+    """A mobile number: 10 to 15 digits, spaces and dashes dropped ('' when not given)."""
+    value = re.sub(r"[\s-]", "", text(value, field, max_length=20))
+    if value and not MOBILE.match(value):
+        raise InvalidArgument(f"{field} must be 10 to 15 digits", field=field)
+    return value
+
+
+def cnic(value: str, field: str = "cnic") -> str:
+    """A CNIC as printed on the card, 12345-1234567-1 (dashes optional when given)."""
+    match = CNIC.match(text(value, field, max_length=20, required=True))
+    if not match:
+        raise InvalidArgument(f"{field} must be 13 digits, like 37405-1234567-2", field=field)
+    return "-".join(match.groups())

@@ -11,6 +11,9 @@ SERVICE = ServiceDefinition(
     models="services.enrollment.models:metadata",
     consumer="services.enrollment.consumers:EnrollmentConsumer",
     seed="services.enrollment.seed:seed",
-    loops=(Loop("services.enrollment.peers:sweep_registrations", every_seconds="registration_sweep_seconds"),),
-    calls=("exams", "finance"),  # her published results, and the semester's challan
+    loops=(Loop("services.enrollment.peers:sweep_registrations", every_seconds="registration_sweep_seconds"),
+           Loop("services.enrollment.peers:open_accounts", every_seconds="account_sweep_seconds"),
+           Loop("services.enrollment.peers:apply_admission_files", every_seconds="admission_file_poll_seconds")),
+    # her published results, the semester's challan, and an admitted student's account
+    calls=("exams", "finance", "identity"),
 )

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from campus import identifiers
 from campus.errors import InvalidArgument
 from campus.semesters import Semester, latest_semester, parse_semester  # noqa: F401 - the service's vocabulary
 
@@ -232,3 +233,113 @@ def is_registration_reference(reference: str) -> bool:
 def lapses(due_date: dt.date, grace_days: int, today: dt.date) -> bool:
     """Unpaid past its due date (and the grace the university allows): it no longer holds."""
     return today > due_date + dt.timedelta(days=grace_days)
+
+
+# -- admission ---------------------------------------------------------------------------
+#: The columns of a bulk admission file, in the order of the form.
+ADMISSION_FIELDS = ("full_name", "father_name", "cnic", "date_of_birth", "gender", "postal_address", "mobile",
+                    "email", "program_code", "centre_code", "admission_semester")
+GENDERS = ("female", "male", "other")
+#: Youngest and oldest a student may be on the day of admission (Matric admits teenagers;
+#: distance learners of any working age).
+AGE_RANGE = (12, 100)
+
+
+@dataclass(frozen=True)
+class AdmissionRecord:
+    full_name: str
+    father_name: str
+    cnic: str
+    date_of_birth: dt.date
+    gender: str
+    postal_address: str
+    mobile: str
+    email: str
+    program_code: str
+    centre_code: str
+    admission_semester: str
+
+    @property
+    def duplicate_key(self) -> tuple[str, str]:
+        """One person (CNIC) is admitted to one programme once."""
+        return self.cnic, self.program_code
+
+
+def _date_of_birth(value: str, today: dt.date) -> dt.date:
+    try:
+        born = dt.date.fromisoformat((value or "").strip())
+    except ValueError:
+        raise InvalidArgument("date_of_birth must be a date like 2001-09-03", field="date_of_birth") from None
+    age = (today - born).days // 365
+    if not AGE_RANGE[0] <= age <= AGE_RANGE[1]:
+        raise InvalidArgument(f"date_of_birth gives an age of {age}, outside {AGE_RANGE[0]} to {AGE_RANGE[1]}",
+                              field="date_of_birth")
+    return born
+
+
+def _gender(value: str) -> str:
+    gender = (value or "").strip().lower()
+    if gender not in GENDERS:
+        raise InvalidArgument("gender must be female, male or other", field="gender")
+    return gender
+
+
+def admission_problems(raw: dict[str, str], *, programs: set[str], centres: set[str], admitting: set[str],
+                       today: dt.date) -> tuple[AdmissionRecord | None, list[tuple[str, str]]]:
+    """The record, or every (field, problem) that refuses it. `admitting`: the semesters
+    whose admission window is open."""
+    parsers = {
+        "full_name": lambda v: identifiers.person_name(v, "full_name"),
+        "father_name": lambda v: identifiers.person_name(v, "father_name"),
+        "cnic": identifiers.cnic,
+        "date_of_birth": lambda v: _date_of_birth(v, today),
+        "gender": _gender,
+        "postal_address": lambda v: _postal_address(v),
+        "mobile": lambda v: identifiers.mobile(v) or _missing("mobile"),
+        "email": lambda v: identifiers.email(v, required=True),
+        "program_code": lambda v: _known((v or "").strip().upper(), programs, "program_code", "programme"),
+        "centre_code": lambda v: _known((v or "").strip().upper(), centres, "centre_code", "regional centre"),
+        "admission_semester": lambda v: _admitting(v, admitting),
+    }
+    values, problems = {}, []
+    for field, parse in parsers.items():
+        try:
+            values[field] = parse(raw.get(field) or "")
+        except InvalidArgument as refused:
+            problems.append((refused.field or field, refused.message))
+    return (None if problems else AdmissionRecord(**values)), problems
+
+
+def _postal_address(value: str) -> str:
+    address = identifiers.text(value, "postal_address", max_length=300, required=True)
+    if len(address) < 10:
+        raise InvalidArgument("postal_address is too short to deliver books to", field="postal_address")
+    return address
+
+
+def _missing(field: str) -> str:
+    raise InvalidArgument(f"{field} is required", field=field)
+
+
+def _known(code: str, known: set[str], field: str, what: str) -> str:
+    if code not in known:
+        raise InvalidArgument(f"no {what} '{code}'", field=field)
+    return code
+
+
+def _admitting(value: str, admitting: set[str]) -> str:
+    semester = str(parse_semester(value, "admission_semester"))
+    if semester not in admitting:
+        raise InvalidArgument(f"admission to {semester} is not open", field="admission_semester")
+    return semester
+
+
+def registration_number(semester: str, serial: int) -> str:
+    """The admission year's last two digits, S (Spring) or F (Autumn, "Fall"), and a serial:
+    27S-000001. The serial runs per prefix; the seeds' older numbers (22P-) keep theirs."""
+    return f"{registration_prefix(semester)}-{serial:06d}"
+
+
+def registration_prefix(semester: str) -> str:
+    parsed = parse_semester(semester)
+    return f"{parsed.year % 100:02d}{'S' if parsed.term == 'Spring' else 'F'}"

@@ -2,15 +2,17 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
+import json
+
 from campus import clock, identifiers
 from campus.auth import current_caller
-from campus.errors import PermissionDenied
+from campus.errors import DeadlineExceeded, DomainError, PermissionDenied, Unavailable
 from campus.grpc_server import time_left
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from cms.enrollment.v1 import enrollment_pb2_grpc
-from services.enrollment import domain, holds, peers, registration, service
+from services.enrollment import admission, domain, holds, peers, registration, service
 
 #: Who reads a student's record (least privilege: the departments that keep it, dispatch
 #: for the postal address, regional offices for their own centre's students; the
@@ -25,6 +27,9 @@ COURSE_DEPARTMENTS = {"admissions", "regional"}
 #: Holds are kept by admissions (missing documents) and seen by student services, who
 #: answer students asking what blocks them.
 HOLD_DEPARTMENTS = {"admissions", "student_services"}
+ADMISSIONS = {"admissions"}
+#: The refused rows a batch's answer lists; the downloadable report has all of them.
+REFUSED_SHOWN = 500
 
 
 def profile_message(row, current_semester: str) -> pb.StudentProfile:
@@ -78,6 +83,18 @@ def overview_message(seen: registration.Overview) -> pb.RegistrationOverview:
 def hold_message(hold: holds.Hold) -> pb.Hold:
     return pb.Hold(code=hold.code, title=hold.title, action=hold.action, blocks=list(hold.blocks),
                    reference=hold.reference, raised_at=clock.iso(hold.raised_at), note=hold.note)
+
+
+def batch_message(row, processed: int) -> pb.AdmissionBatch:
+    refused = json.loads(row.refused)
+    # Queued and already being applied: its progress says so.
+    status = "applying" if row.status == "queued" and processed else row.status
+    return pb.AdmissionBatch(
+        batch_id=row.id, file_name=row.file_name, status=status, total=row.total, processed=processed,
+        refused=[pb.RefusedRow(row=line, field=field, message=message) for line, field, message in
+                 refused[:REFUSED_SHOWN]],
+        created_at=clock.iso(row.created_at), finished_at=clock.iso(row.finished_at), created_by=row.created_by,
+        error=row.error)
 
 
 def _semester(text: str) -> str:
@@ -160,3 +177,30 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
         holds.lift(self.db, regno, identifiers.code(request.code, "code"), request.reference,
                    officer=caller.subject, department=caller.department)
         return pb.ListHoldsResponse(holds=[hold_message(h) for h in holds.list_holds(self.db, regno)])
+
+    @rpc(staff=ADMISSIONS)
+    def AdmitStudent(self, request, context):
+        caller = current_caller()
+        record = {field: getattr(request.record, field) for field in domain.ADMISSION_FIELDS}
+        regno = admission.admit(self.db, record, officer=caller.subject, idempotency_key=request.idempotency_key)
+        desk = peers.Accounts(self.clients, caller, max(0.1, min(self.config.registration_timeout_seconds,
+                                                                 time_left(context) or 3.0)))
+        try:
+            status = "opened" if admission.open_account(self.db, regno, desk) else "pending"
+        except (Unavailable, DeadlineExceeded, DomainError):
+            status = "pending"  # the record stands; the sweep asks identity again
+        return pb.Admission(student=profile_message(*service.student_profile(self.db, regno)), account_status=status)
+
+    @rpc(staff=ADMISSIONS)
+    def SubmitAdmissionBatch(self, request, context):
+        batch_id = admission.submit_batch(self.db, request.file_name, request.csv, officer=current_caller().subject)
+        return batch_message(*admission.batch(self.db, batch_id))
+
+    @rpc(staff=ADMISSIONS)
+    def GetAdmissionBatch(self, request, context):
+        return batch_message(*admission.batch(self.db, request.batch_id))
+
+    @rpc(staff=ADMISSIONS)
+    def GetAdmissionBatchReport(self, request, context):
+        row, processed = admission.batch(self.db, request.batch_id)
+        return pb.AdmissionBatchReport(batch=batch_message(row, processed), csv=row.report)

@@ -98,6 +98,12 @@ students = sa.Table(
     sa.Column("regional_centre_id", sa.ForeignKey("regional_centres.id"), nullable=False),
     sa.Column("admission_semester", sa.String(20), nullable=False),
     sa.Column("status", sa.String(12), nullable=False, server_default="active"),
+    # Admission: who admitted her and when, the form's idempotency key, and when identity
+    # confirmed her account (empty: enrollment asks identity again until it does).
+    sa.Column("admitted_at", sa.DateTime(timezone=True)),
+    sa.Column("admitted_by", sa.String(60), nullable=False, server_default=""),
+    sa.Column("admission_key", sa.String(80), index=True, unique=True),
+    sa.Column("account_opened_at", sa.DateTime(timezone=True)),
     sa.CheckConstraint("gender IN ('female', 'male', 'other')", name="known_gender"),
     sa.CheckConstraint("status IN ('active', 'graduated', 'withdrawn')", name="known_status"),
 )
@@ -197,4 +203,54 @@ dues = sa.Table(
     sa.Column("amount_paisa", sa.BigInteger, nullable=False),
     sa.Column("due_date", sa.Date, nullable=False),
     sa.Column("paid_at", sa.DateTime(timezone=True)),
+)
+
+
+# -- admission ----------------------------------------------------------------------------
+# The last serial given under each registration number prefix ("27S"): registration
+# numbers are handed out in order, never twice.
+registration_serials = sa.Table(
+    "registration_serials", metadata,
+    sa.Column("prefix", sa.String(4), primary_key=True),
+    sa.Column("last_serial", sa.Integer, nullable=False),
+)
+
+# A bulk admission file: validated whole when submitted (refused with every bad row, or
+# queued), then applied whole by the relay's loop, in one transaction.
+admission_batches = sa.Table(
+    "admission_batches", metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("file_name", sa.String(120), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("records", sa.Text, nullable=False),       # the validated rows, JSON; emptied once applied
+    sa.Column("report", sa.Text, nullable=False, server_default=""),  # CSV
+    sa.Column("refused", sa.Text, nullable=False, server_default="[]"),  # JSON [[row, field, message]]
+    sa.Column("error", sa.String(300), nullable=False, server_default=""),
+    sa.Column("created_by", sa.String(60), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.CheckConstraint("status IN ('refused', 'queued', 'applying', 'applied', 'failed')", name="known_status"),
+)
+
+# How far a batch being applied has got, written beside (not inside) its transaction.
+admission_batch_progress = sa.Table(
+    "admission_batch_progress", metadata,
+    sa.Column("batch_id", sa.ForeignKey("admission_batches.id"), primary_key=True),
+    sa.Column("processed", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Every change of a student's record, with the value it replaced: corrections never lose
+# what was there before.
+record_history = sa.Table(
+    "record_history", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("student_id", sa.ForeignKey("students.id"), nullable=False, index=True),
+    sa.Column("field", sa.String(30), nullable=False),
+    sa.Column("old_value", sa.String(300), nullable=False),
+    sa.Column("new_value", sa.String(300), nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("changed_by", sa.String(60), nullable=False),     # an officer's login, or "requests"
+    sa.Column("source", sa.String(60), nullable=False),         # a correction request's number, or "by hand"
 )

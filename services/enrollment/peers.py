@@ -8,7 +8,8 @@ from campus import auth
 from campus.grpc_client import ServiceClients
 from cms.exams.v1 import exams_pb2
 from cms.finance.v1 import finance_pb2
-from services.enrollment import registration
+from cms.identity.v1 import identity_pb2
+from services.enrollment import admission, registration
 from services.enrollment.registration import Challan
 
 log = logging.getLogger(__name__)
@@ -55,4 +56,37 @@ def sweep_registrations(runtime) -> bool:
     lapsed = registration.lapse_overdue(runtime.db, grace_days=config.registration_grace_days)
     if finished or lapsed:
         log.info("registrations: %d stalled finished, %d lapsed", finished, lapsed)
+    return False
+
+
+class Accounts:
+    """Identity opens an admitted student's portal account and mails her activation code.
+
+    CreateStudentAccount is idempotent on the registration number, so asking again (the
+    sweep, after a timeout) opens one account."""
+
+    def __init__(self, clients: ServiceClients, caller: auth.Caller, timeout: float):
+        self.clients = clients
+        self.caller = caller
+        self.timeout = timeout
+
+    def open_account(self, student) -> None:
+        self.clients.call("identity", "CreateStudentAccount", identity_pb2.CreateStudentAccountRequest(
+            registration_number=student.registration_number, full_name=student.full_name, email=student.email,
+            mobile=student.mobile, initial_password_policy="activation"), timeout=self.timeout, caller=self.caller)
+
+
+def open_accounts(runtime) -> bool:
+    """One pass of the relay process's sweep: accounts of admitted students not yet confirmed."""
+    opened = admission.open_pending_accounts(
+        runtime.db, Accounts(runtime.clients, AS_ENROLLMENT, runtime.config.registration_timeout_seconds))
+    if opened:
+        log.info("opened %d student account(s)", opened)
+    return False
+
+
+def apply_admission_files(runtime) -> bool:
+    """Apply every queued bulk admission file, oldest first (each whole, or not at all)."""
+    while (batch_id := admission.apply_next_batch(runtime.db)) is not None:
+        log.info("admission file %s done", batch_id)
     return False

@@ -1,7 +1,7 @@
 """Demo data: the demo student's record, two semesters of B.Ed courses and her tutors; a
 classmate at the Lahore centre (a record only); and the two registrants at Faisalabad, whose
-Autumn 2025 is complete and for whom Spring 2027's registration is open (its window moved
-to include today, as admissions would announce early registration)."""
+Autumn 2025 is complete and for whom Spring 2027's registration is open (its admission and
+registration windows moved to include today, as admissions would announce them early)."""
 import datetime as dt
 
 from campus import clock
@@ -40,8 +40,8 @@ def seed(runtime) -> None:
     for registrant in demo.REGISTRANTS:
         _admit_registrant(runtime, registrant)
     today = clock.karachi_today()
-    service.set_registration_window(runtime.db, OPEN_SEMESTER, today - dt.timedelta(days=3),
-                                    max(dt.date(2027, 3, 31), today + dt.timedelta(days=60)))
+    early = (today - dt.timedelta(days=3), max(dt.date(2027, 3, 31), today + dt.timedelta(days=60)))
+    service.set_windows(runtime.db, OPEN_SEMESTER, admission=early, registration=early)
 
 
 def _admit_registrant(runtime, registrant: dict) -> None:

@@ -153,14 +153,29 @@ def allocate_tutor(db: Database, regno: str, semester: str, course_code: str, *,
         uow.commit()
 
 
-def set_registration_window(db: Database, semester: str, opens: dt.date, closes: dt.date) -> None:
-    """Announce (or move) a semester's registration window."""
+def set_windows(db: Database, semester: str, *, admission: tuple[dt.date, dt.date] | None = None,
+                registration: tuple[dt.date, dt.date] | None = None) -> sa.Row:
+    """Announce (or move) a semester's admission and registration windows (both days included)."""
     semester = str(domain.parse_semester(semester))
-    if opens > closes:
-        raise InvalidArgument("the window must open before it closes", field="registration_closes")
+    values = {}
+    for name, window in (("admission", admission), ("registration", registration)):
+        if window is None:
+            continue
+        opens, closes = window
+        if opens > closes:
+            raise InvalidArgument(f"the {name} window must open before it closes", field=f"{name}_closes")
+        values.update({f"{name}_opens": opens, f"{name}_closes": closes})
     with db.unit_of_work() as uow:
-        changed = uow.session.execute(sa.update(semesters).where(semesters.c.code == semester).values(
-            registration_opens=opens, registration_closes=closes)).rowcount
-        if not changed:
+        if values and not uow.session.execute(sa.update(semesters).where(semesters.c.code == semester)
+                                              .values(**values)).rowcount:
+            raise NotFound(f"no semester '{semester}'", field="semester")
+        row = uow.session.execute(sa.select(semesters).where(semesters.c.code == semester)).first()
+        if row is None:
             raise NotFound(f"no semester '{semester}'", field="semester")
         uow.commit()
+    return row
+
+
+def semester_calendar(db: Database) -> list[sa.Row]:
+    with db.sessions() as session:
+        return list(session.execute(sa.select(semesters).order_by(semesters.c.starts_on)))

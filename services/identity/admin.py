@@ -3,9 +3,7 @@ and the audit log."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-import email_validator
 import sqlalchemy as sa
 
 from campus import clock, identifiers
@@ -18,25 +16,7 @@ from services.identity.models import accounts, audit_events
 from services.identity.service import Identity
 
 POLICIES = ("activation", "legacy")
-MOBILE = re.compile(r"^\+?\d{10,15}$")
 ACTIVATION_SUBJECT = "Activate your CMS account"
-
-
-def _email(value: str, *, required: bool) -> str:
-    value = identifiers.text(value, "email", max_length=254, required=required)
-    if not value:
-        return ""
-    try:
-        return email_validator.validate_email(value, check_deliverability=False).normalized
-    except email_validator.EmailNotValidError as exc:
-        raise InvalidArgument(f"email is not valid: {exc}", field="email") from None
-
-
-def _mobile(value: str) -> str:
-    value = re.sub(r"[\s-]", "", identifiers.text(value, "mobile", max_length=20))
-    if value and not MOBILE.match(value):
-        raise InvalidArgument("mobile must be 10 to 15 digits", field="mobile")
-    return value
 
 
 def _by(caller: Caller) -> str:
@@ -59,7 +39,7 @@ def create_student_account(idn: Identity, caller: Caller, *, registration_number
         raise InvalidArgument("initial_password_policy must be activation or legacy",
                               field="initial_password_policy")
     facts = admission_facts.Facts.parse(cnic, date_of_birth)
-    values = {"email": _email(email, required=True), "mobile": _mobile(mobile)}
+    values = {"email": identifiers.email(email, required=True), "mobile": identifiers.mobile(mobile)}
     code = None
     if policy == "activation":
         code = domain.new_activation_code()

@@ -126,7 +126,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return token_pair(service.authenticate_bank(self.idn, request.bank_mnemonic, request.secret,
                                                     client_of(request.client)))
 
-    @rpc(staff={"admissions"})
+    # Admissions open an account by hand; enrollment opens the account of a student it admits.
+    @rpc(staff={"admissions"}, services={"enrollment"})
     def CreateStudentAccount(self, request, context):
         caller = current_caller()
         return account_message(admin.create_student_account(

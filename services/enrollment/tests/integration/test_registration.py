@@ -111,9 +111,11 @@ def finance_event(finance_runtime, event_type, consumer_number):
 
 
 def pay(finance_runtime, consumer_number, amount, tran_auth_id):
-    code, _identification, message = finance_service.bill_payment(finance_runtime.db, finance_runtime.config, finance_domain.PaymentAttempt(
-        bank_mnemonic="ABL", tran_auth_id=tran_auth_id, consumer_number=consumer_number, amount_paisa=amount,
-        tran_date=clock.karachi_today()), "101500")
+    attempt = finance_domain.PaymentAttempt(bank_mnemonic="ABL", tran_auth_id=tran_auth_id,
+                                            consumer_number=consumer_number, amount_paisa=amount,
+                                            tran_date=clock.karachi_today())
+    code, _identification, message = finance_service.bill_payment(finance_runtime.db, finance_runtime.config,
+                                                                  attempt, "101500")
     assert code == "00", message
 
 

@@ -92,8 +92,12 @@ def test_who_may_create_student_accounts(idp, as_enrollment):
     for caller in (idp.caller(student), idp.staff("treasury")):
         with pytest.raises(PermissionDenied):
             idp.call("CreateStudentAccount", request, caller=caller)
-    with pytest.raises(PermissionDenied):  # no service opens accounts: admissions does (a grant nothing used)
-        as_enrollment.call("identity", "CreateStudentAccount", request)
+    with pytest.raises(PermissionDenied):  # the gateway opens none by itself: admissions do, through it
+        idp.call("CreateStudentAccount", request)
+    # Enrollment opens the account of a student it admits (issue 8), as itself on its sweep.
+    opened_by_enrollment = as_enrollment.call("identity", "CreateStudentAccount", pb.CreateStudentAccountRequest(
+        registration_number=unique_regno(), full_name="Sana Bibi", email="sana@example.pk"))
+    assert opened_by_enrollment.status == "activation_pending"
     admissions = idp.staff("admissions")
     created = idp.call("CreateStudentAccount", request, caller=admissions)
     assert (created.kind, created.status) == ("student", "password_change_required")
