@@ -92,7 +92,7 @@ def test_who_may_create_student_accounts(idp, as_enrollment):
     for caller in (idp.caller(student), idp.staff("treasury")):
         with pytest.raises(PermissionDenied):
             idp.call("CreateStudentAccount", request, caller=caller)
-    with pytest.raises(PermissionDenied):  # the gateway opens none by itself: admissions do, through it
+    with pytest.raises(Unauthenticated):  # the gateway opens none by itself: admissions do, through it
         idp.call("CreateStudentAccount", request)
     # Enrollment opens the account of a student it admits (issue 8), as itself on its sweep.
     opened_by_enrollment = as_enrollment.call("identity", "CreateStudentAccount", pb.CreateStudentAccountRequest(
