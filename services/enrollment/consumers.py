@@ -1,8 +1,9 @@
 """Events enrollment acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
 from cms.finance.v1.events_pb2 import ChallanIssued, ChallanPaid
+from cms.requests.v1.events_pb2 import CorrectionApproved
 from cms.tracking.v1.events_pb2 import DegreeStatusChanged
-from services.enrollment import holds, registration
+from services.enrollment import corrections, holds, registration
 
 
 class EnrollmentConsumer:
@@ -27,3 +28,9 @@ class EnrollmentConsumer:
         changed = event.payload(DegreeStatusChanged)
         holds.degree_stage(uow, registration_number=changed.registration_number, tracking_id=changed.tracking_id,
                            stage=changed.stage, source="tracking")
+
+    @handles("requests", "correction_approved")
+    def on_correction_approved(self, uow, event):
+        approved = event.payload(CorrectionApproved)
+        corrections.apply(uow, approved.registration_number, {c.field: c.new_value for c in approved.changes},
+                          changed_by=approved.approved_by or "requests", source=approved.request_number)

@@ -265,7 +265,7 @@ class AdmissionRecord:
         return self.cnic, self.program_code
 
 
-def _date_of_birth(value: str, today: dt.date) -> dt.date:
+def date_of_birth_value(value: str, today: dt.date) -> dt.date:
     try:
         born = dt.date.fromisoformat((value or "").strip())
     except ValueError:
@@ -292,10 +292,10 @@ def admission_problems(raw: dict[str, str], *, programs: set[str], centres: set[
         "full_name": lambda v: identifiers.person_name(v, "full_name"),
         "father_name": lambda v: identifiers.person_name(v, "father_name"),
         "cnic": identifiers.cnic,
-        "date_of_birth": lambda v: _date_of_birth(v, today),
+        "date_of_birth": lambda v: date_of_birth_value(v, today),
         "gender": _gender,
-        "postal_address": lambda v: _postal_address(v),
-        "mobile": lambda v: identifiers.mobile(v) or _missing("mobile"),
+        "postal_address": lambda v: postal_address_value(v),
+        "mobile": lambda v: identifiers.mobile(v) or required_value("mobile"),
         "email": lambda v: identifiers.email(v, required=True),
         "program_code": lambda v: _known((v or "").strip().upper(), programs, "program_code", "programme"),
         "centre_code": lambda v: _known((v or "").strip().upper(), centres, "centre_code", "regional centre"),
@@ -310,14 +310,14 @@ def admission_problems(raw: dict[str, str], *, programs: set[str], centres: set[
     return (None if problems else AdmissionRecord(**values)), problems
 
 
-def _postal_address(value: str) -> str:
+def postal_address_value(value: str) -> str:
     address = identifiers.text(value, "postal_address", max_length=300, required=True)
     if len(address) < 10:
         raise InvalidArgument("postal_address is too short to deliver books to", field="postal_address")
     return address
 
 
-def _missing(field: str) -> str:
+def required_value(field: str) -> str:
     raise InvalidArgument(f"{field} is required", field=field)
 
 

@@ -2,17 +2,18 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from campus import clock, identifiers
 from campus.auth import current_caller
-from campus.errors import DeadlineExceeded, DomainError, PermissionDenied, Unavailable
+from campus.errors import DeadlineExceeded, DomainError, InvalidArgument, PermissionDenied, Unavailable
 from campus.grpc_server import time_left
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from cms.enrollment.v1 import enrollment_pb2_grpc
-from services.enrollment import admission, domain, holds, peers, registration, service
+from services.enrollment import admission, corrections, domain, holds, peers, registration, service
 
 #: Who reads a student's record (least privilege: the departments that keep it, dispatch
 #: for the postal address, regional offices for their own centre's students; the
@@ -95,6 +96,31 @@ def batch_message(row, processed: int) -> pb.AdmissionBatch:
                  refused[:REFUSED_SHOWN]],
         created_at=clock.iso(row.created_at), finished_at=clock.iso(row.finished_at), created_by=row.created_by,
         error=row.error)
+
+
+def record_message(db, regno: str) -> pb.StudentRecord:
+    row, changes = corrections.record(db, regno)
+    return pb.StudentRecord(
+        student=profile_message(*service.student_profile(db, regno)), admitted_by=row.admitted_by,
+        admitted_at=clock.iso(row.admitted_at), account_opened_at=clock.iso(row.account_opened_at),
+        history=[pb.RecordChange(field=c.field, old_value=c.old_value, new_value=c.new_value,
+                                 changed_at=clock.iso(c.changed_at), changed_by=c.changed_by, source=c.source)
+                 for c in changes])
+
+
+def semester_message(row) -> pb.SemesterWindows:
+    return pb.SemesterWindows(
+        code=row.code, starts_on=row.starts_on.isoformat(),
+        admission=pb.Window(opens=row.admission_opens.isoformat(), closes=row.admission_closes.isoformat()),
+        registration=pb.Window(opens=row.registration_opens.isoformat(),
+                               closes=row.registration_closes.isoformat()))
+
+
+def _window(message, field: str):
+    try:
+        return dt.date.fromisoformat(message.opens), dt.date.fromisoformat(message.closes)
+    except ValueError:
+        raise InvalidArgument(f"{field} must have dates like 2027-02-01", field=field) from None
 
 
 def _semester(text: str) -> str:
@@ -204,3 +230,27 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def GetAdmissionBatchReport(self, request, context):
         row, processed = admission.batch(self.db, request.batch_id)
         return pb.AdmissionBatchReport(batch=batch_message(row, processed), csv=row.report)
+
+    # Her own record and its history are hers to read too; admissions' reads are logged.
+    @rpc(students=OWN, staff=ADMISSIONS)
+    def GetStudentRecord(self, request, context):
+        return record_message(self.db, identifiers.registration_number(request.registration_number))
+
+    @rpc(staff=ADMISSIONS)
+    def CorrectRecord(self, request, context):
+        regno = identifiers.registration_number(request.registration_number)
+        corrections.correct(self.db, regno, dict(request.changes), officer=current_caller().subject,
+                            reason=request.reason)
+        return record_message(self.db, regno)
+
+    @rpc(staff=ADMISSIONS)
+    def ListSemesters(self, request, context):
+        return pb.ListSemestersResponse(semesters=[semester_message(r) for r in service.semester_calendar(self.db)])
+
+    @rpc(staff=ADMISSIONS)
+    def SetSemesterWindows(self, request, context):
+        return semester_message(service.set_windows(
+            self.db, request.code,
+            admission=_window(request.admission, "admission") if request.HasField("admission") else None,
+            registration=_window(request.registration, "registration") if request.HasField("registration")
+            else None))
