@@ -364,6 +364,7 @@ class Tutor(View):
     name: str
     postal_address: str
     phone: str
+    email: str
 
 
 class Course(View):
@@ -374,7 +375,8 @@ class Course(View):
 
     @classmethod
     def from_message(cls, c) -> Self:
-        tutor = Tutor(name=c.tutor.name, postal_address=c.tutor.postal_address, phone=c.tutor.phone)
+        tutor = Tutor(name=c.tutor.name, postal_address=c.tutor.postal_address, phone=c.tutor.phone,
+                      email=c.tutor.email)
         return cls(code=c.code, title=c.title, credit_hours=c.credit_hours, tutor=tutor if c.tutor.name else None)
 
 
@@ -382,11 +384,13 @@ class Courses(View):
     semester: str
     courses: list[Course]
     semesters: list[str] = Field(description="every semester she has courses in, newest first")
+    assignments: Literal["post", "lms"] = Field(
+        description="post: assignments go to the tutor's postal address (Matric, Intermediate, BA); lms: online")
 
     @classmethod
     def from_message(cls, response) -> Self:
         return cls(semester=response.semester, courses=[Course.from_message(c) for c in response.courses],
-                   semesters=list(response.semesters))
+                   semesters=list(response.semesters), assignments="post" if response.assignments_by_post else "lms")
 
 
 class CoursesQuery(BaseModel):

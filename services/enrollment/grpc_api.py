@@ -13,7 +13,7 @@ from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from cms.enrollment.v1 import enrollment_pb2_grpc
-from services.enrollment import admission, corrections, domain, holds, peers, registration, service
+from services.enrollment import admission, corrections, domain, holds, peers, registration, service, tutors
 
 #: Who reads a student's record (least privilege: the departments that keep it, dispatch
 #: for the postal address, regional offices for their own centre's students; the
@@ -29,6 +29,8 @@ COURSE_DEPARTMENTS = {"admissions", "regional"}
 #: answer students asking what blocks them.
 HOLD_DEPARTMENTS = {"admissions", "student_services"}
 ADMISSIONS = {"admissions"}
+#: Regional offices keep their own centre's tutors (the centre comes from the token).
+TUTOR_DEPARTMENTS = {"regional"}
 #: The refused rows a batch's answer lists; the downloadable report has all of them.
 REFUSED_SHOWN = 500
 
@@ -46,7 +48,8 @@ def profile_message(row, current_semester: str) -> pb.StudentProfile:
 def course_message(row) -> pb.RegisteredCourse:
     tutor = None
     if row.tutor_name is not None:
-        tutor = pb.Tutor(name=row.tutor_name, postal_address=row.tutor_address, phone=row.tutor_phone)
+        tutor = pb.Tutor(name=row.tutor_name, postal_address=row.tutor_address, phone=row.tutor_phone,
+                         email=row.tutor_email)
     return pb.RegisteredCourse(code=row.code, title=row.title, credit_hours=row.credit_hours, tutor=tutor)
 
 
@@ -123,6 +126,22 @@ def _window(message, field: str):
         raise InvalidArgument(f"{field} must have dates like 2027-02-01", field=field) from None
 
 
+def tutors_message(centre: str, semester: str, people, load) -> pb.ListTutorsResponse:
+    return pb.ListTutorsResponse(semester=semester, centre=centre, tutors=[
+        pb.TutorRecord(tutor_id=p.id, name=p.name, postal_address=p.postal_address, phone=p.phone, email=p.email,
+                       offerings=[pb.TutorOffering(course_code=t.code, course_title=t.title, capacity=t.capacity,
+                                                   allocated=t.allocated) for t in taught])
+        for p, taught in people], offerings=[
+        pb.OfferingLoad(course_code=r.code, course_title=r.title, students=r.students, allocated=r.allocated,
+                        capacity=r.capacity) for r in load])
+
+
+def _required_semester(text: str) -> str:
+    if not text.strip():
+        raise InvalidArgument("semester is required", field="semester")
+    return _semester(text)
+
+
 def _semester(text: str) -> str:
     return str(domain.parse_semester(text)) if text.strip() else ""
 
@@ -168,9 +187,10 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
     def ListRegisteredCourses(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         semester = str(domain.parse_semester(request.semester)) if request.semester.strip() else ""
-        semester, rows, held = service.registered_courses(self.db, regno, semester, _centre(current_caller()))
+        semester, rows, held, by_post = service.registered_courses(self.db, regno, semester,
+                                                                   _centre(current_caller()))
         return pb.ListRegisteredCoursesResponse(semester=semester, courses=[course_message(r) for r in rows],
-                                                semesters=held)
+                                                semesters=held, assignments_by_post=by_post)
 
     @rpc(students=OWN)
     def GetRegistration(self, request, context):
@@ -254,3 +274,35 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
             admission=_window(request.admission, "admission") if request.HasField("admission") else None,
             registration=_window(request.registration, "registration") if request.HasField("registration")
             else None))
+
+    def _tutor_centre(self) -> str:
+        centre = _centre(current_caller())
+        if not centre:
+            raise PermissionDenied("tutors are kept by a regional office for its own centre")
+        return centre
+
+    @rpc(staff=TUTOR_DEPARTMENTS)
+    def ListTutors(self, request, context):
+        centre, semester = self._tutor_centre(), _required_semester(request.semester)
+        return tutors_message(centre, semester, *tutors.centre_tutors(self.db, centre, semester))
+
+    @rpc(staff=TUTOR_DEPARTMENTS)
+    def AddTutor(self, request, context):
+        centre = self._tutor_centre()
+        tutor_id = tutors.add(self.db, centre, name=request.name, postal_address=request.postal_address,
+                              phone=request.phone, email=request.email)
+        people, _load = tutors.centre_tutors(self.db, centre, "")
+        return tutors_message(centre, "", [p for p in people if p[0].id == tutor_id], []).tutors[0]
+
+    @rpc(staff=TUTOR_DEPARTMENTS)
+    def AssignTutor(self, request, context):
+        centre, semester = self._tutor_centre(), _required_semester(request.semester)
+        tutors.assign(self.db, centre, request.tutor_id, semester, request.course_code, request.capacity)
+        people, _load = tutors.centre_tutors(self.db, centre, semester)
+        return tutors_message(centre, semester, [p for p in people if p[0].id == request.tutor_id], []).tutors[0]
+
+    @rpc(staff=TUTOR_DEPARTMENTS)
+    def AllocateTutors(self, request, context):
+        centre, semester = self._tutor_centre(), _required_semester(request.semester)
+        allocated, waiting = tutors.allocate(self.db, centre, semester, request.course_code)
+        return pb.AllocateTutorsResponse(allocated=allocated, waiting=waiting)

@@ -24,6 +24,9 @@ program_levels = sa.Table(
     sa.Column("max_semester_credit_hours", sa.Integer, nullable=False, server_default="18"),
     # How the semester fee is charged: by credit hour, or (Matric) by course.
     sa.Column("fee_basis", sa.String(12), nullable=False, server_default="credit_hour"),
+    # Matric, Intermediate and BA students post assignments to their tutor; the others
+    # submit them on the LMS (seed 001).
+    sa.Column("assignments_by_post", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.CheckConstraint("max_semester_credit_hours > 0", name="credit_limit_positive"),
     sa.CheckConstraint("fee_basis IN ('credit_hour', 'course')", name="known_fee_basis"),
 )
@@ -153,6 +156,21 @@ tutors = sa.Table(
     # Matric to BA students post their assignments to this address.
     sa.Column("postal_address", sa.String(300), nullable=False),
     sa.Column("phone", sa.String(15), nullable=False, server_default=""),
+    sa.Column("email", sa.String(254), nullable=False, server_default=""),
+    # The regional office that engages the tutor (empty for tutors the first seed made).
+    sa.Column("regional_centre_id", sa.ForeignKey("regional_centres.id")),
+)
+
+# A tutor teaching a course offering at her centre, for at most `capacity` students.
+tutor_offerings = sa.Table(
+    "tutor_offerings", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("tutor_id", sa.ForeignKey("tutors.id"), nullable=False),
+    sa.Column("semester", sa.String(20), nullable=False),
+    sa.Column("course_id", sa.ForeignKey("courses.id"), nullable=False),
+    sa.Column("capacity", sa.Integer, nullable=False),
+    sa.UniqueConstraint("tutor_id", "semester", "course_id"),
+    sa.CheckConstraint("capacity BETWEEN 1 AND 500", name="capacity_in_range"),
 )
 
 tutor_allocations = sa.Table(

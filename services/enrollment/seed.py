@@ -13,9 +13,12 @@ OPEN_SEMESTER = "Spring 2027"
 ADMISSION = "Autumn 2025"
 COURSES = {"Autumn 2025": ["8601", "8602", "8603"], "Spring 2026": ["8604", "8605", "8606"]}
 SPRING_TUTORS = {
-    "8604": ("Dr. Tahira Bibi", "Govt. Girls Higher Secondary School, F-7/2, Islamabad", "03335551201"),
-    "8605": ("Mr. Zafar Iqbal", "Islamabad Model College for Boys, G-10/4, Islamabad", "03215550342"),
-    "8606": ("Ms. Nighat Parveen", "Govt. College of Education for Women, H-9, Islamabad", "03005550913"),
+    "8604": ("Dr. Tahira Bibi", "Govt. Girls Higher Secondary School, F-7/2, Islamabad", "03335551201",
+             "tahira.bibi@example.pk"),
+    "8605": ("Mr. Zafar Iqbal", "Islamabad Model College for Boys, G-10/4, Islamabad", "03215550342",
+             "zafar.iqbal@example.pk"),
+    "8606": ("Ms. Nighat Parveen", "Govt. College of Education for Women, H-9, Islamabad", "03005550913",
+             "nighat.parveen@example.pk"),
 }
 
 
@@ -29,8 +32,9 @@ def seed(runtime) -> None:
         mobile=student["mobile"], postal_address="House 14, Street 9, G-9/2, Islamabad")
     for semester, codes in COURSES.items():
         service.register_courses(runtime.db, regno, semester, codes)
-    for code, (name, address, phone) in SPRING_TUTORS.items():
-        service.allocate_tutor(runtime.db, regno, "Spring 2026", code, name=name, postal_address=address, phone=phone)
+    for code, (name, address, phone, email) in SPRING_TUTORS.items():
+        service.allocate_tutor(runtime.db, regno, "Spring 2026", code, name=name, postal_address=address, phone=phone,
+                               email=email)
     other = demo.CLASSMATE
     service.admit_student(
         runtime.db, registration_number=other["registration_number"], program_code=other["program_code"],

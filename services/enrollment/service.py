@@ -12,12 +12,14 @@ from campus.errors import InvalidArgument, NotFound
 from services.enrollment import domain
 from services.enrollment.models import (
     courses,
+    program_levels,
     programs,
     regional_centres,
     registrations,
     semesters,
     students,
     tutor_allocations,
+    tutor_offerings,
     tutors,
 )
 
@@ -74,10 +76,10 @@ def student_centre(db: Database, regno: str) -> sa.Row:
 
 
 def registered_courses(db: Database, regno: str, semester: str = "",
-                       centre: str | None = None) -> tuple[str, list[sa.Row], list[str]]:
+                       centre: str | None = None) -> tuple[str, list[sa.Row], list[str], bool]:
     """(semester, its courses with their tutors, every semester she has courses in, newest
-    first); no semester means the latest registered. With a `centre`, a student of another
-    centre is not found."""
+    first, whether she posts assignments to her tutors); no semester means the latest
+    registered. With a `centre`, a student of another centre is not found."""
     with db.sessions() as session:
         student_id = _student_id(session, regno, centre)
         held = sorted(_semesters_of(session, student_id), key=domain.parse_semester, reverse=True)
@@ -85,14 +87,18 @@ def registered_courses(db: Database, regno: str, semester: str = "",
         rows = session.execute(
             sa.select(courses.c.code, courses.c.title, courses.c.credit_hours,
                       tutors.c.name.label("tutor_name"), tutors.c.postal_address.label("tutor_address"),
-                      tutors.c.phone.label("tutor_phone"))
+                      tutors.c.phone.label("tutor_phone"), tutors.c.email.label("tutor_email"))
             .select_from(registrations)
             .join(courses, courses.c.id == registrations.c.course_id)
             .outerjoin(tutor_allocations, tutor_allocations.c.registration_id == registrations.c.id)
             .outerjoin(tutors, tutors.c.id == tutor_allocations.c.tutor_id)
             .where(registrations.c.student_id == student_id, registrations.c.semester == semester)
             .order_by(courses.c.code)).all()
-        return semester, rows, held
+        by_post = session.scalar(sa.select(program_levels.c.assignments_by_post)
+                                 .join(programs, programs.c.level == program_levels.c.code)
+                                 .join(students, students.c.program_id == programs.c.id)
+                                 .where(students.c.id == student_id))
+        return semester, rows, held, bool(by_post)
 
 
 # -- writes (the admissions desk; for now only the demo seed) ------------------------
@@ -134,19 +140,28 @@ def register_courses(db: Database, regno: str, semester: str, course_codes: list
 
 
 def allocate_tutor(db: Database, regno: str, semester: str, course_code: str, *, name: str,
-                   postal_address: str, phone: str) -> None:
-    """Allocate a tutor to one registered course, replacing any earlier allocation."""
+                   postal_address: str, phone: str, email: str = "", capacity: int = 40) -> None:
+    """Allocate a tutor of the student's centre to one registered course, replacing any
+    earlier allocation (the demo seed's; regional offices use services.enrollment.tutors)."""
     with db.unit_of_work() as uow:
-        registration_id = uow.session.scalar(
-            sa.select(registrations.c.id).join(courses, courses.c.id == registrations.c.course_id)
-            .where(registrations.c.student_id == _student_id(uow.session, regno),
-                   registrations.c.semester == semester, courses.c.code == course_code))
+        student_id = _student_id(uow.session, regno)
+        centre_id = uow.session.scalar(sa.select(students.c.regional_centre_id).where(students.c.id == student_id))
+        registration_id, course_id = uow.session.execute(
+            sa.select(registrations.c.id, registrations.c.course_id)
+            .join(courses, courses.c.id == registrations.c.course_id)
+            .where(registrations.c.student_id == student_id,
+                   registrations.c.semester == semester, courses.c.code == course_code)).first() or (None, None)
         if registration_id is None:
             raise NotFound("the student is not registered for this course in this semester", field="course_code")
         tutor_id = uow.session.scalar(sa.select(tutors.c.id).where(tutors.c.name == name, tutors.c.phone == phone))
         if tutor_id is None:
             tutor_id = uow.session.execute(sa.insert(tutors).values(
                 name=name, postal_address=postal_address, phone=phone)).inserted_primary_key[0]
+        uow.session.execute(sa.update(tutors).where(tutors.c.id == tutor_id).values(
+            email=email, regional_centre_id=centre_id))  # tutors seeded before they had a centre
+        key = dict(tutor_id=tutor_id, semester=semester, course_id=course_id)
+        if uow.session.scalar(sa.select(tutor_offerings.c.id).filter_by(**key)) is None:
+            uow.session.execute(sa.insert(tutor_offerings).values(**key, capacity=capacity))
         uow.session.execute(sa.delete(tutor_allocations).where(tutor_allocations.c.registration_id == registration_id))
         uow.session.execute(sa.insert(tutor_allocations).values(
             registration_id=registration_id, tutor_id=tutor_id, allocated_at=clock.utcnow()))
