@@ -6,7 +6,8 @@ import secrets
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, StringField, TextAreaField
+from pydantic import ValidationError as BodyRefused
+from wtforms import HiddenField, PasswordField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from campus import identifiers
@@ -88,3 +89,19 @@ class FileRequest(FlaskForm):
 
     def fresh_key(self) -> None:
         self.idempotency_key.data = secrets.token_urlsafe(24)
+
+
+def _as_the_api_takes_them(form, field) -> None:
+    """The JSON API's own limits on a registration (schemas.RegisterCourses): codes of letters
+    and digits, at most 20. What the service then refuses, it names (see the view)."""
+    try:
+        schemas.RegisterCourses(courses=field.data or [], semester=form.semester.data or None)
+    except BodyRefused:
+        raise ValidationError(_l("Choose your courses from the list.")) from None
+
+
+class RegisterCourses(FlaskForm):
+    """Her courses for the semester the page showed: a checkbox each, her failed ones checked
+    to begin with. She may uncheck one; the service refuses that, next to the courses."""
+    courses = SelectMultipleField(_l("Courses"), validate_choice=False, validators=[_as_the_api_takes_them])
+    semester = HiddenField()

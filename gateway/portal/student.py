@@ -1,5 +1,6 @@
-"""The student's pages: the dashboard of tiles, each from its own service, and her service
-requests (the list, filing one from the catalogue, one request with its challan)."""
+"""The student's pages: the dashboard of tiles, each from its own service, her service
+requests (the list, filing one from the catalogue, one request with its challan), course
+registration with its challan, her courses of any semester, and her holds."""
 from __future__ import annotations
 
 from flask import Blueprint, redirect, request, url_for
@@ -17,9 +18,15 @@ from gateway import dashboard
 from gateway.blueprints import public as public_api
 from gateway.blueprints import student as student_api
 from gateway.context import current
-from gateway.portal import forms, session
+from gateway.portal import forms, i18n, session
 from gateway.portal.pages import error_page, page
-from gateway.portal.vocabulary import DEPARTMENT_NAMES
+from gateway.portal.vocabulary import (
+    COURSE_REFUSALS,
+    DEPARTMENT_NAMES,
+    HOLD_ACTIONS,
+    HOLD_TITLES,
+    REGISTRATION_REASONS,
+)
 from services.finance import domain as fee_rules
 
 bp = Blueprint("portal_student", __name__, url_prefix="/student")
@@ -118,3 +125,130 @@ def request_page(caller, request_number):
     return page("portal/student/request.html", caller=caller, filed=filed, challan=challan,
                 challan_unavailable=challan_unavailable,
                 department=DEPARTMENT_NAMES.get(filed["department"], filed["department"]))
+
+
+# -- course registration ------------------------------------------------------------------
+STANDING = ("awaiting_payment", "confirmed")  # a registration that holds: nothing more to register
+
+
+def _reasons(seen: dict) -> list[tuple[str, str]]:
+    """Every reason she may not register as (code, sentence): in her language where the code
+    is known (the semester and its window from the answer's fields), else as the service
+    said it, in English."""
+    window = seen["window"] or {}
+    values = {"semester": seen["semester"], "opens": i18n.date(window.get("opens")),
+              "closes": i18n.date(window.get("closes"))}
+    said = [(r["code"], str(REGISTRATION_REASONS[r["code"]]) % values if r["code"] in REGISTRATION_REASONS
+             else r["message"]) for r in seen["reasons"]]
+    return list(dict.fromkeys(said))  # two holds are one sentence: say it once
+
+
+def _course_refusal(refused: InvalidArgument, seen: dict | None) -> str:
+    """The service's refusal of her courses, by its reason, with her own required courses
+    and credit limit from the page's answer."""
+    message = COURSE_REFUSALS.get(refused.reason)
+    if message is None:
+        return _l("These courses cannot be registered. Please check them, or contact your regional centre.")
+    offered = (seen or {}).get("courses", [])
+    return str(message) % {"courses": ", ".join(c["code"] for c in offered if c["required"]),
+                           "limit": (seen or {}).get("credit_limit", "")}
+
+
+def _not_registrable(refused: FailedPrecondition | AlreadyExists | NotFound) -> str:
+    """Why no registration can be made now (a 409): the page below shows how things stand."""
+    if isinstance(refused, AlreadyExists):
+        return _l("You are already registered for this semester with other courses: your registration is shown below.")
+    if isinstance(refused, NotFound):
+        return _l("This semester is not open for registration.")
+    if refused.field == "level":  # finance has no fee rate for her level: no challan can be made
+        return _l("The fee for your programme is not set yet, so no challan can be made. "
+                  "Please contact your regional centre.")
+    return {"WINDOW_CLOSED": _l("Registration for this semester has closed."),
+            "WINDOW_NOT_OPEN": _l("Registration for this semester has not opened yet.")}.get(
+        refused.reason, _l("You cannot register for this semester now: the reasons are shown below."))
+
+
+def _registration_page(caller, form, seen: dict | None, *, status: int = 200, problem=None,
+                       unavailable: bool = False, no_record: bool = False):
+    if seen is not None and request.method == "GET":
+        form.semester.data = seen["semester"]
+        form.courses.data = [c["code"] for c in seen["courses"] if c["required"]]
+    registration = (seen or {}).get("registration")
+    return page("portal/student/registration.html", caller=caller, form=form, seen=seen, problem=problem,
+                registration=registration, registered=bool(registration) and registration["status"] in STANDING,
+                reasons=_reasons(seen) if seen else [], known_reasons=REGISTRATION_REASONS, unavailable=unavailable,
+                no_record=no_record, status=status)
+
+
+@bp.route("/registration", methods=["GET", "POST"], endpoint="registration")
+@session.page_for("student")
+def registration_page(caller):
+    """The semester open for registration, whether she may register and why not, the
+    courses offered to her; a POST registers her (GET/POST /api/v1/me/registration, the same
+    functions) and 303s back here, which then shows the registration and its challan."""
+    form = forms.RegisterCourses()
+    try:
+        seen = student_api.registration_of(caller)
+    except NOT_ANSWERING:
+        return _registration_page(caller, form, None, status=503, unavailable=True)
+    except NotFound:  # no student record yet (a new account): nothing to register against
+        return _registration_page(caller, form, None, no_record=True)
+    if request.method == "GET":
+        return _registration_page(caller, form, seen)
+    if not form.validate_on_submit():
+        return _registration_page(caller, form, seen, status=400)
+    try:
+        student_api.register_for(caller, form.courses.data, form.semester.data)
+        return redirect(url_for(".registration"), code=303)
+    except InvalidArgument as refused:
+        if refused.field != "courses":  # the page's own semester, tampered with
+            return _registration_page(caller, form, seen, status=400,
+                                      problem=_l("The form could not be accepted. Please check it and submit again."))
+        form.courses.errors.append(_course_refusal(refused, seen))
+        return _registration_page(caller, form, seen, status=400)
+    except (FailedPrecondition, AlreadyExists, NotFound) as refused:
+        return _registration_page(caller, form, _fresh(caller, seen), status=409, problem=_not_registrable(refused))
+    except NOT_ANSWERING:  # the same courses again finish this same registration
+        return _registration_page(caller, form, seen, status=503, problem=_l(
+            "Registration is not available right now. Please submit again in a little while."))
+
+
+def _fresh(caller, seen: dict) -> dict:
+    """The registration as it stands after a refusal (it may have changed since the page was shown)."""
+    try:
+        return student_api.registration_of(caller)
+    except (*NOT_ANSWERING, NotFound):
+        return seen
+
+
+# -- her courses of any semester, and her holds -------------------------------------------
+@bp.get("/courses", endpoint="courses")
+@session.page_for("student")
+def courses_page(caller):
+    """Her courses and tutors in a semester (?semester=; none: the latest she has), with
+    every other semester she has courses in (GET /api/v1/me/courses, the same function)."""
+    semester = request.args.get("semester", "").strip()
+    if len(semester) > 20:
+        return error_page(404)
+    try:
+        mine, unavailable = student_api.courses_of(caller, semester), False
+    except (InvalidArgument, NotFound):  # not a semester, or no record of her
+        return error_page(404)
+    except NOT_ANSWERING:
+        mine, unavailable = None, True
+    return page("portal/student/courses.html", caller=caller, mine=mine, unavailable=unavailable,
+                status=503 if unavailable else 200)
+
+
+@bp.get("/holds", endpoint="holds")
+@session.page_for("student")
+def holds_page(caller):
+    """What holds her: each hold, what she must do and what it blocks (GET /api/v1/me/holds)."""
+    try:
+        held, unavailable = student_api.holds_of(caller)["holds"], False
+    except NotFound:  # no student record: nothing can hold her
+        held, unavailable = [], False
+    except NOT_ANSWERING:
+        held, unavailable = [], True
+    return page("portal/student/holds.html", caller=caller, holds=held, unavailable=unavailable,
+                hold_titles=HOLD_TITLES, hold_actions=HOLD_ACTIONS, status=503 if unavailable else 200)

@@ -13,6 +13,9 @@ NAMES = {
     "challan_statuses": {"unpaid": _l("Unpaid"), "paid": _l("Paid"), "blocked": _l("Blocked")},
     "parcel_statuses": {"prepared": _l("Prepared"), "dispatched": _l("Dispatched"), "delivered": _l("Delivered"),
                         "returned": _l("Returned")},
+    "registration_statuses": {"awaiting_payment": _l("Awaiting payment"), "confirmed": _l("Confirmed"),
+                              "lapsed": _l("Lapsed")},
+    "hold_blocks": {"registration": _l("Course registration"), "transcript": _l("Transcript"), "degree": _l("Degree")},
 }
 
 DEPARTMENT_NAMES = {
@@ -37,4 +40,39 @@ AUDIT_EVENTS = {
     "legacy_fact_missing": _l("Initial password without CNIC or date of birth"),
     "legacy_fact_wrong": _l("CNIC or date of birth does not match"),
     "legacy_fallback": _l("Initial password retired: activation code mailed"),
+}
+
+# -- course registration and holds (enrollment's codes) -----------------------------------
+#: Why she may not register, by enrollment's reason code. The page fills in the semester and
+#: its window from the answer's own fields (never from the service's English sentence); a
+#: code not here shows the service's sentence as it is.
+REGISTRATION_REASONS = {
+    "no_semester": _l("Registration for the next semester has not been announced yet."),
+    "not_active": _l("Your studies are not marked active: registration is for active students. "
+                     "Please contact your regional centre."),
+    "window_not_open": _l("Registration for %(semester)s opens on %(opens)s."),
+    "window_closed": _l("Registration for %(semester)s closed on %(closes)s."),
+    "previous_semester_incomplete": _l("The results of your last semester are not published yet: "
+                                       "you can register once they are."),
+    "maximum_duration_passed": _l("The maximum duration of your programme has passed. "
+                                  "Please contact your regional centre."),
+    "hold": _l("A hold on your studies stops you from registering: see your holds for what to do."),
+    "nothing_to_register": _l("%(semester)s offers no course of your scheme of studies that you still have to take."),
+}
+#: Why the courses she chose were refused (InvalidArgument on `courses`, by reason).
+COURSE_REFUSALS = {
+    "NO_COURSES": _l("Choose at least one course."),
+    "COURSE_NOT_OFFERED": _l("A course you chose is not offered to you this semester. Choose from the list."),
+    "FAILED_COURSE_LEFT_OUT": _l("Courses you failed must be registered again: keep %(courses)s checked."),
+    "CREDIT_LIMIT_EXCEEDED": _l("These courses come to more than %(limit)s credit hours, the most you may take in "
+                                "a semester. Leave one out."),
+}
+HOLD_TITLES = {"unpaid_dues": _l("Unpaid dues"), "missing_documents": _l("Missing documents"),
+               "degree_objection": _l("Objection on your degree application")}
+HOLD_ACTIONS = {
+    "unpaid_dues": _l("Pay the overdue challan at a branch of a collecting bank; the hold ends by itself when the "
+                      "payment reaches us."),
+    "missing_documents": _l("Send the documents admissions asked for (see the note) to your regional centre."),
+    "degree_objection": _l("Answer the objection with the documents asked for, within its window, under Degree and "
+                           "transcript tracking."),
 }

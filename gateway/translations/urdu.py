@@ -4,6 +4,7 @@ review line by line (this one for the common pages, one module per area beside i
 portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `make test`
 fails on any message without Urdu, or a catalogue not regenerated."""
 from gateway.translations.urdu_accounts import ACCOUNTS
+from gateway.translations.urdu_registration import REGISTRATION
 from gateway.translations.urdu_requests import REQUESTS
 from gateway.translations.urdu_security import SECURITY
 
@@ -147,8 +148,6 @@ COMMON = {
         "کچھ غلط ہے؟ اسٹوڈنٹ سروس درخواستوں میں درستی کی درخواست دیں۔",
     "Course registration": "کورس رجسٹریشن",
     "Courses registered for %(semester)s: %(count)s": "%(semester)s کے لیے رجسٹرڈ کورسز: %(count)s",
-    "Registration for the next semester opens here when admissions announce it.":
-        "اگلے سمسٹر کی رجسٹریشن داخلوں کے اعلان پر یہاں کھلے گی۔",
     "My exam schedule / roll number slip": "میرا امتحانی شیڈول / رول نمبر سلپ",
     "Your date sheet and roll number slip appear here once the examinations department issues them.":
         "شعبۂ امتحانات کے جاری کرنے پر آپ کی ڈیٹ شیٹ اور رول نمبر سلپ یہاں نظر آئیں گی۔",
@@ -169,4 +168,4 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY}
+URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION}
