@@ -90,6 +90,9 @@ REGISTRATION = {
     # her courses of any semester
     "My semesters": "میرے سمسٹرز",
     "Tutor: %(name)s": "ٹیوٹر: %(name)s",
+    "Send your assignments to your tutor by post, at the address shown.":
+        "اپنی اسائنمنٹس ڈاک کے ذریعے اپنے ٹیوٹر کو دیے گئے پتے پر بھیجیں۔",
+    "Submit your assignments online, on the LMS.": "اپنی اسائنمنٹس آن لائن، ایل ایم ایس پر جمع کروائیں۔",
     "You have no courses in %(semester)s.": "%(semester)s میں آپ کا کوئی کورس نہیں۔",
     "You have no registered courses yet.": "آپ کا ابھی کوئی رجسٹرڈ کورس نہیں۔",
     "Your courses are not available right now. Please try again in a little while.":

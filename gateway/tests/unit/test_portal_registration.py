@@ -234,11 +234,12 @@ def test_a_lapsed_registration_says_why_and_she_may_register_again(client, monke
 
 # -- her courses, her holds ---------------------------------------------------------------
 def test_before_tutors_are_allocated_the_courses_page_says_when_they_will_be(client, monkeypatch):
-    courses = {"semester": "Spring 2027", "semesters": ["Spring 2027", "Autumn 2025"],
+    courses = {"semester": "Spring 2027", "semesters": ["Spring 2027", "Autumn 2025"], "assignments": "lms",
                "courses": [{**c, "tutor": None} for c in OFFERED]}
     answers(monkeypatch, "courses_of", courses)
     html = text(client.get("/student/courses"))
     assert "Tutors are allocated one to two weeks after the semester starts." in html
+    assert '<p data-assignments="lms">Submit your assignments online, on the LMS.</p>' in html
     assert 'href="/student/courses?semester=Autumn+2025"' in html
     assert 'aria-current="page"><strong>Spring 2027</strong>' in html
 
