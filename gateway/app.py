@@ -12,7 +12,7 @@ from campus import auth, logs
 from campus import config as config_mod
 from gateway import portal, problems
 from gateway.blueprints import auth as auth_bp
-from gateway.blueprints import bank, health, public, staff, student
+from gateway.blueprints import bank, health, public, records, staff, student
 from gateway.config import GatewayConfig
 from gateway.context import Gateway
 from gateway.limits import limiter
@@ -36,7 +36,7 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
         context.feed.start()  # after gunicorn's fork: each worker polls for itself
     problems.install(app)
     limiter.init_app(app)
-    api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, bank.bp)
+    api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)
@@ -47,9 +47,16 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     return app
 
 
+#: The routes that take a file (a bulk admission CSV): bodies up to the upload limit, not
+#: the usual one. Set before anything reads the body.
+UPLOAD_ENDPOINTS = frozenset({"records.post_admission_file", "portal_staff.admission_files"})
+
+
 def _begin():
     offered = request.headers.get("X-Request-ID", "")
     g.request_id_token = auth.request_id.set(offered if REQUEST_ID.match(offered) else uuid.uuid4().hex[:16])
+    if request.endpoint in UPLOAD_ENDPOINTS:
+        request.max_content_length = current_app.extensions["cms_gateway"].config.max_upload_bytes
     check_json_body()
 
 

@@ -38,6 +38,9 @@ PATH_PARAMETERS = {
     "tracking_id": {"type": "string", "pattern": schemas.TRACKING_ID, "description": "like EBN-AGZ-2G33"},
     "username": {"type": "string", "pattern": schemas.USERNAME,
                  "description": "a registration number (22P-123456) or a staff login"},
+    "registration_number": {"type": "string", "pattern": schemas.REGISTRATION_NUMBER,
+                            "description": "a student's registration number, like 22P-123456"},
+    "batch_id": {"type": "string", "pattern": schemas.BATCH_ID, "description": "an admission file's id"},
 }
 
 
@@ -60,6 +63,15 @@ HEADERS_BY_OPERATION = {
         "ETag": _header("the unchanged card's", pattern=r'^"[0-9a-f]{32}"$')},
 }
 
+
+
+#: Answers that are not JSON, which spectree cannot describe.
+RESPONSES_BY_OPERATION = {
+    ("get", "/api/v1/staff/admissions/files/{batch_id}/report"): {"200": {
+        "description": "the report, as a CSV file to download",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+        "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
+}
 
 
 def _to(method: str, path: str, **parameters: str) -> dict:
@@ -213,6 +225,7 @@ def finish(spec: dict, tree: SpecTree) -> dict:
                     response["headers"] = headers
                 if (method, path, status) in LINKS_BY_OPERATION:
                     response["links"] = LINKS_BY_OPERATION[(method, path, status)]
+            operation["responses"].update(RESPONSES_BY_OPERATION.get((method, path), {}))
             operation["responses"]["414"] = URI_TOO_LONG
             operation["responses"] = dict(sorted(operation["responses"].items()))
     schemas_ = spec["components"]["schemas"]

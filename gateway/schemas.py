@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from campus import identifiers, money, registry
 from services.finance.domain import CONSUMER_NUMBER_PATTERN
@@ -78,6 +79,12 @@ EMAIL = (r"^[A-Za-z0-9_+-]{1,32}(\.[A-Za-z0-9_+-]{1,15}){0,2}@([A-Za-z0-9]{1,20}
          + _letters_except(SPECIAL_USE_DOMAINS, range(1, 25)) + "$")
 #: 1LINK: a plus sign and 13 digits, the last two paisa.
 ONE_LINK_AMOUNT = r"^\+[0-9]{13}$"
+#: A semester as enrollment parses it: Spring or Autumn (any case) and a year from 1974 to 2200.
+SEMESTER = (r"^\s*([Ss][Pp][Rr][Ii][Nn][Gg]|[Aa][Uu][Tt][Uu][Mm][Nn])\s+(197[4-9]|19[89][0-9]|2[01][0-9]{2}|2200)\s*$")
+#: What campus.identifiers.mobile accepts: 10 to 15 digits, single spaces or dashes between.
+MOBILE = r"^\+?([0-9][ -]?){9,14}[0-9]$"
+#: Filled text of at least 10 characters once trimmed (a postal address books can reach).
+ADDRESS = rf"^[{_BLANK}]*[^{_CONTROL}{_BLANK}][^{_CONTROL}]{{8,}}[^{_CONTROL}{_BLANK}][{_BLANK}]*$"
 #: YYYYMMDD, a real calendar date (29 February in leap years only).
 YYYYMMDD = (r"^(([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
             r"((0[13578]|1[02])(0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-8]))"
@@ -394,9 +401,8 @@ class Courses(View):
 
 
 class CoursesQuery(BaseModel):
-    semester: str | None = Field(None, max_length=20, pattern=r"^\s*([Ss][Pp][Rr][Ii][Nn][Gg]|[Aa][Uu][Tt][Uu][Mm][Nn])"
-                                 r"\s+[0-9]{4}\s*$", description="A semester's code, e.g. `Spring 2027`; "
-                                 "empty: the latest she has courses in")
+    semester: str | None = Field(None, max_length=20, pattern=SEMESTER, description="A semester's code, e.g. "
+                                 "`Spring 2027`; empty: the latest she has courses in")
 
 
 # -- course registration and holds ------------------------------------------------------
@@ -465,7 +471,7 @@ class RegistrationQuery(BaseModel):
 
 class RegisterCourses(Body):
     courses: list[Annotated[str, Field(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9]+$")]] = Field(
-        max_length=20, description="course codes; every required (failed) course must be among them")
+        min_length=1, max_length=20, description="course codes; every required (failed) course must be among them")
     semester: str | None = CoursesQuery.model_fields["semester"]
 
 
@@ -806,3 +812,231 @@ class BillPaymentAnswer(View):
 class Health(View):
     status: str
     services: dict[str, str] | None = None
+
+
+# -- staff: admissions, records, holds, semesters, tutors ---------------------------------
+BATCH_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+class AdmitStudent(Body):
+    full_name: str = Field(min_length=1, max_length=120, pattern=NAME)
+    father_name: str = Field(min_length=1, max_length=120, pattern=NAME)
+    cnic: str = Field(pattern=CNIC, description="13 digits, dashes optional")
+    date_of_birth: str = Field(pattern=ISO_DATE)
+    gender: Literal["female", "male", "other"]
+    postal_address: str = Field(max_length=300, pattern=ADDRESS)
+    mobile: str = Field(max_length=20, pattern=MOBILE)
+    email: str = Field(max_length=254, pattern=EMAIL, description="the activation code is mailed here")
+    program_code: str = Field(pattern=r"^[A-Za-z0-9]{2,12}$")
+    centre_code: str = Field(pattern=r"^[A-Za-z]{2,10}$")
+    admission_semester: str = Field(max_length=20, pattern=SEMESTER, description="e.g. Spring 2027")
+
+
+class Admission(View):
+    student: Profile
+    account_status: Literal["opened", "pending"] = Field(
+        description="pending: identity is asked again until the account is open")
+
+    @classmethod
+    def from_message(cls, a) -> Self:
+        return cls(student=Profile.from_message(a.student), account_status=a.account_status)
+
+
+class AdmissionFile(Body):
+    file_name: str = Field("admissions.csv", max_length=120, pattern=TEXT)
+    csv: str = Field(min_length=1, max_length=4 * 1024 * 1024, description=(
+        "UTF-8 CSV, its first line naming the columns: " + ", ".join(
+            ("full_name", "father_name", "cnic", "date_of_birth", "gender", "postal_address", "mobile", "email",
+             "program_code", "centre_code", "admission_semester"))))
+
+
+class RefusedRow(View):
+    line: int
+    field: str
+    message: str
+
+
+class AdmissionBatch(View):
+    batch_id: str
+    file_name: str
+    status: Literal["refused", "queued", "applying", "applied", "failed"]
+    total: int
+    processed: int
+    refused: list[RefusedRow] = Field(description="every refused row (the first 500; the report has all)")
+    created_at: str
+    finished_at: str | None
+    created_by: str
+    error: str
+
+    @classmethod
+    def from_message(cls, b) -> Self:
+        return cls(batch_id=b.batch_id, file_name=b.file_name, status=b.status, total=b.total,
+                   processed=b.processed, created_at=b.created_at, finished_at=b.finished_at or None,
+                   created_by=b.created_by, error=b.error,
+                   refused=[RefusedRow(line=r.row, field=r.field, message=r.message) for r in b.refused])
+
+
+class RecordChange(View):
+    field: str
+    old_value: str
+    new_value: str
+    changed_at: str
+    changed_by: str
+    source: str
+
+
+class StudentRecord(View):
+    student: Profile
+    history: list[RecordChange] = Field(description="newest first")
+    admitted_by: str
+    admitted_at: str | None
+    account_opened_at: str | None
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(student=Profile.from_message(r.student), admitted_by=r.admitted_by,
+                   admitted_at=r.admitted_at or None, account_opened_at=r.account_opened_at or None,
+                   history=[RecordChange(field=h.field, old_value=h.old_value, new_value=h.new_value,
+                                         changed_at=h.changed_at, changed_by=h.changed_by, source=h.source)
+                            for h in r.history])
+
+
+class RecordChanges(Body):
+    """The fields to correct, each as admission takes it; at least one."""
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+    full_name: SkipJsonSchema[None] | Annotated[str, Field(min_length=1, max_length=120, pattern=NAME)] = None
+    father_name: SkipJsonSchema[None] | Annotated[str, Field(min_length=1, max_length=120, pattern=NAME)] = None
+    cnic: SkipJsonSchema[None] | Annotated[str, Field(pattern=CNIC)] = None
+    date_of_birth: SkipJsonSchema[None] | Annotated[str, Field(pattern=ISO_DATE)] = None
+    postal_address: SkipJsonSchema[None] | Annotated[str, Field(max_length=300, pattern=ADDRESS)] = None
+    mobile: SkipJsonSchema[None] | Annotated[str, Field(max_length=20, pattern=MOBILE)] = None
+    email: SkipJsonSchema[None] | Annotated[str, Field(max_length=254, pattern=EMAIL)] = None
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Self:
+        if not self.given():
+            raise ValueError("name at least one field to correct")
+        return self
+
+    def given(self) -> dict[str, str]:
+        return self.model_dump(exclude_none=True)
+
+
+class CorrectRecord(Body):
+    changes: RecordChanges
+    reason: str = Field(min_length=1, max_length=50, pattern=FILLED_TEXT, description="e.g. the form's number")
+
+
+class PlaceHold(Body):
+    code: Literal["missing_documents"]
+    reference: str = Field(min_length=1, max_length=60, pattern=FILLED_TEXT, description="e.g. the missing document")
+    note: str = Field("", max_length=300, pattern=TEXT)
+
+
+class LiftHold(Body):
+    code: Literal["missing_documents"]
+    reference: str = Field(min_length=1, max_length=60, pattern=FILLED_TEXT)
+
+
+class Window(Body):
+    opens: str = Field(pattern=ISO_DATE)
+    closes: str = Field(pattern=ISO_DATE)
+
+
+class SemesterView(View):
+    code: str
+    starts_on: str
+    admission: RegistrationWindow
+    registration: RegistrationWindow
+
+    @classmethod
+    def from_message(cls, s) -> Self:
+        return cls(code=s.code, starts_on=s.starts_on,
+                   admission=RegistrationWindow(opens=s.admission.opens, closes=s.admission.closes),
+                   registration=RegistrationWindow(opens=s.registration.opens, closes=s.registration.closes))
+
+
+class Semesters(View):
+    semesters: list[SemesterView]
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(semesters=[SemesterView.from_message(s) for s in response.semesters])
+
+
+class SetWindows(Body):
+    code: str = Field(max_length=20, pattern=SEMESTER)
+    admission: Window | None = None
+    registration: Window | None = None
+
+
+class TutorOffering(View):
+    course_code: str
+    course_title: str
+    capacity: int
+    allocated: int
+
+
+class TutorView(View):
+    tutor_id: int
+    name: str
+    postal_address: str
+    phone: str
+    email: str
+    offerings: list[TutorOffering]
+
+    @classmethod
+    def from_message(cls, t) -> Self:
+        return cls(tutor_id=t.tutor_id, name=t.name, postal_address=t.postal_address, phone=t.phone, email=t.email,
+                   offerings=[TutorOffering(course_code=o.course_code, course_title=o.course_title,
+                                            capacity=o.capacity, allocated=o.allocated) for o in t.offerings])
+
+
+class OfferingLoad(View):
+    course_code: str
+    course_title: str
+    students: int
+    allocated: int
+    capacity: int
+
+
+class Tutors(View):
+    semester: str
+    centre: str
+    tutors: list[TutorView]
+    offerings: list[OfferingLoad]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(semester=r.semester, centre=r.centre, tutors=[TutorView.from_message(t) for t in r.tutors],
+                   offerings=[OfferingLoad(course_code=o.course_code, course_title=o.course_title,
+                                           students=o.students, allocated=o.allocated, capacity=o.capacity)
+                              for o in r.offerings])
+
+
+class TutorsQuery(BaseModel):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+
+
+class AddTutor(Body):
+    name: str = Field(min_length=1, max_length=120, pattern=NAME)
+    postal_address: str = Field(max_length=300, pattern=ADDRESS)
+    phone: str = Field(max_length=20, pattern=MOBILE)
+    email: str = Field(max_length=254, pattern=EMAIL)
+
+
+class AssignTutor(Body):
+    tutor_id: int = Field(ge=1, le=2**31 - 1)
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    course_code: str = Field(pattern=r"^[A-Za-z0-9]{1,12}$")
+    capacity: int = Field(ge=1, le=500)
+
+
+class AllocateTutors(Body):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    course_code: str = Field(pattern=r"^[A-Za-z0-9]{1,12}$")
+
+
+class Allocation(View):
+    allocated: int = Field(description="students given a tutor now")
+    waiting: int = Field(description="students still without one: the tutors' places are full")

@@ -17,17 +17,26 @@ from gateway.security import caller, staff_only
 
 bp = Blueprint("staff", __name__, url_prefix="/api/v1/staff")
 
-#: Which department owns each staff tool (the pages show a department only its own).
-#: Identity decides (each RPC's @rpc policy); this mirrors it so the gateway shows a
+#: Which departments own each staff tool (the pages show a department only its own).
+#: The services decide (each RPC's @rpc policy); this mirrors it so the gateway shows a
 #: department only the tools it can use. A unit test holds the two equal.
-TOOLS = {"student_accounts": "admissions", "account_locks": "student_services", "audit_log": "student_services"}
-#: The identity RPCs behind each tool.
-TOOL_RPCS = {"student_accounts": ("CreateStudentAccount",), "account_locks": ("LockAccount", "UnlockAccount"),
-             "audit_log": ("ListAuditEvents",)}
+TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_services",),
+         "audit_log": ("student_services",), "admissions": ("admissions",), "student_records": ("admissions",),
+         "semesters": ("admissions",), "holds": ("admissions", "student_services"), "tutors": ("regional",)}
+#: The (service, RPC)s behind each tool.
+TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
+             "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
+             "audit_log": (("identity", "ListAuditEvents"),),
+             "admissions": tuple(("enrollment", m) for m in ("AdmitStudent", "SubmitAdmissionBatch",
+                                                             "GetAdmissionBatch", "GetAdmissionBatchReport")),
+             "student_records": (("enrollment", "CorrectRecord"),),
+             "semesters": (("enrollment", "ListSemesters"), ("enrollment", "SetSemesterWindows")),
+             "holds": tuple(("enrollment", m) for m in ("ListHolds", "PlaceHold", "LiftHold")),
+             "tutors": tuple(("enrollment", m) for m in ("ListTutors", "AddTutor", "AssignTutor", "AllocateTutors"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:
-    return who.kind == auth.STAFF and who.department == TOOLS[tool]
+    return who.kind == auth.STAFF and who.department in TOOLS[tool]
 
 
 # -- the identity calls, for the API and the pages alike -------------------------------------
@@ -74,7 +83,7 @@ def department_queue(query: schemas.QueueQuery):
 
 
 @bp.post("/students")
-@staff_only(TOOLS["student_accounts"])
+@staff_only(*TOOLS["student_accounts"])
 @api.validate(json=schemas.CreateStudentAccount, resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_201=schemas.Account),
               tags=["staff"], security=BEARER)
 def create_student_account(json: schemas.CreateStudentAccount):
@@ -88,7 +97,7 @@ def create_student_account(json: schemas.CreateStudentAccount):
 
 
 @bp.post("/accounts/<username>/lock")
-@staff_only(TOOLS["account_locks"])
+@staff_only(*TOOLS["account_locks"])
 @api.validate(json=schemas.LockAccount, resp=answers(*SIGNED_IN, *WITH_BODY, 404, HTTP_200=schemas.Account),
               tags=["staff"], security=BEARER)
 def lock_account(username: str, json: schemas.LockAccount):
@@ -97,7 +106,7 @@ def lock_account(username: str, json: schemas.LockAccount):
 
 
 @bp.post("/accounts/<username>/unlock")
-@staff_only(TOOLS["account_locks"])
+@staff_only(*TOOLS["account_locks"])
 @api.validate(resp=answers(*SIGNED_IN, *WITH_BODY, 404, HTTP_200=schemas.Account), tags=["staff"], security=BEARER)
 def unlock_account(username: str):
     """Student services: unlock an account."""
@@ -105,7 +114,7 @@ def unlock_account(username: str):
 
 
 @bp.get("/accounts/<username>/audit")
-@staff_only(TOOLS["audit_log"])
+@staff_only(*TOOLS["audit_log"])
 @api.validate(query=schemas.AuditQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.AuditList),
               tags=["staff"], security=BEARER)
 def audit(username: str, query: schemas.AuditQuery):

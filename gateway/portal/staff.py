@@ -39,7 +39,7 @@ def tool(name: str):
             if not staff_api.owns(caller, name):
                 return forbidden()
             return view(caller, *args, **kwargs)
-        return declare_audience(wrapper, f"staff:{staff_api.TOOLS[name]}")
+        return declare_audience(wrapper, *(f"staff:{department}" for department in staff_api.TOOLS[name]))
     return decorate
 
 
