@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from campus import clock, identifiers
 from campus.errors import InvalidArgument, Unauthenticated
-from services.identity import admin, domain, store
+from services.identity import admin, admission_facts, domain, store
 from services.identity.admission_facts import MAX_ATTEMPTS, Facts, matches, on_file
 from services.identity.domain import Client
 from services.identity.models import accounts
@@ -177,7 +177,7 @@ def _refuse_wrong_fact(idn: Identity, account: sa.Row, facts: Facts, client: Cli
 def _fall_back_now(idn: Identity, account: sa.Row, client: Client, facts: Facts | None, why: str) -> None:
     """Retire the legacy initial password for good and mail an activation code instead."""
     code = domain.new_activation_code()
-    code_hash = idn.passwords.hash(code)  # before the transaction: no lock is held while hashing
+    code_hash = admission_facts.activation_digest(idn.config, account.username, code)
     with idn.db.unit_of_work() as uow:
         retired = uow.session.execute(sa.update(accounts).where(
             accounts.c.id == account.id, accounts.c.status == domain.PASSWORD_CHANGE_REQUIRED,

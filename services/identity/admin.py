@@ -43,7 +43,8 @@ def create_student_account(idn: Identity, caller: Caller, *, registration_number
     code = None
     if policy == "activation":
         code = domain.new_activation_code()
-        values.update(status=domain.ACTIVATION_PENDING, activation_code_hash=idn.passwords.hash(code),
+        values.update(status=domain.ACTIVATION_PENDING,
+                      activation_code_hash=admission_facts.activation_digest(idn.config, regno, code),
                       activation_expires_at=clock.utcnow() + dt.timedelta(days=idn.config.activation_code_days))
     else:
         # Anyone who knows the name and the number can work this password out: it opens

@@ -12,7 +12,7 @@ from campus.auth import Caller
 from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument, TooManyAttempts, Unauthenticated
 from cms.identity.v1 import events_pb2
-from services.identity import domain, keys, mfa, store
+from services.identity import admission_facts, domain, keys, mfa, store
 from services.identity.config import IdentityConfig
 from services.identity.domain import Client
 from services.identity.models import accounts, refresh_tokens
@@ -114,7 +114,13 @@ def check_credential(idn: Identity, account: sa.Row | None, given: str) -> str:
     deadline = account.activation_expires_at
     expired = deadline is not None and clock.as_utc(deadline) <= clock.utcnow()
     if account.password_hash is None:
-        right = idn.passwords.verify(account.activation_code_hash, domain.normalize_code(given))
+        code = domain.normalize_code(given)
+        if admission_facts.is_activation_digest(account.activation_code_hash):
+            idn.passwords.verify(None, given)  # the one argon2 verification, for the timing's sake
+            right = admission_facts.activation_matches(idn.config, account.username, account.activation_code_hash,
+                                                       code)
+        else:  # a code issued before codes were digested
+            right = idn.passwords.verify(account.activation_code_hash, code)
         expired = expired or deadline is None  # a code without a deadline never works
     else:
         right = idn.passwords.verify(account.password_hash, given)

@@ -84,6 +84,11 @@ class Gateway:
             mobile="03001234567", initial_password_policy=policy, cnic=cnic, date_of_birth=date_of_birth),
             caller=self.staff("admissions"))
 
+    def runtime_passwords(self):
+        """The hasher identity hashes passwords with (its configured argon2 parameters)."""
+        from services.identity.service import Identity
+        return Identity.from_runtime(self.runtime).passwords
+
     def active_student(self, password: str = NEW_PASSWORD) -> tuple[str, pb.TokenPair]:
         """A student who has been through the legacy first login; (username, tokens)."""
         account = self.create_student("legacy")

@@ -150,6 +150,21 @@ def test_activation_code_flow(idp):
     assert "activation_completed" in [e.event for e in idp.audit(account.username)]
 
 
+def test_activation_codes_are_kept_as_keyed_digests_and_codes_kept_by_argon2_still_work(idp):
+    account = idp.create_student("activation")
+    with idp.runtime.db.sessions() as s:
+        stored = s.scalar(sa.select(accounts.c.activation_code_hash).where(accounts.c.username == account.username))
+    assert stored.startswith("hmac-sha256$") and len(stored) == len("hmac-sha256$") + 64
+    earlier = idp.create_student("activation")  # as if issued before codes were digested
+    with idp.runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(accounts).where(accounts.c.username == earlier.username).values(
+            activation_code_hash=idp.runtime_passwords().hash("OLDCODE234")))
+        uow.commit()
+    tokens = idp.call("Activate", pb.ActivateRequest(username=earlier.username, code="oldcode234",
+                                                     new_password=NEW_PASSWORD, client=CLIENT))
+    assert tokens.account.status == "active"
+
+
 def test_legacy_first_login(idp):
     account = idp.create_student("legacy", full_name="Muhammad Ali")
     assert account.status == "password_change_required"
