@@ -42,6 +42,7 @@ from services.enrollment.models import (
 log = logging.getLogger(__name__)
 MAX_ROWS = 20000
 PROGRESS_EVERY = 250
+ACCOUNTS_PER_PASS = 200
 
 
 class AccountDesk(Protocol):

@@ -77,12 +77,14 @@ class Accounts:
 
 
 def open_accounts(runtime) -> bool:
-    """One pass of the relay process's sweep: accounts of admitted students not yet confirmed."""
+    """One pass of the relay process's sweep: accounts of admitted students not yet confirmed.
+    A full batch opened means more may wait (a file of thousands): go again at once."""
     opened = admission.open_pending_accounts(
-        runtime.db, Accounts(runtime.clients, AS_ENROLLMENT, runtime.config.registration_timeout_seconds))
+        runtime.db, Accounts(runtime.clients, AS_ENROLLMENT, runtime.config.registration_timeout_seconds),
+        limit=admission.ACCOUNTS_PER_PASS)
     if opened:
         log.info("opened %d student account(s)", opened)
-    return False
+    return opened >= admission.ACCOUNTS_PER_PASS
 
 
 def apply_admission_files(runtime) -> bool:
