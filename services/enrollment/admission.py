@@ -18,6 +18,7 @@ import io
 import json
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from typing import Protocol
 
@@ -177,18 +178,22 @@ def open_account(db: Database, regno: str, desk: AccountDesk) -> bool:
     return True
 
 
-def open_pending_accounts(db: Database, desk: AccountDesk, *, limit: int = 200) -> int:
-    """The sweep: ask identity again for every admitted student whose account is not confirmed."""
+def open_pending_accounts(db: Database, desk: AccountDesk, *, limit: int = 200, at_once: int = 8) -> int:
+    """The sweep: ask identity again for every admitted student whose account is not
+    confirmed, `at_once` calls in flight (a file of thousands waits on identity's round trips)."""
     with db.sessions() as session:
         pending = list(session.scalars(sa.select(students.c.registration_number).where(
             students.c.account_opened_at.is_(None)).order_by(students.c.id).limit(limit)))
-    opened = 0
-    for regno in pending:
+
+    def one(regno: str) -> bool:
         try:
-            opened += open_account(db, regno, desk)
+            return open_account(db, regno, desk)
         except Exception:  # noqa: BLE001 - one refused account must not hold up the others
             log.exception("could not open the account of %s; will try again", regno)
-    return opened
+            return False
+
+    with ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="accounts") as pool:
+        return sum(pool.map(one, pending))
 
 
 # -- a file of students -------------------------------------------------------------------

@@ -14,6 +14,6 @@ class EnrollmentConfig(ServiceConfig):
     stalled_registration_after_seconds: float = Field(60.0, ge=1, le=86400)
     registration_sweep_seconds: float = Field(30.0, ge=0.1, le=3600)
     #: How often the relay asks identity again for accounts of admitted students not yet opened.
-    account_sweep_seconds: float = Field(10.0, ge=0.1, le=3600)
+    account_sweep_seconds: float = Field(2.0, ge=0.1, le=3600)
     #: How often the relay looks for a queued bulk admission file.
     admission_file_poll_seconds: float = Field(2.0, ge=0.1, le=3600)

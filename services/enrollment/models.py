@@ -108,6 +108,9 @@ students = sa.Table(
     sa.Column("admission_key", sa.String(80), index=True, unique=True),
     sa.Column("account_opened_at", sa.DateTime(timezone=True)),
     sa.CheckConstraint("gender IN ('female', 'male', 'other')", name="known_gender"),
+    # The account sweep's look-up stays small however many students there are.
+    sa.Index("ix_students_account_pending", "id", postgresql_where=sa.text("account_opened_at IS NULL"),
+             sqlite_where=sa.text("account_opened_at IS NULL")),
     sa.CheckConstraint("status IN ('active', 'graduated', 'withdrawn')", name="known_status"),
 )
 
