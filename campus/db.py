@@ -5,6 +5,7 @@ told to commit, and the events it records go into the same transaction's outbox.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
 import uuid
@@ -144,6 +145,13 @@ class Database:
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self)
+
+    def stalled(self, table: sa.Table, status: str, older_than: dt.timedelta, limit: int = 100) -> list[sa.Row]:
+        """Rows of `table` left in `status` longer than `older_than` (by their `updated_at`):
+        work a process died in the middle of, for a sweep to finish."""
+        with self.sessions() as session:
+            return session.execute(sa.select(table).where(
+                table.c.status == status, table.c.updated_at < clock.utcnow() - older_than).limit(limit)).all()
 
     def dispose(self) -> None:
         self.engine.dispose()

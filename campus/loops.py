@@ -71,6 +71,19 @@ def run_loop(name: str, work: Callable[[], bool], stop: threading.Event, *, ever
     log.info("%s: stopped", name)
 
 
+def each(items, work: Callable, *, name: Callable[[object], str]) -> int:
+    """Do `work` to each item; one that fails is logged (and tried again on a later pass)
+    without stopping the others. Returns how many succeeded."""
+    done = 0
+    for item in items:
+        try:
+            work(item)
+            done += 1
+        except Exception:  # noqa: BLE001 - one stuck item must not stop the others
+            log.exception("could not finish %s; will try again", name(item))
+    return done
+
+
 def _wait(name: str, stop: threading.Event, seconds: float, beat: Callable[[str], None]) -> None:
     remaining = seconds
     while remaining > 0 and not stop.wait(min(remaining, BEAT_SLICE_SECONDS)):

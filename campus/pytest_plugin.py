@@ -43,3 +43,11 @@ def as_gateway(service_under_test, service_addr):
     clients = testing.clients_as("gateway", {service_under_test[0].name: service_addr})
     yield clients
     clients.close()
+
+
+@pytest.fixture(scope="module")
+def amqp_url():
+    """A RabbitMQ vhost of the module's own, deleted after it."""
+    url = testing.create_vhost(testing.unique_name("cms_test"))
+    yield url
+    testing.delete_vhost(url)

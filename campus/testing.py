@@ -316,3 +316,15 @@ def consumer_ready(process: Process, amqp_url: str, queue: str, timeout: float =
                 connection.close()
 
     wait_until(attached, timeout=timeout, interval=0.3, what=f"{process.name} to consume {queue}")
+
+
+@contextlib.contextmanager
+def running_consumer(service: str, database_url: str, amqp_url: str, queue: str):
+    """The service's event consumer in its own process, attached to `queue`; stopped after."""
+    process = Process(f"{service}-consumer", ["-m", f"services.{service}", "consume"], {
+        f"{service.upper()}_DATABASE_URL": database_url, "AMQP_URL": amqp_url})
+    try:
+        consumer_ready(process, amqp_url, queue)
+        yield process
+    finally:
+        process.stop()

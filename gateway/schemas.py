@@ -80,7 +80,7 @@ EMAIL = (r"^[A-Za-z0-9_+-]{1,32}(\.[A-Za-z0-9_+-]{1,15}){0,2}@([A-Za-z0-9]{1,20}
 #: 1LINK: a plus sign and 13 digits, the last two paisa.
 ONE_LINK_AMOUNT = r"^\+[0-9]{13}$"
 #: A semester as enrollment parses it: Spring or Autumn (any case) and a year from 1974 to 2200.
-SEMESTER = (r"^\s*([Ss][Pp][Rr][Ii][Nn][Gg]|[Aa][Uu][Tt][Uu][Mm][Nn])\s+(197[4-9]|19[89][0-9]|2[01][0-9]{2}|2200)\s*$")
+SEMESTER = r"^ *([Ss][Pp][Rr][Ii][Nn][Gg]|[Aa][Uu][Tt][Uu][Mm][Nn]) +(197[4-9]|19[89][0-9]|2[01][0-9]{2}|2200) *$"
 #: What campus.identifiers.mobile accepts: 10 to 15 digits, single spaces or dashes between.
 MOBILE = r"^\+?([0-9][ -]?){9,14}[0-9]$"
 #: Filled text of at least 10 characters once trimmed (a postal address books can reach).

@@ -25,7 +25,7 @@ from typing import Protocol
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from campus import clock, identifiers
+from campus import clock, identifiers, loops
 from campus.db import Database
 from campus.errors import AlreadyExists, InvalidArgument, NotFound
 from cms.enrollment.v1 import events_pb2
@@ -185,12 +185,8 @@ def open_pending_accounts(db: Database, desk: AccountDesk, *, limit: int = 200, 
         pending = list(session.scalars(sa.select(students.c.registration_number).where(
             students.c.account_opened_at.is_(None)).order_by(students.c.id).limit(limit)))
 
-    def one(regno: str) -> bool:
-        try:
-            return open_account(db, regno, desk)
-        except Exception:  # noqa: BLE001 - one refused account must not hold up the others
-            log.exception("could not open the account of %s; will try again", regno)
-            return False
+    def one(regno: str) -> int:
+        return loops.each([regno], lambda r: open_account(db, r, desk), name=lambda r: f"the account of {r}")
 
     with ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="accounts") as pool:
         return sum(pool.map(one, pending))

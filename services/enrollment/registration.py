@@ -18,7 +18,7 @@ from typing import Protocol
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from campus import clock
+from campus import clock, loops
 from campus.db import Database
 from campus.errors import AlreadyExists, DeadlineExceeded, DomainError, FailedPrecondition, NotFound, Unavailable
 from cms.enrollment.v1 import events_pb2
@@ -392,15 +392,5 @@ def lapse_overdue(db: Database, *, grace_days: int, today: dt.date | None = None
 
 def resume_stalled(db: Database, registrar: Registrar, *, older_than: dt.timedelta, limit: int = 100) -> int:
     """Finish registrations whose process died between writing them and attaching the challan."""
-    with db.sessions() as session:
-        stalled = session.execute(sa.select(semester_registrations).where(
-            semester_registrations.c.status == domain.FILING,
-            semester_registrations.c.updated_at < clock.utcnow() - older_than).limit(limit)).all()
-    finished = 0
-    for row in stalled:
-        try:
-            finish(db, row, registrar)
-            finished += 1
-        except Exception:  # noqa: BLE001 - one stuck registration must not stop the others
-            log.exception("could not finish the registration %s; will try again", row.id)
-    return finished
+    return loops.each(db.stalled(semester_registrations, domain.FILING, older_than, limit),
+                      lambda row: finish(db, row, registrar), name=lambda row: f"registration {row.id}")

@@ -8,20 +8,17 @@ by `resume_stalled_filings`, or by the payment itself."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import Protocol
 
 import sqlalchemy as sa
 
-from campus import clock, identifiers
+from campus import clock, identifiers, loops
 from campus.db import Database
 from campus.errors import AlreadyExists, DeadlineExceeded, DomainError, InvalidArgument, NotFound, Unavailable
 from cms.requests.v1 import events_pb2
 from services.requests import domain
 from services.requests.models import categories, request_numbers, service_requests, status_history, subtypes
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -192,18 +189,8 @@ def resume_stalled_filings(db: Database, challans: ChallanIssuer, *, older_than:
                            limit: int = 100) -> int:
     """Finish filings whose process died between writing the request and attaching its
     challan. Returns how many were finished."""
-    with db.sessions() as session:
-        stalled = session.execute(sa.select(service_requests).where(
-            service_requests.c.status == domain.FILING,
-            service_requests.c.updated_at < clock.utcnow() - older_than).limit(limit)).all()
-    finished = 0
-    for row in stalled:
-        try:
-            finish_filing(db, row, challans)
-            finished += 1
-        except Exception:  # noqa: BLE001 - one stuck filing must not stop the others
-            log.exception("could not finish filing %s; will try again", row.request_number)
-    return finished
+    return loops.each(db.stalled(service_requests, domain.FILING, older_than, limit),
+                      lambda row: finish_filing(db, row, challans), name=lambda row: f"filing {row.request_number}")
 
 
 def _submitted(uow, request_id: int, number: str, regno: str, subtype: sa.Row, status: str,

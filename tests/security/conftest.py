@@ -51,7 +51,8 @@ def records(stack):
         return {"request_number": filed.json()["request_number"],
                 "regional_request_number": regional.json()["request_number"],
                 "consumer_number": finance["challans"][0]["consumer_number"],
-                "tracking_id": _tracking_id(http, owner), "username": throwaway}
+                "tracking_id": _tracking_id(http, owner), "username": throwaway, "registration_number": OWNER,
+                "batch_id": "00000000-0000-4000-8000-000000000000"}
 
 
 def _tracking_id(http, owner: dict) -> str:

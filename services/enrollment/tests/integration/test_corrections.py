@@ -18,19 +18,9 @@ QUEUE = "evt-requests-correction_approved--enrollment.on_correction_approved"
 
 
 @pytest.fixture(scope="module")
-def amqp_url():
-    url = testing.create_vhost(testing.unique_name("cms_test"))
-    yield url
-    testing.delete_vhost(url)
-
-
-@pytest.fixture(scope="module")
 def consumer(runtime, amqp_url):
-    process = testing.Process("enrollment-consumer", ["-m", "services.enrollment", "consume"], {
-        "ENROLLMENT_DATABASE_URL": runtime.config.database_url, "AMQP_URL": amqp_url})
-    testing.consumer_ready(process, amqp_url, QUEUE)
-    yield process
-    process.stop()
+    with testing.running_consumer("enrollment", runtime.config.database_url, amqp_url, QUEUE) as process:
+        yield process
 
 
 def record(as_gateway, caller, regno):

@@ -32,13 +32,6 @@ PAID_QUEUE = "evt-finance-challan_paid--enrollment.on_challan_paid"
 
 
 @pytest.fixture(scope="module")
-def amqp_url():
-    url = testing.create_vhost(testing.unique_name("cms_test"))
-    yield url
-    testing.delete_vhost(url)
-
-
-@pytest.fixture(scope="module")
 def finance(users):
     with testing.service_runtime(FINANCE, users) as runtime, testing.grpc_server(FINANCE, runtime) as address:
         yield runtime, address
@@ -51,26 +44,28 @@ def exams(users):
         yield runtime, address
 
 
+def newcomer(runtime, regno: str, name: str, cnic: str, program: str = "BED15") -> None:
+    """A student admitted for Spring 2027 at Islamabad, with nothing registered yet."""
+    service.admit_student(
+        runtime.db, registration_number=regno, program_code=program, centre_code="ISB",
+        admission_semester="Spring 2027", date_of_birth=dt.date(2003, 3, 3), full_name=name, father_name="Father",
+        gender="female", cnic=cnic, email=f"{regno.lower()}@example.pk", mobile="03001112223",
+        postal_address="House 1, Street 1, I-8, Islamabad")
+
+
 @pytest.fixture(scope="module")
 def enrollment(users, finance, exams):
     with testing.service_runtime(ENROLLMENT, users, peers={"finance": finance[1], "exams": exams[1]}) as runtime:
         enrollment_seed(runtime)
-        service.admit_student(
-            runtime.db, registration_number=NEWCOMER, program_code="BED15", centre_code="ISB",
-            admission_semester="Spring 2027", date_of_birth=dt.date(2003, 3, 3), full_name="Hina Noor",
-            father_name="Noor Muhammad", gender="female", cnic="61101-1111111-2", email="hina@example.pk",
-            mobile="03001112223", postal_address="House 1, Street 1, I-8, Islamabad")
+        newcomer(runtime, NEWCOMER, "Hina Noor", "61101-1111111-2")
         with testing.grpc_server(ENROLLMENT, runtime) as address:
             yield runtime, address
 
 
 @pytest.fixture(scope="module")
 def consumer(enrollment, amqp_url):
-    process = testing.Process("enrollment-consumer", ["-m", "services.enrollment", "consume"], {
-        "ENROLLMENT_DATABASE_URL": enrollment[0].config.database_url, "AMQP_URL": amqp_url})
-    testing.consumer_ready(process, amqp_url, PAID_QUEUE)
-    yield process
-    process.stop()
+    with testing.running_consumer("enrollment", enrollment[0].config.database_url, amqp_url, PAID_QUEUE) as process:
+        yield process
 
 
 @pytest.fixture(scope="module")
@@ -231,11 +226,7 @@ def test_an_unpaid_registration_lapses_says_so_and_may_be_made_again(gateway, us
 
 def test_a_late_payment_of_a_lapsed_registration_revives_it_when_nothing_replaced_it(enrollment):
     runtime = enrollment[0]
-    service.admit_student(
-        runtime.db, registration_number="27S-000778", program_code="BED15", centre_code="ISB",
-        admission_semester="Spring 2027", date_of_birth=dt.date(2003, 4, 4), full_name="Sara Khan",
-        father_name="Imran Khan", gender="female", cnic="61101-2222222-3", email="", mobile="",
-        postal_address="House 2, I-8, Islamabad")
+    newcomer(runtime, "27S-000778", "Sara Khan", "61101-2222222-3")
 
     class Desk:
         def results(self, regno):
@@ -257,11 +248,7 @@ def test_a_late_payment_of_a_lapsed_registration_revives_it_when_nothing_replace
 
 def test_finance_refusing_the_challan_withdraws_the_registration(gateway, users, enrollment):
     runtime = enrollment[0]
-    service.admit_student(
-        runtime.db, registration_number="27S-000779", program_code="ADBA", centre_code="ISB",
-        admission_semester="Spring 2027", date_of_birth=dt.date(2003, 5, 5), full_name="Ali Raza",
-        father_name="Raza Ali", gender="male", cnic="61101-3333333-4", email="", mobile="",
-        postal_address="House 3, I-8, Islamabad")
+    newcomer(runtime, "27S-000779", "Ali Raza", "61101-3333333-4", program="ADBA")
     with pytest.raises(FailedPrecondition) as refused:  # BA / AD has no rate per credit hour yet
         register(gateway, users, "27S-000779", ["9382"])
     assert refused.value.field == "level"
@@ -332,11 +319,7 @@ def test_a_student_reaches_only_her_own_registration(gateway, users):
 
 def test_the_sweep_finishes_an_interrupted_registration(enrollment, finance, users):
     runtime = enrollment[0]
-    service.admit_student(
-        runtime.db, registration_number="27S-000780", program_code="BED15", centre_code="ISB",
-        admission_semester="Spring 2027", date_of_birth=dt.date(2003, 6, 6), full_name="Maria Aslam",
-        father_name="Aslam Pervez", gender="female", cnic="61101-4444444-5", email="", mobile="",
-        postal_address="House 4, I-8, Islamabad")
+    newcomer(runtime, "27S-000780", "Maria Aslam", "61101-4444444-5")
 
     class Crashing:
         def results(self, regno):

@@ -14,19 +14,9 @@ QUEUE = "evt-finance-challan_paid--requests.on_challan_paid"
 
 
 @pytest.fixture(scope="module")
-def amqp_url():
-    url = testing.create_vhost(testing.unique_name("cms_test"))
-    yield url
-    testing.delete_vhost(url)
-
-
-@pytest.fixture(scope="module")
 def consumer(requests_runtime, amqp_url):
-    process = testing.Process("requests-consumer", ["-m", "services.requests", "consume"], {
-        "REQUESTS_DATABASE_URL": requests_runtime.config.database_url, "AMQP_URL": amqp_url})
-    testing.consumer_ready(process, amqp_url, QUEUE)
-    yield process
-    process.stop()
+    with testing.running_consumer("requests", requests_runtime.config.database_url, amqp_url, QUEUE) as process:
+        yield process
 
 
 def paid_event(filed):
