@@ -1014,8 +1014,11 @@ class Tutors(View):
                               for o in r.offerings])
 
 
-class TutorsQuery(BaseModel):
-    semester: str = Field(max_length=20, pattern=SEMESTER)
+class SemesterQuery(BaseModel):
+    semester: str = Field(max_length=20, pattern=SEMESTER, description="e.g. Spring 2027")
+
+
+TutorsQuery = SemesterQuery
 
 
 class AddTutor(Body):
@@ -1040,3 +1043,84 @@ class AllocateTutors(Body):
 class Allocation(View):
     allocated: int = Field(description="students given a tutor now")
     waiting: int = Field(description="students still without one: the tutors' places are full")
+
+
+# -- reference data: the prospectus (public) and admissions' upkeep ---------------------------
+class SchemeCourse(View):
+    semester_number: int
+    code: str
+    title: str
+    credit_hours: int
+    practical_credit_hours: int
+
+
+class ProgramView(View):
+    code: str
+    title: str
+    level: str
+    level_title: str
+    duration_semesters: int
+    max_duration_years: int
+    credit_hours_total: int
+    max_semester_credit_hours: int
+    scheme: list[SchemeCourse] = Field(description="the scheme of studies, by semester of the programme")
+
+    @classmethod
+    def from_message(cls, p) -> Self:
+        return cls(code=p.code, title=p.title, level=p.level, level_title=p.level_title,
+                   duration_semesters=p.duration_semesters, max_duration_years=p.max_duration_years,
+                   credit_hours_total=p.credit_hours_total, max_semester_credit_hours=p.max_semester_credit_hours,
+                   scheme=[SchemeCourse(semester_number=c.semester_number, code=c.code, title=c.title,
+                                        credit_hours=c.credit_hours, practical_credit_hours=c.practical_credit_hours)
+                           for c in p.scheme])
+
+
+class Programs(View):
+    programs: list[ProgramView]
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(programs=[ProgramView.from_message(p) for p in response.programs])
+
+
+class CourseView(View):
+    code: str
+    title: str
+    credit_hours: int
+    practical_credit_hours: int
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(code=c.code, title=c.title, credit_hours=c.credit_hours,
+                   practical_credit_hours=c.practical_credit_hours)
+
+
+class OfferingsView(View):
+    semester: str
+    courses: list[CourseView]
+
+    @classmethod
+    def from_message(cls, o) -> Self:
+        return cls(semester=o.semester, courses=[CourseView.from_message(c) for c in o.courses])
+
+
+COURSE_CODE = r"^ *[A-Za-z0-9]{2,12} *$"
+
+
+class AddCourse(Body):
+    code: str = Field(max_length=14, pattern=COURSE_CODE, description="like 8601 or ENGL3505")
+    title: str = Field(min_length=1, max_length=120, pattern=FILLED_TEXT)
+    credit_hours: int = Field(ge=1, le=12)
+    practical_credit_hours: int = Field(0, ge=0, le=12, description="of the credit hours; 3(2+1) has 1")
+
+
+class SetSchemeCourse(Body):
+    program_code: str = Field(pattern=r"^[A-Za-z0-9]{2,12}$")
+    course_code: str = Field(max_length=14, pattern=COURSE_CODE)
+    semester_number: int = Field(ge=0, le=16, description="of the programme; 0 takes the course out of the scheme")
+
+
+class SetOffering(Body):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    course_code: str = Field(max_length=14, pattern=COURSE_CODE)
+    offered: bool

@@ -1,4 +1,5 @@
-"""Look-ups anyone may make: the request catalogue, a degree application's progress."""
+"""Look-ups anyone may make: the request catalogue, a degree application's progress, the
+programmes with their schemes of studies and what a semester offers."""
 from __future__ import annotations
 
 from flask import Blueprint
@@ -87,3 +88,29 @@ def degree_tracking(tracking_id: str):
     application = current().clients.call("tracking", "TrackApplication", tracking_pb2.TrackApplicationRequest(
         tracking_id=tracking_id.strip().upper()[:20]))
     return schemas.PublicTracking.from_message(application).body()
+
+
+@bp.get("/public/programs")
+@api.validate(resp=answers(429, 502, 503, HTTP_200=schemas.Programs), tags=["public"])
+def programs():
+    """The programmes: level, duration, credit hours and the scheme of studies of each."""
+    return programs_catalogue()
+
+
+def programs_catalogue() -> dict:
+    answer = current().clients.call("enrollment", "ListPrograms", enrollment_pb2.ListProgramsRequest())
+    return schemas.Programs.from_message(answer).body()
+
+
+@bp.get("/public/offerings")
+@api.validate(query=schemas.SemesterQuery, resp=answers(400, 404, 429, 502, 503, HTTP_200=schemas.OfferingsView),
+              tags=["public"])
+def offerings(query: schemas.SemesterQuery):
+    """The courses a semester offers (`?semester=Spring 2027`)."""
+    return offerings_of(query.semester)
+
+
+def offerings_of(semester: str) -> dict:
+    answer = current().clients.call("enrollment", "ListOfferings", enrollment_pb2.ListOfferingsRequest(
+        semester=semester))
+    return schemas.OfferingsView.from_message(answer).body()

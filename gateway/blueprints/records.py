@@ -103,6 +103,21 @@ def allocate_tutors(who: auth.Caller, semester: str, course_code: str) -> dict:
     return schemas.Allocation(allocated=answer.allocated, waiting=answer.waiting).body()
 
 
+def add_course(who: auth.Caller, body: schemas.AddCourse) -> dict:
+    return schemas.CourseView.from_message(_enrollment(who, "AddCourse", pb.AddCourseRequest(
+        **body.model_dump()))).body()
+
+
+def set_scheme_course(who: auth.Caller, body: schemas.SetSchemeCourse) -> dict:
+    return schemas.ProgramView.from_message(_enrollment(who, "SetSchemeCourse", pb.SetSchemeCourseRequest(
+        **body.model_dump()))).body()
+
+
+def set_offering(who: auth.Caller, body: schemas.SetOffering) -> dict:
+    return schemas.OfferingsView.from_message(_enrollment(who, "SetOffering", pb.SetOfferingRequest(
+        **body.model_dump()))).body()
+
+
 # -- the JSON API: admissions ---------------------------------------------------------------
 @bp.post("/admissions")
 @staff_only(*TOOLS["admissions"])
@@ -184,6 +199,33 @@ def get_semesters():
 def put_semester_windows(json: schemas.SetWindows):
     """Admissions: announce or move a semester's admission and registration windows."""
     return set_windows(caller(), json)
+
+
+@bp.post("/courses")
+@staff_only(*TOOLS["programmes"])
+@api.validate(json=schemas.AddCourse, resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_201=schemas.CourseView),
+              tags=["staff"], security=BEARER)
+def post_course(json: schemas.AddCourse):
+    """Admissions: a new course (409 if its code exists)."""
+    return add_course(caller(), json), 201
+
+
+@bp.put("/programs/scheme")
+@staff_only(*TOOLS["programmes"])
+@api.validate(json=schemas.SetSchemeCourse, resp=answers(*SIGNED_IN, *WITH_BODY, 404, HTTP_200=schemas.ProgramView),
+              tags=["staff"], security=BEARER)
+def put_scheme_course(json: schemas.SetSchemeCourse):
+    """Admissions: put a course in a programme's scheme of studies at a semester (0: take it out)."""
+    return set_scheme_course(caller(), json)
+
+
+@bp.put("/semesters/offerings")
+@staff_only(*TOOLS["programmes"])
+@api.validate(json=schemas.SetOffering, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409, HTTP_200=schemas.OfferingsView),
+              tags=["staff"], security=BEARER)
+def put_offering(json: schemas.SetOffering):
+    """Admissions: offer a course in a semester, or withdraw it (409 while students are registered for it)."""
+    return set_offering(caller(), json)
 
 
 # -- holds: admissions and student services --------------------------------------------------

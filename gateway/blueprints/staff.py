@@ -22,7 +22,8 @@ bp = Blueprint("staff", __name__, url_prefix="/api/v1/staff")
 #: department only the tools it can use. A unit test holds the two equal.
 TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_services",),
          "audit_log": ("student_services",), "admissions": ("admissions",), "student_records": ("admissions",),
-         "semesters": ("admissions",), "holds": ("admissions", "student_services"), "tutors": ("regional",)}
+         "semesters": ("admissions",), "programmes": ("admissions",), "holds": ("admissions", "student_services"),
+         "tutors": ("regional",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -31,6 +32,7 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
                                                              "GetAdmissionBatch", "GetAdmissionBatchReport")),
              "student_records": (("enrollment", "CorrectRecord"),),
              "semesters": (("enrollment", "ListSemesters"), ("enrollment", "SetSemesterWindows")),
+             "programmes": tuple(("enrollment", m) for m in ("AddCourse", "SetSchemeCourse", "SetOffering")),
              "holds": tuple(("enrollment", m) for m in ("ListHolds", "PlaceHold", "LiftHold")),
              "tutors": tuple(("enrollment", m) for m in ("ListTutors", "AddTutor", "AssignTutor", "AllocateTutors"))}
 

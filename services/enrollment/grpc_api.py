@@ -13,7 +13,17 @@ from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.enrollment.v1 import enrollment_pb2 as pb
 from cms.enrollment.v1 import enrollment_pb2_grpc
-from services.enrollment import admission, corrections, domain, holds, peers, registration, service, tutors
+from services.enrollment import (
+    admission,
+    catalogue,
+    corrections,
+    domain,
+    holds,
+    peers,
+    registration,
+    service,
+    tutors,
+)
 
 #: Who reads a student's record (least privilege: the departments that keep it, dispatch
 #: for the postal address, regional offices for their own centre's students; the
@@ -134,6 +144,25 @@ def tutors_message(centre: str, semester: str, people, load) -> pb.ListTutorsRes
         for p, taught in people], offerings=[
         pb.OfferingLoad(course_code=r.code, course_title=r.title, students=r.students, allocated=r.allocated,
                         capacity=r.capacity) for r in load])
+
+
+def course_detail(row) -> pb.CourseDetail:
+    return pb.CourseDetail(code=row.code, title=row.title, credit_hours=row.credit_hours,
+                           practical_credit_hours=row.practical_credit_hours)
+
+
+def program_detail(program, scheme) -> pb.ProgramDetail:
+    return pb.ProgramDetail(
+        code=program.code, title=program.title, level=program.level, level_title=program.level_title,
+        duration_semesters=program.duration_semesters, max_duration_years=program.max_duration_years,
+        credit_hours_total=program.credit_hours_total, max_semester_credit_hours=program.max_semester_credit_hours,
+        scheme=[pb.SchemeCourse(semester_number=c.semester_number, code=c.code, title=c.title,
+                                credit_hours=c.credit_hours, practical_credit_hours=c.practical_credit_hours)
+                for c in scheme])
+
+
+def offerings_message(db, semester: str) -> pb.Offerings:
+    return pb.Offerings(semester=semester, courses=[course_detail(r) for r in catalogue.offered(db, semester)])
 
 
 def _required_semester(text: str) -> str:
@@ -306,3 +335,29 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
         centre, semester = self._tutor_centre(), _required_semester(request.semester)
         allocated, waiting = tutors.allocate(self.db, centre, semester, request.course_code)
         return pb.AllocateTutorsResponse(allocated=allocated, waiting=waiting)
+
+    # The programmes and their schemes of studies are the university's public prospectus.
+    @rpc(public=True)
+    def ListPrograms(self, request, context):
+        return pb.ListProgramsResponse(programs=[program_detail(*p) for p in catalogue.programs_with_schemes(self.db)])
+
+    @rpc(staff=ADMISSIONS)
+    def AddCourse(self, request, context):
+        return course_detail(catalogue.add_course(self.db, request.code, request.title, request.credit_hours,
+                                                  request.practical_credit_hours))
+
+    @rpc(staff=ADMISSIONS)
+    def SetSchemeCourse(self, request, context):
+        code = catalogue.set_scheme_course(self.db, request.program_code, request.course_code,
+                                           request.semester_number)
+        return next(program_detail(*p) for p in catalogue.programs_with_schemes(self.db) if p[0].code == code)
+
+    @rpc(public=True)
+    def ListOfferings(self, request, context):
+        return offerings_message(self.db, _required_semester(request.semester))
+
+    @rpc(staff=ADMISSIONS)
+    def SetOffering(self, request, context):
+        semester = _required_semester(request.semester)
+        catalogue.set_offering(self.db, semester, request.course_code, request.offered)
+        return offerings_message(self.db, semester)

@@ -120,3 +120,22 @@ def test_a_regional_office_keeps_its_own_tutors(http):
     assert other.status_code == 404
     assert http.get("/api/v1/staff/tutors", headers=bearer(login(http, "admissions.officer")),
                     params={"semester": "Spring 2026"}).status_code == 403
+
+
+def test_the_prospectus_is_public_and_admissions_keep_it(http):
+    programs = {p["code"]: p for p in http.get("/api/v1/public/programs").json()["programs"]}
+    assert programs["BED15"]["credit_hours_total"] == 54 and programs["BED15"]["scheme"][0]["code"] == "8601"
+    admissions = bearer(login(http, "admissions.officer"))
+    added = http.post("/api/v1/staff/courses", headers=admissions, json={
+        "code": "8610", "title": "Educational Psychology", "credit_hours": 3})
+    assert added.status_code == 201, added.text
+    scheme = http.put("/api/v1/staff/programs/scheme", headers=admissions, json={
+        "program_code": "BED15", "course_code": "8610", "semester_number": 3})
+    assert [c["code"] for c in scheme.json()["scheme"] if c["semester_number"] == 3] == ["8610"]
+    offered = http.put("/api/v1/staff/semesters/offerings", headers=admissions, json={
+        "semester": "Autumn 2027", "course_code": "8610", "offered": True})
+    assert "8610" in {c["code"] for c in offered.json()["courses"]}
+    public = http.get("/api/v1/public/offerings", params={"semester": "Autumn 2027"}).json()
+    assert "8610" in {c["code"] for c in public["courses"]}
+    assert http.post("/api/v1/staff/courses", headers=bearer(login(http, "regional.islamabad")), json={
+        "code": "8611", "title": "X", "credit_hours": 3}).status_code == 403

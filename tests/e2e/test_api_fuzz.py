@@ -85,6 +85,7 @@ def identities(stack):
 
 #: The staff routes of each department other than student services, by path prefix.
 STAFF_AUDIENCES = [("/api/v1/staff/admissions", "admissions"), ("/api/v1/staff/semesters", "admissions"),
+                   ("/api/v1/staff/courses", "admissions"), ("/api/v1/staff/programs", "admissions"),
                    ("/api/v1/staff/tutors", "regional")]
 
 

@@ -17,7 +17,8 @@ PUBLIC_ENDPOINTS = {
     "portal_public.home", "portal_public.login", "portal_public.logout", "portal_public.track",
     "portal_accounts.activate", "portal_accounts.forgot_password", "portal_accounts.reset_password",
     "auth.activate", "auth.login", "auth.refresh", "auth.forgot_password", "auth.reset_password",
-    "public.degree_tracking", "public.catalogue", "health.healthz", "health.readyz", "health.openapi_document",
+    "public.degree_tracking", "public.catalogue", "public.programs", "public.offerings",
+    "health.healthz", "health.readyz", "health.openapi_document",
     "static",
 }
 #: The API's documentation pages (spectree's own views).
