@@ -339,3 +339,12 @@ def test_the_sweep_finishes_an_interrupted_registration(enrollment, finance, use
     challan = runtime.clients.call("finance", "GetChallan", finance_pb2.GetChallanRequest(
         consumer_number=row.consumer_number), caller=users.staff("treasury.officer", "treasury"))
     assert challan.amount_paisa == 6 * 108750
+
+
+def test_a_matric_student_pays_per_course_and_the_technology_charge(gateway, users, enrollment):
+    newcomer(enrollment[0], "27S-000781", "Nadia Gul", "61101-5555555-6", program="MATRIC")
+    seen = overview(gateway, users, "27S-000781")
+    assert [c.code for c in seen.courses] == ["201", "202", "204", "207", "247"] and seen.credit_limit == 24
+    made = register(gateway, users, "27S-000781", ["201", "202", "204", "207", "247"])
+    # three 6-credit-hour courses at Rs 780, two 3-credit-hour ones at Rs 390, Rs 250 for technology
+    assert made.registration.challan.amount_paisa == 3 * 78000 + 2 * 39000 + 25000
