@@ -901,9 +901,16 @@ class StudentRecord(View):
                             for h in r.history])
 
 
+def _at_least_one_field(schema: dict) -> None:
+    """Optional fields, none null in JSON: no `default: null` beside `type: string`."""
+    schema["minProperties"] = 1
+    for field in schema.get("properties", {}).values():
+        field.pop("default", None)
+
+
 class RecordChanges(Body):
     """The fields to correct, each as admission takes it; at least one."""
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_at_least_one_field)
     full_name: SkipJsonSchema[None] | Annotated[str, Field(min_length=1, max_length=120, pattern=NAME)] = None
     father_name: SkipJsonSchema[None] | Annotated[str, Field(min_length=1, max_length=120, pattern=NAME)] = None
     cnic: SkipJsonSchema[None] | Annotated[str, Field(pattern=CNIC)] = None
