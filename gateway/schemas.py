@@ -844,7 +844,7 @@ class Admission(View):
 
 class AdmissionFile(Body):
     file_name: str = Field("admissions.csv", max_length=120, pattern=TEXT)
-    csv: str = Field(min_length=1, max_length=4 * 1024 * 1024, description=(
+    csv: str = Field(min_length=1, max_length=4 * 1024 * 1024, pattern=TEXT, description=(
         "UTF-8 CSV, its first line naming the columns: " + ", ".join(
             ("full_name", "father_name", "cnic", "date_of_birth", "gender", "postal_address", "mobile", "email",
              "program_code", "centre_code", "admission_semester"))))

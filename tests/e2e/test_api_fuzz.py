@@ -37,6 +37,9 @@ DATA_REFUSALS = {
     ("PUT", "/api/v1/staff/semesters"): ({"admission_closes", "registration_closes"}, None),
     ("PATCH", "/api/v1/staff/students/{registration_number}/record"): ({"date_of_birth"}, None),
     ("POST", "/api/v1/staff/tutors/allocations"): ({"course_code"}, None),
+    ("PUT", "/api/v1/staff/tutors/offerings"): ({"course_code"}, None),
+    # a rule between two fields, which the document cannot state: practical hours within the credit hours
+    ("POST", "/api/v1/staff/courses"): ({"practical_credit_hours"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}
