@@ -1,7 +1,9 @@
 """Staff pages: each department's console, with its queue of service requests, and the
 tools the department owns (gateway.blueprints.staff.TOOLS): admissions opens student
 accounts; student services finds, locks and unlocks accounts and reads the audit log.
-Each tool makes the same identity call as the JSON API, through the same function."""
+Each tool makes the same identity call as the JSON API, through the same function.
+The tools over enrollment (admission, records, holds, semesters, tutors) add their pages
+to this blueprint from gateway.portal.admissions and gateway.portal.tutors."""
 from __future__ import annotations
 
 import functools
@@ -16,17 +18,28 @@ from gateway.blueprints import staff as staff_api
 from gateway.context import current
 from gateway.portal import account_forms as forms
 from gateway.portal import session
+from gateway.portal.admission_forms import FindStudent
 from gateway.portal.pages import forbidden, page
 from gateway.portal.vocabulary import ACCOUNT_KINDS, ACCOUNT_STATUSES, AUDIT_EVENTS, DEPARTMENT_NAMES
 from gateway.security import declare_audience
 
 bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
-#: The tools' links on the console, for the department that owns each.
-TOOL_LINKS = {"student_accounts": ("portal_staff.new_student", _l("Open a student account")),
-              "account_locks": ("portal_staff.accounts", _l("Find, lock or unlock an account")),
-              "audit_log": ("portal_staff.audit", _l("Audit log of sign-ins and accounts"))}
-def _department(caller) -> str:
+#: The tools' links on the console, each for the departments that own its tool (a tool may
+#: have more than one page); the admissions and tutors pages are in gateway.portal.admissions
+#: and gateway.portal.tutors, on this blueprint.
+TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a student account")),
+              ("account_locks", "portal_staff.accounts", _l("Find, lock or unlock an account")),
+              ("audit_log", "portal_staff.audit", _l("Audit log of sign-ins and accounts")),
+              ("admissions", "portal_staff.new_admission", _l("Admit a student")),
+              ("admissions", "portal_staff.admission_files", _l("Admit a file of students (CSV)")),
+              ("holds", "portal_staff.find_student", _l("Find a student by registration number")),
+              ("semesters", "portal_staff.semesters", _l("Semesters: admission and registration windows")),
+              ("tutors", "portal_staff.tutors", _l("Tutors of my centre")))
+
+
+def department_of(caller) -> str:
+    """The caller's department as the page's language names it."""
     return DEPARTMENT_NAMES.get(caller.department, caller.department)
 
 
@@ -44,8 +57,7 @@ def tool(name: str):
 
 
 def _tools_of(caller) -> list[tuple[str, str]]:
-    return [(url_for(endpoint), label) for name, (endpoint, label) in TOOL_LINKS.items()
-            if staff_api.owns(caller, name)]
+    return [(url_for(endpoint), label) for name, endpoint, label in TOOL_LINKS if staff_api.owns(caller, name)]
 
 
 @bp.get("", endpoint="console")
@@ -61,8 +73,9 @@ def console(caller):
                  for r in answer.requests]
     except (Unavailable, DeadlineExceeded):
         unavailable = True
+    finder = FindStudent(formdata=None) if staff_api.owns(caller, "holds") else None
     return page("portal/staff/console.html", caller=caller, queue=queue, queue_unavailable=unavailable,
-                department=_department(caller), tools=_tools_of(caller))
+                department=department_of(caller), tools=_tools_of(caller), finder=finder)
 
 
 # -- admissions: a new student's account ----------------------------------------------------
@@ -87,7 +100,7 @@ def new_student(caller):
             else:
                 return redirect(url_for("portal_staff.new_student", opened=account.username), code=303)
     return page("portal/staff/new_student.html", caller=caller, form=form, status=status,
-                department=_department(caller), opened=request.args.get("opened", "")[:20])
+                department=department_of(caller), opened=request.args.get("opened", "")[:20])
 
 
 # -- student services: accounts, locks and the audit log -------------------------------------
@@ -111,7 +124,7 @@ def _accounts_page(caller, username: str | None = None, *, lock_form=None, statu
             status = 404 if status == 200 else status
     return page("portal/staff/accounts.html", caller=caller, finder=finder, account=account,
                 lock_form=lock_form or forms.LockAccount(formdata=None), unlock_form=forms.UnlockAccount(),
-                status=status, department=_department(caller), done=request.args.get("done", ""),
+                status=status, department=department_of(caller), done=request.args.get("done", ""),
                 account_statuses=ACCOUNT_STATUSES, account_kinds=ACCOUNT_KINDS)
 
 
@@ -157,4 +170,4 @@ def audit(caller):
     else:
         status = 400
     return page("portal/staff/audit.html", caller=caller, form=form, events=events, status=status,
-                department=_department(caller), audit_events=AUDIT_EVENTS)
+                department=department_of(caller), audit_events=AUDIT_EVENTS)

@@ -76,3 +76,20 @@ HOLD_ACTIONS = {
     "degree_objection": _l("Answer the objection with the documents asked for, within its window, under Degree and "
                            "transcript tracking."),
 }
+
+# -- the staff tools over enrollment: admission, records, holds, tutors --------------------
+ADMISSION_FILE_STATUSES = {"refused": _l("Refused: nobody admitted"), "queued": _l("Waiting to be applied"),
+                           "applying": _l("Being applied"), "applied": _l("Applied: everyone admitted"),
+                           "failed": _l("Failed: nobody admitted")}
+ACCOUNT_OPENINGS = {"opened": _l("The student's portal account is open: the activation code is on its way by email."),
+                    "pending": _l("The student's portal account is being opened: the activation code follows by "
+                                  "email within minutes.")}
+GENDERS = {"female": _l("Female"), "male": _l("Male"), "other": _l("Other")}
+#: A student record's fields (the admission form's and the bulk file's columns, and its history's).
+RECORD_FIELDS = {
+    "full_name": _l("Full name"), "father_name": _l("Father's name"), "cnic": _l("CNIC"),
+    "date_of_birth": _l("Date of birth"), "gender": _l("Gender"), "postal_address": _l("Postal address"),
+    "mobile": _l("Mobile"), "email": _l("Email"), "program_code": _l("Programme code"),
+    "centre_code": _l("Regional centre code"), "admission_semester": _l("Admission semester"),
+}
+STUDENT_STATUSES = {"active": _l("Active"), "graduated": _l("Graduated"), "withdrawn": _l("Withdrawn")}
