@@ -342,8 +342,8 @@ def test_a_refused_file_lists_each_line_next_to_its_reason(as_staff, monkeypatch
                {"line": 5, "field": "program_code", "message": "no programme 'BED99'"}]
     answers(monkeypatch, "admission_file", batch("refused", processed=0, refused=refused))
     html = text(as_staff().get(f"/staff/admissions/files/{BATCH}"))
-    rows = re.findall(r'<tr data-line="(\d+)" data-field="(\w+)"><td>\d+</td><td class="code">\w+</td>'
-                      r'<td lang="en">([^<]*)</td></tr>', html)
+    rows = re.findall(r'<tr data-line="(\d+)" data-field="(\w+)"><td>\d+</td><td class="code column">[\w<>]+</td>'
+                      r'<td><bdi lang="en">([^<]*)</bdi></td></tr>', html)
     assert rows == [("3", "cnic", "the same person and programme as line 2"),
                     ("5", "program_code", "no programme &#39;BED99&#39;")]
     assert "http-equiv" not in html and "<progress" not in html and "data-report" in html
@@ -549,7 +549,7 @@ def test_the_centres_tutors_their_courses_and_each_courses_load(as_staff, monkey
     assert re.search(r'<tr data-offering="8601">.*?<td data-students>3</td><td data-with-tutor>0</td>'
                      r'<td data-places>0</td>.*?name="allocate"', html, re.S)
     assert 'data-offering="8604"' in html and html.count('name="allocate"') == 1   # 8604 has all its tutors
-    assert re.search(r'<li data-teaches="8604">.*1 of 30 places taken', html)
+    assert re.search(r'<span data-teaches="8604">.*1 of 30 places taken', html)
     assert '<option value="7">Dr. Tahira Bibi</option>' in html
 
 
