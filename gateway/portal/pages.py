@@ -15,6 +15,8 @@ ERROR_TEXTS = {400: _l("The form could not be accepted (it may have been open to
                       "and try again."),
                403: _l("This page is not for your account."),
                404: _l("There is no page at this address. Check the address, or start from the home page."),
+               413: _l("What was sent is larger than the portal takes. Split an admission file into smaller "
+                       "files, then go back and send each."),
                429: _l("Please wait a minute, then try again."),
                500: _l("It has been logged. Please try again in a little while."),
                502: _l("Part of the portal is not answering right now. Please try again in a little while."),

@@ -155,6 +155,10 @@ ADMISSIONS = {
     "The file cannot be shown right now. Please try again in a little while.":
         "فائل اس وقت دکھائی نہیں جا سکتی۔ براہِ کرم تھوڑی دیر بعد کوشش کریں۔",
     "Send another file": "ایک اور فائل بھیجیں",
+    "What was sent is larger than the portal takes. Split an admission file into smaller files, then go back "
+    "and send each.":
+        "بھیجی گئی چیز پورٹل کی حد سے بڑی ہے۔ داخلے کی فائل کو چھوٹی فائلوں میں تقسیم کریں، "
+        "پھر واپس جا کر ہر ایک بھیجیں۔",
     # a student: her record, its history and corrections
     "Find a student": "طالب علم تلاش کریں",
     "Student %(number)s": "طالب علم %(number)s",

@@ -76,7 +76,7 @@ def batch(status: str, **changes) -> dict:
 
 @pytest.fixture(scope="module")
 def app():
-    config = GatewayConfig(environment="test")
+    config = GatewayConfig(environment="test", max_upload_bytes=64 * 1024)  # small enough to exceed here
     made = create_app(config, Gateway(config, ServiceClients(testing.service_tokens("gateway")),
                                       testing.TestUsers().verifier))
     made.config["WTF_CSRF_ENABLED"] = False  # the CSRF token is the browser tests' (and the battery's)
@@ -299,6 +299,13 @@ def test_a_file_goes_to_enrollment_as_text_and_its_page_follows(as_staff, monkey
 def test_a_file_that_is_not_a_utf8_csv_is_refused_before_enrollment_is_asked(as_staff, content, name, english):
     refused = upload(as_staff(), content, name=name)
     assert refused.status_code == 400 and english in error_of(text(refused), "file")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Split an admission file into smaller files"),
+                                            ("ur", "داخلے کی فائل کو چھوٹی فائلوں میں تقسیم کریں")])
+def test_a_file_over_the_upload_limit_is_a_413_page_saying_what_to_do(as_staff, lang, said):
+    refused = upload(as_staff(), b"x" * (65 * 1024), lang=lang)
+    assert refused.status_code == 413 and said in text(refused)
 
 
 def test_no_file_at_all_is_said_next_to_the_field(as_staff):
