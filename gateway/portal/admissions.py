@@ -234,7 +234,7 @@ def _student_page(caller, regno: str, *, record: dict | None = None, correction=
     return page("portal/staff/student.html", caller=caller, finder=forms.FindStudent(formdata=None), seen=seen,
                 regno=regno, problem=problem, status=status, department=department_of(caller),
                 correction=correction or (forms.CorrectRecord.of(student) if student else None),
-                hold_form=hold_form or forms.PlaceHold(formdata=None), lift_form=forms.LiftHold(formdata=None),
+                hold_form=hold_form or forms.PlaceHold(formdata=None),
                 done=request.args.get("done", ""), hand_placed=forms.HAND_PLACED, hold_titles=HOLD_TITLES,
                 record_fields=RECORD_FIELDS, genders=GENDERS, student_statuses=STUDENT_STATUSES, source=_source)
 
