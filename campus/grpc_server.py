@@ -122,6 +122,7 @@ class GrpcServer:
         self.health = health.HealthServicer(experimental_non_blocking=True)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         self._names: list[str] = []
+        self._sessions = sessions
 
     def add(self, definition, servicer, *, policies_of=None) -> None:
         """Serve `definition`'s API with `servicer`, once every method declares its callers.
@@ -152,10 +153,25 @@ class GrpcServer:
             reflection.enable_server_reflection(
                 [*self._names, health.SERVICE_NAME, reflection.SERVICE_NAME], self.server)
         self.server.start()
+        if self._sessions is not None and self._sessions.fed:
+            # Until the feed of ended sessions first answers, staff and writes would be refused
+            # as UNAVAILABLE: say NOT_SERVING till then, so readiness waits and nobody is sent here.
+            for name in ["", *self._names]:
+                self.health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+            threading.Thread(target=self._serve_once_fresh, name="ready-when-fresh", daemon=True).start()
+        else:
+            self._mark_serving()
+        return port
+
+    def _serve_once_fresh(self) -> None:
+        while not self._sessions.wait_fresh(timeout=5.0):
+            log.info("waiting for the feed of ended sessions before saying SERVING")
+        self._mark_serving()
+
+    def _mark_serving(self) -> None:
         for name in ["", *self._names]:
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
         log.info("serving %s on %s", ", ".join(self._names), self.bind)
-        return port
 
     def stop(self) -> None:
         # Tell probes and load balancers first, then let in-flight calls finish.

@@ -79,6 +79,11 @@ class SessionFeed:
         self._stale_logged = False
 
     # -- what the checks ask ------------------------------------------------------------
+    @property
+    def fed(self) -> bool:
+        """Whether anything feeds it (a feed nobody feeds is stale for good)."""
+        return self._fetch is not None
+
     def ended(self, session_id: str) -> bool:
         return session_id in self._ended
 

@@ -1131,3 +1131,23 @@ class SetOffering(Body):
     semester: str = Field(max_length=20, pattern=SEMESTER)
     course_code: str = Field(max_length=14, pattern=COURSE_CODE)
     offered: bool
+
+
+class Centres(View):
+    centres: list[RegionalCentre]
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(centres=[RegionalCentre(code=c.code, name=c.name) for c in response.centres])
+
+
+class AdmissionBatches(View):
+    batches: list[AdmissionBatch] = Field(description="newest first")
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(batches=[AdmissionBatch.from_message(b) for b in response.batches])
+
+
+class BatchesQuery(BaseModel):
+    limit: int = Field(50, ge=1, le=200)

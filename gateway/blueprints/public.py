@@ -114,3 +114,15 @@ def offerings_of(semester: str) -> dict:
     answer = current().clients.call("enrollment", "ListOfferings", enrollment_pb2.ListOfferingsRequest(
         semester=semester))
     return schemas.OfferingsView.from_message(answer).body()
+
+
+@bp.get("/public/centres")
+@api.validate(resp=answers(429, 502, 503, HTTP_200=schemas.Centres), tags=["public"])
+def centres():
+    """The regional centres, by name."""
+    return centres_list()
+
+
+def centres_list() -> dict:
+    answer = current().clients.call("enrollment", "ListCentres", enrollment_pb2.ListCentresRequest())
+    return schemas.Centres.from_message(answer).body()

@@ -35,6 +35,12 @@ def submit_file(who: auth.Caller, file_name: str, text: str) -> dict:
         file_name=file_name, csv=text))).body()
 
 
+def admission_files(who: auth.Caller, limit: int = 50) -> dict:
+    """The newest admission files first, each with its status and progress."""
+    return schemas.AdmissionBatches.from_message(_enrollment(who, "ListAdmissionBatches",
+                                                             pb.ListAdmissionBatchesRequest(limit=limit))).body()
+
+
 def admission_file(who: auth.Caller, batch_id: str) -> dict:
     return schemas.AdmissionBatch.from_message(_enrollment(who, "GetAdmissionBatch", pb.GetAdmissionBatchRequest(
         batch_id=batch_id))).body()
@@ -141,6 +147,15 @@ def post_admission_file(json: schemas.AdmissionFile):
     follow it at its URL until `applied` (or `failed`, nobody admitted)."""
     batch = submit_file(caller(), json.file_name, json.csv)
     return batch, 201, {"Location": f"/api/v1/staff/admissions/files/{batch['batch_id']}"}
+
+
+@bp.get("/admissions/files")
+@staff_only(*TOOLS["admissions"])
+@api.validate(query=schemas.BatchesQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.AdmissionBatches),
+              tags=["staff"], security=BEARER)
+def get_admission_files(query: schemas.BatchesQuery):
+    """Admissions: the admission files, newest first, with their status and progress."""
+    return admission_files(caller(), query.limit)
 
 
 @bp.get("/admissions/files/<batch_id>")

@@ -336,3 +336,13 @@ def batch(db: Database, batch_id: str) -> tuple[sa.Row, int]:
     if row is None:
         raise NotFound("no such admission file", field="batch_id")
     return row, processed or 0
+
+
+def recent_batches(db: Database, limit: int = 50) -> list[tuple[sa.Row, int]]:
+    """The newest files first, each with its progress."""
+    with db.sessions() as session:
+        rows = session.execute(
+            sa.select(admission_batches, admission_batch_progress.c.processed)
+            .outerjoin(admission_batch_progress, admission_batch_progress.c.batch_id == admission_batches.c.id)
+            .order_by(admission_batches.c.created_at.desc()).limit(limit)).all()
+    return [(row, row.processed or 0) for row in rows]

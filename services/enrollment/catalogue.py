@@ -20,6 +20,7 @@ from services.enrollment.models import (
     program_courses,
     program_levels,
     programs,
+    regional_centres,
     registrations,
     semesters,
 )
@@ -130,3 +131,8 @@ def set_offering(db: Database, semester: str, course_code: str, offer: bool) -> 
                                          field="course_code")
             uow.session.execute(sa.delete(offerings).filter_by(**key))
         uow.commit()
+
+
+def centres(db: Database) -> list[sa.Row]:
+    with db.sessions() as session:
+        return list(session.execute(sa.select(regional_centres).order_by(regional_centres.c.name)))

@@ -361,3 +361,16 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
         semester = _required_semester(request.semester)
         catalogue.set_offering(self.db, semester, request.course_code, request.offered)
         return offerings_message(self.db, semester)
+
+    @rpc(public=True)
+    def ListCentres(self, request, context):
+        return pb.ListCentresResponse(centres=[pb.RegionalCentre(code=c.code, name=c.name)
+                                               for c in catalogue.centres(self.db)])
+
+    @rpc(staff=ADMISSIONS)
+    def ListAdmissionBatches(self, request, context):
+        limit = request.limit or 50
+        if not 1 <= limit <= 200:
+            raise InvalidArgument("limit must be between 1 and 200", field="limit")
+        return pb.ListAdmissionBatchesResponse(batches=[batch_message(row, processed)
+                                                        for row, processed in admission.recent_batches(self.db, limit)])

@@ -90,6 +90,8 @@ def test_a_file_of_students_is_applied_whole_with_progress_and_a_report(http):
     rows = list(csv.DictReader(io.StringIO(report.text)))
     assert len(rows) == 400 and all(r["registration_number"].startswith("27S-") for r in rows)
 
+    listed = http.get("/api/v1/staff/admissions/files", headers=admissions).json()["batches"]
+    assert listed[0]["batch_id"] == batch["batch_id"] and listed[0]["status"] == "applied"
     bad = text.replace("35202-0001001-3", "35202-0001000-3")  # two lines, one person
     refused = http.post("/api/v1/staff/admissions/files", headers=admissions, json={"csv": bad}).json()
     assert refused["status"] == "refused"
@@ -124,6 +126,7 @@ def test_a_regional_office_keeps_its_own_tutors(http):
 
 def test_the_prospectus_is_public_and_admissions_keep_it(http):
     programs = {p["code"]: p for p in http.get("/api/v1/public/programs").json()["programs"]}
+    assert {"ISB", "LHR", "FSD"} <= {c["code"] for c in http.get("/api/v1/public/centres").json()["centres"]}
     assert programs["BED15"]["credit_hours_total"] == 54 and programs["BED15"]["scheme"][0]["code"] == "8601"
     admissions = bearer(login(http, "admissions.officer"))
     added = http.post("/api/v1/staff/courses", headers=admissions, json={

@@ -17,7 +17,7 @@ PUBLIC_ENDPOINTS = {
     "portal_public.home", "portal_public.login", "portal_public.logout", "portal_public.track",
     "portal_accounts.activate", "portal_accounts.forgot_password", "portal_accounts.reset_password",
     "auth.activate", "auth.login", "auth.refresh", "auth.forgot_password", "auth.reset_password",
-    "public.degree_tracking", "public.catalogue", "public.programs", "public.offerings",
+    "public.degree_tracking", "public.catalogue", "public.programs", "public.offerings", "public.centres",
     "health.healthz", "health.readyz", "health.openapi_document",
     "static",
 }

@@ -136,6 +136,7 @@ GRANTS = {
     ("enrollment", "PlaceHold"): ({"admissions", "student_services"}, set()),
     ("enrollment", "LiftHold"): ({"admissions", "student_services"}, set()),
     ("enrollment", "AdmitStudent"): ({"admissions"}, set()),
+    ("enrollment", "ListAdmissionBatches"): ({"admissions"}, set()),
     ("enrollment", "AddCourse"): ({"admissions"}, set()),
     ("enrollment", "SetSchemeCourse"): ({"admissions"}, set()),
     ("enrollment", "SetOffering"): ({"admissions"}, set()),

@@ -162,6 +162,8 @@ def test_a_good_file_is_applied_whole_with_a_report_of_the_numbers(desk, officer
     assert len(admitted) == 300 and len({r["registration_number"] for r in admitted}) == 300
     assert admitted[0]["full_name"] == "Student 100"
     assert admission.apply_next_batch(enrollment[0].db) is None
+    listed = desk.call("enrollment", "ListAdmissionBatches", pb.ListAdmissionBatchesRequest(), caller=officer)
+    assert (listed.batches[0].batch_id, listed.batches[0].processed) == (batch.batch_id, 300)
 
 
 def test_a_file_with_bad_rows_is_refused_whole_naming_every_one(desk, officer, enrollment):

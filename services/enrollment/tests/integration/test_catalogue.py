@@ -20,6 +20,7 @@ def test_anyone_reads_the_programmes_with_their_schemes(as_gateway):
                                                                      (2, "8604")]
     assert {"FA", "BED4", "MED", "MPHILEDU", "PHDEDU"} <= set(programs)
     assert programs["ADBA"].scheme[2].practical_credit_hours == 1  # 9384 Application of ICT 3(2+1)
+    assert [c.code for c in call(as_gateway, "ListCentres", pb.ListCentresRequest()).centres][:2] == ["FSD", "ISB"]
     offered = call(as_gateway, "ListOfferings", pb.ListOfferingsRequest(semester="Spring 2027"))
     assert "8604" in {c.code for c in offered.courses}
 
