@@ -8,11 +8,23 @@ from __future__ import annotations
 from flask import Flask
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from gateway.portal import accounts, admissions, i18n, mfa_pages, pages, public, session, staff, student, tutors
+from gateway.portal import (
+    accounts,
+    admissions,
+    i18n,
+    mfa_pages,
+    pages,
+    programmes,
+    public,
+    session,
+    staff,
+    student,
+    tutors,
+)
 
 csrf = CSRFProtect()
 #: The staff tools over enrollment: their pages join staff.bp when these are imported.
-ENROLLMENT_TOOLS = (admissions, tutors)
+ENROLLMENT_TOOLS = (admissions, tutors, programmes)
 
 
 def install(app: Flask, api_blueprints) -> None:

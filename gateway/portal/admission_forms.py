@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.widgets import TextInput
 
 from campus import identifiers
 from campus.errors import InvalidArgument
@@ -86,6 +87,13 @@ class _ModelForm(FlaskForm):
 
 
 # -- admitting one student ---------------------------------------------------------------
+class ChoiceOrText(SelectField):
+    """A select, or a text input when there is no list to choose from (AdmitStudent.offer_centres)."""
+
+    def _value(self) -> str:  # what a text input shows: SelectField has none of its own
+        return self.data or ""
+
+
 GENDER_CHOICES = [("", _l("Choose")), *GENDERS.items()]
 
 
@@ -106,8 +114,8 @@ class AdmitStudent(_ModelForm):
                    required=_l("Enter the email address."))
     program_code = SelectField(_l("Programme"), choices=[], validate_choice=False,  # the view sets the choices
                                validators=[DataRequired(_l("Choose the programme."))])
-    centre_code = _field(_l("Regional centre code"), _l("Like ISB (Islamabad), LHR (Lahore) or FSD (Faisalabad)."),
-                         required=_l("Enter the regional centre's code."))
+    centre_code = ChoiceOrText(_l("Regional centre"), choices=[], validate_choice=False,  # the view sets the choices
+                               validators=[DataRequired(_l("Choose the regional centre."))])
     admission_semester = _field(_l("Admission semester"), _l("A semester whose admission is open, like Spring 2027."),
                                 required=_l("Enter the admission semester."))
     idempotency_key = HiddenField(default=lambda: secrets.token_urlsafe(24), validators=[
@@ -141,6 +149,17 @@ class AdmitStudent(_ModelForm):
         """The programmes to choose from (enrollment's reference data), by code and title."""
         self.program_code.choices = [("", _l("Choose"))] + [(p["code"], f"{p['code']} · {p['title']}")
                                                             for p in programmes]
+
+    def offer_centres(self, centres: list[dict]) -> None:
+        """The regional centres by name, their codes sent. None (enrollment not answering): the
+        code typed, as the form took it before there was a list to choose from."""
+        if centres:
+            self.centre_code.choices = [("", _l("Choose"))] + [(c["code"], c["name"]) for c in centres]
+            return
+        self.centre_code.widget = TextInput()
+        self.centre_code.label.text = _l("Regional centre code")
+        self.centre_code.description = _l("Like ISB (Islamabad), LHR (Lahore) or FSD (Faisalabad).")
+        self.centre_code.validators = [DataRequired(_l("Enter the regional centre's code."))]
 
 
 # -- a file of students --------------------------------------------------------------------
@@ -421,5 +440,101 @@ class AllocateTutors(FlaskForm):
             return None
         try:
             return schemas.AllocateTutors(semester=self.semester.data or "", course_code=self.course_code.data or "")
+        except PydanticError:
+            return None
+
+
+# -- admissions' programmes: courses, schemes of studies, offerings ----------------------------
+COURSE_CODE = _l("A course code is 2 to 12 letters and digits, like 8601.")
+NO_COURSE = _l("No course has this code: add it first.")
+
+
+class OfferingsSemester(TutorsSemester):
+    """The semester whose offerings the programmes page shows (a look-up by GET)."""
+
+
+class AddCourse(_ModelForm):
+    """A new course, its theory and practical credit hours (POST /api/v1/staff/courses)."""
+    code = _field(_l("Course code"), _l("Like 8601."), required=_l("Enter the course code."))
+    title = _field(_l("Title"), _l("As in the prospectus, like Educational Psychology."),
+                   required=_l("Enter the course's title."))
+    credit_hours = _field(_l("Credit hours"), _l("1 to 12, the practical hours included."),
+                          required=_l("Enter the credit hours."))
+    practical_credit_hours = _field(_l("Practical credit hours"), _l("Of the credit hours: 1 for 3(2+1); 0 or empty "
+                                                                      "for none."))
+    semester = HiddenField()  # the page to come back to
+
+    FIRST = "code"
+    MESSAGES = {"code": COURSE_CODE, "title": _l("Enter a title of up to 120 characters."),
+                "credit_hours": _l("Enter credit hours from 1 to 12."),
+                "practical_credit_hours": _l("Practical credit hours are from 0 to the credit hours.")}
+    TAKEN = _l("A course has this code already.")
+
+    def body(self) -> schemas.AddCourse | None:
+        if not self.validate_on_submit():
+            return None
+        return self.model(schemas.AddCourse, {"code": self.code.data, "title": self.title.data,
+                                              "credit_hours": self.credit_hours.data,
+                                              "practical_credit_hours": self.practical_credit_hours.data or "0"})
+
+
+class SetSchemeCourse(_ModelForm):
+    """A course put in a programme's scheme of studies at one of its semesters, or taken out
+    (0) (PUT /api/v1/staff/programs/scheme)."""
+    program_code = SelectField(_l("Programme"), choices=[], validate_choice=False,  # the view sets the choices
+                               validators=[DataRequired(_l("Choose the programme."))])
+    course_code = _field(_l("Course code"), _l("Like 8601."), required=_l("Enter the course code."))
+    semester_number = _field(_l("Semester of the programme"), _l("1 for its first semester; 0 takes the course out "
+                                                                 "of the scheme."),
+                             required=_l("Enter the semester of the programme, or 0."))
+    semester = HiddenField()
+
+    FIRST = "program_code"
+    MESSAGES = {"program_code": _l("Choose the programme."), "course_code": COURSE_CODE,
+                "semester_number": _l("Enter a semester of the programme from 1 to 16, or 0.")}
+    REFUSALS = {"program_code": _l("No programme has this code."), "course_code": NO_COURSE,
+                "semester_number": _l("The programme has fewer semesters than that: give one of its semesters, or 0 "
+                                      "to take the course out.")}
+
+    def body(self) -> schemas.SetSchemeCourse | None:
+        if not self.validate_on_submit():
+            return None
+        return self.model(schemas.SetSchemeCourse, {f: self[f].data for f in schemas.SetSchemeCourse.model_fields})
+
+    def offer(self, programmes: list[dict]) -> None:
+        self.program_code.choices = [("", _l("Choose"))] + [(p["code"], f"{p['code']} · {p['title']}")
+                                                            for p in programmes]
+
+
+class OfferCourse(_ModelForm):
+    """A course offered in the page's semester (PUT /api/v1/staff/semesters/offerings, offered)."""
+    course_code = _field(_l("Course code"), _l("Like 8601."), required=_l("Enter the course code."))
+    semester = HiddenField()
+
+    FIRST = "course_code"
+    MESSAGES = {"course_code": COURSE_CODE, "semester": SEMESTER}
+    REFUSALS = {"course_code": NO_COURSE}
+
+    def body(self, offered: bool = True) -> schemas.SetOffering | None:
+        if not self.validate_on_submit():
+            return None
+        return self.model(schemas.SetOffering, {"semester": self.semester.data or "",
+                                                "course_code": self.course_code.data, "offered": offered})
+
+
+class WithdrawCourse(FlaskForm):
+    """A course's withdraw button: its semester and code as hidden fields."""
+    semester = HiddenField()
+    course_code = HiddenField()
+    #: Enrollment refuses to withdraw a course students are registered for.
+    REGISTERED = _l("Students are registered for this course in this semester: it cannot be withdrawn.")
+
+    def body(self) -> schemas.SetOffering | None:
+        """The API's body, or None: hidden fields that do not make one were tampered with."""
+        if not self.validate_on_submit():
+            return None
+        try:
+            return schemas.SetOffering(semester=self.semester.data or "", course_code=self.course_code.data or "",
+                                       offered=False)
         except PydanticError:
             return None

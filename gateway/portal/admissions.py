@@ -47,6 +47,7 @@ def new_admission(caller):
     registration number. The hidden key is its Idempotency-Key: sent twice, she is admitted once."""
     form = forms.AdmitStudent()
     form.offer(_programmes())
+    form.offer_centres(_centres())
     if request.method == "GET":
         form.admission_semester.data = _admitting(caller)
         return _admission_page(caller, form)
@@ -89,6 +90,15 @@ def _programmes() -> list[dict]:
         return []
 
 
+def _centres() -> list[dict]:
+    """The regional centres to choose from; none while enrollment does not answer (the code
+    is then typed, and checked by enrollment when it answers again)."""
+    try:
+        return public_api.centres_list()["centres"]
+    except NOT_ANSWERING:
+        return []
+
+
 def _admitting(caller) -> str:
     """The semester admitting students today, to start the form with (none: left empty)."""
     today = clock.karachi_today().isoformat()
@@ -124,7 +134,21 @@ def admission_files(caller):
 
 def _files_page(caller, form, *, status: int = 200, problem=None):
     return page("portal/staff/admission_files.html", caller=caller, form=form, status=status, problem=problem,
-                department=department_of(caller), columns=forms.COLUMN_HINTS, programmes=_programmes())
+                department=department_of(caller), columns=forms.COLUMN_HINTS, programmes=_programmes(),
+                recent=_recent_files(caller), statuses=ADMISSION_FILE_STATUSES)
+
+
+#: How many of the newest files the upload page lists.
+RECENT_FILES = 20
+
+
+def _recent_files(caller) -> list[dict] | None:
+    """The newest admission files (GET /api/v1/staff/admissions/files); None while enrollment
+    does not answer: the upload form still shows."""
+    try:
+        return records_api.admission_files(caller, RECENT_FILES)["batches"]
+    except NOT_ANSWERING:
+        return None
 
 
 #: The sample file: its header names the columns; two made-up students under it.

@@ -1,4 +1,4 @@
-"""Public pages: home, sign-in and sign-out, degree tracking by tracking ID."""
+"""Public pages: home, sign-in and sign-out, degree tracking by tracking ID, the prospectus."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -7,10 +7,11 @@ from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from campus import auth
-from campus.errors import FailedPrecondition, NotFound, TooManyAttempts, Unauthenticated
+from campus.errors import DeadlineExceeded, FailedPrecondition, NotFound, TooManyAttempts, Unauthenticated, Unavailable
 from cms.tracking.v1 import tracking_pb2
 from gateway import schemas
 from gateway.blueprints import auth as auth_api
+from gateway.blueprints import public as public_api
 from gateway.context import current
 from gateway.limits import sign_in_limits
 from gateway.portal import forms, mfa_pages, session
@@ -115,3 +116,14 @@ def track():
     status = 400 if request.args and form.errors else 200
     return page("portal/track.html", caller=session.page_caller(), form=form, application=application,
                 status=status)
+
+
+@bp.get("/programmes")
+def programmes():
+    """The prospectus: every programme with its scheme of studies (GET /api/v1/public/programs,
+    the same function), for anyone, signed in or not."""
+    try:
+        catalogue, status = public_api.programs_catalogue()["programs"], 200
+    except (Unavailable, DeadlineExceeded):
+        catalogue, status = None, 503
+    return page("portal/programmes.html", caller=session.page_caller(), catalogue=catalogue, status=status)

@@ -2,8 +2,8 @@
 tools the department owns (gateway.blueprints.staff.TOOLS): admissions opens student
 accounts; student services finds, locks and unlocks accounts and reads the audit log.
 Each tool makes the same identity call as the JSON API, through the same function.
-The tools over enrollment (admission, records, holds, semesters, tutors) add their pages
-to this blueprint from gateway.portal.admissions and gateway.portal.tutors."""
+The tools over enrollment (admission, records, holds, semesters, programmes, tutors) add
+their pages to this blueprint from gateway.portal.admissions, .programmes and .tutors."""
 from __future__ import annotations
 
 import functools
@@ -26,8 +26,8 @@ from gateway.security import declare_audience
 bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
 #: The tools' links on the console, each for the departments that own its tool (a tool may
-#: have more than one page); the admissions and tutors pages are in gateway.portal.admissions
-#: and gateway.portal.tutors, on this blueprint.
+#: have more than one page); the admissions, programmes and tutors pages are in
+#: gateway.portal.admissions, .programmes and .tutors, on this blueprint.
 TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a student account")),
               ("account_locks", "portal_staff.accounts", _l("Find, lock or unlock an account")),
               ("audit_log", "portal_staff.audit", _l("Audit log of sign-ins and accounts")),
@@ -35,6 +35,7 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("admissions", "portal_staff.admission_files", _l("Admit a file of students (CSV)")),
               ("holds", "portal_staff.find_student", _l("Find a student by registration number")),
               ("semesters", "portal_staff.semesters", _l("Semesters: admission and registration windows")),
+              ("programmes", "portal_staff.programmes", _l("Programmes: courses, schemes of studies and offerings")),
               ("tutors", "portal_staff.tutors", _l("Tutors of my centre")))
 
 

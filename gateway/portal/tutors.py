@@ -50,13 +50,14 @@ def _tutors_page(caller, picker, semester: str, *, add_form=None, assign_form=No
     return page("portal/staff/tutors.html", caller=caller, picker=picker, semester=semester, seen=seen,
                 unavailable=unavailable, status=status, problem=problem, department=department_of(caller),
                 add_form=add_form or forms.AddTutor(formdata=None, data={"semester": semester}),
-                assign_form=assign_form, nearby=_nearby(clock.karachi_today()), allocation=_allocation(),
+                assign_form=assign_form, nearby=nearby(clock.karachi_today()), allocation=_allocation(),
                 done=request.args.get("done", "") if request.args.get("done") in DONE else "")
 
 
-def _nearby(today: dt.date) -> list[str]:
+def nearby(today: dt.date) -> list[str]:
     """The semester running today, the one before and the one after: links to pick from (any
-    other may be typed). Spring runs from April, Autumn from October."""
+    other may be typed; the programmes page's offerings pick from them too). Spring runs from
+    April, Autumn from October."""
     running = Semester(today.year, 1) if today.month >= 10 else Semester(today.year, 0) if today.month >= 4 \
         else Semester(today.year - 1, 1)
     index = running.year * 2 + running.term_index

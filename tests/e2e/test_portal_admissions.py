@@ -64,7 +64,7 @@ def no_serious_violations(page, what: str) -> None:
 
 def fill(page, values: dict) -> None:
     for name, value in values.items():
-        if name in ("gender", "program_code"):
+        if name in ("gender", "program_code", "centre_code"):
             page.select_option(f"select[name={name}]", value)
         else:
             page.fill(f"[name={name}]", value)

@@ -66,6 +66,7 @@ TUTORS = {"semester": "Spring 2026", "centre": "ISB", "tutors": [
 
 PROGRAMMES = {"programs": [{"code": "MATRIC", "title": "Matric (Secondary School Certificate)"},
                           {"code": "BED15", "title": "B.Ed (1.5 Years)"}]}
+CENTRES = {"centres": [{"code": "ISB", "name": "Islamabad"}, {"code": "LHR", "name": "Lahore"}]}
 
 
 def batch(status: str, **changes) -> dict:
@@ -94,6 +95,8 @@ def as_staff(app, monkeypatch):
                  "assign_tutor", "allocate_tutors"):
         monkeypatch.setattr(records_api, name, _unasked(name))
     monkeypatch.setattr(public_api, "programs_catalogue", lambda: PROGRAMMES)
+    monkeypatch.setattr(public_api, "centres_list", lambda: CENTRES)
+    answers(monkeypatch, "admission_files", {"batches": []})   # the upload page lists the recent files
     return sign_in
 
 
@@ -138,7 +141,7 @@ def test_each_tool_link_is_a_page_of_its_tool_and_declares_its_departments(app):
 
 @pytest.mark.parametrize(("who", "links", "finder"), [
     (ADMISSIONS, ["/staff/students/new", "/staff/admissions/new", "/staff/admissions/files", "/staff/students",
-                  "/staff/semesters"], True),
+                  "/staff/semesters", "/staff/programmes"], True),
     (STUDENT_SERVICES, ["/staff/accounts", "/staff/audit", "/staff/students"], True),
     (ISLAMABAD, ["/staff/tutors"], False),
     (EXAMS, [], False),
@@ -644,3 +647,51 @@ def test_with_the_programmes_away_the_forms_still_show_and_say_nothing_wrong(as_
 def test_the_upload_page_lists_the_programmes_codes(as_staff):
     html = text(as_staff().get("/staff/admissions/files"))
     assert re.findall(r'<dt class="code">(\w+)</dt><dd lang="en">', html) == ["MATRIC", "BED15"]
+
+
+# -- the regional centre to choose, the recent files -------------------------------------------
+def test_the_regional_centre_is_chosen_by_name_and_its_code_sent(as_staff, monkeypatch):
+    answers(monkeypatch, "semesters", SEMESTERS)
+    html = text(as_staff().get("/staff/admissions/new"))
+    assert re.search(r'<select id="centre_code" name="centre_code" required><option value="">Choose</option>'
+                     r'<option value="ISB">Islamabad</option><option value="LHR">Lahore</option></select>', html)
+    refused = as_staff().post("/staff/admissions/new?lang=ur", data={**FORM, "centre_code": ""})
+    assert refused.status_code == 400 and error_of(text(refused), "centre_code") == "علاقائی مرکز منتخب کریں۔"
+
+
+def test_with_the_centres_away_the_code_is_typed_as_before(as_staff, monkeypatch):
+    monkeypatch.setattr(public_api, "centres_list", lambda: (_ for _ in ()).throw(Unavailable("down")))
+    answers(monkeypatch, "semesters", SEMESTERS)
+    html = text(as_staff().get("/staff/admissions/new"))
+    assert re.search(r'<input [^>]*id="centre_code" name="centre_code" placeholder="ISB" required[^>]* type="text"',
+                     html)
+    assert "Like ISB (Islamabad)" in html and "<select id=\"centre_code\"" not in html
+    refused = as_staff().post("/staff/admissions/new", data={**FORM, "centre_code": ""})
+    assert error_of(text(refused), "centre_code") == "Enter the regional centre's code."
+    sent = []
+    answers(monkeypatch, "admit", {"student": PROFILE, "account_status": "opened"}, sent)
+    assert as_staff().post("/staff/admissions/new", data=FORM).status_code == 303 and sent[0][0].centre_code == "ISB"
+
+
+def test_the_upload_page_lists_the_recent_files_each_linked_to_its_page(as_staff, monkeypatch):
+    sent = []
+    answers(monkeypatch, "admission_files", {"batches": [batch("applying"), batch(
+        "refused", batch_id="1b6a2f7e-1111-4222-8333-444455556666", file_name="bad.csv", processed=0)]}, sent)
+    html = text(as_staff().get("/staff/admissions/files"))
+    assert sent == [(20,)]
+    files = re.findall(r'<li data-file="([\w-]+)" data-status="(\w+)">\s*<a href="([^"]+)" class="code">([^<]+)</a>'
+                       r'\s*<span data-file-status>([^<]+)</span>\s*<span class="muted">([^<]+)</span>', html)
+    assert [f[:5] for f in files] == [
+        (BATCH, "applying", f"/staff/admissions/files/{BATCH}", "spring-2027.csv", "Being applied · 150 of 400"),
+        ("1b6a2f7e-1111-4222-8333-444455556666", "refused", "/staff/admissions/files/1b6a2f7e-1111-4222-8333-"
+         "444455556666", "bad.csv", "Refused: nobody admitted")]
+    assert files[0][5].startswith("Sent by admissions.officer, Dec 6, 2026")
+
+
+def test_the_recent_files_away_or_none_leave_the_upload_form(as_staff, monkeypatch):
+    html = text(as_staff().get("/staff/admissions/files?lang=ur"))
+    assert "data-no-files" in html and "ابھی تک داخلے کی کوئی فائل نہیں بھیجی گئی۔" in html
+    answers(monkeypatch, "admission_files", DeadlineExceeded("slow"))
+    page = as_staff().get("/staff/admissions/files")
+    assert page.status_code == 200 and "The recent files cannot be shown right now" in text(page)
+    assert 'enctype="multipart/form-data"' in text(page)
