@@ -178,9 +178,10 @@ def open_account(db: Database, regno: str, desk: AccountDesk) -> bool:
     return True
 
 
-def open_pending_accounts(db: Database, desk: AccountDesk, *, limit: int = 200, at_once: int = 8) -> int:
+def open_pending_accounts(db: Database, desk: AccountDesk, *, limit: int = 200, at_once: int = 4) -> int:
     """The sweep: ask identity again for every admitted student whose account is not
-    confirmed, `at_once` calls in flight (a file of thousands waits on identity's round trips)."""
+    confirmed, `at_once` calls in flight (a file of thousands waits on identity's round
+    trips; more would crowd out sign-ins and the feed of ended sessions there)."""
     with db.sessions() as session:
         pending = list(session.scalars(sa.select(students.c.registration_number).where(
             students.c.account_opened_at.is_(None)).order_by(students.c.id).limit(limit)))

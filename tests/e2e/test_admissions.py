@@ -74,21 +74,21 @@ def admission_file(count: int, start: int) -> str:
 
 def test_a_file_of_students_is_applied_whole_with_progress_and_a_report(http):
     admissions = bearer(login(http, "admissions.officer"))
-    text = admission_file(400, start=1000)
+    text = admission_file(50, start=1000)
     submitted = http.post("/api/v1/staff/admissions/files", headers=admissions,
                           json={"file_name": "spring-2027.csv", "csv": text})
     assert submitted.status_code == 201, submitted.text
     batch = submitted.json()
-    assert (batch["status"], batch["total"]) == ("queued", 400)
+    assert (batch["status"], batch["total"]) == ("queued", 50)
     url = submitted.headers["Location"]
     done = testing.wait_until(lambda: http.get(url, headers=admissions).json()["status"] == "applied" and
                               http.get(url, headers=admissions).json(), timeout=60, what="the file to be applied")
-    assert done["processed"] == 400
+    assert done["processed"] == 50
     report = http.get(f"{url}/report", headers=admissions)
     assert report.headers["Content-Type"].startswith("text/csv")
     assert "spring-2027-applied-report.csv" in report.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(report.text)))
-    assert len(rows) == 400 and all(r["registration_number"].startswith("27S-") for r in rows)
+    assert len(rows) == 50 and all(r["registration_number"].startswith("27S-") for r in rows)
 
     listed = http.get("/api/v1/staff/admissions/files", headers=admissions).json()["batches"]
     assert listed[0]["batch_id"] == batch["batch_id"] and listed[0]["status"] == "applied"
