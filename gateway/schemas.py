@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from campus import identifiers, money, registry
+from services.enrollment.domain import ADMISSION_FIELDS
 from services.finance.domain import CONSUMER_NUMBER_PATTERN
 from services.tracking.domain import ALPHANUMERICS, LETTERS
 
@@ -845,9 +846,7 @@ class Admission(View):
 class AdmissionFile(Body):
     file_name: str = Field("admissions.csv", max_length=120, pattern=TEXT)
     csv: str = Field(min_length=1, max_length=4 * 1024 * 1024, pattern=TEXT, description=(
-        "UTF-8 CSV, its first line naming the columns: " + ", ".join(
-            ("full_name", "father_name", "cnic", "date_of_birth", "gender", "postal_address", "mobile", "email",
-             "program_code", "centre_code", "admission_semester"))))
+        "UTF-8 CSV, its first line naming the columns: " + ", ".join(ADMISSION_FIELDS)))
 
 
 class RefusedRow(View):
@@ -1024,8 +1023,6 @@ class Tutors(View):
 class SemesterQuery(BaseModel):
     semester: str = Field(max_length=20, pattern=SEMESTER, description="e.g. Spring 2027")
 
-
-TutorsQuery = SemesterQuery
 
 
 class AddTutor(Body):

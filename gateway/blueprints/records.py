@@ -273,9 +273,9 @@ def lift_student_hold(registration_number: str, json: schemas.LiftHold):
 # -- regional offices: their own centre's tutors ------------------------------------------------
 @bp.get("/tutors")
 @staff_only(*TOOLS["tutors"])
-@api.validate(query=schemas.TutorsQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.Tutors), tags=["staff"],
+@api.validate(query=schemas.SemesterQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.Tutors), tags=["staff"],
               security=BEARER)
-def get_tutors(query: schemas.TutorsQuery):
+def get_tutors(query: schemas.SemesterQuery):
     """Regional office: my centre's tutors with their offerings in a semester, and each
     offering's students, how many have a tutor, and the places."""
     return tutors(caller(), query.semester)

@@ -218,7 +218,8 @@ def semester_charges(fee_basis: str, selection: list[Course]) -> list[tuple[str,
 
 #: A semester registration's challan: one per attempt, so finance's idempotency on the
 #: reference gives a retried registration its one challan.
-REGISTRATION_REFERENCE = re.compile(r"^REG-(SPRING|AUTUMN)-[0-9]{4}-([0-9]{2}[A-Z]{1,2}-[0-9]{6})-([0-9]+)$")
+REGISTRATION_REFERENCE = re.compile(
+    r"^REG-(?P<term>SPRING|AUTUMN)-(?P<year>[0-9]{4})-(?P<regno>[0-9]{2}[A-Z]{1,2}-[0-9]{6})-(?P<attempt>[0-9]+)$")
 
 
 def registration_reference(semester: str, regno: str, attempt: int) -> str:
@@ -230,9 +231,20 @@ def is_registration_reference(reference: str) -> bool:
     return bool(REGISTRATION_REFERENCE.match(reference or ""))
 
 
+def parse_registration_reference(reference: str) -> tuple[str, str, int]:
+    """(semester, registration number, attempt) of a registration's challan reference."""
+    match = REGISTRATION_REFERENCE.match(reference)
+    return f"{match['term'].capitalize()} {match['year']}", match["regno"], int(match["attempt"])
+
+
 def lapses(due_date: dt.date, grace_days: int, today: dt.date) -> bool:
     """Unpaid past its due date (and the grace the university allows): it no longer holds."""
-    return today > due_date + dt.timedelta(days=grace_days)
+    return due_date <= last_lapsed_due_date(grace_days, today)
+
+
+def last_lapsed_due_date(grace_days: int, today: dt.date) -> dt.date:
+    """The latest due date whose unpaid registrations have lapsed by `today`."""
+    return today - dt.timedelta(days=grace_days + 1)
 
 
 # -- admission ---------------------------------------------------------------------------

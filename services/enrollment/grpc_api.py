@@ -258,8 +258,8 @@ class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
         caller = current_caller()
         record = {field: getattr(request.record, field) for field in domain.ADMISSION_FIELDS}
         regno = admission.admit(self.db, record, officer=caller.subject, idempotency_key=request.idempotency_key)
-        desk = peers.Accounts(self.clients, caller, max(0.1, min(self.config.registration_timeout_seconds,
-                                                                 time_left(context) or 3.0)))
+        desk = peers.Accounts(self.clients, caller, peers.within(self.config.registration_timeout_seconds,
+                                                                 time_left(context)))
         try:
             status = "opened" if admission.open_account(self.db, regno, desk) else "pending"
         except (Unavailable, DeadlineExceeded, DomainError):

@@ -42,8 +42,13 @@ class Registrar:
         return Challan(challan.consumer_number, challan.amount_paisa, challan.due_date)
 
 
+def within(timeout: float, budget: float | None) -> float:
+    """A call's deadline: its own timeout, cut to what is left of the caller's (at least 0.1 s)."""
+    return timeout if budget is None else max(0.1, min(timeout, budget))
+
+
 def for_caller(clients: ServiceClients, caller: auth.Caller, timeout: float, budget: float | None) -> Registrar:
-    return Registrar(clients, caller, timeout if budget is None else max(0.1, min(timeout, budget)))
+    return Registrar(clients, caller, within(timeout, budget))
 
 
 def sweep_registrations(runtime) -> bool:

@@ -141,10 +141,11 @@ def registered_of(session: Session, row: sa.Row) -> list[domain.Offered]:
 
 
 def overview(db: Database, regno: str, registrar: Registrar, semester: str = "",
-             today: dt.date | None = None) -> Overview:
-    """Which semester she may register for, whether she may, why not, and what she may take."""
+             today: dt.date | None = None, results: dict[str, dict[str, str]] | None = None) -> Overview:
+    """Which semester she may register for, whether she may, why not, and what she may take.
+    `results`: her published results when the caller has them already (exams is asked otherwise)."""
     today = today or clock.karachi_today()
-    results = registrar.results(regno)
+    results = registrar.results(regno) if results is None else results
     with db.sessions() as session:
         student = _student(session, regno)
         calendar = _calendar(session, semester, today)
@@ -181,7 +182,8 @@ def register(db: Database, regno: str, course_codes: list[str], registrar: Regis
     """Register her for the semester's courses (or answer the registration these same
     courses already made, finishing it if needed). Every refusal is decided before anything
     is written, and names its reason."""
-    seen = overview(db, regno, registrar, semester, today)
+    results = registrar.results(regno)  # once: the answer below is read with the same results
+    seen = overview(db, regno, registrar, semester, today, results)
     earlier = seen.registration if seen.registration is not None and seen.registration.status in domain.STANDING \
         else None
     if earlier is not None:
@@ -190,13 +192,13 @@ def register(db: Database, regno: str, course_codes: list[str], registrar: Regis
                                 field="courses", reason="ALREADY_REGISTERED")
         if earlier.status == domain.FILING:
             finish(db, earlier, registrar)
-        return overview(db, regno, registrar, seen.semester, today)
+        return overview(db, regno, registrar, seen.semester, today, results)
     _refuse_if_not_eligible(seen)
     selection = domain.check_selection(course_codes, seen.offered, seen.credit_limit)
     row = _open(db, regno, seen.semester, selection)
     if row.status == domain.FILING:
         finish(db, row, registrar)
-    return overview(db, regno, registrar, seen.semester, today)
+    return overview(db, regno, registrar, seen.semester, today, results)
 
 
 def _refuse_if_not_eligible(seen: Overview) -> None:
@@ -345,12 +347,11 @@ def confirm(uow, reference: str, consumer_number: str, paid_at: str) -> bool:
 
 
 def _by_reference(session: Session, reference: str) -> sa.Row | None:
-    match = domain.REGISTRATION_REFERENCE.match(reference)
-    semester = f"{match[1].capitalize()} {reference.split('-')[2]}"
+    semester, regno, attempt = domain.parse_registration_reference(reference)
     return session.execute(sa.select(semester_registrations).join(
         students, students.c.id == semester_registrations.c.student_id).where(
-        students.c.registration_number == match[2], semester_registrations.c.semester == semester,
-        semester_registrations.c.attempt == int(match[3])).with_for_update()).first()
+        students.c.registration_number == regno, semester_registrations.c.semester == semester,
+        semester_registrations.c.attempt == attempt).with_for_update()).first()
 
 
 def _revive(session: Session, row: sa.Row) -> None:
@@ -365,7 +366,7 @@ def lapse_overdue(db: Database, *, grace_days: int, today: dt.date | None = None
     """Registrations unpaid past their due date lapse: their courses are given up and she is
     told why (the status says so; `registration_lapsed` for the other services)."""
     today = today or clock.karachi_today()
-    latest_due = today - dt.timedelta(days=grace_days + 1)
+    latest_due = domain.last_lapsed_due_date(grace_days, today)
     with db.sessions() as session:
         overdue = list(session.scalars(sa.select(semester_registrations.c.id).where(
             semester_registrations.c.status == domain.AWAITING_PAYMENT,

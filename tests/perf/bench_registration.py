@@ -33,10 +33,10 @@ from urllib.parse import urlparse
 
 import sqlalchemy as sa
 
+from services.enrollment.domain import ADMISSION_FIELDS
 from tests.perf.bench_dashboard import Figures, drive
 
-FIELDS = ("full_name", "father_name", "cnic", "date_of_birth", "gender", "postal_address", "mobile", "email",
-          "program_code", "centre_code", "admission_semester")
+FIELDS = ADMISSION_FIELDS
 CENTRES = ("ISB", "LHR", "KHI", "PSH", "QTA", "MUL", "FSD")
 PASSWORD = "Opening-Day-2027"
 FIRST_SEMESTER = ["8601", "8602", "8603"]
