@@ -51,7 +51,7 @@ SYSTEM = "system"    # the actor when no caller is in context (seed, event consu
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return clock.as_utc(value).isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)

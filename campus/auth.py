@@ -160,6 +160,18 @@ class ServiceTokens:
             self._private = key
         return self._private
 
+    @property
+    def keys(self) -> service_keys.ServiceKeyDirectory:
+        """Every service's public keys (campus.documents verifies what a service issued with them)."""
+        if self._keys is None:
+            raise service_keys.ServiceKeyError(f"{self.service}: no public keys document")
+        return self._keys
+
+    def signing_key(self):
+        """(kid, private key) of this service: campus.documents signs what it issues with it."""
+        key = self._signing_key()
+        return self._kid, key
+
     def check(self, *, verifying: bool = True) -> None:
         """Load the keys now and make sure the public keys document knows ours: at start-up,
         so a missing or mismatched key stops the process instead of failing every call."""

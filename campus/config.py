@@ -42,6 +42,10 @@ class BaseConfig(BaseSettings):
     environment: Literal["local", "test", "production"] = Field("local", validation_alias="CAMPUS_ENV")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", validation_alias="LOG_LEVEL")
     var_dir: pathlib.Path = Field(ROOT / "var", validation_alias="CAMPUS_VAR_DIR")
+    #: The portal's public address: the verification QR code of every document printed
+    #: points under it (`<CAMPUS_PUBLIC_URL>/verify/<document_id>`).
+    public_url: str = Field("http://127.0.0.1:8080", validation_alias="CAMPUS_PUBLIC_URL",
+                            pattern=r"^https?://[^\s/]+(/[^\s]*)?$")
     grpc_timeout_seconds: float = Field(3.0, gt=0, le=60, validation_alias="GRPC_TIMEOUT_SECONDS")
     #: How often each process asks for the sessions ended meanwhile (campus.sessions), and
     #: after how long without an answer staff and writes are refused (fail closed).

@@ -12,6 +12,8 @@ from campus.errors import InvalidArgument
 
 # The format is not published; the portal shows numbers like 22P-123456.
 REGISTRATION_NUMBER = re.compile(r"^[0-9]{2}[A-Z]{1,2}-[0-9]{6}$")
+# Two letters and six digits, like BO680724 (DOMAIN.md); the book parcel's registry number too.
+ROLL_NUMBER = re.compile(r"^[A-Z]{2}[0-9]{6}$")
 STAFF_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,39}$")
 BANK_MNEMONIC = re.compile(r"^[A-Z0-9]{2,8}$")
 TRAN_AUTH_ID = re.compile(r"^[A-Za-z0-9]{6}$")
@@ -27,6 +29,10 @@ def _check(pattern: re.Pattern, value: str, field: str, what: str) -> str:
 def registration_number(value: str, field: str = "registration_number") -> str:
     return _check(REGISTRATION_NUMBER, (value or "").strip().upper(), field,
                   "registration number (like 22P-123456)")
+
+
+def roll_number(value: str, field: str = "roll_number") -> str:
+    return _check(ROLL_NUMBER, (value or "").strip().upper(), field, "roll number (like BO680724)")
 
 
 def bank_mnemonic(value: str, field: str = "bank_mnemonic") -> str:

@@ -161,6 +161,11 @@ class ServiceKeyDirectory:
         self._refresh(force=False)
         return set(self._keys.get(service, {}))
 
+    def keys_of(self, service: str) -> dict[str, PyJWK]:
+        """{kid: key} of one service (campus.documents publishes the issuers' keys)."""
+        self._refresh(force=False)
+        return dict(self._keys.get(service, {}))
+
 
 # -- making keys ----------------------------------------------------------------------
 def owners() -> list[str]:

@@ -108,7 +108,8 @@ class Service:
         return tuple(MountedSecret(f) for f in (*self.spec.secret_files, *identity_files(self.name)))
 
 
-#: Every service's public keys, mounted into each service's processes (not the gateway's).
+#: Every service's public keys, mounted into each service's processes and the gateway's
+#: (which checks a document's signature with them, campus.documents).
 PUBLIC_KEYS = SecretFile(
     "service-public-keys", service_keys.PUBLIC_FILE, setting="SERVICE_PUBLIC_KEYS_FILE",
     about="Every service's public key (not secret, but whoever can change it can speak as any service): "
@@ -195,7 +196,7 @@ def render(deploy_dir: pathlib.Path = DEPLOY, all_services: list[Service] | None
                "autoscaled": [s.name for s in all_services if s.spec.autoscale],
                "processes": process_table, "gateway": table.GATEWAY,
                "secret_files": all_secret_files(all_services),
-               "gateway_key": MountedSecret(own_key(table.GATEWAY.service))}
+               "gateway_key": MountedSecret(own_key(table.GATEWAY.service)), "public_keys": MountedSecret(PUBLIC_KEYS)}
     _check_config_maps(deploy_dir, all_services)
     files = {
         "compose.yaml": env.get_template("compose.yaml.j2").render(context),

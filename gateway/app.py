@@ -12,7 +12,7 @@ from campus import auth, logs
 from campus import config as config_mod
 from gateway import portal, problems
 from gateway.blueprints import auth as auth_bp
-from gateway.blueprints import bank, health, public, records, staff, student
+from gateway.blueprints import bank, examinations, health, public, records, staff, student
 from gateway.config import GatewayConfig
 from gateway.context import Gateway
 from gateway.limits import limiter
@@ -36,7 +36,8 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
         context.feed.start()  # after gunicorn's fork: each worker polls for itself
     problems.install(app)
     limiter.init_app(app)
-    api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, bank.bp)
+    api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, *examinations.BLUEPRINTS,
+                      bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)

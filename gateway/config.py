@@ -50,6 +50,10 @@ class GatewayConfig(BaseConfig):
     #: own typos spend them only on her wrong password, never on her right one.
     sign_in_failures_per_password: str = "10/hour"
     bank_rate_limit: str = "6000/minute"
+    #: Public look-ups that answer with a person's document (the roll number slip by program,
+    #: semester and registration number), per client address: enough for a family or a
+    #: cyber cafe, far too few to harvest slips by guessing registration numbers.
+    public_document_rate_limit: str = "30/minute;300/day"
     max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
     #: Bodies of the routes that take a file (a bulk admission CSV of 20,000 rows fits).
     max_upload_bytes: int = Field(8 * 1024 * 1024, ge=64 * 1024, le=64 * 1024 * 1024)

@@ -17,7 +17,7 @@ from campus.cache import TtlCache
 from campus.errors import DeadlineExceeded, Unavailable
 from campus.grpc_client import ServiceClients
 from campus.runtime import public_keys, service_tokens
-from campus.service_keys import ServiceKeyError
+from campus.service_keys import ServiceKeyDirectory, ServiceKeyError
 from campus.sessions import SessionCheckUnavailable, SessionFeed, feed_for
 from cms.identity.v1 import identity_pb2
 from gateway.config import GatewayConfig
@@ -48,6 +48,13 @@ class Gateway:
             self.askers = ThreadPoolExecutor(max_workers=self.config.threads * 8, thread_name_prefix="ask")
     #: The last answer identity gave per session, used only while identity cannot answer.
     last_known: dict = field(default_factory=dict)
+    #: Every service's public keys: a document ID is checked here before its issuer is asked.
+    document_keys: ServiceKeyDirectory | None = None
+
+    def documents_keys(self) -> ServiceKeyDirectory:
+        if self.document_keys is None:
+            self.document_keys = ServiceKeyDirectory.from_file(self.config.service_public_keys_file)
+        return self.document_keys
 
     @classmethod
     def build(cls, config: GatewayConfig, clients: ServiceClients | None = None) -> Gateway:

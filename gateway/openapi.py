@@ -30,6 +30,10 @@ SIGNED_IN = (401, 403, 429, 502, 503)
 #: (400), one over the size limit (413), one that is not JSON (415).
 WITH_BODY = (400, 413, 415)
 
+def _header(description: str, **schema) -> dict:
+    return {"description": description, "required": True, "schema": {"type": "string", **schema}}
+
+
 #: Path parameters, by name: what the gateway and the services accept.
 PATH_PARAMETERS = {
     "request_number": {"type": "string", "pattern": schemas.REQUEST_NUMBER, "description": "like SR-2026-000123"},
@@ -41,11 +45,14 @@ PATH_PARAMETERS = {
     "registration_number": {"type": "string", "pattern": schemas.REGISTRATION_NUMBER,
                             "description": "a student's registration number, like 22P-123456"},
     "batch_id": {"type": "string", "pattern": schemas.BATCH_ID, "description": "an admission file's id"},
+    "document_id": {"type": "string", "pattern": schemas.DOCUMENT_ID, "maxLength": 2000,
+                    "description": "the end of the URL in a document's QR code"},
+    "serial": {"type": "string", "pattern": schemas.DOCUMENT_SERIAL, "description": "a document's serial"},
 }
-
-
-def _header(description: str, **schema) -> dict:
-    return {"description": description, "required": True, "schema": {"type": "string", **schema}}
+_PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+                "headers": {"Content-Disposition": _header("inline; filename=..."),
+                            "X-Document-Id": _header("the document's ID, as its QR code carries it")}}}
 
 
 #: Response headers every answer with this status carries.
@@ -71,6 +78,8 @@ RESPONSES_BY_OPERATION = {
         "description": "the report, as a CSV file to download",
         "content": {"text/csv": {"schema": {"type": "string"}}},
         "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
+    ("get", "/api/v1/me/roll-number-slip.pdf"): _PDF,
+    ("get", "/api/v1/public/roll-number-slip.pdf"): _PDF,
 }
 
 

@@ -1148,3 +1148,186 @@ class AdmissionBatches(View):
 
 class BatchesQuery(BaseModel):
     limit: int = Field(50, ge=1, le=200)
+
+
+# -- examinations: schedules, slips, centres, date sheets, documents ---------------------------
+ROLL_NUMBER = r"^[A-Za-z]{2}[0-9]{6}$"
+PROGRAM_CODE = r"^[A-Za-z0-9]{1,20}$"
+CENTRE_CODE = r"^[A-Za-z0-9-]{1,12}$"
+HH_MM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+COURSE_CODE = r"^[A-Za-z0-9]{1,12}$"
+#: A document ID as the QR code carries it (a compact JWS): base64url parts joined by dots.
+DOCUMENT_ID = r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$"
+DOCUMENT_SERIAL = r"^[A-Za-z0-9]{1,32}$"
+
+
+class ScheduledPaper(View):
+    course_code: str
+    title: str
+    date: str | None = Field(description="YYYY-MM-DD; null until the date sheet has the paper")
+    start: str | None = Field(description="HH:MM, Pakistan time")
+    end: str | None
+
+    @classmethod
+    def from_message(cls, p) -> Self:
+        return cls(course_code=p.course_code, title=p.course_title, date=p.date or None, start=p.start or None,
+                   end=p.end or None)
+
+
+class ExamCentreView(View):
+    code: str
+    name: str
+    address: str
+    region: str
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(code=c.code, name=c.name, address=c.address, region=c.region)
+
+
+class ExamSchedule(View):
+    semester: str
+    roll_number: str
+    centre: ExamCentreView | None = Field(description="null while every centre of her region is full")
+    papers: list[ScheduledPaper] = Field(description="by date; papers without a date last")
+    program_code: str
+    program: str
+
+    @classmethod
+    def from_message(cls, s) -> Self:
+        return cls(semester=s.semester, roll_number=s.roll_number,
+                   centre=ExamCentreView.from_message(s.centre) if s.HasField("centre") else None,
+                   papers=[ScheduledPaper.from_message(p) for p in s.papers], program_code=s.program_code,
+                   program=s.program_title or s.program_code)
+
+
+class ScheduleQuery(BaseModel):
+    semester: str = Field("", max_length=20, pattern=rf"({SEMESTER})|^$",
+                          description="e.g. Spring 2026; empty: the latest")
+
+
+class PublicSlipQuery(BaseModel):
+    program: str = Field(min_length=1, max_length=20, pattern=PROGRAM_CODE,
+                         description="the program's code, as /api/v1/me/profile gives it (e.g. BED15)")
+    semester: str = Field(max_length=20, pattern=SEMESTER, description="e.g. Spring 2026")
+    registration_number: str = Field(max_length=20, pattern=REGISTRATION_NUMBER)
+
+
+class DocumentFactView(View):
+    name: str
+    value: str
+
+
+class DocumentVerification(View):
+    status: Literal["genuine", "revoked"]
+    document_type: str = Field(description="roll_number_slip, transcript, challan")
+    issued_at: str
+    issuer: str = Field(description="the office that issued it")
+    facts: list[DocumentFactView] = Field(description="as signed; the name partly masked")
+    revoked_at: str | None
+    revocation_reason: str | None
+    serial: str
+
+    @classmethod
+    def from_message(cls, d) -> Self:
+        return cls(status=d.status, document_type=d.document_type, issued_at=d.issued_at, issuer=d.issuer,
+                   facts=[DocumentFactView(name=f.name, value=f.value) for f in d.facts],
+                   revoked_at=d.revoked_at or None, revocation_reason=d.revocation_reason or None, serial=d.serial)
+
+
+class DocumentList(View):
+    documents: list[DocumentVerification] = Field(description="newest first")
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(documents=[DocumentVerification.from_message(d) for d in response.documents])
+
+
+class RevokeDocument(Body):
+    reason: str = Field(min_length=1, max_length=300, pattern=FILLED_TEXT)
+
+
+class DocumentKey(View):
+    kty: str
+    crv: str
+    x: str
+    kid: str
+    alg: str
+    use: str
+    iss: str = Field(description="the service whose documents it signs")
+
+
+class DocumentKeys(View):
+    keys: list[DocumentKey]
+
+
+class ExamCentreLoad(View):
+    code: str
+    region: str
+    name: str
+    address: str
+    capacity: int
+    active: bool
+    seated: int = Field(description="candidates placed there in the semester")
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(code=c.code, region=c.region, name=c.name, address=c.address, capacity=c.capacity,
+                   active=c.active, seated=c.seated)
+
+
+class ExamCentres(View):
+    semester: str | None = Field(description="the semester counted; null before any candidate")
+    unplaced: int = Field(description="candidates of the semester with no centre yet")
+    centres: list[ExamCentreLoad]
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(semester=response.semester or None, unplaced=response.unplaced,
+                   centres=[ExamCentreLoad.from_message(c) for c in response.centres])
+
+
+class ExamCentresQuery(BaseModel):
+    region: str = Field("", max_length=10, pattern=r"^[A-Za-z0-9]*$")
+    semester: str = Field("", max_length=20, pattern=rf"({SEMESTER})|^$")
+
+
+class SetExamCentre(Body):
+    code: str = Field(max_length=12, pattern=CENTRE_CODE)
+    region: str = Field(min_length=2, max_length=10, pattern=r"^[A-Za-z0-9]+$")
+    name: str = Field(min_length=1, max_length=120, pattern=FILLED_TEXT)
+    address: str = Field(min_length=1, max_length=300, pattern=FILLED_TEXT)
+    capacity: int = Field(ge=0, le=100_000)
+    active: bool = True
+
+
+class DateSheetQuery(BaseModel):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    program: str = Field(min_length=1, max_length=20, pattern=PROGRAM_CODE)
+
+
+class DateSheetView(View):
+    semester: str
+    program_code: str
+    papers: list[ScheduledPaper]
+
+    @classmethod
+    def from_message(cls, sheet) -> Self:
+        return cls(semester=sheet.semester, program_code=sheet.program_code,
+                   papers=[ScheduledPaper.from_message(p) for p in sheet.papers])
+
+
+class SetDateSheetPaper(Body):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    program: str = Field(min_length=1, max_length=20, pattern=PROGRAM_CODE)
+    course_code: str = Field(max_length=12, pattern=COURSE_CODE)
+    title: str = Field("", max_length=120, pattern=TEXT, description="needed for a course no candidate sits yet")
+    date: str = Field(max_length=10, pattern=ISO_DATE)
+    start: str = Field(max_length=5, pattern=HH_MM)
+    end: str = Field(max_length=5, pattern=HH_MM)
+
+
+class RemoveDateSheetPaper(Body):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    program: str = Field(min_length=1, max_length=20, pattern=PROGRAM_CODE)
+    course_code: str = Field(max_length=12, pattern=COURSE_CODE)

@@ -42,6 +42,7 @@ def running_stack(name: str, *, seed: bool = True, extra_env: dict[str, str] | N
            "GATEWAY_AUTH_RATE_LIMIT": "100000/minute", "GATEWAY_DEFAULT_RATE_LIMIT": "1000000/minute",
            "GATEWAY_SIGN_IN_FAILURES_PER_ADDRESS": "1000000/hour", "IDENTITY_ADDRESS_FAILED_ACCOUNTS": "100000",
            "GATEWAY_SIGN_IN_FAILURES_PER_PASSWORD": "1000000/hour",
+           "GATEWAY_PUBLIC_DOCUMENT_RATE_LIMIT": "1000000/minute",
            "REDIS_URL": "", "GATEWAY_TRUSTED_PROXIES": "1", **(extra_env or {})}
     for service, port in zip(services, ports[:-1], strict=True):
         env[f"{service.upper()}_DATABASE_URL"] = testing.create_database(databases[service])

@@ -23,7 +23,8 @@ bp = Blueprint("staff", __name__, url_prefix="/api/v1/staff")
 TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_services",),
          "audit_log": ("student_services",), "admissions": ("admissions",), "student_records": ("admissions",),
          "semesters": ("admissions",), "programmes": ("admissions",), "holds": ("admissions", "student_services"),
-         "tutors": ("regional",)}
+         "tutors": ("regional",), "exam_centres": ("examinations",), "date_sheets": ("examinations",),
+         "documents": ("examinations",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -35,7 +36,10 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "semesters": (("enrollment", "ListSemesters"), ("enrollment", "SetSemesterWindows")),
              "programmes": tuple(("enrollment", m) for m in ("AddCourse", "SetSchemeCourse", "SetOffering")),
              "holds": tuple(("enrollment", m) for m in ("ListHolds", "PlaceHold", "LiftHold")),
-             "tutors": tuple(("enrollment", m) for m in ("ListTutors", "AddTutor", "AssignTutor", "AllocateTutors"))}
+             "tutors": tuple(("enrollment", m) for m in ("ListTutors", "AddTutor", "AssignTutor", "AllocateTutors")),
+             "exam_centres": (("exams", "ListExamCentres"), ("exams", "SetExamCentre")),
+             "date_sheets": (("exams", "SetDateSheetPaper"),),
+             "documents": (("exams", "RevokeDocument"),)}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

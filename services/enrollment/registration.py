@@ -83,7 +83,8 @@ def _student(session: Session, regno: str) -> sa.Row:
     row = session.execute(
         sa.select(students.c.id, students.c.status, students.c.admission_semester, students.c.full_name,
                   students.c.father_name, students.c.program_id, programs.c.code.label("program_code"),
-                  programs.c.level, programs.c.max_duration_years, program_levels.c.max_semester_credit_hours,
+                  programs.c.title.label("program_title"), programs.c.level, programs.c.max_duration_years,
+                  program_levels.c.max_semester_credit_hours,
                   program_levels.c.fee_basis, regional_centres.c.code.label("centre_code"))
         .join(programs, programs.c.id == students.c.program_id)
         .join(program_levels, program_levels.c.code == programs.c.level)
@@ -340,7 +341,7 @@ def confirm(uow, reference: str, consumer_number: str, paid_at: str) -> bool:
         registration_number=student, semester=row.semester,
         courses=_event_courses([o.course for o in selection], {o.course.code for o in selection if o.required}),
         program_code=who.program_code, level=who.level, regional_centre=who.centre_code, full_name=who.full_name,
-        father_name=who.father_name, confirmed_at=clock.iso(now)))
+        father_name=who.father_name, confirmed_at=clock.iso(now), program_title=who.program_title))
     log.info("registration of %s for %s confirmed by challan %s paid %s", student, row.semester, consumer_number,
              paid_at)
     return True

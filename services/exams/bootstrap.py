@@ -9,6 +9,7 @@ SERVICE = ServiceDefinition(
     config=ExamsConfig,
     servicer="services.exams.grpc_api:ExamsServicer",
     models="services.exams.models:metadata",
+    consumer="services.exams.consumers:ExamsConsumer",
     seed="services.exams.seed:seed",
     deploy=DeploySpec(autoscale=(3, 40)),  # result day
 )

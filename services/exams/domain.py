@@ -114,3 +114,42 @@ def gpa_applies(levels: Iterable[str], on_gpa_scale: Collection[str]) -> bool:
     A result whose level is not known ('') does not claim a scale."""
     levels = set(levels)
     return bool(levels) and all(level in on_gpa_scale for level in levels)
+
+
+# -- roll numbers and exam centres -----------------------------------------------------
+#: A series is two letters and the six-digit serials from FIRST_SERIAL on (no leading zeros
+#: on a slip, where a dropped 0 would make another student's number).
+FIRST_SERIAL, LAST_SERIAL = 100_000, 999_999
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def roll_number(prefix: str, serial: int) -> str:
+    if not (len(prefix) == 2 and prefix.isalpha() and prefix.isupper() and FIRST_SERIAL <= serial <= LAST_SERIAL):
+        raise ValueError(f"no roll number {prefix}{serial}")
+    return f"{prefix}{serial:06d}"
+
+
+def next_prefix(taken: Collection[str], after: str = "") -> str:
+    """The first two letters, in order after `after`, that no series has used: a roll number
+    is never given twice, in any semester."""
+    for first in LETTERS:
+        for second in LETTERS:
+            prefix = first + second
+            if prefix > after and prefix not in taken:
+                return prefix
+    raise ValueError("every roll number series is used")
+
+
+@dataclass(frozen=True)
+class CentreLoad:
+    code: str
+    capacity: int
+    seated: int
+
+
+def choose_centre(centres: Iterable[CentreLoad]) -> str | None:
+    """The first centre of the region (in the order given) with a free seat; None if all are full."""
+    for centre in centres:
+        if centre.seated < centre.capacity:
+            return centre.code
+    return None

@@ -2,12 +2,13 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import identifiers
+from campus import auth, documents, documents_api, identifiers
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
+from cms.documents.v1 import documents_pb2
 from cms.exams.v1 import exams_pb2 as pb
 from cms.exams.v1 import exams_pb2_grpc
-from services.exams import domain, service
+from services.exams import centres, domain, service, slips
 
 #: Regional offices are not among them: exams cannot tell a student's centre, and they
 #: must see only their own centre's students.
@@ -34,9 +35,82 @@ def semester_message(semester: str, published_on, rows, points: dict, gpa_levels
                              courses=[course_message(r, shown) for r in rows], gpa=str(gpa) if gpa else "")
 
 
-class ExamsServicer(exams_pb2_grpc.ExamsServiceServicer):
+def centre_message(row, seated: int = 0) -> pb.ExamCentre:
+    return pb.ExamCentre(code=row.code, region=row.region, name=row.name, address=row.address,
+                         capacity=row.capacity, active=row.active, seated=seated)
+
+
+def paper_message(course_code: str, course_title: str, day, start, end) -> pb.Paper:
+    return pb.Paper(course_code=course_code, course_title=course_title, date=day.isoformat() if day else "",
+                    start=f"{start:%H:%M}" if start else "", end=f"{end:%H:%M}" if end else "")
+
+
+def schedule_message(found: slips.Schedule) -> pb.ExamSchedule:
+    c = found.candidate
+    answer = pb.ExamSchedule(registration_number=c.registration_number, semester=c.semester,
+                             roll_number=c.roll_number, full_name=c.full_name, father_name=c.father_name,
+                             program_code=c.program_code, program_title=c.program_title,
+                             papers=[paper_message(p.course_code, p.course_title, p.date, p.start, p.end)
+                                     for p in found.papers])
+    if found.centre is not None:
+        answer.centre.CopyFrom(centre_message(found.centre))
+    return answer
+
+
+class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"examinations"}),
+                    exams_pb2_grpc.ExamsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
+        self.tokens = runtime.service_tokens
+        self.public_url = runtime.config.public_url
+
+    def _slip(self, found: slips.Schedule) -> documents_pb2.PdfDocument:
+        document = slips.slip_document(self.db, self.tokens, found)
+        content = slips.slip_pdf(found, documents.qr_url(self.public_url, document.document_id))
+        return documents_pb2.PdfDocument(content=content, file_name=slips.file_name(found),
+                                         document_id=document.document_id)
+
+    @rpc(students=OWN, staff=RESULT_DEPARTMENTS)
+    def GetExamSchedule(self, request, context):
+        return schedule_message(slips.schedule(self.db, request.registration_number, request.semester))
+
+    @rpc(students=OWN, staff=RESULT_DEPARTMENTS)
+    def GetRollNumberSlip(self, request, context):
+        return self._slip(slips.schedule(self.db, request.registration_number, request.semester))
+
+    @rpc(public=True)
+    def GetPublicRollNumberSlip(self, request, context):
+        return self._slip(slips.public_schedule(self.db, program_code=request.program_code, semester=request.semester,
+                                                registration_number=request.registration_number))
+
+    @rpc(staff={"examinations"})
+    def ListExamCentres(self, request, context):
+        rows, semester, unplaced = centres.list_centres(self.db, request.region, request.semester)
+        return pb.ListExamCentresResponse(centres=[centre_message(r, seated) for r, seated in rows],
+                                          semester=semester, unplaced=unplaced)
+
+    @rpc(staff={"examinations"})
+    def SetExamCentre(self, request, context):
+        return centre_message(centres.set_centre(
+            self.db, code=request.code, region=request.region, name=request.name, address=request.address,
+            capacity=request.capacity, active=request.active, by=auth.current_caller().subject))
+
+    @rpc(public=True)
+    def GetDateSheet(self, request, context):
+        return self._date_sheet(request.semester, request.program_code)
+
+    def _date_sheet(self, semester: str, program_code: str) -> pb.DateSheet:
+        semester, program_code, rows = centres.date_sheet(self.db, semester, program_code)
+        return pb.DateSheet(semester=semester, program_code=program_code, papers=[
+            paper_message(r.course_code, r.course_title, r.paper_date, r.starts_at, r.ends_at) for r in rows])
+
+    @rpc(staff={"examinations"})
+    def SetDateSheetPaper(self, request, context):
+        paper = request.paper
+        centres.set_paper(self.db, semester=request.semester, program_code=request.program_code,
+                          course_code=paper.course_code, course_title=paper.course_title, date=paper.date,
+                          start=paper.start, end=paper.end, remove=request.remove, by=auth.current_caller().subject)
+        return self._date_sheet(request.semester, request.program_code)
 
     @rpc(students=OWN, staff=RESULT_DEPARTMENTS)
     def GetResults(self, request, context):

@@ -1,6 +1,8 @@
-"""Exams tables: grade bands, course results, and which semesters are published."""
+"""Exams tables: grade bands, course results, which semesters are published, exam centres,
+date sheets, candidates with their roll numbers, and the documents exams issued."""
 import sqlalchemy as sa
 
+from campus import documents
 from campus.db import new_metadata
 
 metadata = new_metadata()
@@ -57,3 +59,76 @@ published_semesters = sa.Table(
     sa.Column("published_on", sa.Date, nullable=False),
     sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# -- exam centres, date sheets and roll numbers --------------------------------------------
+# Halls where papers are sat, by region (enrollment's regional centre code: exams keeps the
+# code only, as with levels). Reference data, kept by the examinations department.
+exam_centres = sa.Table(
+    "exam_centres", metadata,
+    sa.Column("code", sa.String(12), primary_key=True),             # "ISB-01"
+    sa.Column("region", sa.String(10), nullable=False),             # regional centre: "ISB"
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("address", sa.String(300), nullable=False),
+    sa.Column("capacity", sa.Integer, nullable=False),               # candidates per semester
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.CheckConstraint("capacity >= 0", name="capacity_not_negative"),
+)
+
+# One paper of a program's date sheet for a semester.
+date_sheet_papers = sa.Table(
+    "date_sheet_papers", metadata,
+    sa.Column("semester", sa.String(20), primary_key=True),
+    sa.Column("program_code", sa.String(20), primary_key=True),
+    sa.Column("course_code", sa.String(12), primary_key=True),
+    sa.Column("course_title", sa.String(120), nullable=False),
+    sa.Column("paper_date", sa.Date, nullable=False),
+    sa.Column("starts_at", sa.Time, nullable=False),                 # Asia/Karachi
+    sa.Column("ends_at", sa.Time, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(120), nullable=False),
+    sa.CheckConstraint("starts_at < ends_at", name="starts_before_it_ends"),
+)
+
+# Roll numbers are two letters and six digits, unique for ever (the public result look-up
+# and the book parcels go by them). A semester draws from series of a million numbers
+# each: when one runs out, the next two letters open.
+roll_number_series = sa.Table(
+    "roll_number_series", metadata,
+    sa.Column("prefix", sa.String(2), primary_key=True),
+    sa.Column("semester", sa.String(20), nullable=False, index=True),
+    sa.Column("next_serial", sa.Integer, nullable=False),
+    sa.Column("exhausted", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.CheckConstraint("next_serial BETWEEN 0 AND 1000000", name="six_digits"),
+)
+
+# A candidate of a semester: her roll number, her exam centre, and what the slip prints
+# (copied from enrollment's `registration_confirmed`: exams never asks for it again).
+candidates = sa.Table(
+    "candidates", metadata,
+    sa.Column("roll_number", sa.String(8), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False),
+    sa.Column("semester", sa.String(20), nullable=False),
+    sa.Column("program_code", sa.String(20), nullable=False),
+    sa.Column("program_title", sa.String(120), nullable=False, server_default=""),
+    sa.Column("level", sa.String(20), nullable=False),
+    sa.Column("region", sa.String(10), nullable=False),
+    # Empty while every centre of her region is full: examinations place her by hand.
+    sa.Column("centre_code", sa.String(12), sa.ForeignKey("exam_centres.code")),
+    sa.Column("full_name", sa.String(120), nullable=False),
+    sa.Column("father_name", sa.String(120), nullable=False),
+    sa.Column("allocated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("centre_changed_at", sa.DateTime(timezone=True)),
+    sa.UniqueConstraint("registration_number", "semester"),
+    sa.Index("ix_candidates_centre", "semester", "centre_code"),
+)
+
+# The papers a candidate sits: the courses of her confirmed registration.
+candidate_papers = sa.Table(
+    "candidate_papers", metadata,
+    sa.Column("roll_number", sa.String(8), sa.ForeignKey("candidates.roll_number"), primary_key=True),
+    sa.Column("course_code", sa.String(12), primary_key=True),
+    sa.Column("course_title", sa.String(120), nullable=False),
+    sa.Column("credit_hours", sa.Integer, nullable=False),
+)
+
+issued_documents = documents.registry_table(metadata)

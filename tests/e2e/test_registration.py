@@ -65,6 +65,14 @@ def test_the_registrant_registers_pays_and_is_confirmed(http):
     earlier = http.get("/api/v1/me/courses", headers=student, params={"semester": "autumn 2025"}).json()
     assert [c["code"] for c in earlier["data"]["courses"]] == ["8601", "8602", "8603"]
 
+    # registration_confirmed -> exams' consumer: a roll number, a Faisalabad centre, her papers.
+    testing.wait_until(lambda: http.get("/api/v1/me/exam-schedule", headers=student).status_code == 200,
+                       timeout=30, what="a roll number")
+    schedule = http.get("/api/v1/me/exam-schedule", headers=student).json()
+    assert schedule["semester"] == "Spring 2027" and schedule["centre"]["name"]
+    assert schedule["roll_number"][:2].isalpha() and schedule["roll_number"][2:].isdigit()
+    assert [p["course_code"] for p in schedule["papers"]] == chosen  # in the date sheet's order
+
 
 def test_a_student_not_eligible_is_told_every_reason_and_refused_with_it(http):
     student = bearer(login(http, "22P-123456"))

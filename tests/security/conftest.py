@@ -52,7 +52,8 @@ def records(stack):
                 "regional_request_number": regional.json()["request_number"],
                 "consumer_number": finance["challans"][0]["consumer_number"],
                 "tracking_id": _tracking_id(http, owner), "username": throwaway, "registration_number": OWNER,
-                "batch_id": "00000000-0000-4000-8000-000000000000"}
+                "batch_id": "00000000-0000-4000-8000-000000000000",
+                "document_id": "eyJhbGciOiJFZERTQSJ9.e30.AAAA", "serial": "RNS0000000000000000"}
 
 
 def _tracking_id(http, owner: dict) -> str:

@@ -106,3 +106,28 @@ def test_semesters_order_by_calendar():
         "Spring 2025", "Autumn 2025", "Spring 2026"]
     with pytest.raises(InvalidArgument):
         domain.parse_semester("Fall 2025")
+
+
+# -- roll numbers and centres ---------------------------------------------------------
+def test_a_roll_number_is_two_letters_and_six_digits():
+    assert domain.roll_number("BO", 680724) == "BO680724"
+    for prefix, serial in (("B", 680724), ("bo", 680724), ("BO", 99_999), ("BO", 1_000_000), ("B1", 100_000)):
+        with pytest.raises(ValueError):
+            domain.roll_number(prefix, serial)
+
+
+def test_the_next_series_skips_every_prefix_ever_used():
+    assert domain.next_prefix(set()) == "AA"
+    assert domain.next_prefix({"AA", "AB", "BO"}) == "AC"
+    assert domain.next_prefix({"AA"}, after="AZ") == "BA"
+    everything = {a + b for a in domain.LETTERS for b in domain.LETTERS}
+    with pytest.raises(ValueError):
+        domain.next_prefix(everything)
+
+
+def test_the_first_centre_with_a_free_seat_is_chosen():
+    load = domain.CentreLoad
+    assert domain.choose_centre([load("ISB-01", 2, 2), load("ISB-02", 1, 0)]) == "ISB-02"
+    assert domain.choose_centre([load("ISB-01", 2, 1), load("ISB-02", 1, 0)]) == "ISB-01"
+    assert domain.choose_centre([load("ISB-01", 0, 0), load("ISB-02", 1, 1)]) is None
+    assert domain.choose_centre([]) is None

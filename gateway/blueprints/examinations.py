@@ -1,0 +1,228 @@
+"""Examinations over HTTP: the student's exam schedule and roll number slip, the public copy of
+a slip and the verification of any document the system issued, and the examinations
+department's tools (exam centres, date sheets, documents).
+
+The exams calls behind each are functions of their own, shared by the JSON API here and the
+portal's pages (gateway.portal.examinations), so both make the same calls."""
+from __future__ import annotations
+
+from flask import Blueprint, Response
+
+from campus import auth, documents
+from cms.documents.v1 import documents_pb2 as docs
+from cms.exams.v1 import exams_pb2 as pb
+from gateway import schemas
+from gateway.blueprints.staff import TOOLS
+from gateway.context import current
+from gateway.limits import limiter
+from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api
+from gateway.problems import Problem
+from gateway.security import caller, staff_only, student_only
+
+student_bp = Blueprint("exams_student", __name__, url_prefix="/api/v1/me")
+public_bp = Blueprint("exams_public", __name__, url_prefix="/api/v1/public")
+staff_bp = Blueprint("exams_staff", __name__, url_prefix="/api/v1/staff")
+BLUEPRINTS = (student_bp, public_bp, staff_bp)
+EXAMINATIONS = TOOLS["exam_centres"]
+#: Who may list a student's documents (exams' ListDocuments); only examinations revoke.
+DOCUMENT_READERS = ("examinations", "student_services")
+
+
+def _exams(method: str, message, who: auth.Caller | None = None):
+    return current().clients.call("exams", method, message, caller=who)
+
+
+@student_bp.after_request
+@public_bp.after_request
+def _private(response):
+    # A slip or a schedule is personal: never kept by shared caches or a shared computer.
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+# -- what the API and the pages both do ---------------------------------------------------
+def schedule_of(who: auth.Caller, registration_number: str, semester: str = "") -> dict:
+    return schemas.ExamSchedule.from_message(_exams("GetExamSchedule", pb.GetExamScheduleRequest(
+        registration_number=registration_number, semester=semester), who)).body()
+
+
+def slip_of(who: auth.Caller, registration_number: str, semester: str = "") -> docs.PdfDocument:
+    return _exams("GetRollNumberSlip", pb.GetRollNumberSlipRequest(registration_number=registration_number,
+                                                                  semester=semester), who)
+
+
+def public_slip(program: str, semester: str, registration_number: str) -> docs.PdfDocument:
+    return _exams("GetPublicRollNumberSlip", pb.GetPublicRollNumberSlipRequest(
+        program_code=program, semester=semester, registration_number=registration_number))
+
+
+def verification(document_id: str) -> dict:
+    """Genuine or revoked: the signature is checked here first (a forged ID costs no call),
+    then the issuing service says whether it still stands."""
+    try:
+        document = documents.read(document_id, current().documents_keys())
+    except documents.Forged:
+        raise Problem(404, "no such document: the code is not one this university issued",
+                      kind="not-found") from None
+    if document.issuer not in documents.issuers():
+        raise Problem(404, "no such document", kind="not-found")
+    status = current().clients.call(document.issuer, "VerifyDocument",
+                                    docs.VerifyDocumentRequest(document_id=document_id))
+    return schemas.DocumentVerification.from_message(status).body()
+
+
+def document_keys() -> dict:
+    return documents.public_jwks(current().documents_keys(), documents.issuers())
+
+
+def pdf_response(document: docs.PdfDocument, *, download: bool = False) -> Response:
+    disposition = "attachment" if download else "inline"
+    return Response(document.content, mimetype="application/pdf", headers={
+        "Content-Disposition": f'{disposition}; filename="{document.file_name}"',
+        "X-Document-Id": document.document_id})
+
+
+def centres_of(who: auth.Caller, region: str = "", semester: str = "") -> dict:
+    return schemas.ExamCentres.from_message(_exams("ListExamCentres", pb.ListExamCentresRequest(
+        region=region, semester=semester), who)).body()
+
+
+def set_centre(who: auth.Caller, body: schemas.SetExamCentre) -> dict:
+    return schemas.ExamCentreLoad.from_message(_exams("SetExamCentre", pb.SetExamCentreRequest(
+        code=body.code, region=body.region, name=body.name, address=body.address, capacity=body.capacity,
+        active=body.active), who)).body()
+
+
+def date_sheet(semester: str, program: str) -> dict:
+    return schemas.DateSheetView.from_message(_exams("GetDateSheet", pb.DateSheetRequest(
+        semester=semester, program_code=program))).body()
+
+
+def set_paper(who: auth.Caller, *, semester: str, program: str, course_code: str, title: str = "", date: str = "",
+              start: str = "", end: str = "", remove: bool = False) -> dict:
+    return schemas.DateSheetView.from_message(_exams("SetDateSheetPaper", pb.SetDateSheetPaperRequest(
+        semester=semester, program_code=program, remove=remove, paper=pb.Paper(
+            course_code=course_code, course_title=title, date=date, start=start, end=end)), who)).body()
+
+
+def documents_of(who: auth.Caller, registration_number: str) -> dict:
+    return schemas.DocumentList.from_message(_exams("ListDocuments", docs.ListDocumentsRequest(
+        registration_number=registration_number), who)).body()
+
+
+def revoke(who: auth.Caller, serial: str, reason: str) -> dict:
+    return schemas.DocumentVerification.from_message(_exams("RevokeDocument", docs.RevokeDocumentRequest(
+        serial=serial, reason=reason), who)).body()
+
+
+# -- the student's ----------------------------------------------------------------------
+@student_bp.get("/exam-schedule")
+@student_only
+@api.validate(query=schemas.ScheduleQuery, resp=answers(*SIGNED_IN, 404, HTTP_200=schemas.ExamSchedule),
+              tags=["student"], security=BEARER)
+def get_exam_schedule(query: schemas.ScheduleQuery):
+    """My roll number, exam centre and papers (date and time of each) for my latest semester,
+    or `?semester=`. 404 until a registration is confirmed (its fee paid)."""
+    who = caller()
+    return schedule_of(who, who.subject, query.semester)
+
+
+@student_bp.get("/roll-number-slip.pdf")
+@student_only
+@api.validate(query=schemas.ScheduleQuery, resp=answers(*SIGNED_IN, 404), tags=["student"], security=BEARER)
+def get_roll_number_slip(query: schemas.ScheduleQuery):
+    """My roll number slip as a PDF, with its verification QR code. Printed again, it is the same document."""
+    who = caller()
+    return pdf_response(slip_of(who, who.subject, query.semester))
+
+
+# -- the public's -----------------------------------------------------------------------
+@public_bp.get("/roll-number-slip.pdf")
+@limiter.limit(lambda: current().config.public_document_rate_limit)
+@api.validate(query=schemas.PublicSlipQuery, resp=answers(400, 404, 429, 502, 503), tags=["public"])
+def get_public_roll_number_slip(query: schemas.PublicSlipQuery):
+    """A roll number slip by program code, semester and registration number: all three must match.
+    This copy is also valid to appear in exam centres. Limited per address."""
+    return pdf_response(public_slip(query.program, query.semester, query.registration_number))
+
+
+@public_bp.get("/verify/<document_id>")
+@api.validate(resp=answers(404, 429, 502, 503, HTTP_200=schemas.DocumentVerification), tags=["public"])
+def verify_document(document_id: str):
+    """Whether a document this university issued is genuine or revoked: its type, date of issue
+    and key facts (the name partly masked). The ID is the end of the URL in the document's QR code;
+    a forged or altered one is a 404."""
+    return verification(document_id)
+
+
+@public_bp.get("/documents/keys")
+@api.validate(resp=answers(429, HTTP_200=schemas.DocumentKeys), tags=["public"])
+def get_document_keys():
+    """The public keys that sign documents (a JWKS, each key with its issuer): a document ID is
+    a compact JWS (EdDSA) anyone can check offline with them."""
+    return document_keys()
+
+
+@public_bp.get("/date-sheets")
+@api.validate(query=schemas.DateSheetQuery, resp=answers(400, 429, 502, 503, HTTP_200=schemas.DateSheetView),
+              tags=["public"])
+def get_date_sheet(query: schemas.DateSheetQuery):
+    """A program's date sheet for a semester (`?semester=Spring 2026&program=BED15`)."""
+    return date_sheet(query.semester, query.program)
+
+
+# -- the examinations department's --------------------------------------------------------
+@staff_bp.get("/exam-centres")
+@staff_only(*EXAMINATIONS)
+@api.validate(query=schemas.ExamCentresQuery, resp=answers(*SIGNED_IN, HTTP_200=schemas.ExamCentres),
+              tags=["staff"], security=BEARER)
+def get_exam_centres(query: schemas.ExamCentresQuery):
+    """Examinations: the exam centres (of `?region=`), each with the candidates seated there in the
+    semester, and how many candidates have no centre yet (every centre of their region full)."""
+    return centres_of(caller(), query.region, query.semester)
+
+
+@staff_bp.put("/exam-centres")
+@staff_only(*EXAMINATIONS)
+@api.validate(json=schemas.SetExamCentre, resp=answers(*WITH_BODY, 409, HTTP_200=schemas.ExamCentreLoad),
+              tags=["staff"], security=BEARER)
+def put_exam_centre(json: schemas.SetExamCentre):
+    """Examinations: add an exam centre or change one (its capacity, or closing it with `active: false`)."""
+    return set_centre(caller(), json)
+
+
+@staff_bp.put("/date-sheets/papers")
+@staff_only(*TOOLS["date_sheets"])
+@api.validate(json=schemas.SetDateSheetPaper, resp=answers(*WITH_BODY, HTTP_200=schemas.DateSheetView),
+              tags=["staff"], security=BEARER)
+def put_date_sheet_paper(json: schemas.SetDateSheetPaper):
+    """Examinations: put a paper on a program's date sheet, or move it. Slips printed afterwards show it."""
+    return set_paper(caller(), semester=json.semester, program=json.program, course_code=json.course_code,
+                     title=json.title, date=json.date, start=json.start, end=json.end)
+
+
+@staff_bp.post("/date-sheets/papers/remove")
+@staff_only(*TOOLS["date_sheets"])
+@api.validate(json=schemas.RemoveDateSheetPaper, resp=answers(*WITH_BODY, 404, HTTP_200=schemas.DateSheetView),
+              tags=["staff"], security=BEARER)
+def remove_date_sheet_paper(json: schemas.RemoveDateSheetPaper):
+    """Examinations: take a paper off a program's date sheet."""
+    return set_paper(caller(), semester=json.semester, program=json.program, course_code=json.course_code,
+                     remove=True)
+
+
+@staff_bp.get("/students/<registration_number>/documents")
+@staff_only(*DOCUMENT_READERS)
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.DocumentList), tags=["staff"], security=BEARER)
+def get_student_documents(registration_number: str):
+    """Examinations and student services: the documents issued to a student, newest first."""
+    return documents_of(caller(), registration_number)
+
+
+@staff_bp.post("/documents/<serial>/revoke")
+@staff_only(*TOOLS["documents"])
+@api.validate(json=schemas.RevokeDocument, resp=answers(*WITH_BODY, 404, HTTP_200=schemas.DocumentVerification),
+              tags=["staff"], security=BEARER)
+def revoke_document(serial: str, json: schemas.RevokeDocument):
+    """Examinations: revoke a document (its verification page says so from now on, with the reason)."""
+    return revoke(caller(), serial, json.reason)

@@ -1,0 +1,118 @@
+"""Examinations over HTTP against the whole stack (issue 9's pinned contract): the demo
+student's exam schedule, her roll number slip as a PDF read back, the public copy by
+program, semester and registration number, and the slip's QR code verified (genuine,
+then revoked by examinations; forged: 404). Bad input is a problem naming the field."""
+import io
+
+import pypdf
+
+from services import demo
+from tests.stack import bearer, login
+
+AYESHA = demo.STUDENT["registration_number"]
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
+def test_her_exam_schedule_has_the_pinned_shape(http):
+    student = bearer(login(http, AYESHA))
+    answer = http.get("/api/v1/me/exam-schedule", headers=student)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["semester"], body["roll_number"]) == ("Spring 2026", "BO680724")
+    assert {"name", "address"} <= set(body["centre"]) and body["centre"]["name"]
+    assert [p["course_code"] for p in body["papers"]] == ["8604", "8605", "8606"]
+    assert set(body["papers"][0]) >= {"course_code", "title", "date", "start", "end"}
+    assert body["papers"][0]["date"] == "2026-12-09" and body["papers"][0]["start"] == "09:00"
+    assert answer.headers["Cache-Control"] == "no-store"
+    assert http.get("/api/v1/me/exam-schedule").status_code == 401
+
+
+def test_a_student_without_a_roll_number_is_told_why(http):
+    classmate = bearer(login(http, demo.CLASSMATE["registration_number"]))
+    answer = http.get("/api/v1/me/exam-schedule", headers=classmate)
+    assert answer.status_code == 404 and "confirmed" in answer.json()["detail"]
+
+
+def test_her_slip_is_a_pdf_whose_qr_code_verifies_until_examinations_revoke_it(http):
+    student = bearer(login(http, AYESHA))
+    slip = http.get("/api/v1/me/roll-number-slip.pdf", headers=student)
+    assert slip.status_code == 200 and slip.headers["Content-Type"] == "application/pdf"
+    text = pdf_text(slip.content)
+    for printed in ("Roll Number Slip", "Ayesha Siddiqui", "BO680724", "Research Methods in Education", "/verify/"):
+        assert printed in text
+    document_id = slip.headers["X-Document-Id"]
+    checked = http.get(f"/api/v1/public/verify/{document_id}")
+    assert checked.status_code == 200, checked.text
+    body = checked.json()
+    assert (body["status"], body["document_type"]) == ("genuine", "roll_number_slip") and body["issued_at"]
+    facts = {f["name"]: f["value"] for f in body["facts"]}
+    assert facts["name"] == "Ay**** Si******" and facts["roll_number"] == "BO680724"
+
+    keys = http.get("/api/v1/public/documents/keys").json()["keys"]
+    assert keys and all(k["iss"] == "exams" and "d" not in k for k in keys)
+
+    officer = bearer(login(http, "exams.officer"))
+    listed = http.get(f"/api/v1/staff/students/{AYESHA}/documents", headers=officer).json()["documents"]
+    assert body["serial"] in [d["serial"] for d in listed]
+    refused = http.post(f"/api/v1/staff/documents/{body['serial']}/revoke", headers=student, json={"reason": "x"})
+    assert refused.status_code == 403
+    blank = http.post(f"/api/v1/staff/documents/{body['serial']}/revoke", headers=officer, json={"reason": ""})
+    assert blank.status_code == 400 and blank.json()["errors"][0]["field"] == "reason"
+    revoked = http.post(f"/api/v1/staff/documents/{body['serial']}/revoke", headers=officer,
+                        json={"reason": "issued in error"})
+    assert revoked.status_code == 200 and revoked.json()["status"] == "revoked"
+    assert http.get(f"/api/v1/public/verify/{document_id}").json()["status"] == "revoked"
+
+
+def test_a_forged_code_is_not_found(http):
+    student = bearer(login(http, AYESHA))
+    document_id = http.get("/api/v1/me/roll-number-slip.pdf", headers=student).headers["X-Document-Id"]
+    header, payload, signature = document_id.split(".")
+    for forged in (f"{header}.{payload}.{signature[:-6]}AAAAAA", f"{header}.{payload[:-4]}AAAA.{signature}",
+                   "not-a-document", "a.b.c"):
+        answer = http.get(f"/api/v1/public/verify/{forged}")
+        assert answer.status_code == 404, (forged, answer.text)
+
+
+def test_anyone_gets_the_slip_with_program_semester_and_registration_number(http):
+    query = {"program": "BED15", "semester": "Spring 2026", "registration_number": AYESHA}
+    copy = http.get("/api/v1/public/roll-number-slip.pdf", params=query)
+    assert copy.status_code == 200 and copy.headers["Content-Type"] == "application/pdf"
+    assert "This copy is also valid to appear in exam centres" in pdf_text(copy.content)
+    wrong = http.get("/api/v1/public/roll-number-slip.pdf", params={**query, "program": "ADE"})
+    assert wrong.status_code == 404
+    for field, value in (("semester", "Summer 2026"), ("registration_number", "22P123456"), ("program", "B ED")):
+        bad = http.get("/api/v1/public/roll-number-slip.pdf", params={**query, field: value})
+        assert bad.status_code == 400, (field, bad.text)
+        assert field in bad.text
+    assert http.get("/api/v1/public/roll-number-slip.pdf", params={"program": "BED15"}).status_code == 400
+
+
+def test_examinations_keep_centres_and_date_sheets(http):
+    officer = bearer(login(http, "exams.officer"))
+    centres = http.get("/api/v1/staff/exam-centres", headers=officer, params={"region": "ISB"})
+    assert centres.status_code == 200, centres.text
+    assert [c["code"] for c in centres.json()["centres"]][:2] == ["ISB-01", "ISB-02"]
+    added = http.put("/api/v1/staff/exam-centres", headers=officer, json={
+        "code": "ISB-09", "region": "ISB", "name": "Federal Government College", "address": "H-9, Islamabad",
+        "capacity": 300})
+    assert added.status_code == 200 and added.json()["seated"] == 0
+    bad = http.put("/api/v1/staff/exam-centres", headers=officer, json={
+        "code": "ISB-09", "region": "ISB", "name": "x", "address": "y", "capacity": -1})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "capacity"
+    moved = http.put("/api/v1/staff/date-sheets/papers", headers=officer, json={
+        "semester": "Spring 2027", "program": "BED15", "course_code": "8603", "date": "2027-11-30",
+        "start": "14:00", "end": "17:00"})
+    assert moved.status_code == 200
+    sheet = http.get("/api/v1/public/date-sheets", params={"semester": "Spring 2027", "program": "BED15"}).json()
+    assert {"course_code": "8603", "title": "Curriculum Development", "date": "2027-11-30", "start": "14:00",
+            "end": "17:00"} in sheet["papers"]
+    backwards = http.put("/api/v1/staff/date-sheets/papers", headers=officer, json={
+        "semester": "Spring 2027", "program": "BED15", "course_code": "8603", "date": "2027-11-30",
+        "start": "17:00", "end": "14:00"})
+    assert backwards.status_code == 400 and backwards.json()["errors"][0]["field"] == "end"
+    student = bearer(login(http, AYESHA))
+    assert http.get("/api/v1/staff/exam-centres", headers=student).status_code == 403
