@@ -37,6 +37,9 @@ class Gateway:
     bank_tokens: TtlCache = field(default_factory=TtlCache)
     catalogue: TtlCache = field(default_factory=lambda: TtlCache(16))
     results: TtlCache = field(default_factory=TtlCache)
+    #: Published cards by roll number (the public result look-up), and the roll numbers
+    #: with none yet (refreshed by thousands before results are out), for a few seconds.
+    public_results: TtlCache = field(default_factory=lambda: TtlCache(200_000))
     readiness: TtlCache = field(default_factory=lambda: TtlCache(1))
     #: Blocking calls on long-lived threads, for the dashboard's tiles and readiness:
     #: grpcio's `.future()` starts a thread per call, which cost more CPU than the calls.

@@ -45,9 +45,10 @@ PATH_PARAMETERS = {
     "registration_number": {"type": "string", "pattern": schemas.REGISTRATION_NUMBER,
                             "description": "a student's registration number, like 22P-123456"},
     "batch_id": {"type": "string", "pattern": schemas.BATCH_ID, "description": "an admission file's id"},
-    "document_id": {"type": "string", "pattern": schemas.DOCUMENT_ID, "maxLength": 2000,
+    "document_id": {"type": "string", "pattern": schemas.DOCUMENT_ID,
                     "description": "the end of the URL in a document's QR code"},
     "serial": {"type": "string", "pattern": schemas.DOCUMENT_SERIAL, "description": "a document's serial"},
+    "roll_number": {"type": "string", "pattern": schemas.ROLL_NUMBER, "description": "like BO680724"},
 }
 _PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
@@ -68,6 +69,10 @@ HEADERS_BY_OPERATION = {
         "ETag": _header("send it back as If-None-Match", pattern=r'^"[0-9a-f]{32}"$')},
     ("get", "/api/v1/me/results", "304"): {
         "ETag": _header("the unchanged card's", pattern=r'^"[0-9a-f]{32}"$')},
+    ("get", "/api/v1/public/results/{roll_number}", "200"): {
+        "ETag": _header("send it back as If-None-Match", pattern=r'^"[0-9a-f]{32}"$')},
+    ("get", "/api/v1/public/results/{roll_number}", "304"): {
+        "ETag": _header("the unchanged card's", pattern=r'^"[0-9a-f]{32}"$')},
 }
 
 
@@ -80,6 +85,7 @@ RESPONSES_BY_OPERATION = {
         "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
     ("get", "/api/v1/me/roll-number-slip.pdf"): _PDF,
     ("get", "/api/v1/public/roll-number-slip.pdf"): _PDF,
+    ("get", "/api/v1/me/transcript.pdf"): _PDF,
 }
 
 

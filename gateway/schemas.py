@@ -527,12 +527,15 @@ class SemesterResult(View):
 
 class Results(View):
     semesters: list[SemesterResult]
+    cgpa: str | None = Field(None, description="over the latest attempt of each course; null where the level "
+                                               "is not graded on the GPA scale or a result is late")
 
     @classmethod
     def from_message(cls, response) -> Self:
         return cls(semesters=[SemesterResult(
             semester=s.semester, published_on=s.published_on, gpa=s.gpa or None,
-            courses=[CourseResult.from_message(c) for c in s.courses]) for s in response.semesters])
+            courses=[CourseResult.from_message(c) for c in s.courses]) for s in response.semesters],
+            cgpa=response.cgpa or None)
 
 
 class Challan(View):
@@ -1331,3 +1334,72 @@ class RemoveDateSheetPaper(Body):
     semester: str = Field(max_length=20, pattern=SEMESTER)
     program: str = Field(min_length=1, max_length=20, pattern=PROGRAM_CODE)
     course_code: str = Field(max_length=12, pattern=COURSE_CODE)
+
+
+class PublicCourseResult(View):
+    code: str
+    title: str
+    credit_hours: int
+    assignment_marks: int | None = Field(description="null where the semester shows only grades, or it is late")
+    final_exam_marks: int | None
+    total_marks: int | None
+    grade: str = Field(description="empty while the result is late")
+    remarks: str = Field(description="pass, fail or RL (result late)")
+
+
+class PublicResult(View):
+    roll_number: str
+    name: str
+    semester: str
+    program_code: str
+    program: str
+    courses: list[PublicCourseResult]
+    gpa: str | None = Field(description="null where the level is not on the GPA scale, or a result is late")
+    remarks: str = Field(description="pass, re-appear (in the failed courses) or RL (result late)")
+    published_on: str
+    revised_at: str | None = Field(description="when a late result or a re-check changed the card")
+    revision: str | None
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(roll_number=r.roll_number, name=r.name, semester=r.semester, program_code=r.program_code,
+                   program=r.program, gpa=r.gpa or None, remarks=r.remarks, published_on=r.published_on,
+                   revised_at=r.revised_at or None, revision=r.revision or None, courses=[PublicCourseResult(
+                       code=c.course_code, title=c.course_title, credit_hours=c.credit_hours,
+                       assignment_marks=c.assignment_marks if c.components_shown else None,
+                       final_exam_marks=c.final_exam_marks if c.components_shown else None,
+                       total_marks=c.total_marks if c.components_shown else None, grade=c.grade,
+                       remarks=c.remarks) for c in r.courses])
+
+
+class PublishResults(Body):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    program: str = Field(min_length=1, max_length=20, pattern=PROGRAM_CODE)
+
+
+class PublicationView(View):
+    semester: str
+    program_code: str
+    published_on: str
+    published_at: str
+    published_by: str
+    candidates: int
+    results: int
+
+    @classmethod
+    def from_message(cls, p) -> Self:
+        return cls(semester=p.semester, program_code=p.program_code, published_on=p.published_on,
+                   published_at=p.published_at, published_by=p.published_by, candidates=p.candidates,
+                   results=p.results)
+
+
+class Publications(View):
+    publications: list[PublicationView] = Field(description="newest first")
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(publications=[PublicationView.from_message(p) for p in response.publications])
+
+
+class PublicationsQuery(BaseModel):
+    semester: str = Field("", max_length=20, pattern=rf"({SEMESTER})|^$")

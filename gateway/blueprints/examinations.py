@@ -6,10 +6,15 @@ The exams calls behind each are functions of their own, shared by the JSON API h
 portal's pages (gateway.portal.examinations), so both make the same calls."""
 from __future__ import annotations
 
-from flask import Blueprint, Response
+import hashlib
+import json
 
-from campus import auth, documents
+from flask import Blueprint, Response, request
+
+from campus import auth, documents, identifiers
+from campus.errors import NotFound
 from cms.documents.v1 import documents_pb2 as docs
+from cms.enrollment.v1 import enrollment_pb2
 from cms.exams.v1 import exams_pb2 as pb
 from gateway import schemas
 from gateway.blueprints.staff import TOOLS
@@ -33,7 +38,6 @@ def _exams(method: str, message, who: auth.Caller | None = None):
 
 
 @student_bp.after_request
-@public_bp.after_request
 def _private(response):
     # A slip or a schedule is personal: never kept by shared caches or a shared computer.
     response.headers.setdefault("Cache-Control", "no-store")
@@ -82,6 +86,50 @@ def pdf_response(document: docs.PdfDocument, *, download: bool = False) -> Respo
         "X-Document-Id": document.document_id})
 
 
+#: How long "no published result for this roll number" is remembered: on result day
+#: thousands refresh before their program is out; after it is, they wait at most this long.
+NOT_PUBLISHED_SECONDS = 10.0
+
+
+def public_result(roll_number: str) -> dict:
+    """A published card by roll number, from this process's memory when it has it (result
+    day is a read of memory): cards change only by a revision, which shows within
+    `results_cache_seconds`."""
+    gateway = current()
+    roll = identifiers.roll_number(roll_number)
+    kept = gateway.public_results.get(roll)
+    if kept is None:
+        try:
+            kept = schemas.PublicResult.from_message(_exams("GetPublicResult", pb.GetPublicResultRequest(
+                roll_number=roll))).body()
+            gateway.public_results.put(roll, kept, gateway.config.results_cache_seconds)
+        except NotFound as missing:
+            kept = missing
+            gateway.public_results.put(roll, kept, min(NOT_PUBLISHED_SECONDS, gateway.config.results_cache_seconds))
+    if isinstance(kept, NotFound):
+        raise kept
+    return kept
+
+
+def transcript_of(who: auth.Caller, registration_number: str) -> docs.PdfDocument:
+    """Her transcript, with her name and program as enrollment has them."""
+    profile = current().clients.call("enrollment", "GetStudentProfile", enrollment_pb2.GetStudentProfileRequest(
+        registration_number=registration_number), caller=who)
+    return _exams("GetTranscript", pb.GetTranscriptRequest(
+        registration_number=registration_number, full_name=profile.full_name, father_name=profile.father_name,
+        program=f"{profile.program.title} ({profile.program.code})" if profile.program.code else ""), who)
+
+
+def publish(who: auth.Caller, semester: str, program: str) -> dict:
+    return schemas.PublicationView.from_message(_exams("PublishResults", pb.PublishResultsRequest(
+        semester=semester, program_code=program), who)).body()
+
+
+def publications_of(who: auth.Caller, semester: str = "") -> dict:
+    return schemas.Publications.from_message(_exams("ListPublications", pb.ListPublicationsRequest(
+        semester=semester), who)).body()
+
+
 def centres_of(who: auth.Caller, region: str = "", semester: str = "") -> dict:
     return schemas.ExamCentres.from_message(_exams("ListExamCentres", pb.ListExamCentresRequest(
         region=region, semester=semester), who)).body()
@@ -118,7 +166,7 @@ def revoke(who: auth.Caller, serial: str, reason: str) -> dict:
 # -- the student's ----------------------------------------------------------------------
 @student_bp.get("/exam-schedule")
 @student_only
-@api.validate(query=schemas.ScheduleQuery, resp=answers(*SIGNED_IN, 404, HTTP_200=schemas.ExamSchedule),
+@api.validate(query=schemas.ScheduleQuery, resp=answers(*SIGNED_IN, 400, 404, HTTP_200=schemas.ExamSchedule),
               tags=["student"], security=BEARER)
 def get_exam_schedule(query: schemas.ScheduleQuery):
     """My roll number, exam centre and papers (date and time of each) for my latest semester,
@@ -129,25 +177,51 @@ def get_exam_schedule(query: schemas.ScheduleQuery):
 
 @student_bp.get("/roll-number-slip.pdf")
 @student_only
-@api.validate(query=schemas.ScheduleQuery, resp=answers(*SIGNED_IN, 404), tags=["student"], security=BEARER)
+@api.validate(query=schemas.ScheduleQuery, resp=answers(*SIGNED_IN, 400, 404), tags=["student"], security=BEARER)
 def get_roll_number_slip(query: schemas.ScheduleQuery):
     """My roll number slip as a PDF, with its verification QR code. Printed again, it is the same document."""
     who = caller()
     return pdf_response(slip_of(who, who.subject, query.semester))
 
 
+@student_bp.get("/transcript.pdf")
+@student_only
+@api.validate(resp=answers(*SIGNED_IN, 404), tags=["student"], security=BEARER)
+def get_transcript():
+    """My unofficial transcript / DMC as a PDF: every published result, GPA and CGPA, an
+    "unofficial" watermark and the verification QR code. 404 before any result is published."""
+    who = caller()
+    return pdf_response(transcript_of(who, who.subject))
+
+
 # -- the public's -----------------------------------------------------------------------
+@public_bp.get("/results/<roll_number>")
+@api.validate(resp=answers(400, 404, 429, 502, 503, HTTP_200=schemas.PublicResult, HTTP_304=None), tags=["public"])
+def get_public_result(roll_number: str):
+    """A published result by roll number, for when the portal's own pages are busy or down
+    (seed 000). Answered from memory on result day; send the ETag back as If-None-Match."""
+    card = public_result(roll_number)
+    tag = hashlib.sha256(json.dumps(card, sort_keys=True).encode()).hexdigest()[:32]
+    # Published results are public: shared caches may keep them a minute.
+    headers = {"ETag": f'"{tag}"', "Cache-Control": f"public, max-age={int(current().config.results_cache_seconds)}"}
+    if request.if_none_match.contains(tag):
+        return "", 304, headers
+    return card, 200, headers
+
+
 @public_bp.get("/roll-number-slip.pdf")
 @limiter.limit(lambda: current().config.public_document_rate_limit)
 @api.validate(query=schemas.PublicSlipQuery, resp=answers(400, 404, 429, 502, 503), tags=["public"])
 def get_public_roll_number_slip(query: schemas.PublicSlipQuery):
     """A roll number slip by program code, semester and registration number: all three must match.
     This copy is also valid to appear in exam centres. Limited per address."""
-    return pdf_response(public_slip(query.program, query.semester, query.registration_number))
+    answer = pdf_response(public_slip(query.program, query.semester, query.registration_number))
+    answer.headers["Cache-Control"] = "no-store"  # a person's slip: never kept by a shared cache
+    return answer
 
 
 @public_bp.get("/verify/<document_id>")
-@api.validate(resp=answers(404, 429, 502, 503, HTTP_200=schemas.DocumentVerification), tags=["public"])
+@api.validate(resp=answers(400, 404, 429, 502, 503, HTTP_200=schemas.DocumentVerification), tags=["public"])
 def verify_document(document_id: str):
     """Whether a document this university issued is genuine or revoked: its type, date of issue
     and key facts (the name partly masked). The ID is the end of the URL in the document's QR code;
@@ -174,7 +248,7 @@ def get_date_sheet(query: schemas.DateSheetQuery):
 # -- the examinations department's --------------------------------------------------------
 @staff_bp.get("/exam-centres")
 @staff_only(*EXAMINATIONS)
-@api.validate(query=schemas.ExamCentresQuery, resp=answers(*SIGNED_IN, HTTP_200=schemas.ExamCentres),
+@api.validate(query=schemas.ExamCentresQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.ExamCentres),
               tags=["staff"], security=BEARER)
 def get_exam_centres(query: schemas.ExamCentresQuery):
     """Examinations: the exam centres (of `?region=`), each with the candidates seated there in the
@@ -213,7 +287,7 @@ def remove_date_sheet_paper(json: schemas.RemoveDateSheetPaper):
 
 @staff_bp.get("/students/<registration_number>/documents")
 @staff_only(*DOCUMENT_READERS)
-@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.DocumentList), tags=["staff"], security=BEARER)
+@api.validate(resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.DocumentList), tags=["staff"], security=BEARER)
 def get_student_documents(registration_number: str):
     """Examinations and student services: the documents issued to a student, newest first."""
     return documents_of(caller(), registration_number)
@@ -226,3 +300,22 @@ def get_student_documents(registration_number: str):
 def revoke_document(serial: str, json: schemas.RevokeDocument):
     """Examinations: revoke a document (its verification page says so from now on, with the reason)."""
     return revoke(caller(), serial, json.reason)
+
+
+@staff_bp.post("/results/publications")
+@staff_only(*TOOLS["publication"])
+@api.validate(json=schemas.PublishResults, resp=answers(*WITH_BODY, 409, HTTP_201=schemas.PublicationView),
+              tags=["staff"], security=BEARER)
+def post_publication(json: schemas.PublishResults):
+    """Examinations: publish a program's results of a semester. Once: afterwards a grade changes
+    only through re-checking (409 if done before). Every candidate's card is kept as published."""
+    return publish(caller(), json.semester, json.program), 201
+
+
+@staff_bp.get("/results/publications")
+@staff_only(*TOOLS["publication"])
+@api.validate(query=schemas.PublicationsQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.Publications),
+              tags=["staff"], security=BEARER)
+def get_publications(query: schemas.PublicationsQuery):
+    """Examinations: what has been published (of `?semester=`), newest first."""
+    return publications_of(caller(), query.semester)

@@ -24,7 +24,7 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "audit_log": ("student_services",), "admissions": ("admissions",), "student_records": ("admissions",),
          "semesters": ("admissions",), "programmes": ("admissions",), "holds": ("admissions", "student_services"),
          "tutors": ("regional",), "exam_centres": ("examinations",), "date_sheets": ("examinations",),
-         "documents": ("examinations",)}
+         "documents": ("examinations",), "publication": ("examinations",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -39,7 +39,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "tutors": tuple(("enrollment", m) for m in ("ListTutors", "AddTutor", "AssignTutor", "AllocateTutors")),
              "exam_centres": (("exams", "ListExamCentres"), ("exams", "SetExamCentre")),
              "date_sheets": (("exams", "SetDateSheetPaper"),),
-             "documents": (("exams", "RevokeDocument"),)}
+             "documents": (("exams", "RevokeDocument"),),
+             "publication": (("exams", "PublishResults"), ("exams", "ListPublications"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

@@ -153,3 +153,37 @@ def choose_centre(centres: Iterable[CentreLoad]) -> str | None:
         if centre.seated < centre.capacity:
             return centre.code
     return None
+
+
+# -- CGPA and the card's remarks --------------------------------------------------------
+@dataclass(frozen=True)
+class Attempt:
+    semester: Semester
+    course_code: str
+    credit_hours: int
+    grade_point: Decimal | None      # None while the result is late
+    level: str
+
+
+def cgpa(attempts: Iterable[Attempt], on_gpa_scale: Collection[str]) -> Decimal | None:
+    """Credit-weighted over the latest attempt of each course: a failed course passed later
+    counts once, as passed. None if any course was taken at a level not on the GPA scale
+    (Matric, FA, BA / AD), or its latest result is late."""
+    latest: dict[str, Attempt] = {}
+    for attempt in sorted(attempts, key=lambda a: a.semester):
+        latest[attempt.course_code] = attempt
+    if not latest or not gpa_applies((a.level for a in latest.values()), on_gpa_scale):
+        return None
+    return gpa((a.credit_hours, a.grade_point) for a in latest.values())
+
+
+REAPPEAR = "re-appear"
+
+
+def card_remarks(course_remarks: Iterable[str]) -> str:
+    """The result card's one word: RL while any result is late, re-appear in the failed
+    courses if any failed, pass otherwise."""
+    remarks = list(course_remarks)
+    if not remarks or RESULT_LATE in remarks:
+        return RESULT_LATE
+    return REAPPEAR if FAIL in remarks else PASS

@@ -2,13 +2,13 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import auth, documents, documents_api, identifiers
+from campus import auth, clock, documents, documents_api, identifiers
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
 from cms.exams.v1 import exams_pb2 as pb
 from cms.exams.v1 import exams_pb2_grpc
-from services.exams import centres, domain, service, slips
+from services.exams import centres, domain, publication, service, slips, transcripts
 
 #: Regional offices are not among them: exams cannot tell a student's centre, and they
 #: must see only their own centre's students.
@@ -33,6 +33,25 @@ def semester_message(semester: str, published_on, rows, points: dict, gpa_levels
         gpa = domain.gpa((r.credit_hours, points.get(r.grade)) for r in rows)
     return pb.SemesterResult(semester=semester, published_on=published_on.isoformat(),
                              courses=[course_message(r, shown) for r in rows], gpa=str(gpa) if gpa else "")
+
+
+def public_result_message(card: dict, version: int) -> pb.PublicResult:
+    return pb.PublicResult(
+        roll_number=card["roll_number"], name=card["name"], semester=card["semester"],
+        program_code=card["program_code"], program=card["program"], gpa=card.get("gpa") or "",
+        remarks=card["remarks"], published_on=card["published_on"], revised_at=card.get("revised_at") or "",
+        revision=card.get("revision") or "", version=version, courses=[
+            pb.CourseResult(course_code=c["code"], course_title=c["title"], credit_hours=c["credit_hours"],
+                            components_shown=c["total_marks"] is not None, assignment_marks=c["assignment_marks"] or 0,
+                            final_exam_marks=c["final_exam_marks"] or 0, total_marks=c["total_marks"] or 0,
+                            grade=c["grade"], remarks=c["remarks"])
+            for c in card["courses"]])
+
+
+def publication_message(row) -> pb.Publication:
+    return pb.Publication(semester=row.semester, program_code=row.program_code,
+                          published_on=row.published_on.isoformat(), published_at=clock.iso(row.published_at),
+                          published_by=row.published_by, candidates=row.candidates, results=row.results)
 
 
 def centre_message(row, seated: int = 0) -> pb.ExamCentre:
@@ -117,6 +136,35 @@ class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"
         regno = identifiers.registration_number(request.registration_number)
         points = {band.grade: band.grade_point for band in service.bands(self.db)}
         gpa_levels = service.gpa_levels(self.db)
-        return pb.GetResultsResponse(registration_number=regno, semesters=[
-            semester_message(*published, points, gpa_levels)
-            for published in service.published_results(self.db, regno)])
+        published = service.published_results(self.db, regno)
+        cgpa = domain.cgpa([domain.Attempt(domain.parse_semester(semester), r.course_code, r.credit_hours,
+                                           None if r.remarks == domain.RESULT_LATE else points.get(r.grade), r.level)
+                            for semester, _, rows in published for r in rows], gpa_levels)
+        return pb.GetResultsResponse(registration_number=regno, cgpa=str(cgpa) if cgpa is not None else "",
+                                     semesters=[semester_message(*p, points, gpa_levels) for p in published])
+
+    @rpc(public=True)
+    def GetPublicResult(self, request, context):
+        card, version = publication.public_card(self.db, request.roll_number)
+        return public_result_message(card, version)
+
+    @rpc(staff={"examinations"})
+    def PublishResults(self, request, context):
+        return publication_message(publication.publish(self.db, request.semester, request.program_code,
+                                                       by=auth.current_caller().subject))
+
+    @rpc(staff={"examinations"})
+    def ListPublications(self, request, context):
+        return pb.ListPublicationsResponse(publications=[
+            publication_message(r) for r in publication.publications(self.db, request.semester)])
+
+    @rpc(students=OWN, staff=RESULT_DEPARTMENTS)
+    def GetTranscript(self, request, context):
+        found = transcripts.transcript(self.db, request.registration_number)
+        full_name = identifiers.text(request.full_name, "full_name", max_length=120, required=True)
+        document = transcripts.document(self.db, self.tokens, found, full_name)
+        content = transcripts.pdf(found, full_name=full_name, father_name=request.father_name[:120],
+                                  program=request.program[:120],
+                                  verify_url=documents.qr_url(self.public_url, document.document_id))
+        return documents_pb2.PdfDocument(content=content, file_name=transcripts.file_name(found),
+                                         document_id=document.document_id)

@@ -39,6 +39,9 @@ results = sa.Table(
     # The program level the course was taken at, recorded with the marks (the award list
     # is per program); empty for results recorded before levels were kept.
     sa.Column("level", sa.String(20), nullable=False, server_default=""),
+    # The program whose award list it is on (publication is per program and semester);
+    # empty for results recorded before (their semester was published as a whole).
+    sa.Column("program_code", sa.String(20), nullable=False, server_default=""),
     # Out of 100 each; empty while a component is awaited (the result is late, RL).
     sa.Column("assignment_marks", sa.Integer),
     sa.Column("final_exam_marks", sa.Integer),
@@ -132,3 +135,30 @@ candidate_papers = sa.Table(
 )
 
 issued_documents = documents.registry_table(metadata)
+
+# -- publication ---------------------------------------------------------------------------
+# A program's results of a semester, published once: what was published is kept as each
+# candidate's card (below), so that result day reads one row per look-up and a later change
+# (a late result, a re-check) is a new version of the card that says it was revised.
+result_publications = sa.Table(
+    "result_publications", metadata,
+    sa.Column("semester", sa.String(20), primary_key=True),
+    sa.Column("program_code", sa.String(20), primary_key=True),
+    sa.Column("published_on", sa.Date, nullable=False),
+    sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("published_by", sa.String(120), nullable=False),
+    sa.Column("candidates", sa.Integer, nullable=False),
+    sa.Column("results", sa.Integer, nullable=False),
+)
+
+published_cards = sa.Table(
+    "published_cards", metadata,
+    sa.Column("roll_number", sa.String(8), sa.ForeignKey("candidates.roll_number"), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False, index=True),
+    sa.Column("semester", sa.String(20), nullable=False),
+    sa.Column("program_code", sa.String(20), nullable=False),
+    sa.Column("card", sa.Text, nullable=False),                       # JSON, as the public look-up shows it
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("published_on", sa.Date, nullable=False),
+    sa.Column("revised_at", sa.DateTime(timezone=True)),
+)

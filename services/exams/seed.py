@@ -1,15 +1,16 @@
 """Demo data: the published Autumn 2025 results of the demo student (all passes) and of the
-two registrants (one course failed each); the B.Ed date sheets of Spring 2026 (sat now,
-November-December) and Spring 2027; and the demo student's roll number (BO680724) and
-centre for Spring 2026."""
+two registrants (one course failed each), with the roll numbers they sat them under and
+their published cards (the public look-up by roll number: BM214365 is the demo student's);
+the B.Ed date sheets of Spring 2026 (sat now, November-December) and Spring 2027; and the
+demo student's roll number (BO680724) and centre for Spring 2026."""
 import datetime as dt
 
 import sqlalchemy as sa
 
 from cms.enrollment.v1 import events_pb2 as enrollment_events
 from services import demo
-from services.exams import centres, service, slips
-from services.exams.models import candidates, roll_number_series
+from services.exams import centres, publication, service, slips
+from services.exams.models import candidates, result_publications, roll_number_series
 
 SEMESTER = "Autumn 2025"
 PUBLISHED_ON = dt.date(2026, 8, 4)  # Autumn results come out in July-August
@@ -30,6 +31,7 @@ def seed(runtime) -> None:
         if not service.published_results(runtime.db, registrant["registration_number"]):
             _record(runtime, registrant["registration_number"], registrant["level"], registrant["results"])
     service.publish_semester(runtime.db, SEMESTER, PUBLISHED_ON)
+    _published_cards(runtime)
     for semester, papers in DATE_SHEETS.items():
         if centres.date_sheet(runtime.db, semester, "BED15")[2]:
             continue  # seeded before
@@ -54,24 +56,44 @@ DATE_SHEETS = {  # semester: (course, title, date, start, end); Spring exams are
 }
 
 
+#: Autumn 2025's roll numbers: the demo student's, then the two registrants'.
+AUTUMN_ROLL_NUMBERS = "BM214365"
+
+
 def _candidate(runtime) -> None:
     """The demo student sits Spring 2026's papers at Islamabad with roll number BO680724."""
     student = demo.STUDENT
+    _sits(runtime, student, CURRENT, student["roll_number"], "ISB", ("8604", "8605", "8606"))
+
+
+def _sits(runtime, student: dict, semester: str, first_roll_number: str, region: str, papers) -> None:
+    """A candidate of the semester, her roll number drawn from a series starting at `first_roll_number`."""
     with runtime.db.unit_of_work() as uow:
         if uow.session.scalar(sa.select(candidates.c.roll_number).where(
-                candidates.c.registration_number == student["registration_number"])):
+                candidates.c.registration_number == student["registration_number"], candidates.c.semester == semester)):
             return
-        prefix, serial = student["roll_number"][:2], int(student["roll_number"][2:])
+        prefix, serial = first_roll_number[:2], int(first_roll_number[2:])
         if not uow.session.scalar(sa.select(roll_number_series.c.prefix).where(roll_number_series.c.prefix == prefix)):
-            uow.session.execute(sa.insert(roll_number_series).values(prefix=prefix, semester=CURRENT,
+            uow.session.execute(sa.insert(roll_number_series).values(prefix=prefix, semester=semester,
                                                                       next_serial=serial, exhausted=False))
         slips.allocate(uow, enrollment_events.RegistrationConfirmed(
-            registration_number=student["registration_number"], semester=CURRENT,
+            registration_number=student["registration_number"], semester=semester,
             program_code=student["program_code"], program_title="B.Ed (1.5 Years)", level=student["level"],
-            regional_centre="ISB", full_name=student["full_name"], father_name=student["father_name"],
+            regional_centre=region, full_name=student["full_name"], father_name=student["father_name"],
             courses=[enrollment_events.SemesterCourse(code=code, title=B_ED_PAPERS[code], credit_hours=3)
-                     for code in ("8604", "8605", "8606")]))
+                     for code in papers]))
         uow.commit()
+
+
+def _published_cards(runtime) -> None:
+    """Autumn 2025 as it was sat and published: roll numbers, then the program's cards."""
+    for student, region in ((demo.STUDENT, "ISB"), (demo.REGISTRANT, "FSD"), (demo.REGISTRANT_2, "FSD")):
+        _sits(runtime, student, SEMESTER, AUTUMN_ROLL_NUMBERS, region, ("8601", "8602", "8603"))
+    with runtime.db.sessions() as session:
+        if session.scalar(sa.select(result_publications.c.semester).filter_by(semester=SEMESTER,
+                                                                             program_code="BED15")):
+            return
+    publication.publish(runtime.db, SEMESTER, "BED15", by="seed", on=PUBLISHED_ON)
 
 
 def _record(runtime, regno: str, level: str, results) -> None:

@@ -10,9 +10,16 @@ from campus import audit, clock
 from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument
 from cms.exams.v1 import events_pb2
-from services.exams import domain
+from services.exams import domain, publication
 from services.exams.config import ExamsConfig
-from services.exams.models import grade_bands, level_grading, published_semesters, results
+from services.exams.models import (
+    candidates,
+    grade_bands,
+    level_grading,
+    published_semesters,
+    result_publications,
+    results,
+)
 
 
 def bands(db: Database) -> list[domain.GradeBand]:
@@ -45,8 +52,9 @@ def weights(config: ExamsConfig) -> domain.Weights:
 
 def record_result(db: Database, config: ExamsConfig, *, registration_number: str, semester: str, level: str,
                   course_code: str, course_title: str, credit_hours: int, assignment_marks: int | None,
-                  final_exam_marks: int | None) -> domain.Graded:
-    """Grade and store one course result. A published result never changes, unless it was late."""
+                  final_exam_marks: int | None, program_code: str = "") -> domain.Graded:
+    """Grade and store one course result. A published result never changes, unless it was
+    late: then it goes out as it is recorded, and her published card gets a new version."""
     term = domain.parse_semester(semester)
     graded = domain.grade_course(assignment_marks, final_exam_marks, term, rule=pass_rule(config),
                                  weights=weights(config), bands=bands(db))
@@ -56,8 +64,11 @@ def record_result(db: Database, config: ExamsConfig, *, registration_number: str
         existing = uow.session.execute(sa.select(results).filter_by(**key).with_for_update()).first()
         if existing is not None and existing.published_on and existing.remarks != domain.RESULT_LATE:
             raise FailedPrecondition("a published result never changes", field="course_code")
-        published = uow.session.scalar(sa.select(published_semesters.c.semester).filter_by(semester=str(term)))
-        values = dict(course_title=course_title, credit_hours=credit_hours, level=level,
+        program_code = program_code or (existing.program_code if existing is not None else "") or (
+            uow.session.scalar(sa.select(candidates.c.program_code).where(
+                candidates.c.registration_number == registration_number, candidates.c.semester == str(term))) or "")
+        published = _published(uow.session, str(term), program_code)
+        values = dict(course_title=course_title, credit_hours=credit_hours, level=level, program_code=program_code,
                       assignment_marks=assignment_marks, final_exam_marks=final_exam_marks,
                       total_marks=graded.total, grade=graded.grade,
                       remarks=graded.remarks, recorded_at=clock.utcnow(),
@@ -69,10 +80,20 @@ def record_result(db: Database, config: ExamsConfig, *, registration_number: str
         if published:  # a late result of a published semester goes out as it is recorded
             uow.record(events_pb2.ResultPublished(registration_number=registration_number, semester=str(term),
                                                   published_on=values["published_on"].isoformat()))
+            publication.revise_card(uow.session, registration_number, str(term),
+                                    reason=f"result of {course_code} recorded late")
         audit.append(uow.session, entity="result", entity_id=_result_key(key),
                      action="recorded" if existing is None else "changed", payload={**key, **values})
         uow.commit()
     return graded
+
+
+def _published(session, semester: str, program_code: str) -> bool:
+    """Whether the semester was published as a whole (as before programs were), or the program's results were."""
+    if session.scalar(sa.select(published_semesters.c.semester).filter_by(semester=semester)):
+        return True
+    return bool(program_code) and session.scalar(sa.select(result_publications.c.semester).filter_by(
+        semester=semester, program_code=program_code)) is not None
 
 
 def _result_key(key: dict) -> str:
@@ -121,12 +142,12 @@ def publish_semester(db: Database, semester: str, published_on: dt.date | None =
 def published_results(db: Database, regno: str) -> list[tuple[str, dt.date, list[sa.Row]]]:
     """(semester, published on, course results) of each published semester, oldest first."""
     with db.sessions() as session:
-        rows = session.execute(
-            sa.select(results, published_semesters.c.published_on.label("semester_published_on"))
-            .join(published_semesters, published_semesters.c.semester == results.c.semester)
-            .where(results.c.registration_number == regno).order_by(results.c.course_code)).all()
+        rows = session.execute(sa.select(results).where(
+            results.c.registration_number == regno, results.c.published_on.is_not(None))
+            .order_by(results.c.course_code)).all()
     by_semester: dict[str, list[sa.Row]] = {}
     for row in rows:
         by_semester.setdefault(row.semester, []).append(row)
     ordered = sorted(by_semester, key=domain.parse_semester)
-    return [(s, by_semester[s][0].semester_published_on, by_semester[s]) for s in ordered]
+    # The semester's day of publication: its first result's (a late one came out later).
+    return [(s, min(r.published_on for r in by_semester[s]), by_semester[s]) for s in ordered]

@@ -95,7 +95,8 @@ def identities(stack):
 STAFF_AUDIENCES = [("/api/v1/staff/admissions", "admissions"), ("/api/v1/staff/semesters", "admissions"),
                    ("/api/v1/staff/courses", "admissions"), ("/api/v1/staff/programs", "admissions"),
                    ("/api/v1/staff/tutors", "regional"), ("/api/v1/staff/exam-centres", "examinations"),
-                   ("/api/v1/staff/date-sheets", "examinations"), ("/api/v1/staff/documents", "examinations")]
+                   ("/api/v1/staff/date-sheets", "examinations"), ("/api/v1/staff/documents", "examinations"),
+                   ("/api/v1/staff/results", "examinations")]
 
 
 def _as_whom(operation, identities) -> tuple[dict, dict, dict]:

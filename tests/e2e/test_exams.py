@@ -116,3 +116,49 @@ def test_examinations_keep_centres_and_date_sheets(http):
     assert backwards.status_code == 400 and backwards.json()["errors"][0]["field"] == "end"
     student = bearer(login(http, AYESHA))
     assert http.get("/api/v1/staff/exam-centres", headers=student).status_code == 403
+
+
+def test_the_public_result_by_roll_number_has_the_pinned_shape_and_revalidates(http):
+    answer = http.get("/api/v1/public/results/BM214365")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["roll_number"], body["name"], body["semester"]) == ("BM214365", "Ayesha Siddiqui", "Autumn 2025")
+    assert [(c["code"], c["title"], c["grade"]) for c in body["courses"]] == [
+        ("8601", "General Methods of Teaching", "B"), ("8602", "Educational Assessment and Evaluation", "A"),
+        ("8603", "Curriculum Development", "C")]
+    assert body["gpa"] == "2.90" and body["remarks"] == "pass" and "registration_number" not in body
+    assert answer.headers["Cache-Control"].startswith("public")
+    again = http.get("/api/v1/public/results/bm214365", headers={"If-None-Match": answer.headers["ETag"]})
+    assert again.status_code == 304
+    assert http.get("/api/v1/public/results/ZZ999999").status_code == 404
+    bad = http.get("/api/v1/public/results/B0680724")
+    assert bad.status_code == 400 and "roll_number" in bad.text
+
+
+def test_her_results_carry_cgpa_and_her_transcript_verifies(http):
+    student = bearer(login(http, AYESHA))
+    results = http.get("/api/v1/me/results", headers=student).json()
+    assert results["data"]["cgpa"] == "2.90"
+    transcript = http.get("/api/v1/me/transcript.pdf", headers=student)
+    assert transcript.status_code == 200 and transcript.headers["Content-Type"] == "application/pdf"
+    text = pdf_text(transcript.content)
+    assert "CGPA: 2.90" in text and "Ayesha Siddiqui" in text and "UNOFFICIAL" in text
+    checked = http.get(f"/api/v1/public/verify/{transcript.headers['X-Document-Id']}").json()
+    assert (checked["status"], checked["document_type"]) == ("genuine", "transcript")
+    nothing = http.get("/api/v1/me/transcript.pdf", headers=bearer(login(http, demo.CLASSMATE["registration_number"])))
+    assert nothing.status_code == 404
+
+
+def test_examinations_publish_a_program_once(http):
+    officer = bearer(login(http, "exams.officer"))
+    listed = http.get("/api/v1/staff/results/publications", headers=officer, params={"semester": "Autumn 2025"})
+    assert [(p["semester"], p["program_code"]) for p in listed.json()["publications"]] == [("Autumn 2025", "BED15")]
+    again = http.post("/api/v1/staff/results/publications", headers=officer,
+                      json={"semester": "Autumn 2025", "program": "BED15"})
+    assert again.status_code == 409 and "re-checking" in again.json()["detail"]
+    nobody = http.post("/api/v1/staff/results/publications", headers=officer,
+                       json={"semester": "Autumn 2030", "program": "BSENG"})
+    assert nobody.status_code == 409 and nobody.json()["errors"][0]["field"] == "program_code"
+    bad = http.post("/api/v1/staff/results/publications", headers=officer, json={"semester": "Winter 2030",
+                                                                                 "program": "BSENG"})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "semester"

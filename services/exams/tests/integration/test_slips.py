@@ -117,7 +117,7 @@ def test_the_public_copy_needs_program_semester_and_registration_number(as_gatew
     copy = ask(program_code="BED15", semester="Spring 2026", registration_number=AYESHA)
     assert "BO680724" in pdf_text(copy.content)
     for wrong in (dict(program_code="ADE", semester="Spring 2026", registration_number=AYESHA),
-                  dict(program_code="BED15", semester="Autumn 2025", registration_number=AYESHA),
+                  dict(program_code="BED15", semester="Autumn 2026", registration_number=AYESHA),
                   dict(program_code="BED15", semester="Spring 2026", registration_number="23L-204518")):
         with pytest.raises(NotFound) as refused:
             ask(**wrong)

@@ -131,3 +131,29 @@ def test_the_first_centre_with_a_free_seat_is_chosen():
     assert domain.choose_centre([load("ISB-01", 2, 1), load("ISB-02", 1, 0)]) == "ISB-01"
     assert domain.choose_centre([load("ISB-01", 0, 0), load("ISB-02", 1, 1)]) is None
     assert domain.choose_centre([]) is None
+
+
+# -- CGPA and remarks ---------------------------------------------------------------
+def _attempt(term, code, point, hours=3, level="bed"):
+    return domain.Attempt(domain.parse_semester(term), code, hours,
+                          None if point is None else Decimal(point), level)
+
+
+def test_cgpa_counts_the_latest_attempt_of_each_course():
+    attempts = [_attempt("Autumn 2025", "8601", "3.00"), _attempt("Autumn 2025", "8602", "0.00"),
+                _attempt("Spring 2026", "8602", "4.00"), _attempt("Spring 2026", "8604", "2.00")]
+    assert domain.cgpa(attempts, {"bed"}) == Decimal("3.00")
+
+
+def test_no_cgpa_off_the_scale_or_while_a_result_is_late():
+    assert domain.cgpa([_attempt("Autumn 2025", "201", "3.00", 6, "matric")], {"bed"}) is None
+    assert domain.cgpa([_attempt("Autumn 2025", "8601", "3.00"), _attempt("Spring 2026", "8604", None)],
+                       {"bed"}) is None
+    assert domain.cgpa([], {"bed"}) is None
+
+
+def test_the_card_says_rl_reappear_or_pass():
+    assert domain.card_remarks(["pass", "pass"]) == "pass"
+    assert domain.card_remarks(["pass", "fail"]) == "re-appear"
+    assert domain.card_remarks(["fail", "RL"]) == "RL"
+    assert domain.card_remarks([]) == "RL"
