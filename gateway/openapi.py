@@ -49,6 +49,7 @@ PATH_PARAMETERS = {
                     "description": "the end of the URL in a document's QR code"},
     "serial": {"type": "string", "pattern": schemas.DOCUMENT_SERIAL, "description": "a document's serial"},
     "roll_number": {"type": "string", "pattern": schemas.ROLL_NUMBER, "description": "like BO680724"},
+    "file_id": {"type": "string", "pattern": schemas.BATCH_ID, "description": "a marks file's id"},
 }
 _PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
@@ -86,6 +87,10 @@ RESPONSES_BY_OPERATION = {
     ("get", "/api/v1/me/roll-number-slip.pdf"): _PDF,
     ("get", "/api/v1/public/roll-number-slip.pdf"): _PDF,
     ("get", "/api/v1/me/transcript.pdf"): _PDF,
+    ("get", "/api/v1/staff/marks/files/{file_id}/report"): {"200": {
+        "description": "the report, as a CSV file to download",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+        "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
 }
 
 

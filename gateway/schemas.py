@@ -1403,3 +1403,111 @@ class Publications(View):
 
 class PublicationsQuery(BaseModel):
     semester: str = Field("", max_length=20, pattern=rf"({SEMESTER})|^$")
+
+
+class RecordMarks(Body):
+    roll_number: str = Field(max_length=8, pattern=ROLL_NUMBER)
+    course_code: str = Field(max_length=12, pattern=COURSE_CODE)
+    assignment_marks: int | None = Field(None, ge=0, le=100, description="out of 100; null while awaited (RL)")
+    final_exam_marks: int | None = Field(None, ge=0, le=100, description="out of 100; null while awaited (RL)")
+    workshop_attendance: int | None = Field(None, ge=0, le=100,
+                                            description="percent attended, where the level has workshops")
+
+
+class RecordedMarks(View):
+    roll_number: str
+    registration_number: str
+    semester: str
+    course_code: str
+    total_marks: int | None
+    grade: str
+    remarks: str = Field(description="pass, fail or RL (result late)")
+
+    @classmethod
+    def from_message(cls, m) -> Self:
+        return cls(roll_number=m.roll_number, registration_number=m.registration_number, semester=m.semester,
+                   course_code=m.course_code, total_marks=m.total_marks if m.remarks != "RL" else None,
+                   grade=m.grade, remarks=m.remarks)
+
+
+MARKS_COLUMNS = "roll_number, course_code, assignment_marks, final_exam_marks and, where the level has " \
+                "workshops, workshop_attendance"
+
+
+class MarksFileUpload(Body):
+    file_name: str = Field("marks.csv", max_length=120, pattern=TEXT)
+    csv: str = Field(min_length=1, max_length=4 * 1024 * 1024, pattern=TEXT, description=(
+        f"UTF-8 CSV (up to about 150,000 rows), its first line naming the columns: {MARKS_COLUMNS}. "
+        "An empty mark is awaited: that result is late (RL)."))
+
+
+class MarksFileView(View):
+    file_id: str
+    file_name: str
+    status: Literal["refused", "queued", "applied", "failed"]
+    total: int = Field(description="rows in the file")
+    processed: int = Field(description="rows applied so far")
+    refused: int = Field(description="rows refused; the report lists each with its field and reason")
+    error: str | None
+    created_by: str
+    created_at: str
+    finished_at: str | None
+
+    @classmethod
+    def from_message(cls, f) -> Self:
+        return cls(file_id=f.file_id, file_name=f.file_name, status=f.status, total=f.total, processed=f.processed,
+                   refused=f.refused, error=f.error or None, created_by=f.created_by, created_at=f.created_at,
+                   finished_at=f.finished_at or None)
+
+
+class MarksFiles(View):
+    files: list[MarksFileView] = Field(description="newest first")
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(files=[MarksFileView.from_message(f) for f in response.files])
+
+
+class StatisticsQuery(BaseModel):
+    semester: str = Field(max_length=20, pattern=SEMESTER)
+    program: str = Field(min_length=1, max_length=20, pattern=PROGRAM_CODE)
+
+
+class GradeCountView(View):
+    grade: str
+    count: int
+
+
+class GroupStatisticsView(View):
+    key: str = Field(description="a course code or an exam centre's code")
+    title: str
+    results: int
+    passed: int
+    failed: int
+    late: int
+    pass_rate: float | None = Field(description="percent of the decided results (late ones left out)")
+    average_total: str | None
+    grades: list[GradeCountView] = Field(description="best grade first")
+
+    @classmethod
+    def from_message(cls, g) -> Self:
+        decided = g.passed + g.failed
+        return cls(key=g.key, title=g.title, results=g.results, passed=g.passed, failed=g.failed, late=g.late,
+                   pass_rate=round(100 * g.passed / decided, 1) if decided else None,
+                   average_total=g.average_total or None,
+                   grades=[GradeCountView(grade=c.grade, count=c.count) for c in g.grades])
+
+
+class SemesterStatisticsView(View):
+    semester: str
+    program_code: str
+    candidates: int
+    published: bool
+    courses: list[GroupStatisticsView]
+    centres: list[GroupStatisticsView]
+
+    @classmethod
+    def from_message(cls, s) -> Self:
+        return cls(semester=s.semester, program_code=s.program_code, candidates=s.candidates, published=s.published,
+                   courses=[GroupStatisticsView.from_message(g) for g in s.courses],
+                   centres=[GroupStatisticsView.from_message(g) for g in s.centres])

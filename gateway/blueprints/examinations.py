@@ -130,6 +130,34 @@ def publications_of(who: auth.Caller, semester: str = "") -> dict:
         semester=semester), who)).body()
 
 
+def record_marks(who: auth.Caller, body: schemas.RecordMarks) -> dict:
+    request = pb.RecordMarksRequest(roll_number=body.roll_number, course_code=body.course_code)
+    for field in ("assignment_marks", "final_exam_marks", "workshop_attendance"):
+        if getattr(body, field) is not None:
+            setattr(request, field, getattr(body, field))
+    return schemas.RecordedMarks.from_message(_exams("RecordMarks", request, who)).body()
+
+
+def submit_marks(who: auth.Caller, file_name: str, text: str) -> tuple[dict, str]:
+    """The file's status, and its report (CSV: every refused row with its field and reason)."""
+    answer = _exams("SubmitMarksFile", pb.SubmitMarksFileRequest(file_name=file_name, csv=text), who)
+    return schemas.MarksFileView.from_message(answer).body(), answer.report
+
+
+def marks_file(who: auth.Caller, file_id: str) -> tuple[dict, str]:
+    answer = _exams("GetMarksFile", pb.GetMarksFileRequest(file_id=file_id), who)
+    return schemas.MarksFileView.from_message(answer).body(), answer.report
+
+
+def marks_files(who: auth.Caller) -> dict:
+    return schemas.MarksFiles.from_message(_exams("ListMarksFiles", pb.ListMarksFilesRequest(), who)).body()
+
+
+def statistics_of(who: auth.Caller, semester: str, program: str) -> dict:
+    return schemas.SemesterStatisticsView.from_message(_exams("GetSemesterStatistics", pb.SemesterStatisticsRequest(
+        semester=semester, program_code=program), who)).body()
+
+
 def centres_of(who: auth.Caller, region: str = "", semester: str = "") -> dict:
     return schemas.ExamCentres.from_message(_exams("ListExamCentres", pb.ListExamCentresRequest(
         region=region, semester=semester), who)).body()
@@ -319,3 +347,63 @@ def post_publication(json: schemas.PublishResults):
 def get_publications(query: schemas.PublicationsQuery):
     """Examinations: what has been published (of `?semester=`), newest first."""
     return publications_of(caller(), query.semester)
+
+
+@staff_bp.post("/marks")
+@staff_only(*TOOLS["marks"])
+@api.validate(json=schemas.RecordMarks, resp=answers(*WITH_BODY, 404, 409, HTTP_200=schemas.RecordedMarks),
+              tags=["staff"], security=BEARER)
+def post_marks(json: schemas.RecordMarks):
+    """Examinations: one paper's marks by roll number, graded by the level's scheme. A mark left
+    out is awaited (the result is late). A published result is a 409: it changes only through re-checking."""
+    return record_marks(caller(), json)
+
+
+@staff_bp.post("/marks/files")
+@staff_only(*TOOLS["marks"])
+@api.validate(json=schemas.MarksFileUpload, resp=answers(*WITH_BODY, HTTP_201=schemas.MarksFileView),
+              tags=["staff"], security=BEARER)
+def post_marks_file(json: schemas.MarksFileUpload):
+    """Examinations: a CSV file of marks, checked whole. Any bad row (an unknown roll number, a paper
+    she does not sit, marks out of range, the same paper twice, a published program): `refused`,
+    every refused row in the report, nothing applied. Otherwise `queued`, then applied whole:
+    follow it at its URL until `applied` (or `failed`, nothing applied)."""
+    answer, _report = submit_marks(caller(), json.file_name, json.csv)
+    return answer, 201, {"Location": f"/api/v1/staff/marks/files/{answer['file_id']}"}
+
+
+@staff_bp.get("/marks/files")
+@staff_only(*TOOLS["marks"])
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.MarksFiles), tags=["staff"], security=BEARER)
+def get_marks_files():
+    """Examinations: the files of marks, newest first, with their status and progress."""
+    return marks_files(caller())
+
+
+@staff_bp.get("/marks/files/<file_id>")
+@staff_only(*TOOLS["marks"])
+@api.validate(resp=answers(*SIGNED_IN, 404, HTTP_200=schemas.MarksFileView), tags=["staff"], security=BEARER)
+def get_marks_file(file_id: str):
+    """Examinations: a file's status and progress (rows applied so far of its total)."""
+    return marks_file(caller(), file_id)[0]
+
+
+@staff_bp.get("/marks/files/<file_id>/report")
+@staff_only(*TOOLS["marks"])
+@api.validate(resp=answers(*SIGNED_IN, 404), tags=["staff"], security=BEARER)
+def get_marks_file_report(file_id: str):
+    """Examinations: the file's report as CSV: every refused row with its field and reason."""
+    answer, report = marks_file(caller(), file_id)
+    name = answer["file_name"].rsplit(".", 1)[0] + f"-{answer['status']}-report.csv"
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in name)[:100]
+    return Response(report, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{safe}"'})
+
+
+@staff_bp.get("/results/statistics")
+@staff_only(*TOOLS["publication"])
+@api.validate(query=schemas.StatisticsQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.SemesterStatisticsView),
+              tags=["staff"], security=BEARER)
+def get_statistics(query: schemas.StatisticsQuery):
+    """Examinations: a program's semester by course and by exam centre (pass rate, grades, average
+    total), to see an outlier centre or a mistyped upload before publishing."""
+    return statistics_of(caller(), query.semester, query.program)

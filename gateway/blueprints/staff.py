@@ -24,7 +24,8 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "audit_log": ("student_services",), "admissions": ("admissions",), "student_records": ("admissions",),
          "semesters": ("admissions",), "programmes": ("admissions",), "holds": ("admissions", "student_services"),
          "tutors": ("regional",), "exam_centres": ("examinations",), "date_sheets": ("examinations",),
-         "documents": ("examinations",), "publication": ("examinations",)}
+         "documents": ("examinations",), "publication": ("examinations",),
+         "marks": ("examinations",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -40,7 +41,10 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "exam_centres": (("exams", "ListExamCentres"), ("exams", "SetExamCentre")),
              "date_sheets": (("exams", "SetDateSheetPaper"),),
              "documents": (("exams", "RevokeDocument"),),
-             "publication": (("exams", "PublishResults"), ("exams", "ListPublications"))}
+             "publication": (("exams", "PublishResults"), ("exams", "ListPublications"),
+                             ("exams", "GetSemesterStatistics")),
+             "marks": tuple(("exams", m) for m in ("RecordMarks", "SubmitMarksFile", "GetMarksFile",
+                                                   "ListMarksFiles"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

@@ -1,5 +1,5 @@
 """The exams service's definition: what the platform, the gateway and deploy know of it."""
-from campus.definition import DeploySpec, ServiceDefinition
+from campus.definition import DeploySpec, Loop, ServiceDefinition
 from services.exams.config import ExamsConfig
 
 SERVICE = ServiceDefinition(
@@ -11,5 +11,6 @@ SERVICE = ServiceDefinition(
     models="services.exams.models:metadata",
     consumer="services.exams.consumers:ExamsConsumer",
     seed="services.exams.seed:seed",
+    loops=(Loop("services.exams.loops:apply_marks_files", every_seconds="marks_file_poll_seconds"),),
     deploy=DeploySpec(autoscale=(3, 40)),  # result day
 )

@@ -38,6 +38,7 @@ class PassRule:
     assignment_min: int = 50
     final_min: int = 50
     since: Semester = AUTUMN_2021
+    workshop_min: int | None = None     # attendance percent, where the level has workshops
 
 
 @dataclass(frozen=True)
@@ -70,26 +71,33 @@ def failing_band(bands: Iterable[GradeBand]) -> GradeBand:
     return min((b for b in bands if not b.is_pass), key=lambda b: b.min_marks)
 
 
-def passes(assignment: int, final: int, band: GradeBand, semester: Semester, rule: PassRule) -> bool:
-    """A passing grade; and, from `rule.since` on, the minimum in each component too."""
+def passes(assignment: int, final: int, band: GradeBand, semester: Semester, rule: PassRule,
+           workshop: int | None = None) -> bool:
+    """A passing grade; and, from `rule.since` on, the minimum in each component too, and
+    the workshops attended where the level has them."""
     if not band.is_pass:
         return False
     if semester < rule.since:
         return True
+    if rule.workshop_min is not None and (workshop or 0) < rule.workshop_min:
+        return False
     return assignment >= rule.assignment_min and final >= rule.final_min
 
 
 def grade_course(assignment: int | None, final: int | None, semester: Semester, *, rule: PassRule,
-                 weights: Weights, bands: list[GradeBand]) -> Graded:
-    """Total, grade and remarks of one course; a missing component makes the result late."""
-    for value, field in ((assignment, "assignment_marks"), (final, "final_exam_marks")):
+                 weights: Weights, bands: list[GradeBand], workshop: int | None = None) -> Graded:
+    """Total, grade and remarks of one course; a missing component makes the result late
+    (the workshop attendance too, where the level has workshops, from Autumn 2021 on)."""
+    for value, field in ((assignment, "assignment_marks"), (final, "final_exam_marks"),
+                         (workshop, "workshop_attendance")):
         if value is not None and not 0 <= value <= 100:
             raise InvalidArgument(f"{field} must be between 0 and 100", field=field)
-    if assignment is None or final is None:
+    awaited_workshop = rule.workshop_min is not None and semester >= rule.since and workshop is None
+    if assignment is None or final is None or awaited_workshop:
         return Graded(None, "", None, RESULT_LATE)
     total = total_marks(assignment, final, weights)
     band = grade_for(total, bands)
-    if not passes(assignment, final, band, semester, rule):
+    if not passes(assignment, final, band, semester, rule, workshop):
         band = failing_band(bands)  # a component below its minimum fails the course whatever the total
         return Graded(total, band.grade, band.grade_point, FAIL)
     return Graded(total, band.grade, band.grade_point, PASS)

@@ -8,7 +8,7 @@ from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
 from cms.exams.v1 import exams_pb2 as pb
 from cms.exams.v1 import exams_pb2_grpc
-from services.exams import centres, domain, publication, service, slips, transcripts
+from services.exams import centres, domain, marks, publication, service, slips, statistics, transcripts
 
 #: Regional offices are not among them: exams cannot tell a student's centre, and they
 #: must see only their own centre's students.
@@ -54,6 +54,23 @@ def publication_message(row) -> pb.Publication:
                           published_by=row.published_by, candidates=row.candidates, results=row.results)
 
 
+def marks_file_message(row, processed: int, *, report: bool = False) -> pb.MarksFile:
+    return pb.MarksFile(file_id=row.id, file_name=row.file_name, status=row.status, total=row.total,
+                        processed=processed, refused=row.refused, error=row.error, created_by=row.created_by,
+                        created_at=clock.iso(row.created_at),
+                        finished_at=clock.iso(row.finished_at) if row.finished_at else "",
+                        report=row.report if report else "")
+
+
+def group_message(group: statistics.Group) -> pb.GroupStatistics:
+    order = {g: i for i, g in enumerate(("A+", "A", "B", "C", "D", "F"))}
+    return pb.GroupStatistics(
+        key=group.key, title=group.title, results=group.results, passed=group.passed, failed=group.failed,
+        late=group.late, average_total=str(group.average_total) if group.average_total is not None else "",
+        grades=[pb.GradeCount(grade=g, count=n) for g, n in sorted(group.grades.items(),
+                                                                   key=lambda kv: (order.get(kv[0], 99), kv[0]))])
+
+
 def centre_message(row, seated: int = 0) -> pb.ExamCentre:
     return pb.ExamCentre(code=row.code, region=row.region, name=row.name, address=row.address,
                          capacity=row.capacity, active=row.active, seated=seated)
@@ -76,10 +93,16 @@ def schedule_message(found: slips.Schedule) -> pb.ExamSchedule:
     return answer
 
 
+def _optional(request, field: str) -> int | None:
+    """An optional mark: unset means awaited (the result will be late)."""
+    return getattr(request, field) if request.HasField(field) else None
+
+
 class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"examinations"}),
                     exams_pb2_grpc.ExamsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
+        self.config = runtime.config
         self.tokens = runtime.service_tokens
         self.public_url = runtime.config.public_url
 
@@ -88,6 +111,38 @@ class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"
         content = slips.slip_pdf(found, documents.qr_url(self.public_url, document.document_id))
         return documents_pb2.PdfDocument(content=content, file_name=slips.file_name(found),
                                          document_id=document.document_id)
+
+    @rpc(staff={"examinations"})
+    def RecordMarks(self, request, context):
+        candidate, graded = marks.record(
+            self.db, self.config, roll_number=request.roll_number, course_code=request.course_code,
+            assignment_marks=_optional(request, "assignment_marks"),
+            final_exam_marks=_optional(request, "final_exam_marks"),
+            workshop_attendance=_optional(request, "workshop_attendance"), by=auth.current_caller().subject)
+        return pb.RecordedMarks(roll_number=candidate.roll_number, registration_number=candidate.registration_number,
+                                semester=candidate.semester, course_code=request.course_code.strip().upper(),
+                                total_marks=graded.total or 0, grade=graded.grade, remarks=graded.remarks)
+
+    @rpc(staff={"examinations"})
+    def SubmitMarksFile(self, request, context):
+        file_id = marks.submit(self.db, request.file_name, request.csv, by=auth.current_caller().subject)
+        return marks_file_message(*marks.file(self.db, file_id), report=True)
+
+    @rpc(staff={"examinations"})
+    def GetMarksFile(self, request, context):
+        return marks_file_message(*marks.file(self.db, request.file_id), report=True)
+
+    @rpc(staff={"examinations"})
+    def ListMarksFiles(self, request, context):
+        return pb.ListMarksFilesResponse(files=[marks_file_message(r, r.processed or 0) for r in marks.recent(self.db)])
+
+    @rpc(staff={"examinations"})
+    def GetSemesterStatistics(self, request, context):
+        found = statistics.semester(self.db, request.semester, request.program_code)
+        return pb.SemesterStatistics(semester=found.semester, program_code=found.program_code,
+                                     candidates=found.candidates, published=found.published,
+                                     courses=[group_message(g) for g in found.courses],
+                                     centres=[group_message(g) for g in found.centres])
 
     @rpc(students=OWN, staff=RESULT_DEPARTMENTS)
     def GetExamSchedule(self, request, context):

@@ -45,6 +45,8 @@ results = sa.Table(
     # Out of 100 each; empty while a component is awaited (the result is late, RL).
     sa.Column("assignment_marks", sa.Integer),
     sa.Column("final_exam_marks", sa.Integer),
+    # Percent of the course's workshops attended, where the level has workshops.
+    sa.Column("workshop_attendance", sa.Integer),
     sa.Column("total_marks", sa.Integer),
     sa.Column("grade", sa.String(2), nullable=False, server_default=""),
     sa.Column("remarks", sa.String(10), nullable=False),                # pass | fail | RL
@@ -161,4 +163,46 @@ published_cards = sa.Table(
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("published_on", sa.Date, nullable=False),
     sa.Column("revised_at", sa.DateTime(timezone=True)),
+)
+
+# -- assessment, in data ---------------------------------------------------------------------
+# How a course of each program level is assessed: the weights of assignments and the final
+# exam in the total, the minimum in each for a pass (from Autumn 2021 on), and the workshop
+# attendance required where the level has workshops (not Matric, FA, BA / AD). DOMAIN.md
+# marks the figures unsure: examinations change them with a migration, never in code.
+assessment_schemes = sa.Table(
+    "assessment_schemes", metadata,
+    sa.Column("level", sa.String(20), primary_key=True),              # enrollment's level code
+    sa.Column("assignment_weight", sa.Integer, nullable=False),
+    sa.Column("final_weight", sa.Integer, nullable=False),
+    sa.Column("assignment_min", sa.Integer, nullable=False),
+    sa.Column("final_min", sa.Integer, nullable=False),
+    sa.Column("workshop_attendance_min", sa.Integer),                 # empty: no workshops
+    sa.CheckConstraint("assignment_weight + final_weight = 100", name="weights_make_a_whole"),
+)
+
+# A file of marks, checked whole and applied whole (or refused whole, with its report), and
+# how far its application has got, written beside (not inside) its transaction.
+marks_files = sa.Table(
+    "marks_files", metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("file_name", sa.String(120), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    # The checked rows, JSON: kept after they are applied, since the audit chain holds their digest.
+    sa.Column("rows", sa.Text, nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("report", sa.Text, nullable=False, server_default=""),    # CSV: every refused row, or what changed
+    sa.Column("refused", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.String(300), nullable=False, server_default=""),
+    sa.Column("created_by", sa.String(120), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.CheckConstraint("status IN ('refused', 'queued', 'applied', 'failed')", name="known_status"),
+)
+marks_file_progress = sa.Table(
+    "marks_file_progress", metadata,
+    sa.Column("file_id", sa.ForeignKey("marks_files.id"), primary_key=True),
+    sa.Column("processed", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )

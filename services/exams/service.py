@@ -13,6 +13,7 @@ from cms.exams.v1 import events_pb2
 from services.exams import domain, publication
 from services.exams.config import ExamsConfig
 from services.exams.models import (
+    assessment_schemes,
     candidates,
     grade_bands,
     level_grading,
@@ -24,9 +25,13 @@ from services.exams.models import (
 
 def bands(db: Database) -> list[domain.GradeBand]:
     with db.sessions() as session:
-        rows = session.execute(sa.select(grade_bands).order_by(grade_bands.c.min_marks.desc()))
-        return [domain.GradeBand(r.grade, r.min_marks, r.max_marks, Decimal(r.grade_point_hundredths) / 100,
-                                 r.is_pass) for r in rows]
+        return bands_in(session)
+
+
+def bands_in(session) -> list[domain.GradeBand]:
+    rows = session.execute(sa.select(grade_bands).order_by(grade_bands.c.min_marks.desc()))
+    return [domain.GradeBand(r.grade, r.min_marks, r.max_marks, Decimal(r.grade_point_hundredths) / 100,
+                             r.is_pass) for r in rows]
 
 
 def gpa_levels(db: Database) -> set[str]:
@@ -42,25 +47,35 @@ def _known_level(session, level: str) -> str:
     return level
 
 
-def pass_rule(config: ExamsConfig) -> domain.PassRule:
-    return domain.PassRule(assignment_min=config.pass_assignment_percent, final_min=config.pass_final_percent)
+def schemes(session) -> dict[str, tuple[domain.PassRule, domain.Weights]]:
+    """How each level is assessed (assessment_schemes): its pass rule and weights."""
+    return {r.level: (domain.PassRule(assignment_min=r.assignment_min, final_min=r.final_min,
+                                      workshop_min=r.workshop_attendance_min),
+                      domain.Weights(assignments=r.assignment_weight, final=r.final_weight))
+            for r in session.execute(sa.select(assessment_schemes))}
 
 
-def weights(config: ExamsConfig) -> domain.Weights:
-    return domain.Weights(assignments=config.assignment_weight_percent, final=config.final_weight_percent)
+def scheme(session, level: str) -> tuple[domain.PassRule, domain.Weights]:
+    found = schemes(session).get(level)
+    if found is None:
+        raise InvalidArgument(f"no assessment scheme for level '{level}'", field="level")
+    return found
 
 
 def record_result(db: Database, config: ExamsConfig, *, registration_number: str, semester: str, level: str,
                   course_code: str, course_title: str, credit_hours: int, assignment_marks: int | None,
-                  final_exam_marks: int | None, program_code: str = "") -> domain.Graded:
-    """Grade and store one course result. A published result never changes, unless it was
-    late: then it goes out as it is recorded, and her published card gets a new version."""
+                  final_exam_marks: int | None, program_code: str = "", workshop_attendance: int | None = None,
+                  by: str = "") -> domain.Graded:
+    """Grade (by the level's assessment scheme) and store one course result. A published
+    result never changes, unless it was late: then it goes out as it is recorded, and her
+    published card gets a new version."""
     term = domain.parse_semester(semester)
-    graded = domain.grade_course(assignment_marks, final_exam_marks, term, rule=pass_rule(config),
-                                 weights=weights(config), bands=bands(db))
     key = dict(registration_number=registration_number, semester=str(term), course_code=course_code)
     with db.unit_of_work() as uow:
         level = _known_level(uow.session, level)
+        rule, weights = scheme(uow.session, level)
+        graded = domain.grade_course(assignment_marks, final_exam_marks, term, rule=rule, weights=weights,
+                                     bands=bands(db), workshop=workshop_attendance)
         existing = uow.session.execute(sa.select(results).filter_by(**key).with_for_update()).first()
         if existing is not None and existing.published_on and existing.remarks != domain.RESULT_LATE:
             raise FailedPrecondition("a published result never changes", field="course_code")
@@ -70,7 +85,7 @@ def record_result(db: Database, config: ExamsConfig, *, registration_number: str
         published = _published(uow.session, str(term), program_code)
         values = dict(course_title=course_title, credit_hours=credit_hours, level=level, program_code=program_code,
                       assignment_marks=assignment_marks, final_exam_marks=final_exam_marks,
-                      total_marks=graded.total, grade=graded.grade,
+                      workshop_attendance=workshop_attendance, total_marks=graded.total, grade=graded.grade,
                       remarks=graded.remarks, recorded_at=clock.utcnow(),
                       published_on=clock.karachi_today() if published else None)
         if existing is None:
@@ -83,7 +98,7 @@ def record_result(db: Database, config: ExamsConfig, *, registration_number: str
             publication.revise_card(uow.session, registration_number, str(term),
                                     reason=f"result of {course_code} recorded late")
         audit.append(uow.session, entity="result", entity_id=_result_key(key),
-                     action="recorded" if existing is None else "changed", payload={**key, **values})
+                     action="recorded" if existing is None else "changed", payload={**key, **values, "by": by})
         uow.commit()
     return graded
 

@@ -44,6 +44,9 @@ DATA_REFUSALS = {
     # seen yet; free text that NFKC normalisation makes longer than its limit
     ("PUT", "/api/v1/staff/date-sheets/papers"): ({"end", "course_title"}, None),
     ("PUT", "/api/v1/staff/exam-centres"): ({"name", "address"}, None),
+    # a paper the roll number does not sit; a file that is not the form's columns
+    ("POST", "/api/v1/staff/marks"): ({"course_code"}, None),
+    ("POST", "/api/v1/staff/marks/files"): ({"file"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}
@@ -96,7 +99,7 @@ STAFF_AUDIENCES = [("/api/v1/staff/admissions", "admissions"), ("/api/v1/staff/s
                    ("/api/v1/staff/courses", "admissions"), ("/api/v1/staff/programs", "admissions"),
                    ("/api/v1/staff/tutors", "regional"), ("/api/v1/staff/exam-centres", "examinations"),
                    ("/api/v1/staff/date-sheets", "examinations"), ("/api/v1/staff/documents", "examinations"),
-                   ("/api/v1/staff/results", "examinations")]
+                   ("/api/v1/staff/results", "examinations"), ("/api/v1/staff/marks", "examinations")]
 
 
 def _as_whom(operation, identities) -> tuple[dict, dict, dict]:

@@ -6,6 +6,7 @@ import io
 
 import pypdf
 
+from campus import testing
 from services import demo
 from tests.stack import bearer, login
 
@@ -162,3 +163,43 @@ def test_examinations_publish_a_program_once(http):
     bad = http.post("/api/v1/staff/results/publications", headers=officer, json={"semester": "Winter 2030",
                                                                                  "program": "BSENG"})
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "semester"
+
+
+def test_examinations_enter_marks_by_hand_and_by_file_and_see_the_figures(http):
+    officer = bearer(login(http, "exams.officer"))
+    one = http.post("/api/v1/staff/marks", headers=officer, json={
+        "roll_number": "BO680724", "course_code": "8604", "assignment_marks": 82, "final_exam_marks": 74,
+        "workshop_attendance": 95})
+    assert one.status_code == 200, one.text
+    assert (one.json()["grade"], one.json()["remarks"], one.json()["total_marks"]) == ("B", "pass", 76)
+    out_of_range = http.post("/api/v1/staff/marks", headers=officer, json={
+        "roll_number": "BO680724", "course_code": "8604", "final_exam_marks": 101})
+    assert out_of_range.status_code == 400 and out_of_range.json()["errors"][0]["field"] == "final_exam_marks"
+    nobody = http.post("/api/v1/staff/marks", headers=officer, json={"roll_number": "ZZ999999", "course_code": "8604"})
+    assert nobody.status_code == 404 and nobody.json()["errors"][0]["field"] == "roll_number"
+
+    header = "roll_number,course_code,assignment_marks,final_exam_marks,workshop_attendance\n"
+    bad = http.post("/api/v1/staff/marks/files", headers=officer, json={
+        "file_name": "bad.csv",
+        "csv": header + "BO680724,8605,70,60,90\nZZ999999,8606,70,60,90\nBO680724,8605,1,1,90\n"})
+    assert bad.status_code == 201 and bad.json()["status"] == "refused" and bad.json()["refused"] == 2
+    report = http.get(f"/api/v1/staff/marks/files/{bad.json()['file_id']}/report", headers=officer)
+    assert report.status_code == 200 and report.headers["Content-Type"].startswith("text/csv")
+    assert "3,roll_number,no candidate has this roll number" in report.text and "4,course_code" in report.text
+
+    good = http.post("/api/v1/staff/marks/files", headers=officer, json={
+        "file_name": "spring-2026.csv", "csv": header + "BO680724,8605,70,60,90\nBO680724,8606,66,58,90\n"})
+    assert good.status_code == 201 and good.json()["status"] == "queued", good.text
+    location = good.headers["Location"]
+    testing.wait_until(lambda: http.get(location, headers=officer).json()["status"] == "applied", timeout=30,
+                       what="the marks file to be applied by exams' relay")
+    assert http.get(location, headers=officer).json()["processed"] == 2
+    figures = http.get("/api/v1/staff/results/statistics", headers=officer,
+                       params={"semester": "Spring 2026", "program": "BED15"}).json()
+    assert figures["candidates"] >= 1 and figures["published"] is False
+    assert {c["key"] for c in figures["courses"]} >= {"8604", "8605", "8606"}
+    by_course = {c["key"]: c for c in figures["courses"]}
+    assert by_course["8604"]["passed"] >= 1 and by_course["8604"]["pass_rate"] is not None
+    student = bearer(login(http, AYESHA))
+    assert http.post("/api/v1/staff/marks", headers=student, json={"roll_number": "BO680724",
+                                                                    "course_code": "8604"}).status_code == 403

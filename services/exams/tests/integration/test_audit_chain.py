@@ -22,10 +22,10 @@ def test_recording_and_publishing_results_is_audited(runtime):
     assert [r.action for r in published] == ["published"]
     service.record_result(runtime.db, runtime.config, registration_number="24B-100009", semester="Spring 2026",
                           level="bed", course_code="8604", course_title="Research Methods", credit_hours=3,
-                          assignment_marks=60, final_exam_marks=40)
+                          assignment_marks=60, final_exam_marks=40, workshop_attendance=90)
     service.record_result(runtime.db, runtime.config, registration_number="24B-100009", semester="Spring 2026",
                           level="bed", course_code="8604", course_title="Research Methods", credit_hours=3,
-                          assignment_marks=60, final_exam_marks=55)
+                          assignment_marks=60, final_exam_marks=55, workshop_attendance=90)
     with runtime.db.sessions() as session:
         changes = audit.history(session, "result", "24B-100009/Spring 2026/8604")
     assert [r.action for r in changes] == ["recorded", "changed"]

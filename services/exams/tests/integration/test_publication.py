@@ -36,10 +36,10 @@ def sit(runtime, regno, semester, program, level, papers, name="Candidate"):
     return roll
 
 
-def record(runtime, regno, semester, code, assignment, final, level="ade"):
+def record(runtime, regno, semester, code, assignment, final, level="ade", workshop=90):
     return service.record_result(runtime.db, runtime.config, registration_number=regno, semester=semester,
                                  level=level, course_code=code, course_title=f"Course {code}", credit_hours=3,
-                                 assignment_marks=assignment, final_exam_marks=final)
+                                 assignment_marks=assignment, final_exam_marks=final, workshop_attendance=workshop)
 
 
 def test_the_demo_card_is_public_by_roll_number_without_the_registration_number(as_gateway):

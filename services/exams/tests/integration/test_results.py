@@ -16,10 +16,11 @@ def results(clients, regno, caller=None):
     return clients.call("exams", "GetResults", pb.GetResultsRequest(registration_number=regno), caller=caller)
 
 
-def record(runtime, regno, semester, code, assignment, final, title="Course", credit_hours=3, level="bed"):
+def record(runtime, regno, semester, code, assignment, final, title="Course", credit_hours=3, level="bed",
+           workshop=90):
     return service.record_result(runtime.db, runtime.config, registration_number=regno, semester=semester,
                                  level=level, course_code=code, course_title=title, credit_hours=credit_hours,
-                                 assignment_marks=assignment, final_exam_marks=final)
+                                 assignment_marks=assignment, final_exam_marks=final, workshop_attendance=workshop)
 
 
 def published_events(runtime, regno):

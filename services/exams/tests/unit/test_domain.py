@@ -157,3 +157,31 @@ def test_the_card_says_rl_reappear_or_pass():
     assert domain.card_remarks(["pass", "fail"]) == "re-appear"
     assert domain.card_remarks(["fail", "RL"]) == "RL"
     assert domain.card_remarks([]) == "RL"
+
+
+# -- workshops ----------------------------------------------------------------------
+WORKSHOP_RULE = domain.PassRule(workshop_min=80)
+
+
+def test_too_few_workshops_fail_the_course_whatever_the_marks():
+    term = domain.parse_semester("Spring 2026")
+    graded = domain.grade_course(90, 90, term, rule=WORKSHOP_RULE, weights=WEIGHTS, bands=BANDS, workshop=79)
+    assert (graded.remarks, graded.grade) == (domain.FAIL, "F")
+    assert domain.grade_course(90, 90, term, rule=WORKSHOP_RULE, weights=WEIGHTS, bands=BANDS,
+                               workshop=80).remarks == domain.PASS
+
+
+def test_awaited_workshop_attendance_makes_the_result_late_but_not_before_autumn_2021():
+    awaited = domain.grade_course(90, 90, domain.parse_semester("Spring 2026"), rule=WORKSHOP_RULE, weights=WEIGHTS,
+                                  bands=BANDS)
+    assert awaited.remarks == domain.RESULT_LATE
+    before = domain.grade_course(90, 90, domain.parse_semester("Spring 2021"), rule=WORKSHOP_RULE, weights=WEIGHTS,
+                                 bands=BANDS)
+    assert before.remarks == domain.PASS
+
+
+def test_workshop_attendance_out_of_range_names_its_field():
+    with pytest.raises(InvalidArgument) as bad:
+        domain.grade_course(90, 90, domain.parse_semester("Spring 2026"), rule=WORKSHOP_RULE, weights=WEIGHTS,
+                            bands=BANDS, workshop=101)
+    assert bad.value.field == "workshop_attendance"
