@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from gateway.portal import (
     accounts,
     admissions,
+    examinations,
     i18n,
     mfa_pages,
     pages,
@@ -25,6 +26,9 @@ from gateway.portal import (
 csrf = CSRFProtect()
 #: The staff tools over enrollment: their pages join staff.bp when these are imported.
 ENROLLMENT_TOOLS = (admissions, tutors, programmes)
+#: Examinations' pages (the student's schedule and slip, the public slip and verification,
+#: the department's tools) join the student, public and staff blueprints when imported.
+EXAMINATION_PAGES = (examinations,)
 
 
 def install(app: Flask, api_blueprints) -> None:

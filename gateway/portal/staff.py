@@ -26,8 +26,8 @@ from gateway.security import declare_audience
 bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
 #: The tools' links on the console, each for the departments that own its tool (a tool may
-#: have more than one page); the admissions, programmes and tutors pages are in
-#: gateway.portal.admissions, .programmes and .tutors, on this blueprint.
+#: have more than one page); the admissions, programmes, tutors and examinations pages are in
+#: gateway.portal.admissions, .programmes, .tutors and .examinations, on this blueprint.
 TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a student account")),
               ("account_locks", "portal_staff.accounts", _l("Find, lock or unlock an account")),
               ("audit_log", "portal_staff.audit", _l("Audit log of sign-ins and accounts")),
@@ -36,7 +36,10 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("holds", "portal_staff.find_student", _l("Find a student by registration number")),
               ("semesters", "portal_staff.semesters", _l("Semesters: admission and registration windows")),
               ("programmes", "portal_staff.programmes", _l("Programmes: courses, schemes of studies and offerings")),
-              ("tutors", "portal_staff.tutors", _l("Tutors of my centre")))
+              ("tutors", "portal_staff.tutors", _l("Tutors of my centre")),
+              ("exam_centres", "portal_staff.exam_centres", _l("Exam centres: seats and candidates")),
+              ("date_sheets", "portal_staff.date_sheets", _l("Date sheets: papers of each programme")),
+              ("documents", "portal_staff.find_documents", _l("Documents issued to a student: see or revoke")))
 
 
 def department_of(caller) -> str:

@@ -5,6 +5,7 @@ portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `ma
 fails on any message without Urdu, or a catalogue not regenerated."""
 from gateway.translations.urdu_accounts import ACCOUNTS
 from gateway.translations.urdu_admissions import ADMISSIONS
+from gateway.translations.urdu_exams import EXAMS
 from gateway.translations.urdu_programmes import PROGRAMMES
 from gateway.translations.urdu_registration import REGISTRATION
 from gateway.translations.urdu_requests import REQUESTS
@@ -151,8 +152,6 @@ COMMON = {
     "Course registration": "کورس رجسٹریشن",
     "Courses registered for %(semester)s: %(count)s": "%(semester)s کے لیے رجسٹرڈ کورسز: %(count)s",
     "My exam schedule / roll number slip": "میرا امتحانی شیڈول / رول نمبر سلپ",
-    "Your date sheet and roll number slip appear here once the examinations department issues them.":
-        "شعبۂ امتحانات کے جاری کرنے پر آپ کی ڈیٹ شیٹ اور رول نمبر سلپ یہاں نظر آئیں گی۔",
     "My financial account": "میرا مالی کھاتہ",
     "Outstanding: %(amount)s": "واجب الادا: %(amount)s",
     "Student service requests": "اسٹوڈنٹ سروس درخواستیں",
@@ -170,4 +169,4 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES}
+URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS}
