@@ -54,6 +54,7 @@ test-unit test-integration test-e2e test-fault test-security: install
 bench: install
 	$(PY) -m tests.perf.bench_dashboard
 	$(PY) -m tests.perf.bench_registration
+	$(PY) -m tests.perf.bench_results
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -68,6 +68,10 @@ def for_student(gateway: Gateway, caller: auth.Caller) -> dict:
 
 
 def tile(gateway: Gateway, name: str, caller: auth.Caller) -> dict:
+    if TILES[name].immutable:  # result day: her published card from memory, no thread hop
+        kept = gateway.results.get(caller.subject)
+        if kept is not None:
+            return kept
     return gather(gateway, caller, [name])[name]
 
 

@@ -39,6 +39,8 @@ OPTIONAL = ("workshop_attendance",)
 MARKS = ("assignment_marks", "final_exam_marks", "workshop_attendance")
 MAX_ROWS = 200_000
 CHUNK = 5_000
+#: Rows per INSERT ... ON CONFLICT: fifteen parameters each, under PostgreSQL's 65,535 a statement.
+UPSERT_CHUNK = 2_000
 
 
 @dataclass(frozen=True)
@@ -250,10 +252,10 @@ def _apply(uow, queued: sa.Row, progress) -> int:
             level=candidate.level, program_code=candidate.program_code, assignment_marks=row.assignment_marks,
             final_exam_marks=row.final_exam_marks, workshop_attendance=row.workshop_attendance,
             total_marks=graded.total, grade=graded.grade, remarks=graded.remarks, recorded_at=now))
-    for start in range(0, len(values), CHUNK):
-        _upsert(session, values[start:start + CHUNK])
+    for start in range(0, len(values), UPSERT_CHUNK):
+        _upsert(session, values[start:start + UPSERT_CHUNK])
         if progress is not None:
-            progress(min(start + CHUNK, len(values)))
+            progress(min(start + UPSERT_CHUNK, len(values)))
     audit.append(session, entity="marks_file", entity_id=queued.id, action="applied",
                  payload={"file_name": queued.file_name, "rows": len(values), "sha256": queued.digest,
                           "by": queued.created_by})

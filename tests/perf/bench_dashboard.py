@@ -46,7 +46,9 @@ class Figures:
                 f"n={self.requests} errors={self.errors}")
 
 
-def drive(base_url: str, path: str, headers: dict, *, seconds: float, concurrency: int, name: str) -> Figures:
+def drive(base_url: str, path: str, headers: dict, *, seconds: float, concurrency: int, name: str,
+          choose=None) -> Figures:
+    """`choose()`, if given, picks each request's (path, headers): many students, not one."""
     target = urlparse(base_url)
     latencies: list[list[float]] = [[] for _ in range(concurrency)]
     errors = [0] * concurrency
@@ -55,9 +57,10 @@ def drive(base_url: str, path: str, headers: dict, *, seconds: float, concurrenc
     def worker(i: int) -> None:
         connection = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
         while time.perf_counter() < stop_at:
+            asked, sent = choose() if choose else (path, headers)
             started = time.perf_counter()
             try:
-                connection.request("GET", path, headers=headers)
+                connection.request("GET", asked, headers=sent)
                 response = connection.getresponse()
                 body = response.read()
                 ok = response.status == 200 and _all_tiles_ok(name, body)
