@@ -17,6 +17,7 @@ from gateway.portal import (
     pages,
     programmes,
     public,
+    results,
     session,
     staff,
     student,
@@ -26,9 +27,10 @@ from gateway.portal import (
 csrf = CSRFProtect()
 #: The staff tools over enrollment: their pages join staff.bp when these are imported.
 ENROLLMENT_TOOLS = (admissions, tutors, programmes)
-#: Examinations' pages (the student's schedule and slip, the public slip and verification,
-#: the department's tools) join the student, public and staff blueprints when imported.
-EXAMINATION_PAGES = (examinations,)
+#: Examinations' pages (the student's schedule, slip and results, the public slip, result
+#: card and verification, the department's tools) join the student, public and staff
+#: blueprints when imported.
+EXAMINATION_PAGES = (examinations, results)
 
 
 def install(app: Flask, api_blueprints) -> None:

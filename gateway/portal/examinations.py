@@ -288,10 +288,10 @@ def roll_number_slip(caller):
         return error_page(404)
     except NOT_ANSWERING:
         return error_page(503)
-    return _pdf(slip)
+    return pdf_download(slip)
 
 
-def _pdf(document):
+def pdf_download(document):
     response = exams_api.pdf_response(document, download=True)
     response.headers["Cache-Control"] = "no-store"  # personal: never kept by a shared cache or computer
     return response
@@ -320,7 +320,7 @@ def public_roll_number_slip():
     except NOT_ANSWERING:
         return page("portal/slip.html", caller=caller, form=form, status=503, problem=_l(
             "Slips cannot be printed right now. Please try again in a little while."))
-    return _pdf(slip)
+    return pdf_download(slip)
 
 
 @public_bp.get("/verify", endpoint="verify_form")

@@ -9,6 +9,7 @@ from gateway.translations.urdu_exams import EXAMS
 from gateway.translations.urdu_programmes import PROGRAMMES
 from gateway.translations.urdu_registration import REGISTRATION
 from gateway.translations.urdu_requests import REQUESTS
+from gateway.translations.urdu_results import RESULTS
 from gateway.translations.urdu_security import SECURITY
 
 COMMON = {
@@ -169,4 +170,4 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS}
+URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS, **RESULTS}

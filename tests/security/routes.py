@@ -16,6 +16,7 @@ from gateway.context import Gateway
 PUBLIC_ENDPOINTS = {
     "portal_public.home", "portal_public.login", "portal_public.logout", "portal_public.track",
     "portal_public.programmes", "portal_public.roll_number_slip", "portal_public.verify_form", "portal_public.verify",
+    "portal_public.results", "portal_public.result",
     "portal_accounts.activate", "portal_accounts.forgot_password", "portal_accounts.reset_password",
     "auth.activate", "auth.login", "auth.refresh", "auth.forgot_password", "auth.reset_password",
     "public.degree_tracking", "public.catalogue", "public.programs", "public.offerings", "public.centres",
