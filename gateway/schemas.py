@@ -508,6 +508,7 @@ class CourseResult(View):
     total_marks: int | None
     grade: str
     remarks: str = Field(description="pass, fail or RL (result late)")
+    revised_at: str | None = Field(None, description="when re-checking changed it")
 
     @classmethod
     def from_message(cls, c) -> Self:
@@ -515,7 +516,8 @@ class CourseResult(View):
         return cls(course_code=c.course_code, course_title=c.course_title, credit_hours=c.credit_hours,
                    assignment_marks=c.assignment_marks if shown else None,
                    final_exam_marks=c.final_exam_marks if shown else None,
-                   total_marks=c.total_marks if shown else None, grade=c.grade, remarks=c.remarks)
+                   total_marks=c.total_marks if shown else None, grade=c.grade, remarks=c.remarks,
+                   revised_at=c.revised_at or None)
 
 
 class SemesterResult(View):
@@ -1511,3 +1513,63 @@ class SemesterStatisticsView(View):
         return cls(semester=s.semester, program_code=s.program_code, candidates=s.candidates, published=s.published,
                    courses=[GroupStatisticsView.from_message(g) for g in s.courses],
                    centres=[GroupStatisticsView.from_message(g) for g in s.centres])
+
+
+class ExamCaseView(View):
+    request_number: str
+    registration_number: str
+    kind: Literal["rechecking", "centre_change"]
+    details: str = Field(description="what the student wrote")
+    status: Literal["open", "revised", "unchanged", "approved", "rejected"]
+    opened_at: str
+    decided_at: str | None
+    decided_by: str | None
+    note: str | None
+    semester: str | None
+    roll_number: str | None
+    program_code: str | None
+    centre_code: str | None
+    papers: list[ScheduledPaper]
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(request_number=c.request_number, registration_number=c.registration_number, kind=c.kind,
+                   details=c.details, status=c.status, opened_at=c.opened_at, decided_at=c.decided_at or None,
+                   decided_by=c.decided_by or None, note=c.note or None, semester=c.semester or None,
+                   roll_number=c.roll_number or None, program_code=c.program_code or None,
+                   centre_code=c.centre_code or None, papers=[ScheduledPaper.from_message(p) for p in c.papers])
+
+
+class CentreChangeGroundView(View):
+    code: str
+    title: str
+
+
+class ExamCases(View):
+    cases: list[ExamCaseView] = Field(description="oldest first")
+    grounds: list[CentreChangeGroundView] = Field(description="the hardships that allow a change of centre")
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(cases=[ExamCaseView.from_message(c) for c in response.cases],
+                   grounds=[CentreChangeGroundView(code=g.code, title=g.title) for g in response.grounds])
+
+
+class ExamCasesQuery(BaseModel):
+    status: Literal["", "open", "revised", "unchanged", "approved", "rejected"] = ""
+    kind: Literal["", "rechecking", "centre_change"] = ""
+
+
+class DecideRecheck(Body):
+    course_code: str = Field(max_length=12, pattern=COURSE_CODE)
+    changed: bool = Field(description="false: the marks stand as they were")
+    assignment_marks: int | None = Field(None, ge=0, le=100)
+    final_exam_marks: int | None = Field(None, ge=0, le=100)
+    note: str = Field("", max_length=300, pattern=TEXT, description="what the student is told")
+
+
+class DecideCentreChange(Body):
+    approve: bool
+    centre_code: str = Field("", max_length=12, pattern=rf"({CENTRE_CODE})|^$", description="the new centre")
+    ground: str = Field("", max_length=30, pattern=r"^[a-z_]*$", description="the hardship, when approved")
+    note: str = Field("", max_length=300, pattern=TEXT, description="why, when refused (the student reads it)")

@@ -160,6 +160,26 @@ def statistics_of(who: auth.Caller, semester: str, program: str) -> dict:
         semester=semester, program_code=program), who)).body()
 
 
+def cases_of(who: auth.Caller, status: str = "", kind: str = "") -> dict:
+    return schemas.ExamCases.from_message(_exams("ListExamCases", pb.ListExamCasesRequest(
+        status=status, kind=kind), who)).body()
+
+
+def decide_recheck(who: auth.Caller, request_number: str, body: schemas.DecideRecheck) -> dict:
+    request = pb.DecideRecheckRequest(request_number=request_number, course_code=body.course_code,
+                                      changed=body.changed, note=body.note)
+    for field in ("assignment_marks", "final_exam_marks"):
+        if getattr(body, field) is not None:
+            setattr(request, field, getattr(body, field))
+    return schemas.ExamCaseView.from_message(_exams("DecideRecheck", request, who)).body()
+
+
+def decide_centre_change(who: auth.Caller, request_number: str, body: schemas.DecideCentreChange) -> dict:
+    return schemas.ExamCaseView.from_message(_exams("DecideCentreChange", pb.DecideCentreChangeRequest(
+        request_number=request_number, approve=body.approve, centre_code=body.centre_code, ground=body.ground,
+        note=body.note), who)).body()
+
+
 def centres_of(who: auth.Caller, region: str = "", semester: str = "") -> dict:
     return schemas.ExamCentres.from_message(_exams("ListExamCentres", pb.ListExamCentresRequest(
         region=region, semester=semester), who)).body()
@@ -411,3 +431,34 @@ def get_statistics(query: schemas.StatisticsQuery):
     """Examinations: a program's semester by course and by exam centre (pass rate, grades, average
     total), to see an outlier centre or a mistyped upload before publishing."""
     return statistics_of(caller(), query.semester, query.program)
+
+
+@staff_bp.get("/exam-cases")
+@staff_only(*TOOLS["exam_cases"])
+@api.validate(query=schemas.ExamCasesQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.ExamCases),
+              tags=["staff"], security=BEARER)
+def get_exam_cases(query: schemas.ExamCasesQuery):
+    """Examinations: paid re-checking and change-of-centre requests (open ones unless `?status=`),
+    each with the student's roll number, centre and papers; and the hardships that allow a change."""
+    return cases_of(caller(), query.status, query.kind)
+
+
+@staff_bp.post("/exam-cases/<request_number>/recheck")
+@staff_only(*TOOLS["exam_cases"])
+@api.validate(json=schemas.DecideRecheck, resp=answers(*WITH_BODY, 404, 409, HTTP_200=schemas.ExamCaseView),
+              tags=["staff"], security=BEARER)
+def post_recheck(request_number: str, json: schemas.DecideRecheck):
+    """Examinations: the outcome of a re-check. New marks revise the published result (it says it
+    was revised, and when); none leave it. The request is closed and the student told."""
+    return decide_recheck(caller(), request_number, json)
+
+
+@staff_bp.post("/exam-cases/<request_number>/centre-change")
+@staff_only(*TOOLS["exam_cases"])
+@api.validate(json=schemas.DecideCentreChange, resp=answers(*WITH_BODY, 404, 409, HTTP_200=schemas.ExamCaseView),
+              tags=["staff"], security=BEARER)
+def post_centre_change(request_number: str, json: schemas.DecideCentreChange):
+    """Examinations: approve a change of examination centre (a hardship, once per program: 409 if
+    changed before) or refuse it saying why. Approved, her next slip carries the new centre and
+    the old slip stops being genuine."""
+    return decide_centre_change(caller(), request_number, json)

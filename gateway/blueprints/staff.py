@@ -25,7 +25,7 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "semesters": ("admissions",), "programmes": ("admissions",), "holds": ("admissions", "student_services"),
          "tutors": ("regional",), "exam_centres": ("examinations",), "date_sheets": ("examinations",),
          "documents": ("examinations",), "publication": ("examinations",),
-         "marks": ("examinations",)}
+         "marks": ("examinations",), "exam_cases": ("examinations",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -44,7 +44,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "publication": (("exams", "PublishResults"), ("exams", "ListPublications"),
                              ("exams", "GetSemesterStatistics")),
              "marks": tuple(("exams", m) for m in ("RecordMarks", "SubmitMarksFile", "GetMarksFile",
-                                                   "ListMarksFiles"))}
+                                                   "ListMarksFiles")),
+             "exam_cases": tuple(("exams", m) for m in ("ListExamCases", "DecideRecheck", "DecideCentreChange"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

@@ -8,7 +8,7 @@ from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
 from cms.exams.v1 import exams_pb2 as pb
 from cms.exams.v1 import exams_pb2_grpc
-from services.exams import centres, domain, marks, publication, service, slips, statistics, transcripts
+from services.exams import cases, centres, domain, marks, publication, service, slips, statistics, transcripts
 
 #: Regional offices are not among them: exams cannot tell a student's centre, and they
 #: must see only their own centre's students.
@@ -18,7 +18,7 @@ RESULT_DEPARTMENTS = {"examinations", "student_services"}
 def course_message(row, shown: bool) -> pb.CourseResult:
     course = pb.CourseResult(course_code=row.course_code, course_title=row.course_title,
                              credit_hours=row.credit_hours, components_shown=shown, grade=row.grade,
-                             remarks=row.remarks)
+                             remarks=row.remarks, revised_at=clock.iso(row.revised_at) if row.revised_at else "")
     if shown:  # before Autumn 2021 the card carries the grade alone
         course.assignment_marks = row.assignment_marks or 0
         course.final_exam_marks = row.final_exam_marks or 0
@@ -69,6 +69,17 @@ def group_message(group: statistics.Group) -> pb.GroupStatistics:
         late=group.late, average_total=str(group.average_total) if group.average_total is not None else "",
         grades=[pb.GradeCount(grade=g, count=n) for g, n in sorted(group.grades.items(),
                                                                    key=lambda kv: (order.get(kv[0], 99), kv[0]))])
+
+
+def case_message(case, candidate=None, papers=()) -> pb.ExamCase:
+    return pb.ExamCase(
+        request_number=case.request_number, registration_number=case.registration_number, kind=case.kind,
+        details=case.details, status=case.status, opened_at=clock.iso(case.opened_at),
+        decided_at=clock.iso(case.decided_at) if case.decided_at else "", decided_by=case.decided_by,
+        note=case.note, roll_number=case.roll_number or "", program_code=case.program_code,
+        semester=candidate.semester if candidate else "",
+        centre_code=(candidate.centre_code or "") if candidate else "",
+        papers=[pb.Paper(course_code=p.course_code, course_title=p.course_title) for p in papers])
 
 
 def centre_message(row, seated: int = 0) -> pb.ExamCentre:
@@ -143,6 +154,25 @@ class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"
                                      candidates=found.candidates, published=found.published,
                                      courses=[group_message(g) for g in found.courses],
                                      centres=[group_message(g) for g in found.centres])
+
+    @rpc(staff={"examinations"})
+    def ListExamCases(self, request, context):
+        found, grounds = cases.cases(self.db, request.status, request.kind)
+        return pb.ListExamCasesResponse(cases=[case_message(*c) for c in found], grounds=[
+            pb.CentreChangeGround(code=g.code, title=g.title) for g in grounds])
+
+    @rpc(staff={"examinations"})
+    def DecideRecheck(self, request, context):
+        return case_message(cases.decide_recheck(
+            self.db, request_number=request.request_number, course_code=request.course_code,
+            changed=request.changed, assignment_marks=_optional(request, "assignment_marks"),
+            final_exam_marks=_optional(request, "final_exam_marks"), note=request.note))
+
+    @rpc(staff={"examinations"})
+    def DecideCentreChange(self, request, context):
+        return case_message(cases.decide_centre_change(
+            self.db, request_number=request.request_number, approve=request.approve, centre_code=request.centre_code,
+            ground=request.ground, note=request.note))
 
     @rpc(students=OWN, staff=RESULT_DEPARTMENTS)
     def GetExamSchedule(self, request, context):

@@ -52,6 +52,9 @@ results = sa.Table(
     sa.Column("remarks", sa.String(10), nullable=False),                # pass | fail | RL
     sa.Column("published_on", sa.Date),
     sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    # A published result changes only through re-checking: when, and on which request.
+    sa.Column("revised_at", sa.DateTime(timezone=True)),
+    sa.Column("revision_note", sa.String(200), nullable=False, server_default=""),
     # The unique key's leading column serves the per-student look-up too.
     sa.UniqueConstraint("registration_number", "semester", "course_code"),
     sa.CheckConstraint("assignment_marks BETWEEN 0 AND 100 AND final_exam_marks BETWEEN 0 AND 100 "
@@ -205,4 +208,35 @@ marks_file_progress = sa.Table(
     sa.Column("file_id", sa.ForeignKey("marks_files.id"), primary_key=True),
     sa.Column("processed", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# -- paid requests examinations work on ------------------------------------------------------
+# Opened when requests says the challan of a "Re-checking of Answer Scripts" or a "Change of
+# Examination Center" request is paid; decided here; requests is told the outcome.
+exam_cases = sa.Table(
+    "exam_cases", metadata,
+    sa.Column("request_number", sa.String(20), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False, index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("details", sa.Text, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("roll_number", sa.String(8)),                  # her latest candidature when it opened
+    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
+    sa.Column("decided_by", sa.String(120), nullable=False, server_default=""),
+    sa.Column("note", sa.String(300), nullable=False, server_default=""),
+    sa.Column("course_code", sa.String(12), nullable=False, server_default=""),   # re-checked
+    sa.Column("centre_code", sa.String(12), nullable=False, server_default=""),   # moved to
+    sa.Column("ground", sa.String(30), nullable=False, server_default=""),        # the hardship
+    sa.Column("program_code", sa.String(20), nullable=False, server_default=""),
+    sa.CheckConstraint("kind IN ('rechecking', 'centre_change')", name="known_kind"),
+    sa.CheckConstraint("status IN ('open', 'revised', 'unchanged', 'approved', 'rejected')", name="known_status"),
+)
+
+# The hardships that allow a change of examination centre (DOMAIN.md: transfer, marriage,
+# change of residence, with attested documents): data, changed by a migration.
+centre_change_grounds = sa.Table(
+    "centre_change_grounds", metadata,
+    sa.Column("code", sa.String(30), primary_key=True),
+    sa.Column("title", sa.String(120), nullable=False),
 )

@@ -1,5 +1,6 @@
 """Events requests acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
+from cms.exams.v1.events_pb2 import ExamCaseDecided
 from cms.finance.v1.events_pb2 import ChallanPaid
 from services.requests import service
 
@@ -12,3 +13,8 @@ class RequestsConsumer:
     def on_challan_paid(self, uow, event):
         paid = event.payload(ChallanPaid)
         service.mark_paid(uow, paid.reference, paid.consumer_number, paid.amount_paisa, paid.paid_at)
+
+    @handles("exams", "exam_case_decided")
+    def on_exam_case_decided(self, uow, event):
+        decided = event.payload(ExamCaseDecided)
+        service.conclude(uow, decided.request_number, decided.outcome, decided.note, decided.decided_by)

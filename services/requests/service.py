@@ -276,8 +276,39 @@ def mark_paid(uow, request_number: str, consumer_number: str, amount_paisa: int,
         request_number=row.request_number, registration_number=row.registration_number,
         from_status=row.status, to_status=target, changed_at=clock.iso(now), note="challan paid"))
     subtype = uow.session.execute(sa.select(subtypes).where(subtypes.c.code == row.subtype)).first()
+    uow.record(events_pb2.RequestPaid(
+        request_number=row.request_number, registration_number=row.registration_number, category=row.category,
+        subtype=row.subtype, department=subtype.department, details=row.details, paid_at=paid_at))
     if subtype.opens_degree_application:
         uow.record(events_pb2.DegreeApplicationFiled(
             request_number=row.request_number, registration_number=row.registration_number,
             subtype=row.subtype, urgent=subtype.urgent, filed_at=clock.iso(now)))
+    return True
+
+
+#: What a department's decision (examinations' `exam_case_decided`) does to its request.
+OUTCOMES = {"revised": domain.RESOLVED, "unchanged": domain.RESOLVED, "approved": domain.RESOLVED,
+            "rejected": domain.REJECTED}
+
+
+def conclude(uow, request_number: str, outcome: str, note: str, decided_by: str) -> bool:
+    """Close a request its department decided; False when nothing changed (told twice, or
+    closed before). An outcome this service has no word for is an error: the event goes to
+    the dead-letter queue and a person, not into silence."""
+    target = OUTCOMES.get(outcome)
+    if target is None:
+        raise ValueError(f"request {request_number}: unknown outcome {outcome!r}")
+    row = _locked(uow, request_number)
+    if row is None:
+        raise UnknownRequest(f"a decision came for request {request_number}, which is not here")
+    if not domain.can_move(row.status, target):
+        return False
+    now = clock.utcnow()
+    uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
+        status=target, updated_at=now))
+    uow.session.execute(sa.insert(status_history).values(
+        request_id=row.id, status=target, changed_at=now, note=f"{note} ({decided_by})"[:300]))
+    uow.record(events_pb2.RequestStatusChanged(
+        request_number=row.request_number, registration_number=row.registration_number, from_status=row.status,
+        to_status=target, changed_at=clock.iso(now), note=note[:500]))
     return True

@@ -47,6 +47,10 @@ DATA_REFUSALS = {
     # a paper the roll number does not sit; a file that is not the form's columns
     ("POST", "/api/v1/staff/marks"): ({"course_code"}, None),
     ("POST", "/api/v1/staff/marks/files"): ({"file"}, None),
+    # a case decided with what its kind needs: a published result of that course, a hardship,
+    # an open centre; a refusal says why
+    ("POST", "/api/v1/staff/exam-cases/{request_number}/recheck"): ({"course_code", "final_exam_marks"}, None),
+    ("POST", "/api/v1/staff/exam-cases/{request_number}/centre-change"): ({"ground", "centre_code", "note"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}
@@ -99,7 +103,8 @@ STAFF_AUDIENCES = [("/api/v1/staff/admissions", "admissions"), ("/api/v1/staff/s
                    ("/api/v1/staff/courses", "admissions"), ("/api/v1/staff/programs", "admissions"),
                    ("/api/v1/staff/tutors", "regional"), ("/api/v1/staff/exam-centres", "examinations"),
                    ("/api/v1/staff/date-sheets", "examinations"), ("/api/v1/staff/documents", "examinations"),
-                   ("/api/v1/staff/results", "examinations"), ("/api/v1/staff/marks", "examinations")]
+                   ("/api/v1/staff/results", "examinations"), ("/api/v1/staff/marks", "examinations"),
+                   ("/api/v1/staff/exam-cases", "examinations")]
 
 
 def _as_whom(operation, identities) -> tuple[dict, dict, dict]:

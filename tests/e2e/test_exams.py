@@ -2,11 +2,12 @@
 student's exam schedule, her roll number slip as a PDF read back, the public copy by
 program, semester and registration number, and the slip's QR code verified (genuine,
 then revoked by examinations; forged: 404). Bad input is a problem naming the field."""
+import datetime as dt
 import io
 
 import pypdf
 
-from campus import testing
+from campus import money, testing
 from services import demo
 from tests.stack import bearer, login
 
@@ -203,3 +204,55 @@ def test_examinations_enter_marks_by_hand_and_by_file_and_see_the_figures(http):
     student = bearer(login(http, AYESHA))
     assert http.post("/api/v1/staff/marks", headers=student, json={"roll_number": "BO680724",
                                                                     "course_code": "8604"}).status_code == 403
+
+
+def _file_and_pay(http, student, subtype, details, tran_auth_id):
+    filed = http.post("/api/v1/me/requests", headers=student, json={
+        "category": "other_fee_challan", "subtype": subtype, "details": details})
+    assert filed.status_code == 201, filed.text
+    request = filed.json()
+    now = dt.datetime.now(dt.timezone(dt.timedelta(hours=5)))
+    paid = http.post("/api/v1/bank/bill-payment", auth=("ABL", "Demo@2026"), json={
+        "consumer_number": request["challan"]["consumer_number"], "bank_mnemonic": "ABL",
+        "tran_auth_id": tran_auth_id, "transaction_amount": money.to_one_link(request["challan"]["amount"]),
+        "tran_date": now.strftime("%Y%m%d"), "tran_time": now.strftime("%H%M%S")}).json()
+    assert paid["response_Code"] == "00"
+    return request["request_number"]
+
+
+def test_paid_rechecking_and_centre_change_requests_reach_examinations_and_come_back_decided(http):
+    """requests -> request_paid -> exams opens a case -> examinations decide -> exam_case_decided ->
+    requests closes the request, the student reads the outcome."""
+    student = bearer(login(http, AYESHA))
+    officer = bearer(login(http, "exams.officer"))
+    recheck = _file_and_pay(http, student, "answer_script_rechecking", "8603: please re-check my paper", "EXC001")
+    move = _file_and_pay(http, student, "exam_centre_change", "Transferred to Karachi", "EXC002")
+
+    def open_cases():
+        return {c["request_number"]: c for c in http.get("/api/v1/staff/exam-cases", headers=officer).json()["cases"]}
+    testing.wait_until(lambda: {recheck, move} <= set(open_cases()), timeout=30, what="exams to open both cases")
+    case = open_cases()[recheck]
+    # Her latest published candidature (Autumn 2025, roll number BM214365), not Spring 2026's.
+    assert (case["kind"], case["roll_number"], case["semester"], case["details"]) == (
+        "rechecking", "BM214365", "Autumn 2025", "8603: please re-check my paper")
+    not_sat = http.post(f"/api/v1/staff/exam-cases/{recheck}/recheck", headers=officer,
+                        json={"course_code": "8604", "changed": False})
+    assert not_sat.status_code == 400 and not_sat.json()["errors"][0]["field"] == "course_code"
+    stands = http.post(f"/api/v1/staff/exam-cases/{recheck}/recheck", headers=officer,
+                       json={"course_code": "8603", "changed": False})
+    assert stands.status_code == 200 and stands.json()["status"] == "unchanged"
+    refused = http.post(f"/api/v1/staff/exam-cases/{move}/centre-change", headers=officer,
+                        json={"approve": False, "note": "Attested transfer order missing"})
+    assert refused.status_code == 200 and refused.json()["status"] == "rejected"
+    again = http.post(f"/api/v1/staff/exam-cases/{move}/centre-change", headers=officer,
+                      json={"approve": False, "note": "again"})
+    assert again.status_code == 409
+
+    done = f"/api/v1/me/requests/{recheck}"
+    testing.wait_until(lambda: http.get(done, headers=student).json()["status"] == "resolved", timeout=30,
+                       what="requests to close the re-check")
+    assert "the marks stand as they were" in http.get(done, headers=student).text
+    url = f"/api/v1/me/requests/{move}"
+    testing.wait_until(lambda: http.get(url, headers=student).json()["status"] == "rejected", timeout=30,
+                       what="requests to close the refused change of centre")
+    assert "Attested transfer order missing" in http.get(url, headers=student).text

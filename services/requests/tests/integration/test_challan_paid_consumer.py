@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from campus import dead_letters, testing
 from campus.events import envelope_for
+from cms.exams.v1.events_pb2 import ExamCaseDecided
 from cms.finance.v1.events_pb2 import ChallanPaid
 from cms.requests.v1 import requests_pb2 as pb
 from services.requests.models import service_requests, status_history
@@ -50,7 +51,7 @@ def test_a_paid_challan_moves_its_request_to_in_process_once(gateway, users, req
     testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "in_process",
                        what="the request to be in process")
     assert outbox_types(requests_runtime, filed.request_number) == [
-        "degree_application_filed", "request_status_changed", "request_submitted"]
+        "degree_application_filed", "request_paid", "request_status_changed", "request_submitted"]
 
     testing.publish(amqp_url, event)  # redelivered: must change nothing
     testing.wait_until(lambda: testing.queue_depth(amqp_url, QUEUE) == 0, what="the queue to drain")
@@ -61,7 +62,7 @@ def test_a_paid_challan_moves_its_request_to_in_process_once(gateway, users, req
             status_history.c.request_id == request_id)) == 2
         assert s.scalar(sa.select(sa.func.count()).select_from(requests_runtime.db.processed_events).where(
             requests_runtime.db.processed_events.c.event_id == event["event_id"])) == 1
-    assert len(outbox_types(requests_runtime, filed.request_number)) == 3
+    assert len(outbox_types(requests_runtime, filed.request_number)) == 4
 
 
 def test_a_challan_for_another_purpose_changes_nothing(requests_runtime, amqp_url, consumer):
@@ -133,3 +134,44 @@ def test_a_body_that_is_not_json_is_dead_lettered_and_the_consumer_lives(amqp_ur
     testing.wait_until(lambda: testing.queue_depth(amqp_url, "requests.dead-letters") == before + 1, timeout=30,
                        what="the undecodable message in the dead-letter queue")
     assert consumer.alive(), consumer.output()[-2000:]
+
+
+def history_notes(runtime, number):
+    with runtime.db.sessions() as s:
+        return [r.note for r in s.execute(sa.select(status_history.c.note).join(
+            service_requests, service_requests.c.id == status_history.c.request_id).where(
+            service_requests.c.request_number == number).order_by(status_history.c.id))]
+
+
+def test_a_paid_examinations_request_goes_to_exams_and_its_decision_closes_it(gateway, users, requests_runtime,
+                                                                             amqp_url, consumer):
+    filed = file(gateway, users, subtype="answer_script_rechecking")
+    testing.publish(amqp_url, paid_event(filed))
+    testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "in_process",
+                       what="the request to be in process")
+    with requests_runtime.db.sessions() as s:
+        paid = [json.loads(e)["data"] for e in s.scalars(sa.select(requests_runtime.db.outbox.c.envelope).where(
+            requests_runtime.db.outbox.c.event_type == "request_paid"))]
+    told = [p for p in paid if p["request_number"] == filed.request_number]
+    assert told and (told[0]["subtype"], told[0]["department"], told[0]["details"]) == (
+        "answer_script_rechecking", "examinations", "x")
+
+    decided = envelope_for("exams", ExamCaseDecided(
+        request_number=filed.request_number, registration_number="22P-123456", kind="rechecking",
+        outcome="revised", note="8602 re-checked: the marks were revised", decided_by="exams.officer"))
+    testing.publish(amqp_url, decided)
+    testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "resolved",
+                       what="the request to be resolved")
+    testing.publish(amqp_url, decided)  # redelivered
+    testing.wait_until(lambda: testing.queue_depth(amqp_url, "evt-exams-exam_case_decided--requests."
+                                                              "on_exam_case_decided") == 0, what="the queue to drain")
+    assert history_notes(requests_runtime, filed.request_number)[-1] == (
+        "8602 re-checked: the marks were revised (exams.officer)")
+
+    refused = file(gateway, users, subtype="exam_centre_change")
+    testing.publish(amqp_url, paid_event(refused))
+    testing.wait_until(lambda: status_of(requests_runtime, refused.request_number) == "in_process", what="paid")
+    testing.publish(amqp_url, envelope_for("exams", ExamCaseDecided(
+        request_number=refused.request_number, registration_number="22P-123456", kind="centre_change",
+        outcome="rejected", note="no hardship shown", decided_by="exams.officer")))
+    testing.wait_until(lambda: status_of(requests_runtime, refused.request_number) == "rejected", what="rejected")
