@@ -181,23 +181,21 @@ MAX_CSV_CHARACTERS = next(m.max_length for m in schemas.AdmissionFile.model_fiel
                           if getattr(m, "max_length", None))
 
 
-class AdmissionFile(_ModelForm):
-    """A CSV file (multipart), sent to enrollment as the text of POST /api/v1/staff/admissions/files."""
-    file = FileField(_l("CSV file"), validators=[FileRequired(_l("Choose the CSV file to send."))])
-
+class CsvFileForm(_ModelForm):
+    """A CSV file (multipart) sent on as the text of an API body `SCHEMA` (file_name, csv):
+    a bulk admission, a file of marks. Subclasses give the field, `SCHEMA`, `MESSAGES` and
+    the service's refusals of a file as a whole (`FILE_REFUSALS`)."""
+    SCHEMA: type = schemas.AdmissionFile
     FIRST = "file"
-    MESSAGES = {"file": _l("The file is empty or larger than %(megabytes)s MB: split it into smaller files.",
-                           megabytes=MAX_CSV_CHARACTERS // (1024 * 1024))}
     NOT_CSV = _l("Send a .csv file: in Excel, Save As \"CSV UTF-8 (Comma delimited)\".")
     NOT_UTF8 = _l("The file is not UTF-8 text: in Excel, Save As \"CSV UTF-8 (Comma delimited)\" and send it again.")
-    #: Enrollment's refusals of a file as a whole, by their words.
     FILE_REFUSALS = (
         ("missing:", _l("The file's first line must name the columns. Missing: %(columns)s.")),
         ("no rows", _l("The file has no rows under its first line.")),
         ("at most", _l("The file has too many rows: split it into files of at most %(rows)s rows.")),
     )
 
-    def upload(self) -> schemas.AdmissionFile | None:
+    def upload(self):
         """The file's name and text as the API takes them, or None with the error on the field."""
         if not self.validate_on_submit():
             return None
@@ -211,10 +209,19 @@ class AdmissionFile(_ModelForm):
         except UnicodeDecodeError:
             self.refuse("file", self.NOT_UTF8)
             return None
-        return self.model(schemas.AdmissionFile, {"file_name": name, "csv": text})
+        return self.model(self.SCHEMA, {"file_name": name, "csv": text})
 
     def field_of(self, location: tuple) -> str:
         return "file"  # the model's csv and file_name are both the file sent
+
+
+class AdmissionFile(CsvFileForm):
+    """A CSV file (multipart), sent to enrollment as the text of POST /api/v1/staff/admissions/files."""
+    file = FileField(_l("CSV file"), validators=[FileRequired(_l("Choose the CSV file to send."))])
+
+    SCHEMA = schemas.AdmissionFile
+    MESSAGES = {"file": _l("The file is empty or larger than %(megabytes)s MB: split it into smaller files.",
+                           megabytes=MAX_CSV_CHARACTERS // (1024 * 1024))}
 
     def refuse_as_enrollment(self, refused: InvalidArgument) -> None:
         for words, message in self.FILE_REFUSALS:

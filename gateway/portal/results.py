@@ -32,7 +32,7 @@ from gateway import dashboard, schemas
 from gateway.blueprints import examinations as exams_api
 from gateway.context import current
 from gateway.portal import i18n, session
-from gateway.portal.admission_forms import FORM_NOT_ACCEPTED, SEMESTER, _field, _file_name, _filled, _ModelForm
+from gateway.portal.admission_forms import FORM_NOT_ACCEPTED, SEMESTER, CsvFileForm, _field, _filled, _ModelForm
 from gateway.portal.examinations import NOT_ANSWERING, PROGRAM, pdf_download
 from gateway.portal.pages import error_page, page
 from gateway.portal.public import bp as public_bp
@@ -275,40 +275,16 @@ MAX_MARKS_CHARACTERS = next(m.max_length for m in schemas.MarksFileUpload.model_
                             if getattr(m, "max_length", None))
 
 
-class MarksFile(_ModelForm):
+class MarksFile(CsvFileForm):
     """A CSV file of marks (multipart), sent as the text of POST /api/v1/staff/marks/files."""
     file = FileField(_l("CSV file of marks"), validators=[FileRequired(_l("Choose the CSV file to send."))])
 
-    FIRST = "file"
+    SCHEMA = schemas.MarksFileUpload
     MESSAGES = {"file": _l("The file is empty or larger than %(megabytes)s MB: split it into smaller files.",
                            megabytes=MAX_MARKS_CHARACTERS // (1024 * 1024))}
-    NOT_CSV = _l("Send a .csv file: in Excel, Save As \"CSV UTF-8 (Comma delimited)\".")
-    NOT_UTF8 = _l("The file is not UTF-8 text: in Excel, Save As \"CSV UTF-8 (Comma delimited)\" and send it again.")
     #: Exams' refusals of a file as a whole, by their words.
-    FILE_REFUSALS = (
-        ("missing:", _l("The file's first line must name the columns. Missing: %(columns)s.")),
-        ("no rows", _l("The file has no rows under its first line.")),
-        ("at most", _l("The file has too many rows: split it into files of at most %(rows)s rows.")),
-        ("not a CSV", _l("Send a .csv file: in Excel, Save As \"CSV UTF-8 (Comma delimited)\".")),
-    )
-
-    def upload(self) -> schemas.MarksFileUpload | None:
-        if not self.validate_on_submit():
-            return None
-        sent = self.file.data
-        name = _file_name(sent.filename or "")
-        if not name.lower().endswith(".csv"):
-            self.refuse("file", self.NOT_CSV)
-            return None
-        try:  # the gateway bounds the upload's size (GATEWAY_MAX_UPLOAD_BYTES)
-            text = sent.read().decode("utf-8")
-        except UnicodeDecodeError:
-            self.refuse("file", self.NOT_UTF8)
-            return None
-        return self.model(schemas.MarksFileUpload, {"file_name": name, "csv": text})
-
-    def field_of(self, location: tuple) -> str:
-        return "file"
+    FILE_REFUSALS = (*CsvFileForm.FILE_REFUSALS,
+                     ("not a CSV", _l("Send a .csv file: in Excel, Save As \"CSV UTF-8 (Comma delimited)\".")))
 
     def refuse_as_exams(self, refused: InvalidArgument) -> None:
         for words, message in self.FILE_REFUSALS:
