@@ -4,7 +4,8 @@ examinations officer decides it; `exam_case_decided` tells requests, which close
 
 Re-checking is the only way a published grade changes: the result gets its new marks, says
 it was revised and when, and her published card gets a new version. A change of centre is
-allowed only for a hardship (`centre_change_grounds`) and once per program; the slip printed
+allowed only for a hardship (`centre_change_grounds`) and as often per program as
+`case_limits` says (once); the slip printed
 afterwards is a new document and the old one is revoked (campus.documents).
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from services.exams import domain, publication, service
 from services.exams.models import (
     candidate_papers,
     candidates,
+    case_limits,
     centre_change_grounds,
     exam_cases,
     exam_centres,
@@ -31,8 +33,6 @@ from services.exams.models import (
 #: The request subtypes (requests' catalogue) that open a case here, and the case they open.
 SUBTYPES = {"answer_script_rechecking": "rechecking", "exam_centre_change": "centre_change"}
 OPEN = "open"
-#: A centre may be changed once per program (DOMAIN.md, unsure).
-CHANGES_PER_PROGRAM = 1
 
 
 def open_case(uow: UnitOfWork, paid) -> bool:
@@ -160,12 +160,14 @@ def decide_centre_change(db: Database, *, request_number: str, approve: bool, ce
         if not session.scalar(sa.select(centre_change_grounds.c.code).where(centre_change_grounds.c.code == ground)):
             raise InvalidArgument("a centre is changed only for a hardship: transfer, marriage or change of "
                                   "residence", field="ground")
+        limit = session.scalar(sa.select(case_limits.c.per_program).where(case_limits.c.kind == "centre_change"))
         earlier = session.scalar(sa.select(sa.func.count()).select_from(exam_cases).where(
             exam_cases.c.registration_number == case.registration_number, exam_cases.c.kind == "centre_change",
             exam_cases.c.status == "approved", exam_cases.c.program_code == case.program_code))
-        if earlier >= CHANGES_PER_PROGRAM:
-            raise FailedPrecondition("her centre was changed once in this program already: refuse it, saying so",
-                                     field="request_number")
+        if limit is not None and earlier >= limit:
+            times = "once" if earlier == 1 else f"{earlier} times"
+            raise FailedPrecondition(f"her centre was changed {times} in this program already (the most allowed): "
+                                     "refuse it, saying so", field="request_number")
         code = (centre_code or "").strip().upper()
         centre = session.execute(sa.select(exam_centres).where(exam_centres.c.code == code,
                                                                exam_centres.c.active.is_(True))).first()

@@ -240,3 +240,12 @@ centre_change_grounds = sa.Table(
     sa.Column("code", sa.String(30), primary_key=True),
     sa.Column("title", sa.String(120), nullable=False),
 )
+
+# How many times a case of each kind may be granted to a student in one program (a change of
+# centre: once, DOMAIN.md, unsure); no row: no limit.
+case_limits = sa.Table(
+    "case_limits", metadata,
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("per_program", sa.Integer, nullable=False),
+    sa.CheckConstraint("per_program >= 0", name="not_negative"),
+)
