@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from gateway.portal import (
     accounts,
     admissions,
+    cases,
     examinations,
     i18n,
     mfa_pages,
@@ -28,9 +29,9 @@ csrf = CSRFProtect()
 #: The staff tools over enrollment: their pages join staff.bp when these are imported.
 ENROLLMENT_TOOLS = (admissions, tutors, programmes)
 #: Examinations' pages (the student's schedule, slip and results, the public slip, result
-#: card and verification, the department's tools) join the student, public and staff
-#: blueprints when imported.
-EXAMINATION_PAGES = (examinations, results)
+#: card and verification, the department's tools and its paid cases) join the student,
+#: public and staff blueprints when imported.
+EXAMINATION_PAGES = (examinations, results, cases)
 
 
 def install(app: Flask, api_blueprints) -> None:

@@ -27,7 +27,7 @@ bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
 #: The tools' links on the console, each for the departments that own its tool (a tool may
 #: have more than one page); the admissions, programmes, tutors and examinations pages are in
-#: gateway.portal.admissions, .programmes, .tutors, .examinations and .results, on this blueprint.
+#: gateway.portal.admissions, .programmes, .tutors, .examinations, .results and .cases, on this blueprint.
 TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a student account")),
               ("account_locks", "portal_staff.accounts", _l("Find, lock or unlock an account")),
               ("audit_log", "portal_staff.audit", _l("Audit log of sign-ins and accounts")),
@@ -41,7 +41,8 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("date_sheets", "portal_staff.date_sheets", _l("Date sheets: papers of each programme")),
               ("documents", "portal_staff.find_documents", _l("Documents issued to a student: see or revoke")),
               ("marks", "portal_staff.marks", _l("Marks: one paper at a time, or a file")),
-              ("publication", "portal_staff.publication", _l("Results: figures and publication")))
+              ("publication", "portal_staff.publication", _l("Results: figures and publication")),
+              ("exam_cases", "portal_staff.exam_cases", _l("Re-checking and change of centre: paid requests")))
 
 
 def department_of(caller) -> str:

@@ -5,6 +5,7 @@ portal, fills it in from URDU and writes ur/LC_MESSAGES/messages.po and .mo; `ma
 fails on any message without Urdu, or a catalogue not regenerated."""
 from gateway.translations.urdu_accounts import ACCOUNTS
 from gateway.translations.urdu_admissions import ADMISSIONS
+from gateway.translations.urdu_cases import CASES
 from gateway.translations.urdu_exams import EXAMS
 from gateway.translations.urdu_programmes import PROGRAMMES
 from gateway.translations.urdu_registration import REGISTRATION
@@ -170,4 +171,5 @@ COMMON = {
 }
 
 #: Every area's table; add a line here for a new area's module.
-URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS, **RESULTS}
+URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS, **RESULTS,
+        **CASES}

@@ -268,7 +268,7 @@ def test_student_services_locks_and_unlocks_and_reads_both_in_the_audit_log(page
 
 @pytest.mark.parametrize("who,allowed,refused", [
     ("exams.officer", ["/staff/exam-centres", "/staff/date-sheets", "/staff/documents", "/staff/marks",
-                       "/staff/publication"],
+                       "/staff/publication", "/staff/exam-cases"],
      ["/staff/students/new", "/staff/accounts", "/staff/audit"]),
     ("admissions.officer", ["/staff/students/new", "/staff/admissions/new", "/staff/admissions/files",
                             "/staff/students", "/staff/semesters", "/staff/programmes"],

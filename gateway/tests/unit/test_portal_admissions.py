@@ -144,8 +144,8 @@ def test_each_tool_link_is_a_page_of_its_tool_and_declares_its_departments(app):
                   "/staff/semesters", "/staff/programmes"], True),
     (STUDENT_SERVICES, ["/staff/accounts", "/staff/audit", "/staff/students"], True),
     (ISLAMABAD, ["/staff/tutors"], False),
-    (EXAMS, ["/staff/exam-centres", "/staff/date-sheets", "/staff/documents", "/staff/marks", "/staff/publication"],
-     False),
+    (EXAMS, ["/staff/exam-centres", "/staff/date-sheets", "/staff/documents", "/staff/marks", "/staff/publication",
+             "/staff/exam-cases"], False),
 ])
 def test_the_console_links_each_department_to_its_own_tools(app, as_staff, monkeypatch, who, links, finder):
     monkeypatch.setattr(app.extensions["cms_gateway"], "clients", _NoQueue())
