@@ -67,7 +67,9 @@ def cases(db: Database, status: str = "", kind: str = "") -> tuple[list[tuple[sa
     """The cases (open ones unless `status` says otherwise), each with her candidature and papers; the grounds."""
     status = status or OPEN
     with db.sessions() as session:
-        query = sa.select(exam_cases).where(exam_cases.c.status == status).order_by(exam_cases.c.opened_at)
+        # Open ones oldest first (the queue's order); decided ones newest first (what was just done).
+        order = exam_cases.c.opened_at if status == OPEN else exam_cases.c.decided_at.desc()
+        query = sa.select(exam_cases).where(exam_cases.c.status == status).order_by(order)
         if kind:
             query = query.where(exam_cases.c.kind == kind)
         found = []
