@@ -1546,7 +1546,7 @@ class CentreChangeGroundView(View):
 
 
 class ExamCases(View):
-    cases: list[ExamCaseView] = Field(description="oldest first")
+    cases: list[ExamCaseView] = Field(description="open ones oldest first, decided ones newest first")
     grounds: list[CentreChangeGroundView] = Field(description="the hardships that allow a change of centre")
 
     @classmethod
