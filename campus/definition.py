@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from google.protobuf import descriptor_pb2
+from google.protobuf import descriptor_pb2, message_factory
 
 
 def resolve(reference: str) -> Any:
@@ -115,6 +115,11 @@ class ServiceDefinition:
     @property
     def full_name(self) -> str:
         return self.api.full_name
+
+    def request_type(self, method: str) -> type:
+        """The request message class of one of its methods, wherever its proto defines it
+        (the documents' RPCs take the platform's shared messages, cms.documents.v1)."""
+        return message_factory.GetMessageClass(self.api.methods_by_name[method].input_type)
 
     def stub(self, channel):
         return getattr(self.pb2_grpc, f"{self.api.name}Stub")(channel)

@@ -310,7 +310,7 @@ def get_exam_centres(query: schemas.ExamCentresQuery):
 
 @staff_bp.put("/exam-centres")
 @staff_only(*EXAMINATIONS)
-@api.validate(json=schemas.SetExamCentre, resp=answers(*WITH_BODY, 409, HTTP_200=schemas.ExamCentreLoad),
+@api.validate(json=schemas.SetExamCentre, resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_200=schemas.ExamCentreLoad),
               tags=["staff"], security=BEARER)
 def put_exam_centre(json: schemas.SetExamCentre):
     """Examinations: add an exam centre or change one (its capacity, or closing it with `active: false`)."""
@@ -319,7 +319,7 @@ def put_exam_centre(json: schemas.SetExamCentre):
 
 @staff_bp.put("/date-sheets/papers")
 @staff_only(*TOOLS["date_sheets"])
-@api.validate(json=schemas.SetDateSheetPaper, resp=answers(*WITH_BODY, HTTP_200=schemas.DateSheetView),
+@api.validate(json=schemas.SetDateSheetPaper, resp=answers(*SIGNED_IN, *WITH_BODY, HTTP_200=schemas.DateSheetView),
               tags=["staff"], security=BEARER)
 def put_date_sheet_paper(json: schemas.SetDateSheetPaper):
     """Examinations: put a paper on a program's date sheet, or move it. Slips printed afterwards show it."""
@@ -329,7 +329,8 @@ def put_date_sheet_paper(json: schemas.SetDateSheetPaper):
 
 @staff_bp.post("/date-sheets/papers/remove")
 @staff_only(*TOOLS["date_sheets"])
-@api.validate(json=schemas.RemoveDateSheetPaper, resp=answers(*WITH_BODY, 404, HTTP_200=schemas.DateSheetView),
+@api.validate(json=schemas.RemoveDateSheetPaper, resp=answers(*SIGNED_IN, *WITH_BODY, 404,
+              HTTP_200=schemas.DateSheetView),
               tags=["staff"], security=BEARER)
 def remove_date_sheet_paper(json: schemas.RemoveDateSheetPaper):
     """Examinations: take a paper off a program's date sheet."""
@@ -347,7 +348,8 @@ def get_student_documents(registration_number: str):
 
 @staff_bp.post("/documents/<serial>/revoke")
 @staff_only(*TOOLS["documents"])
-@api.validate(json=schemas.RevokeDocument, resp=answers(*WITH_BODY, 404, HTTP_200=schemas.DocumentVerification),
+@api.validate(json=schemas.RevokeDocument, resp=answers(*SIGNED_IN, *WITH_BODY, 404,
+              HTTP_200=schemas.DocumentVerification),
               tags=["staff"], security=BEARER)
 def revoke_document(serial: str, json: schemas.RevokeDocument):
     """Examinations: revoke a document (its verification page says so from now on, with the reason)."""
@@ -356,7 +358,7 @@ def revoke_document(serial: str, json: schemas.RevokeDocument):
 
 @staff_bp.post("/results/publications")
 @staff_only(*TOOLS["publication"])
-@api.validate(json=schemas.PublishResults, resp=answers(*WITH_BODY, 409, HTTP_201=schemas.PublicationView),
+@api.validate(json=schemas.PublishResults, resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_201=schemas.PublicationView),
               tags=["staff"], security=BEARER)
 def post_publication(json: schemas.PublishResults):
     """Examinations: publish a program's results of a semester. Once: afterwards a grade changes
@@ -375,7 +377,7 @@ def get_publications(query: schemas.PublicationsQuery):
 
 @staff_bp.post("/marks")
 @staff_only(*TOOLS["marks"])
-@api.validate(json=schemas.RecordMarks, resp=answers(*WITH_BODY, 404, 409, HTTP_200=schemas.RecordedMarks),
+@api.validate(json=schemas.RecordMarks, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409, HTTP_200=schemas.RecordedMarks),
               tags=["staff"], security=BEARER)
 def post_marks(json: schemas.RecordMarks):
     """Examinations: one paper's marks by roll number, graded by the level's scheme. A mark left
@@ -385,7 +387,7 @@ def post_marks(json: schemas.RecordMarks):
 
 @staff_bp.post("/marks/files")
 @staff_only(*TOOLS["marks"])
-@api.validate(json=schemas.MarksFileUpload, resp=answers(*WITH_BODY, HTTP_201=schemas.MarksFileView),
+@api.validate(json=schemas.MarksFileUpload, resp=answers(*SIGNED_IN, *WITH_BODY, HTTP_201=schemas.MarksFileView),
               tags=["staff"], security=BEARER)
 def post_marks_file(json: schemas.MarksFileUpload):
     """Examinations: a CSV file of marks, checked whole. Any bad row (an unknown roll number, a paper
@@ -445,7 +447,7 @@ def get_exam_cases(query: schemas.ExamCasesQuery):
 
 @staff_bp.post("/exam-cases/<request_number>/recheck")
 @staff_only(*TOOLS["exam_cases"])
-@api.validate(json=schemas.DecideRecheck, resp=answers(*WITH_BODY, 404, 409, HTTP_200=schemas.ExamCaseView),
+@api.validate(json=schemas.DecideRecheck, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409, HTTP_200=schemas.ExamCaseView),
               tags=["staff"], security=BEARER)
 def post_recheck(request_number: str, json: schemas.DecideRecheck):
     """Examinations: the outcome of a re-check. New marks revise the published result (it says it
@@ -455,7 +457,8 @@ def post_recheck(request_number: str, json: schemas.DecideRecheck):
 
 @staff_bp.post("/exam-cases/<request_number>/centre-change")
 @staff_only(*TOOLS["exam_cases"])
-@api.validate(json=schemas.DecideCentreChange, resp=answers(*WITH_BODY, 404, 409, HTTP_200=schemas.ExamCaseView),
+@api.validate(json=schemas.DecideCentreChange, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409,
+              HTTP_200=schemas.ExamCaseView),
               tags=["staff"], security=BEARER)
 def post_centre_change(request_number: str, json: schemas.DecideCentreChange):
     """Examinations: approve a change of examination centre (a hardship, once per program: 409 if

@@ -22,15 +22,10 @@ class Probe:
 
     def request(self, owner: str):
         definition = registry.definition(self.service)
-        message = _input_type(definition, self.method)()
+        message = definition.request_type(self.method)()
         if self.owner_field in message.DESCRIPTOR.fields_by_name:
             setattr(message, self.owner_field, owner)
         return message
-
-
-def _input_type(definition, method: str):
-    descriptor = definition.api.methods_by_name[method].input_type
-    return getattr(definition.pb2, descriptor.name)
 
 
 @functools.cache

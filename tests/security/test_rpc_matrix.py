@@ -28,7 +28,7 @@ def _methods():
 
 
 def _request(definition, method):
-    return getattr(definition.pb2, method.input_type.name)()
+    return definition.request_type(method.name)()
 
 
 def _user(caller, stack, http) -> auth.Caller:
