@@ -57,6 +57,9 @@ class GatewayConfig(BaseConfig):
     max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
     #: Bodies of the routes that take a file (a bulk admission CSV of 20,000 rows fits).
     max_upload_bytes: int = Field(8 * 1024 * 1024, ge=64 * 1024, le=64 * 1024 * 1024)
+    #: The deadline of the call that checks a whole file of marks before queueing it (100,000
+    #: rows take several seconds; the file is applied afterwards, in the background).
+    file_check_timeout_seconds: float = Field(60.0, gt=0, le=600)
     catalogue_ttl_seconds: float = Field(60.0, ge=0, le=3600)
     #: Published results never change: a student's result card is served from memory for
     #: this long, so result day is a read of memory, not a query per refresh. A newly

@@ -33,8 +33,8 @@ EXAMINATIONS = TOOLS["exam_centres"]
 DOCUMENT_READERS = ("examinations", "student_services")
 
 
-def _exams(method: str, message, who: auth.Caller | None = None):
-    return current().clients.call("exams", method, message, caller=who)
+def _exams(method: str, message, who: auth.Caller | None = None, *, timeout: float | None = None):
+    return current().clients.call("exams", method, message, caller=who, timeout=timeout)
 
 
 @student_bp.after_request
@@ -142,7 +142,8 @@ def record_marks(who: auth.Caller, body: schemas.RecordMarks) -> dict:
 
 def submit_marks(who: auth.Caller, file_name: str, text: str) -> tuple[dict, str]:
     """The file's status, and its report (CSV: every refused row with its field and reason)."""
-    answer = _exams("SubmitMarksFile", pb.SubmitMarksFileRequest(file_name=file_name, csv=text), who)
+    answer = _exams("SubmitMarksFile", pb.SubmitMarksFileRequest(file_name=file_name, csv=text), who,
+                    timeout=current().config.file_check_timeout_seconds)
     return schemas.MarksFileView.from_message(answer).body(), answer.report
 
 
