@@ -7,17 +7,12 @@ import re
 
 import pytest
 
-from campus import auth, testing
+from campus import auth
 from campus.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, NotFound, Unavailable
-from campus.grpc_client import ServiceClients
 from cms.documents.v1 import documents_pb2 as docs
 from gateway import schemas
-from gateway.app import create_app
-from gateway.blueprints import examinations as exams_api
-from gateway.config import GatewayConfig
-from gateway.context import Gateway
-from gateway.portal import session
 from gateway.problems import Problem
+from gateway.tests.unit.exams_pages import answers, page_app, signed_in
 
 STUDENT = auth.Caller(kind=auth.STUDENT, subject="22P-123456")
 EXAMS = auth.Caller(kind=auth.STAFF, subject="exams.officer", department="examinations")
@@ -61,35 +56,21 @@ PREFIX = f"revoke-{GENUINE['serial'].lower()}"
 
 @pytest.fixture(scope="module")
 def app():
-    config = GatewayConfig(environment="test", public_document_rate_limit="100000/minute")
-    made = create_app(config, Gateway(config, ServiceClients(testing.service_tokens("gateway")),
-                                      testing.TestUsers().verifier))
-    made.config["WTF_CSRF_ENABLED"] = False  # the CSRF token is the browser tests' (and the battery's)
-    return made
+    return page_app(public_document_rate_limit="100000/minute")
+
+
+#: The API's functions these pages may call, each failing the test unless it gives the answer.
+SILENT = ("schedule_of", "slip_of", "public_slip", "verification", "centres_of", "set_centre", "date_sheet",
+          "set_paper", "documents_of", "revoke")
 
 
 @pytest.fixture
 def as_who(app, monkeypatch):
     """A test client signed in as `who` (None: anyone); exams answer nothing unless a test says so."""
-    def sign_in(who: auth.Caller | None = None):
-        monkeypatch.setattr(session, "page_caller", lambda: who)
-        return app.test_client()
-    for name in ("schedule_of", "slip_of", "public_slip", "verification", "centres_of", "set_centre", "date_sheet",
-                 "set_paper", "documents_of", "revoke"):
-        answers(monkeypatch, name, AssertionError(f"exams must not be asked ({name})"))
+    sign_in = signed_in(app, monkeypatch, SILENT)
     return sign_in
 
 
-def answers(monkeypatch, name: str, answer, sent: list | None = None):
-    """Exams' answer to one of the API's functions: a value, or an error it raises; each call's
-    arguments go to `sent` (positional ones as a tuple, keyword ones as a dict)."""
-    def call(*args, **kwargs):
-        if sent is not None:
-            sent.append(kwargs or args)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-    monkeypatch.setattr(exams_api, name, call)
 
 
 def text(response) -> str:

@@ -10,17 +10,14 @@ import re
 
 import pytest
 
-from campus import auth, testing
+from campus import auth
 from campus.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, NotFound, Unavailable
-from campus.grpc_client import ServiceClients
 from cms.documents.v1 import documents_pb2 as docs
 from gateway import dashboard, schemas
-from gateway.app import UPLOAD_ENDPOINTS, create_app
-from gateway.blueprints import examinations as exams_api
-from gateway.config import GatewayConfig
-from gateway.context import Gateway
+from gateway.app import UPLOAD_ENDPOINTS
 from gateway.portal import results as results_pages
 from gateway.portal import session
+from gateway.tests.unit.exams_pages import answers, page_app, signed_in
 
 STUDENT = auth.Caller(kind=auth.STUDENT, subject="22P-123456")
 EXAMS = auth.Caller(kind=auth.STAFF, subject="exams.officer", department="examinations")
@@ -66,35 +63,22 @@ PUBLISHED = {"semester": "Autumn 2025", "program_code": "BED15", "published_on":
 
 @pytest.fixture(scope="module")
 def app():
-    config = GatewayConfig(environment="test")
-    made = create_app(config, Gateway(config, ServiceClients(testing.service_tokens("gateway")),
-                                      testing.TestUsers().verifier))
-    made.config["WTF_CSRF_ENABLED"] = False  # the CSRF token is the browser tests' (and the battery's)
-    return made
+    return page_app()
+
+
+#: The API's functions these pages may call, each failing the test unless it gives the answer.
+SILENT = ("public_result", "transcript_of", "record_marks", "submit_marks", "marks_file", "marks_files",
+          "statistics_of", "publish", "publications_of")
 
 
 @pytest.fixture
 def as_who(app, monkeypatch):
     """A test client signed in as `who` (None: anyone); exams answer nothing unless a test says so."""
-    def sign_in(who: auth.Caller | None = None):
-        monkeypatch.setattr(session, "page_caller", lambda: who)
-        return app.test_client()
-    for name in ("public_result", "transcript_of", "record_marks", "submit_marks", "marks_file", "marks_files",
-                 "statistics_of", "publish", "publications_of"):
-        answers(monkeypatch, name, AssertionError(f"exams must not be asked ({name})"))
+    sign_in = signed_in(app, monkeypatch, SILENT)
     monkeypatch.setattr(dashboard, "tile", lambda *_args: pytest.fail("her results must not be asked"))
     return sign_in
 
 
-def answers(monkeypatch, name: str, answer, sent: list | None = None):
-    """Exams' answer to one of the API's functions: a value, or an error it raises."""
-    def call(*args, **kwargs):
-        if sent is not None:
-            sent.append(kwargs or args)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-    monkeypatch.setattr(exams_api, name, call)
 
 
 def her_results(monkeypatch, tile: dict, sent: list | None = None):
