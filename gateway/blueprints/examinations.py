@@ -17,6 +17,7 @@ from cms.documents.v1 import documents_pb2 as docs
 from cms.enrollment.v1 import enrollment_pb2
 from cms.exams.v1 import exams_pb2 as pb
 from gateway import schemas
+from gateway.blueprints.records import safe_file_name
 from gateway.blueprints.staff import TOOLS
 from gateway.context import current
 from gateway.limits import limiter
@@ -30,7 +31,7 @@ staff_bp = Blueprint("exams_staff", __name__, url_prefix="/api/v1/staff")
 BLUEPRINTS = (student_bp, public_bp, staff_bp)
 EXAMINATIONS = TOOLS["exam_centres"]
 #: Who may list a student's documents (exams' ListDocuments); only examinations revoke.
-DOCUMENT_READERS = ("examinations", "student_services")
+DOCUMENT_READERS = TOOLS["student_documents"]
 
 
 def _exams(method: str, message, who: auth.Caller | None = None, *, timeout: float | None = None):
@@ -422,8 +423,8 @@ def get_marks_file_report(file_id: str):
     """Examinations: the file's report as CSV: every refused row with its field and reason."""
     answer, report = marks_file(caller(), file_id)
     name = answer["file_name"].rsplit(".", 1)[0] + f"-{answer['status']}-report.csv"
-    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in name)[:100]
-    return Response(report, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{safe}"'})
+    return Response(report, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{safe_file_name(name)}"'})
 
 
 @staff_bp.get("/results/statistics")

@@ -175,10 +175,11 @@ def get_admission_report(batch_id: str):
     batch, text = admission_report(caller(), batch_id)
     name = batch["file_name"].rsplit(".", 1)[0] + f"-{batch['status']}-report.csv"
     return Response(text, mimetype="text/csv", headers={
-        "Content-Disposition": f"attachment; filename=\"{_safe_name(name)}\""})
+        "Content-Disposition": f"attachment; filename=\"{safe_file_name(name)}\""})
 
 
-def _safe_name(name: str) -> str:
+def safe_file_name(name: str) -> str:
+    """A download's file name, as any browser takes it in Content-Disposition."""
     return "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in name)[:100]
 
 

@@ -25,7 +25,8 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "semesters": ("admissions",), "programmes": ("admissions",), "holds": ("admissions", "student_services"),
          "tutors": ("regional",), "exam_centres": ("examinations",), "date_sheets": ("examinations",),
          "documents": ("examinations",), "publication": ("examinations",),
-         "marks": ("examinations",), "exam_cases": ("examinations",)}
+         "marks": ("examinations",), "exam_cases": ("examinations",),
+         "student_documents": ("examinations", "student_services")}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -45,7 +46,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
                              ("exams", "GetSemesterStatistics")),
              "marks": tuple(("exams", m) for m in ("RecordMarks", "SubmitMarksFile", "GetMarksFile",
                                                    "ListMarksFiles")),
-             "exam_cases": tuple(("exams", m) for m in ("ListExamCases", "DecideRecheck", "DecideCentreChange"))}
+             "exam_cases": tuple(("exams", m) for m in ("ListExamCases", "DecideRecheck", "DecideCentreChange")),
+             "student_documents": (("exams", "ListDocuments"),)}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

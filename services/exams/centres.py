@@ -70,7 +70,7 @@ def set_centre(db: Database, *, code: str, region: str, name: str, address: str,
 
 def date_sheet(db: Database, semester: str, program_code: str) -> tuple[str, str, list[sa.Row]]:
     semester = str(domain.parse_semester(semester))
-    program_code = _program_code(program_code)
+    program_code = domain.program_code(program_code)
     with db.sessions() as session:
         rows = session.execute(sa.select(date_sheet_papers).where(
             date_sheet_papers.c.semester == semester, date_sheet_papers.c.program_code == program_code)
@@ -82,7 +82,7 @@ def set_paper(db: Database, *, semester: str, program_code: str, course_code: st
               start: str, end: str, remove: bool, by: str) -> None:
     """Put a paper on a program's date sheet (or move it, or take it off)."""
     semester = str(domain.parse_semester(semester))
-    program_code = _program_code(program_code)
+    program_code = domain.program_code(program_code)
     course_code = (course_code or "").strip().upper()
     if not course_code or len(course_code) > 12 or not course_code.isalnum():
         raise InvalidArgument("course_code must be a course's code, like 8601", field="course_code")
@@ -120,11 +120,6 @@ def _title_known(session, key: dict) -> str:
                               .where(candidate_papers.c.course_code == key["course_code"]).limit(1)) or "")
 
 
-def _program_code(value: str) -> str:
-    code = (value or "").strip().upper()
-    if not code or len(code) > 20 or not code.isalnum():
-        raise InvalidArgument("program_code must be a program's code, like BED15", field="program_code")
-    return code
 
 
 def _day(value: str) -> dt.date:

@@ -195,3 +195,27 @@ def card_remarks(course_remarks: Iterable[str]) -> str:
     if not remarks or RESULT_LATE in remarks:
         return RESULT_LATE
     return REAPPEAR if FAIL in remarks else PASS
+
+
+def semester_gpa(rows, points: dict[str, Decimal], on_gpa_scale: Collection[str]) -> Decimal | None:
+    """A semester's GPA from its results (each with level, credit_hours, grade), where its
+    levels use one: the one rule the result card, the transcript and the API all show."""
+    rows = list(rows)
+    if not gpa_applies((r.level for r in rows), on_gpa_scale):  # not for Matric, FA, BA / AD
+        return None
+    return gpa((r.credit_hours, points.get(r.grade)) for r in rows)
+
+
+def cgpa_of(published, points: dict[str, Decimal], on_gpa_scale: Collection[str]) -> Decimal | None:
+    """CGPA of her published semesters [(semester, published on, results)]: see `cgpa`."""
+    return cgpa([Attempt(parse_semester(semester), r.course_code, r.credit_hours,
+                         None if r.remarks == RESULT_LATE else points.get(r.grade), r.level)
+                 for semester, _published_on, rows in published for r in rows], on_gpa_scale)
+
+
+def program_code(value: str, field: str = "program_code") -> str:
+    """A programme's code as enrollment writes it (BED15, ADE): exams keeps the code only."""
+    code = (value or "").strip().upper()
+    if not code or len(code) > 20 or not code.isalnum():
+        raise InvalidArgument(f"{field} must be a program's code, like BED15", field=field)
+    return code

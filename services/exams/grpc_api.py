@@ -28,9 +28,7 @@ def course_message(row, shown: bool) -> pb.CourseResult:
 
 def semester_message(semester: str, published_on, rows, points: dict, gpa_levels: set[str]) -> pb.SemesterResult:
     shown = domain.components_shown(domain.parse_semester(semester))
-    gpa = None
-    if domain.gpa_applies((r.level for r in rows), gpa_levels):  # not for Matric, FA, BA / AD
-        gpa = domain.gpa((r.credit_hours, points.get(r.grade)) for r in rows)
+    gpa = domain.semester_gpa(rows, points, gpa_levels)
     return pb.SemesterResult(semester=semester, published_on=published_on.isoformat(),
                              courses=[course_message(r, shown) for r in rows], gpa=str(gpa) if gpa else "")
 
@@ -62,8 +60,8 @@ def marks_file_message(row, processed: int, *, report: bool = False) -> pb.Marks
                         report=row.report if report else "")
 
 
-def group_message(group: statistics.Group) -> pb.GroupStatistics:
-    order = {g: i for i, g in enumerate(("A+", "A", "B", "C", "D", "F"))}
+def group_message(group: statistics.Group, order: dict[str, int]) -> pb.GroupStatistics:
+    """`order`: each grade's place, best first (the grade bands' own order)."""
     return pb.GroupStatistics(
         key=group.key, title=group.title, results=group.results, passed=group.passed, failed=group.failed,
         late=group.late, average_total=str(group.average_total) if group.average_total is not None else "",
@@ -150,10 +148,11 @@ class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"
     @rpc(staff={"examinations"})
     def GetSemesterStatistics(self, request, context):
         found = statistics.semester(self.db, request.semester, request.program_code)
+        order = {band.grade: place for place, band in enumerate(service.bands(self.db))}
         return pb.SemesterStatistics(semester=found.semester, program_code=found.program_code,
                                      candidates=found.candidates, published=found.published,
-                                     courses=[group_message(g) for g in found.courses],
-                                     centres=[group_message(g) for g in found.centres])
+                                     courses=[group_message(g, order) for g in found.courses],
+                                     centres=[group_message(g, order) for g in found.centres])
 
     @rpc(staff={"examinations"})
     def ListExamCases(self, request, context):
@@ -222,9 +221,7 @@ class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"
         points = {band.grade: band.grade_point for band in service.bands(self.db)}
         gpa_levels = service.gpa_levels(self.db)
         published = service.published_results(self.db, regno)
-        cgpa = domain.cgpa([domain.Attempt(domain.parse_semester(semester), r.course_code, r.credit_hours,
-                                           None if r.remarks == domain.RESULT_LATE else points.get(r.grade), r.level)
-                            for semester, _, rows in published for r in rows], gpa_levels)
+        cgpa = domain.cgpa_of(published, points, gpa_levels)
         return pb.GetResultsResponse(registration_number=regno, cgpa=str(cgpa) if cgpa is not None else "",
                                      semesters=[semester_message(*p, points, gpa_levels) for p in published])
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from campus import audit, clock, identifiers
 from campus.db import Database
-from campus.errors import FailedPrecondition, InvalidArgument, NotFound
+from campus.errors import FailedPrecondition, NotFound
 from cms.exams.v1 import events_pb2
 from services.exams import domain
 from services.exams.models import (
@@ -33,17 +33,10 @@ from services.exams.models import (
 NOT_PUBLISHED = "no published result for this roll number"
 
 
-def _program(value: str) -> str:
-    code = (value or "").strip().upper()
-    if not code or len(code) > 20 or not code.isalnum():
-        raise InvalidArgument("program_code must be a program's code, like BED15", field="program_code")
-    return code
-
-
 def publish(db: Database, semester: str, program_code: str, *, by: str, on: dt.date | None = None) -> sa.Row:
     """Publish a program's results of a semester (once: again is a 409 naming the day it was
     done). `on`: the day of publication, today unless the demo seed says otherwise."""
-    semester, program_code = str(domain.parse_semester(semester)), _program(program_code)
+    semester, program_code = str(domain.parse_semester(semester)), domain.program_code(program_code)
     today, now = on or clock.karachi_today(), clock.utcnow()
     with db.unit_of_work() as uow:
         session = uow.session

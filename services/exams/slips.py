@@ -143,7 +143,7 @@ def public_schedule(db: Database, *, program_code: str, semester: str, registrat
     with db.sessions() as session:
         row = session.execute(sa.select(candidates).where(
             candidates.c.registration_number == regno, candidates.c.semester == term,
-            candidates.c.program_code == (program_code or "").strip().upper())).first()
+            candidates.c.program_code == domain.program_code(program_code))).first()
         if row is None:
             raise NotFound("no roll number slip for this program, semester and registration number",
                            field="registration_number")

@@ -60,7 +60,7 @@ class Statistics:
 
 def semester(db: Database, semester_: str, program_code: str) -> Statistics:
     term = str(domain.parse_semester(semester_))
-    program = (program_code or "").strip().upper()
+    program = domain.program_code(program_code)
     with db.sessions() as session:
         sitting = sa.and_(candidates.c.semester == term, candidates.c.program_code == program)
         count = session.scalar(sa.select(sa.func.count()).select_from(candidates).where(sitting)) or 0

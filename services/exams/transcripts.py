@@ -40,17 +40,9 @@ def transcript(db: Database, registration_number: str) -> Transcript:
                        field="registration_number")
     points = {band.grade: band.grade_point for band in service.bands(db)}
     on_scale = service.gpa_levels(db)
-    semesters, attempts = [], []
-    for semester, published_on, rows in published:
-        gpa = None
-        if domain.gpa_applies((r.level for r in rows), on_scale):
-            gpa = domain.gpa((r.credit_hours, points.get(r.grade)) for r in rows)
-        semesters.append(Semester(semester, published_on.isoformat(), rows, gpa))
-        term = domain.parse_semester(semester)
-        attempts += [domain.Attempt(term, r.course_code, r.credit_hours,
-                                    None if r.remarks == domain.RESULT_LATE else points.get(r.grade), r.level)
-                     for r in rows]
-    return Transcript(regno, semesters, domain.cgpa(attempts, on_scale))
+    semesters = [Semester(semester, published_on.isoformat(), rows, domain.semester_gpa(rows, points, on_scale))
+                 for semester, published_on, rows in published]
+    return Transcript(regno, semesters, domain.cgpa_of(published, points, on_scale))
 
 
 def document(db: Database, tokens, found: Transcript, full_name: str) -> documents.Document:
