@@ -18,7 +18,7 @@ NOT_FOUND = "no such document"
 
 
 def status_message(row, issuer: str) -> pb.DocumentStatus:
-    issued = documents._document(row, issuer=issuer)
+    issued = documents.from_row(row, issuer=issuer)
     return pb.DocumentStatus(
         serial=row.serial, status=documents.REVOKED if row.revoked_at else documents.GENUINE,
         document_type=row.document_type, issued_at=clock.iso(issued.issued_at),
