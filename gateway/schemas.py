@@ -560,18 +560,41 @@ class Challan(View):
                    due_date=c.due_date, status=c.status, issued_at=c.issued_at, paid_at=c.paid_at or None)
 
 
+class LedgerEntry(View):
+    """One entry of her account, oldest first: a debit (a charge, a late fee, a reversed
+    payment, a refund paid out) or a credit (a payment, a concession, a cancelled charge,
+    a refund granted), and the balance after it. Amounts in paisa."""
+    posted_at: str
+    kind: str
+    description: str
+    consumer_number: str
+    debit: int = Field(description="paisa")
+    credit: int = Field(description="paisa")
+    balance: int = Field(description="paisa; positive: she owes, negative: she is owed")
+
+    @classmethod
+    def from_message(cls, e) -> Self:
+        return cls(posted_at=e.posted_at, kind=e.kind, description=e.description, consumer_number=e.consumer_number,
+                   debit=e.debit_paisa, credit=e.credit_paisa, balance=e.balance_paisa)
+
+
 class Finance(View):
     outstanding: int = Field(description="paisa")
     outstanding_display: str
     paid: int = Field(description="paisa")
+    balance: int = Field(description="paisa: the ledger's balance; positive, she owes; negative, she is owed")
+    balance_display: str
     currency: Literal["PKR"]
     challans: list[Challan]
+    ledger: list[LedgerEntry]
 
     @classmethod
     def from_message(cls, response) -> Self:
         return cls(outstanding=response.outstanding_paisa, outstanding_display=money.rupees(response.outstanding_paisa),
-                   paid=response.paid_paisa, currency="PKR",
-                   challans=[Challan.from_message(c) for c in response.challans])
+                   paid=response.paid_paisa, balance=response.balance_paisa,
+                   balance_display=money.rupees(response.balance_paisa), currency="PKR",
+                   challans=[Challan.from_message(c) for c in response.challans],
+                   ledger=[LedgerEntry.from_message(e) for e in response.ledger])
 
 
 class Objection(View):

@@ -1,5 +1,5 @@
 """The finance service's definition: what the platform, the gateway and deploy know of it."""
-from campus.definition import DeploySpec, ServiceDefinition
+from campus.definition import DeploySpec, Loop, ServiceDefinition
 from services.finance.config import FinanceConfig
 
 SERVICE = ServiceDefinition(
@@ -10,5 +10,6 @@ SERVICE = ServiceDefinition(
     servicer="services.finance.grpc_api:FinanceServicer",
     models="services.finance.models:metadata",
     seed="services.finance.seed:seed",
+    loops=(Loop("services.finance.loops:close_expired_challans", every_seconds="challan_expiry_check_seconds"),),
     deploy=DeploySpec(autoscale=(2, 20)),  # fee deadlines
 )

@@ -206,3 +206,51 @@ def is_same_payment(recorded: PaymentAttempt, attempt: PaymentAttempt) -> bool:
     """A bank's retry: same key and same data. The same key with other data is a duplicate."""
     return (recorded.consumer_number == attempt.consumer_number
             and recorded.amount_paisa == attempt.amount_paisa)
+
+
+# -- the ledger -----------------------------------------------------------------------
+# Each student's account, one entry per movement. Debits (positive) are what she owes
+# more: a charge, a late fee, a payment the bank reversed, a refund paid out to her.
+# Credits (negative) are what she owes less: a payment, a concession, a charge cancelled
+# (a challan that expired unpaid or was superseded), a refund granted. The balance is their
+# sum: positive, she owes; negative, the university owes her.
+CHARGE, LATE_FEE, PAYMENT, PAYMENT_REVERSED = "charge", "late_fee", "payment", "payment_reversed"
+CANCELLATION, CONCESSION, REFUND_GRANTED, REFUND_PAID = "cancellation", "concession", "refund_granted", "refund_paid"
+DEBITS = frozenset({CHARGE, LATE_FEE, PAYMENT_REVERSED, REFUND_PAID})
+CREDITS = frozenset({PAYMENT, CANCELLATION, CONCESSION, REFUND_GRANTED})
+LEDGER_KINDS = DEBITS | CREDITS
+
+
+def signed_amount(kind: str, amount_paisa: int) -> int:
+    """An entry's amount as the ledger stores it: debits positive, credits negative."""
+    if kind not in LEDGER_KINDS:
+        raise ValueError(f"no ledger entry kind {kind!r}")
+    if amount_paisa <= 0:
+        raise ValueError("a ledger entry moves a positive amount")
+    return amount_paisa if kind in DEBITS else -amount_paisa
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One line of her statement: the entry as debit or credit, and the balance after it."""
+    posted_at: dt.datetime
+    kind: str
+    description: str
+    consumer_number: str
+    debit_paisa: int
+    credit_paisa: int
+    balance_paisa: int
+    posted_by: str = ""
+
+
+def statement(entries) -> list[LedgerLine]:
+    """Her entries in the order they were posted, each with the running balance after it.
+
+    `entries`: rows with posted_at, kind, description, consumer_number, amount_paisa (signed)
+    and posted_by, oldest first."""
+    balance, lines = 0, []
+    for e in entries:
+        balance += e.amount_paisa
+        lines.append(LedgerLine(e.posted_at, e.kind, e.description, e.consumer_number,
+                                max(e.amount_paisa, 0), max(-e.amount_paisa, 0), balance, e.posted_by))
+    return lines

@@ -23,6 +23,12 @@ def challan_message(row) -> pb.Challan:
         paid_at=clock.iso(row.paid_at), bank_mnemonic=row.bank_mnemonic or "", payer_name=row.payer_name)
 
 
+def ledger_message(line: domain.LedgerLine) -> pb.LedgerEntry:
+    return pb.LedgerEntry(posted_at=clock.iso(line.posted_at), kind=line.kind, description=line.description,
+                          consumer_number=line.consumer_number, debit_paisa=line.debit_paisa,
+                          credit_paisa=line.credit_paisa, balance_paisa=line.balance_paisa, posted_by=line.posted_by)
+
+
 def _bank_date(value: str, field: str) -> dt.date:
     try:
         return dt.datetime.strptime(value, "%Y%m%d").date()
@@ -69,8 +75,11 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
         today = clock.karachi_today()
         outstanding = sum(domain.outstanding(service.state_of(r), today) for r in rows)
         paid = sum(r.paid_amount_paisa or 0 for r in rows if r.status == domain.PAID)
+        ledger = service.ledger_of(self.db, regno)
         return pb.GetStudentAccountResponse(registration_number=regno, challans=[challan_message(r) for r in rows],
-                                            outstanding_paisa=outstanding, paid_paisa=paid)
+                                            outstanding_paisa=outstanding, paid_paisa=paid,
+                                            ledger=[ledger_message(line) for line in ledger],
+                                            balance_paisa=ledger[-1].balance_paisa if ledger else 0)
 
     @rpc(public=True)
     def GetFeeSchedule(self, request, context):

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlalchemy as sa
 
 from campus import audit, clock, identifiers
+from campus.auth import Unauthenticated, current_caller
 from campus.db import Database
 from campus.errors import AlreadyExists, NotFound
 from cms.finance.v1 import events_pb2
@@ -60,7 +61,7 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
             issued_at=now)).inserted_primary_key[0]
         number = domain.new_consumer_number(config.biller_prefix, challan_id)
         uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
-        charge = _post(uow, registration_number=registration_number, consumer_number=number, kind="charge",
+        charge = _post(uow, registration_number=registration_number, consumer_number=number, kind=domain.CHARGE,
                        amount_paisa=fee.amount_paisa, description=description, posted_at=now)
         uow.record(events_pb2.ChallanIssued(
             consumer_number=number, registration_number=registration_number, fee_code=fee_code,
@@ -72,10 +73,29 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
     return get_challan(db, number)
 
 
-def _post(uow, **entry) -> dict:
-    """Post one ledger entry; returns it with its id, for the audit chain."""
+def _post(uow, *, kind: str, amount_paisa: int, reason: str = "", reverses_entry_id: int | None = None,
+          **entry) -> dict:
+    """Post one ledger entry (`amount_paisa` positive: the kind says debit or credit), posted
+    by whoever makes this call; returns it with its id, for the audit chain."""
+    entry = {**entry, "kind": kind, "amount_paisa": domain.signed_amount(kind, amount_paisa),
+             "posted_by": _actor(), "reason": reason[:300], "reverses_entry_id": reverses_entry_id}
     entry_id = uow.session.execute(sa.insert(ledger_entries).values(**entry)).inserted_primary_key[0]
     return {"id": entry_id, **entry}
+
+
+def _actor() -> str:
+    try:
+        return audit.actor_of(current_caller())
+    except Unauthenticated:
+        return audit.SYSTEM
+
+
+def ledger_of(db: Database, registration_number: str) -> list[domain.LedgerLine]:
+    """Her statement, oldest entry first, with the running balance."""
+    with db.sessions() as session:
+        rows = session.execute(sa.select(ledger_entries).where(
+            ledger_entries.c.registration_number == registration_number).order_by(ledger_entries.c.id)).all()
+    return domain.statement(rows)
 
 
 def _audit_entries(uow, entries: list[dict]) -> None:
@@ -176,10 +196,11 @@ def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_t
     late_fee = attempt.amount_paisa - challan.amount_paisa
     if late_fee > 0:  # paid after the due date: the surcharge is charged as it is paid
         entries.append(_post(uow, registration_number=challan.registration_number,
-                             consumer_number=challan.consumer_number, kind="charge", amount_paisa=late_fee,
+                             consumer_number=challan.consumer_number, kind=domain.LATE_FEE, amount_paisa=late_fee,
                              description="Late payment surcharge", posted_at=now))
     entries.append(_post(uow, registration_number=challan.registration_number,
-                         consumer_number=challan.consumer_number, kind="payment", amount_paisa=-attempt.amount_paisa,
+                         consumer_number=challan.consumer_number, kind=domain.PAYMENT,
+                         amount_paisa=attempt.amount_paisa,
                          description=f"Paid at {attempt.bank_mnemonic} ({attempt.tran_auth_id})", posted_at=now))
     # Last in the transaction: the chain's head stays locked only until the commit.
     audit.append(uow.session, entity="bank_payment", entity_id=payment_id, action="recorded", payload={
@@ -193,3 +214,55 @@ def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_t
         fee_code=challan.fee_code, reference=challan.reference, amount_paisa=attempt.amount_paisa,
         paid_at=clock.iso(paid_at), bank_mnemonic=attempt.bank_mnemonic, tran_auth_id=attempt.tran_auth_id))
     return identification
+
+
+# -- closing challans that can no longer be paid ----------------------------------------
+#: Why a challan was closed unpaid (challans.closed_reason), as the ledger says it.
+EXPIRED = "expired unpaid"
+
+
+def close_expired_challans(db: Database, config: FinanceConfig, *, limit: int = 200) -> int:
+    """Block unpaid challans past their expiry and cancel their charge in the ledger, so her
+    balance stops counting a fee she can no longer pay. Returns how many were closed.
+
+    Only once no bank can still post a payment dated on or before the expiry (the bank's
+    backdating allowance, and a day's grace for midnight): a payment that arrives late but
+    was taken in time is still recorded, never refused by this sweep."""
+    last_payable = clock.karachi_today() - dt.timedelta(days=config.bank_backdate_days + 1)
+    with db.sessions() as session:
+        numbers = session.execute(sa.select(challans.c.consumer_number).where(
+            challans.c.status == domain.UNPAID, challans.c.expires_on < last_payable)
+            .order_by(challans.c.id).limit(limit)).scalars().all()
+    return sum(close_challan(db, number, reason=EXPIRED, only_if_expired_before=last_payable)
+               for number in numbers)
+
+
+def close_challan(db: Database, consumer_number: str, *, reason: str,
+                  only_if_expired_before: dt.date | None = None) -> bool:
+    """Block one unpaid challan and cancel its charge: one unit of work, False when it was
+    paid (or closed) meanwhile."""
+    with db.unit_of_work() as uow:
+        challan = uow.session.execute(sa.select(challans).where(
+            challans.c.consumer_number == consumer_number).with_for_update()).first()
+        if challan is None or challan.status != domain.UNPAID:
+            return False
+        if only_if_expired_before is not None and challan.expires_on >= only_if_expired_before:
+            return False
+        _close(uow, challan, reason)
+        uow.commit()
+    return True
+
+
+def _close(uow, challan: sa.Row, reason: str) -> None:
+    now = clock.utcnow()
+    closed = dict(status=domain.BLOCKED_STATUS, closed_reason=reason[:200], closed_at=now)
+    uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(**closed))
+    charge = uow.session.execute(sa.select(ledger_entries.c.id).where(
+        ledger_entries.c.consumer_number == challan.consumer_number, ledger_entries.c.kind == domain.CHARGE)
+        .order_by(ledger_entries.c.id).limit(1)).scalar()
+    entry = _post(uow, registration_number=challan.registration_number, consumer_number=challan.consumer_number,
+                  kind=domain.CANCELLATION, amount_paisa=challan.amount_paisa,
+                  description=f"Cancelled ({reason}): {challan.description}"[:200], posted_at=now,
+                  reason=reason, reverses_entry_id=charge)
+    audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="closed", payload=closed)
+    _audit_entries(uow, [entry])

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import sqlalchemy as sa
 
-from campus import clock, testing
+from campus import clock
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from cms.finance.v1 import finance_pb2 as pb
 from services.finance.models import bank_payments, challans
@@ -17,11 +17,6 @@ _refs = itertools.count(1)
 
 def new_reference():
     return f"SR-2026-{900000 + next(_refs):06d}"
-
-
-@pytest.fixture
-def as_requests(service_addr):
-    return testing.clients_as("requests", {"finance": service_addr})
 
 
 def issue(clients, regno="22P-123456", fee_code="degree_urgent", reference=None):
@@ -203,6 +198,6 @@ def test_a_late_payment_charges_its_surcharge_so_the_ledger_balances(as_requests
     with runtime.db.sessions() as s:
         entries = s.execute(sa.select(ledger_entries.c.kind, ledger_entries.c.amount_paisa).where(
             ledger_entries.c.consumer_number == challan.consumer_number)).all()
-    assert sorted(entries) == sorted([("charge", challan.amount_paisa), ("charge", 5000),
+    assert sorted(entries) == sorted([("charge", challan.amount_paisa), ("late_fee", 5000),
                                       ("payment", -(challan.amount_paisa + 5000))])
     assert sum(amount for _, amount in entries) == 0
