@@ -799,6 +799,30 @@ class BillPayment(Body):
     reserved: str | None = Field(None, max_length=400, pattern=TEXT)
 
 
+class BillReversal(Body):
+    """1LINK's reversal (void) of a payment, by the bank that took it: the payment's own
+    `tran_auth_id`, and the reversal's date and time at the bank."""
+    model_config = ConfigDict(extra="forbid")
+
+    consumer_number: str = Field(pattern=CONSUMER_NUMBER_PATTERN)
+    bank_mnemonic: str = Field(pattern=BANK_MNEMONIC, description="the authenticated bank's own")
+    tran_auth_id: str = Field(pattern=r"^[A-Za-z0-9]{6}$", description="the authorisation of the payment reversed")
+    tran_date: str = Field(pattern=YYYYMMDD, description="YYYYMMDD (Pakistan time)")
+    tran_time: str = Field(pattern=HHMMSS, description="HHMMSS (Pakistan time)")
+    reserved: str | None = Field(None, max_length=400, pattern=TEXT)
+
+
+class BillReversalAnswer(View):
+    response_Code: str = Field(pattern=r"^[0-9]{2}$", description=(
+        "00 reversed (a replay: 00 again), 01 no such payment of this bank, 02 the reversal window has closed"))
+    message: str
+    reserved: str
+
+    @classmethod
+    def from_message(cls, answer) -> Self:
+        return cls(response_Code=answer.response_code, message=answer.message, reserved="")
+
+
 class BillInquiryAnswer(View):
     """Only `response_Code` where there is no such bill; every field otherwise."""
     response_Code: str = Field(pattern=r"^[0-9]{2}$", description="00 found, 01 unknown consumer number")

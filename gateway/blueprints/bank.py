@@ -80,3 +80,19 @@ def bill_payment(json: schemas.BillPayment):
         tran_auth_id=json.tran_auth_id, transaction_amount_paisa=money.from_one_link(json.transaction_amount),
         tran_date=json.tran_date, tran_time=json.tran_time))
     return schemas.BillPaymentAnswer.from_message(answer).body()
+
+
+@bp.post("/bill-reversal")
+@limiter.limit(bank_limit)
+@bank_only
+@api.validate(json=schemas.BillReversal, resp=answers(*PROBLEMS, problem=schemas.BankProblemDetails,
+                                                      HTTP_200=schemas.BillReversalAnswer),
+              tags=["bank"], security=BANK)
+def bill_reversal(json: schemas.BillReversal):
+    """Reverse (void) a payment this bank recorded, by its `tran_auth_id`, within the reversal
+    window: the challan is unpaid again. A replay answers `00` again; another bank's payment,
+    or one never made, is `01`; past the window, `02` (treasury refunds it instead)."""
+    answer = _finance("BillReversal", pb.BillReversalRequest(
+        consumer_number=json.consumer_number, bank_mnemonic=json.bank_mnemonic, tran_auth_id=json.tran_auth_id,
+        tran_date=json.tran_date, tran_time=json.tran_time))
+    return schemas.BillReversalAnswer.from_message(answer).body()

@@ -14,5 +14,7 @@ class FinanceConfig(ServiceConfig):
     expiry_days: int = Field(30, ge=0, le=365)
     #: How many days old a bank's transaction date may be when the payment reaches us.
     bank_backdate_days: int = Field(3, ge=0, le=30)
+    #: How long after a payment reaches us the bank that took it may still reverse (void) it.
+    reversal_window_hours: int = Field(72, ge=1, le=24 * 30)
     #: How often the relay closes challans that expired unpaid (their charge is cancelled).
     challan_expiry_check_seconds: float = Field(3600.0, gt=0, le=86400)

@@ -195,6 +195,31 @@ def decide_payment(challan: ChallanState | None, attempt: PaymentAttempt, *, tod
     return OK, "payment recorded"
 
 
+@dataclass(frozen=True)
+class RecordedPayment:
+    consumer_number: str
+    response_code: str
+    received_at: dt.datetime
+    reversed: bool
+
+
+def decide_reversal(payment: RecordedPayment | None, consumer_number: str, *, now: dt.datetime,
+                    window: dt.timedelta) -> tuple[str, str]:
+    """The response code for a bank's reversal of its payment, and why.
+
+    Only the bank that took a payment finds it (the caller looks it up under that bank's
+    own mnemonic): another bank's payment, like one never made, is "01". A reversal already
+    made answers "00" again (a replay). Past the window the money is treasury's to refund,
+    not the bank's to void: "02"."""
+    if payment is None or payment.response_code != OK or payment.consumer_number != consumer_number:
+        return UNKNOWN_CONSUMER, "no such payment by this bank for this consumer number"
+    if payment.reversed:
+        return OK, "payment already reversed"
+    if now - payment.received_at > window:
+        return BLOCKED, "the reversal window has closed: ask the university's treasury"
+    return OK, "payment reversed"
+
+
 def outstanding(challan: ChallanState, today: dt.date) -> int:
     """What an unpaid challan asks for today (0 once paid, blocked or expired)."""
     if effective_status(challan, today) != UNPAID:

@@ -36,6 +36,13 @@ def _bank_date(value: str, field: str) -> dt.date:
         raise InvalidArgument(f"{field} must be a date as YYYYMMDD", field=field) from None
 
 
+def _bank_time(value: str) -> None:
+    try:
+        dt.datetime.strptime(value, "%H%M%S")
+    except ValueError:
+        raise InvalidArgument("tran_time must be a time as HHMMSS", field="tran_time") from None
+
+
 def _bank_caller(bank_mnemonic: str) -> str:
     caller = current_caller()
     mnemonic = identifiers.bank_mnemonic(bank_mnemonic)
@@ -110,13 +117,21 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
         mnemonic = _bank_caller(request.bank_mnemonic)
         if request.transaction_amount_paisa <= 0:
             raise InvalidArgument("transaction_amount must be positive", field="transaction_amount")
-        try:
-            dt.datetime.strptime(request.tran_time, "%H%M%S")
-        except ValueError:
-            raise InvalidArgument("tran_time must be a time as HHMMSS", field="tran_time") from None
+        _bank_time(request.tran_time)
         attempt = domain.PaymentAttempt(
             bank_mnemonic=mnemonic, tran_auth_id=identifiers.tran_auth_id(request.tran_auth_id),
             consumer_number=domain.consumer_number(request.consumer_number),
             amount_paisa=request.transaction_amount_paisa, tran_date=_bank_date(request.tran_date, "tran_date"))
         code, identification, message = service.bill_payment(self.db, self.config, attempt, request.tran_time)
         return pb.BillPaymentResponse(response_code=code, identification_parameter=identification, message=message)
+
+    @rpc(banks=True)
+    def BillReversal(self, request, context):
+        mnemonic = _bank_caller(request.bank_mnemonic)
+        _bank_date(request.tran_date, "tran_date")
+        _bank_time(request.tran_time)
+        code, message = service.bill_reversal(
+            self.db, self.config, bank_mnemonic=mnemonic, tran_auth_id=identifiers.tran_auth_id(request.tran_auth_id),
+            consumer_number=domain.consumer_number(request.consumer_number), tran_date=request.tran_date,
+            tran_time=request.tran_time)
+        return pb.BillReversalResponse(response_code=code, message=message)

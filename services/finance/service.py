@@ -162,6 +162,9 @@ def _bill_payment_once(db: Database, config: FinanceConfig, attempt: domain.Paym
         recorded = uow.session.execute(sa.select(bank_payments).where(
             bank_payments.c.bank_mnemonic == attempt.bank_mnemonic,
             bank_payments.c.tran_auth_id == attempt.tran_auth_id)).first()
+        if recorded is not None and recorded.reversed_at is not None:
+            # The bank voided it: a replay must not pay the challan again behind its back.
+            return domain.DUPLICATE, "", "this payment was reversed"
         if recorded is not None:
             earlier = domain.PaymentAttempt(recorded.bank_mnemonic, recorded.tran_auth_id, recorded.consumer_number,
                                             recorded.amount_paisa, attempt.tran_date)
@@ -266,3 +269,70 @@ def _close(uow, challan: sa.Row, reason: str) -> None:
                   reason=reason, reverses_entry_id=charge)
     audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="closed", payload=closed)
     _audit_entries(uow, [entry])
+
+
+# -- a bank reverses its payment -------------------------------------------------------------
+def bill_reversal(db: Database, config: FinanceConfig, *, bank_mnemonic: str, tran_auth_id: str,
+                  consumer_number: str, tran_date: str, tran_time: str) -> tuple[str, str]:
+    """Reverse a bank's payment exactly once: (response code, why).
+
+    The challan row is locked first, as for a payment, so a reversal and a replay of the
+    payment it reverses take turns: either the replay is answered as recorded and then
+    reversed, or it finds the reversal and pays nothing."""
+    with db.unit_of_work() as uow:
+        challan = None
+        if domain.is_valid_consumer_number(consumer_number):
+            challan = uow.session.execute(sa.select(challans).where(
+                challans.c.consumer_number == consumer_number).with_for_update()).first()
+        payment = uow.session.execute(sa.select(bank_payments).where(
+            bank_payments.c.bank_mnemonic == bank_mnemonic, bank_payments.c.tran_auth_id == tran_auth_id)).first()
+        recorded = None if payment is None or challan is None else domain.RecordedPayment(
+            payment.consumer_number, payment.response_code, clock.as_utc(payment.received_at),
+            payment.reversed_at is not None)
+        code, why = domain.decide_reversal(recorded, consumer_number, now=clock.utcnow(),
+                                           window=dt.timedelta(hours=config.reversal_window_hours))
+        if code == domain.OK and not recorded.reversed:
+            _reverse_payment(uow, challan, payment, tran_date, tran_time)
+            uow.commit()
+        return code, why
+
+
+def _reverse_payment(uow, challan: sa.Row, payment: sa.Row, tran_date: str, tran_time: str) -> None:
+    now = clock.utcnow()
+    uow.session.execute(sa.update(bank_payments).where(bank_payments.c.id == payment.id).values(
+        reversed_at=now, reversal_tran_date=tran_date, reversal_tran_time=tran_time))
+    if challan.tran_auth_id == payment.tran_auth_id and challan.bank_mnemonic == payment.bank_mnemonic:
+        unpaid = dict(status=domain.UNPAID, paid_at=None, paid_amount_paisa=None, bank_mnemonic=None,
+                      tran_auth_id=None)
+        uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(**unpaid))
+        audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="payment_reversed",
+                     payload={**unpaid, "reversed_payment": payment.identification_parameter})
+    why = f"reversed by {payment.bank_mnemonic} ({payment.tran_auth_id})"
+    entries = [_post(uow, registration_number=challan.registration_number, consumer_number=challan.consumer_number,
+                     kind=domain.PAYMENT_REVERSED, amount_paisa=payment.amount_paisa,
+                     description=f"Payment {why}", posted_at=now, reason=why,
+                     reverses_entry_id=_open_entry(uow, challan.consumer_number, domain.PAYMENT))]
+    late_fee = _open_entry(uow, challan.consumer_number, domain.LATE_FEE)
+    if late_fee is not None:  # the surcharge was charged as it was paid: it goes with the payment
+        amount = uow.session.execute(sa.select(ledger_entries.c.amount_paisa).where(
+            ledger_entries.c.id == late_fee)).scalar_one()
+        entries.append(_post(uow, registration_number=challan.registration_number,
+                             consumer_number=challan.consumer_number, kind=domain.CANCELLATION, amount_paisa=amount,
+                             description="Late payment surcharge cancelled with the payment", posted_at=now,
+                             reason=why, reverses_entry_id=late_fee))
+    audit.append(uow.session, entity="bank_payment", entity_id=payment.id, action="reversed", payload={
+        "bank_mnemonic": payment.bank_mnemonic, "tran_auth_id": payment.tran_auth_id,
+        "reversal_tran_date": tran_date, "reversal_tran_time": tran_time})
+    _audit_entries(uow, entries)
+    uow.record(events_pb2.ChallanPaymentReversed(
+        consumer_number=challan.consumer_number, registration_number=challan.registration_number,
+        fee_code=challan.fee_code, reference=challan.reference, amount_paisa=payment.amount_paisa,
+        bank_mnemonic=payment.bank_mnemonic, tran_auth_id=payment.tran_auth_id, reversed_at=clock.iso(now)))
+
+
+def _open_entry(uow, consumer_number: str, kind: str) -> int | None:
+    """The latest entry of this kind on the challan that no later entry has undone."""
+    undone = sa.select(ledger_entries.c.reverses_entry_id).where(ledger_entries.c.reverses_entry_id.is_not(None))
+    return uow.session.execute(sa.select(ledger_entries.c.id).where(
+        ledger_entries.c.consumer_number == consumer_number, ledger_entries.c.kind == kind,
+        ledger_entries.c.id.not_in(undone)).order_by(ledger_entries.c.id.desc()).limit(1)).scalar()

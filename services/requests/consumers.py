@@ -1,7 +1,7 @@
 """Events requests acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
 from cms.exams.v1.events_pb2 import ExamCaseDecided
-from cms.finance.v1.events_pb2 import ChallanPaid
+from cms.finance.v1.events_pb2 import ChallanPaid, ChallanPaymentReversed
 from services.requests import service
 
 
@@ -13,6 +13,11 @@ class RequestsConsumer:
     def on_challan_paid(self, uow, event):
         paid = event.payload(ChallanPaid)
         service.mark_paid(uow, paid.reference, paid.consumer_number, paid.amount_paisa, paid.paid_at)
+
+    @handles("finance", "challan_payment_reversed")
+    def on_challan_payment_reversed(self, uow, event):
+        reversed_ = event.payload(ChallanPaymentReversed)
+        service.payment_reversed(uow, reversed_.reference, reversed_.consumer_number, reversed_.bank_mnemonic)
 
     @handles("exams", "exam_case_decided")
     def on_exam_case_decided(self, uow, event):

@@ -15,7 +15,8 @@ TRANSITIONS = {
     FILING: {AWAITING_PAYMENT, IN_PROCESS},
     AWAITING_PAYMENT: {IN_PROCESS, REJECTED},
     SUBMITTED: {IN_PROCESS, REJECTED},
-    IN_PROCESS: {RESOLVED, REJECTED},
+    # Back to awaiting payment when the bank reverses the payment that moved it on.
+    IN_PROCESS: {RESOLVED, REJECTED, AWAITING_PAYMENT},
     RESOLVED: set(),
     REJECTED: set(),
 }
@@ -52,6 +53,12 @@ def status_after_payment(current: str) -> str | None:
     (already moved on: a second payment event, or a request rejected meanwhile). A request
     still `filing` was paid before its filing finished: it moves on all the same."""
     return IN_PROCESS if current in (AWAITING_PAYMENT, FILING) else None
+
+
+def status_after_reversal(current: str) -> str | None:
+    """The status a reversed payment moves a request back to, or None when it has moved on
+    (decided already: treasury must recover the fee instead) or never moved."""
+    return AWAITING_PAYMENT if current == IN_PROCESS else None
 
 
 # -- whose requests a staff member sees (regional offices: their own centre's) ----------

@@ -8,6 +8,7 @@ by `resume_stalled_filings`, or by the payment itself."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -19,6 +20,8 @@ from campus.errors import AlreadyExists, DeadlineExceeded, DomainError, InvalidA
 from cms.requests.v1 import events_pb2
 from services.requests import domain
 from services.requests.models import categories, request_numbers, service_requests, status_history, subtypes
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,32 @@ def mark_paid(uow, request_number: str, consumer_number: str, amount_paisa: int,
         uow.record(events_pb2.DegreeApplicationFiled(
             request_number=row.request_number, registration_number=row.registration_number,
             subtype=row.subtype, urgent=subtype.urgent, filed_at=clock.iso(now)))
+    return True
+
+
+def payment_reversed(uow, request_number: str, consumer_number: str, bank_mnemonic: str) -> bool:
+    """The bank reversed the payment of a request's challan: a request in process waits for
+    its payment again. One already decided stays decided; its history says the payment was
+    reversed (the log warns treasury's monitoring). False when nothing moved."""
+    if not domain.REQUEST_NUMBER.match(request_number):
+        return False  # not a request's challan
+    row = _locked(uow, request_number)
+    if row is None or row.consumer_number != consumer_number:
+        return False  # never moved by this challan: nothing to undo
+    now = clock.utcnow()
+    note = f"challan {consumer_number}: payment reversed by {bank_mnemonic}"
+    target = domain.status_after_reversal(row.status)
+    if target is None:
+        log.warning("%s after the request was %s: the fee must be recovered", note, row.status)
+        uow.session.execute(sa.insert(status_history).values(request_id=row.id, status=row.status, changed_at=now,
+                                                             note=f"{note} after it was {row.status}"))
+        return False
+    uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
+        status=target, updated_at=now))
+    uow.session.execute(sa.insert(status_history).values(request_id=row.id, status=target, changed_at=now, note=note))
+    uow.record(events_pb2.RequestStatusChanged(
+        request_number=row.request_number, registration_number=row.registration_number,
+        from_status=row.status, to_status=target, changed_at=clock.iso(now), note="payment reversed"))
     return True
 
 

@@ -78,3 +78,39 @@ def test_the_bank_sees_a_paid_challan_as_paid(http):
                                                                        "bank_mnemonic": "ABL"}).json()
     assert (inquiry["bill_status"], inquiry["tran_auth_id"]) == ("P", "E2E002")
     assert inquiry["amount_paid"] == pay["transaction_amount"]
+
+
+def test_a_bank_reverses_its_payment_and_the_request_awaits_payment_again(http):
+    student = bearer(login(http, "22P-123456"))
+    request = http.post("/api/v1/me/requests", headers=student, json={
+        "category": "other_fee_challan", "subtype": "course_change_fee", "details": "8605 to 8610"}).json()
+    number = request["challan"]["consumer_number"]
+    hbl = ("HBL", "Demo@2026")
+    pay = {"consumer_number": number, "bank_mnemonic": "HBL", "tran_auth_id": "E2E003",
+           "transaction_amount": money.to_one_link(request["challan"]["amount"]),
+           "tran_date": today().strftime("%Y%m%d"), "tran_time": "120000"}
+    assert http.post("/api/v1/bank/bill-payment", auth=hbl, json=pay).json()["response_Code"] == "00"
+    url = f"/api/v1/me/requests/{request['request_number']}"
+    testing.wait_until(lambda: http.get(url, headers=student).json()["status"] == "in_process", timeout=30,
+                       what="the request to be in process")
+
+    reversal = {"consumer_number": number, "bank_mnemonic": "HBL", "tran_auth_id": "E2E003",
+                "tran_date": today().strftime("%Y%m%d"), "tran_time": "121500"}
+    foreign = http.post("/api/v1/bank/bill-reversal", auth=BANK, json={**reversal, "bank_mnemonic": "ABL"})
+    assert foreign.json()["response_Code"] == "01"  # ABL did not take this payment
+    for _ in range(2):  # the first reverses it, the replay gets the same answer
+        answer = http.post("/api/v1/bank/bill-reversal", auth=hbl, json=reversal)
+        assert answer.status_code == 200 and answer.json()["response_Code"] == "00", answer.text
+    bad = http.post("/api/v1/bank/bill-reversal", auth=hbl, json={**reversal, "tran_time": "256000"})
+    assert bad.status_code == 400 and bad.json()["response_Code"] == "04"
+
+    testing.wait_until(lambda: http.get(url, headers=student).json()["status"] == "awaiting_payment", timeout=30,
+                       what="the request to await its payment again")
+    assert [h["status"] for h in http.get(url, headers=student).json()["history"]] == [
+        "awaiting_payment", "in_process", "awaiting_payment"]
+    finance = http.get("/api/v1/me/finance", headers=student).json()["data"]
+    mine = [e for e in finance["ledger"] if e["consumer_number"] == number]
+    assert [(e["kind"], e["debit"], e["credit"]) for e in mine] == [
+        ("charge", 50000, 0), ("payment", 0, 50000), ("payment_reversed", 50000, 0)]
+    assert finance["ledger"][-1]["balance"] == finance["balance"]
+    assert set(finance["ledger"][0]) >= {"posted_at", "description", "debit", "credit", "balance"}

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from campus import dead_letters, testing
 from campus.events import envelope_for
 from cms.exams.v1.events_pb2 import ExamCaseDecided
-from cms.finance.v1.events_pb2 import ChallanPaid
+from cms.finance.v1.events_pb2 import ChallanPaid, ChallanPaymentReversed
 from cms.requests.v1 import requests_pb2 as pb
 from services.requests.models import service_requests, status_history
 
@@ -175,3 +175,50 @@ def test_a_paid_examinations_request_goes_to_exams_and_its_decision_closes_it(ga
         request_number=refused.request_number, registration_number="22P-123456", kind="centre_change",
         outcome="rejected", note="no hardship shown", decided_by="exams.officer")))
     testing.wait_until(lambda: status_of(requests_runtime, refused.request_number) == "rejected", what="rejected")
+
+
+def reversed_event(filed):
+    return envelope_for("finance", ChallanPaymentReversed(
+        consumer_number=filed.challan.consumer_number, registration_number=filed.registration_number,
+        fee_code="degree_urgent", reference=filed.request_number, amount_paisa=filed.challan.amount_paisa,
+        bank_mnemonic="ABL", tran_auth_id="X00001", reversed_at="2026-11-25T06:00:00Z"))
+
+
+def history_of(runtime, number):
+    with runtime.db.sessions() as s:
+        return s.execute(sa.select(status_history.c.status, status_history.c.note).join(
+            service_requests, service_requests.c.id == status_history.c.request_id).where(
+            service_requests.c.request_number == number).order_by(status_history.c.id)).all()
+
+
+def test_a_reversed_payment_sends_its_request_back_to_awaiting_payment_once(
+        gateway, users, requests_runtime, amqp_url, consumer):
+    filed = file(gateway, users)
+    testing.publish(amqp_url, paid_event(filed))
+    testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "in_process",
+                       what="the request to be in process")
+    event = reversed_event(filed)
+    testing.publish(amqp_url, event)
+    testing.publish(amqp_url, event)  # redelivered: changes nothing more
+    testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "awaiting_payment",
+                       what="the request to await its payment again")
+    testing.wait_until(lambda: _count(requests_runtime, requests_runtime.db.processed_events,
+                                      event["event_id"]) == 1, what="the reversal to be handled")
+    notes = history_of(requests_runtime, filed.request_number)
+    assert notes[-1] == ("awaiting_payment", f"challan {filed.challan.consumer_number}: payment reversed by ABL")
+    assert [status for status, _ in notes].count("awaiting_payment") == 2  # filed, then reversed: once
+
+
+def test_a_reversal_after_the_decision_leaves_the_decision_and_says_so(
+        gateway, users, requests_runtime, amqp_url, consumer):
+    filed = file(gateway, users)
+    with requests_runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(service_requests).where(
+            service_requests.c.request_number == filed.request_number).values(status="resolved"))
+        uow.commit()
+    event = reversed_event(filed)
+    testing.publish(amqp_url, event)
+    testing.wait_until(lambda: _count(requests_runtime, requests_runtime.db.processed_events,
+                                      event["event_id"]) == 1, what="the reversal to be handled")
+    assert status_of(requests_runtime, filed.request_number) == "resolved"
+    assert history_of(requests_runtime, filed.request_number)[-1][1].endswith("after it was resolved")
