@@ -179,6 +179,14 @@ def revoke(session: Session, serial: str, *, by: str, reason: str) -> sa.Row | N
     return status(session, serial)
 
 
+def revoke_copy(session: Session, copy_of: str, *, by: str, reason: str) -> int:
+    """Revoke whatever copy of `copy_of` stands (a challan cancelled: its printed copy must not
+    verify as good); how many were revoked."""
+    return session.execute(sa.update(_TABLE).where(_TABLE.c.copy_of == copy_of, _TABLE.c.revoked_at.is_(None))
+                           .values(revoked_at=clock.utcnow().replace(microsecond=0), revoked_by=by,
+                                   revocation_reason=reason)).rowcount
+
+
 def status(session: Session, serial: str) -> sa.Row | None:
     return session.execute(sa.select(_TABLE).where(_TABLE.c.serial == serial)).first()
 

@@ -45,12 +45,13 @@ NOT_ANSWERING = (Unavailable, DeadlineExceeded)
 # -- the words for exams' codes -----------------------------------------------------------------
 DOCUMENT_TYPES = {"roll_number_slip": _l("Roll number slip"), "transcript": _l("Transcript"),
                   "challan": _l("Fee challan")}
-ISSUERS = {"exams": _l("Controller of Examinations")}
+ISSUERS = {"exams": _l("Controller of Examinations"), "finance": _l("Treasury")}
 #: The key facts a document carries, as the verification page names them (in this order).
 FACT_NAMES = {"name": _l("Name"), "registration_number": _l("Registration number"),
               "roll_number": _l("Roll number"), "program": _l("Programme"), "semester": _l("Semester"),
               "centre": _l("Exam centre"), "semesters": _l("Semesters with results"),
-              "last_semester": _l("Last semester"), "cgpa": _l("CGPA")}
+              "last_semester": _l("Last semester"), "cgpa": _l("CGPA"),
+              "consumer_number": _l("Consumer number"), "amount": _l("Amount"), "due_date": _l("Due date")}
 #: Why a document was revoked, when the system did it (else the officer's words, as written).
 REVOCATION_REASONS = {"superseded by a new copy": _l("A newer copy of this document was issued: only that copy "
                                                      "is valid.")}

@@ -25,7 +25,7 @@ from typing import Protocol
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from campus import clock, identifiers, loops
+from campus import bulk, clock, identifiers, loops
 from campus.db import Database
 from campus.errors import AlreadyExists, InvalidArgument, NotFound
 from cms.enrollment.v1 import events_pb2
@@ -221,20 +221,7 @@ def submit_batch(db: Database, file_name: str, text: str, *, officer: str, today
 
 def _rows(text: str) -> list[dict[str, str]]:
     """The file's rows by column name; a file that is not the form's columns is refused whole."""
-    text = (text or "").lstrip("\ufeff")  # Excel saves UTF-8 with a byte-order mark
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    missing = [f for f in domain.ADMISSION_FIELDS if f not in header]
-    if missing:
-        raise InvalidArgument(f"the file's first line must name the columns; missing: {', '.join(missing)}",
-                              field="file")
-    reader.fieldnames = header
-    rows = list(reader)
-    if not rows:
-        raise InvalidArgument("the file has no rows under its header", field="file")
-    if len(rows) > MAX_ROWS:
-        raise InvalidArgument(f"a file may have at most {MAX_ROWS} rows; split it", field="file")
-    return rows
+    return bulk.csv_rows(text, domain.ADMISSION_FIELDS, max_rows=MAX_ROWS)
 
 
 def _check_rows(rows: list[dict[str, str]], choices: dict, today: dt.date):

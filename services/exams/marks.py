@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from campus import audit, clock, identifiers
+from campus import audit, bulk, clock, identifiers
 from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound
 from services.exams import domain, service
@@ -78,26 +78,7 @@ def record(db: Database, config, *, roll_number: str, course_code: str, assignme
 
 # -- a file --------------------------------------------------------------------------------
 def _rows(text: str) -> list[dict[str, str]]:
-    text = (text or "").lstrip("\ufeff")  # Excel saves UTF-8 with a byte-order mark
-    try:
-        reader = csv.DictReader(io.StringIO(text))
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-    except csv.Error as error:
-        raise InvalidArgument(f"not a CSV file: {error}", field="file") from None
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise InvalidArgument(f"the file's first line must name the columns; missing: {', '.join(missing)}",
-                              field="file")
-    reader.fieldnames = header
-    try:
-        rows = list(reader)
-    except csv.Error as error:
-        raise InvalidArgument(f"not a CSV file: {error}", field="file") from None
-    if not rows:
-        raise InvalidArgument("the file has no rows under its header", field="file")
-    if len(rows) > MAX_ROWS:
-        raise InvalidArgument(f"a file may have at most {MAX_ROWS} rows; split it", field="file")
-    return rows
+    return bulk.csv_rows(text, COLUMNS, max_rows=MAX_ROWS)
 
 
 def _mark(raw: dict, field: str) -> tuple[int | None, str | None]:

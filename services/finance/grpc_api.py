@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from campus import clock, identifiers
+from campus import clock, documents, documents_api, identifiers
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from campus.policy import OWN, RECORD, rpc
 from campus.runtime import Runtime
+from cms.documents.v1 import documents_pb2
 from cms.finance.v1 import finance_pb2 as pb
 from cms.finance.v1 import finance_pb2_grpc
-from services.finance import domain, service
+from services.finance import challan_pdf, domain, service, settlements, treasury
+
+TREASURY = {"treasury"}
 
 
 def challan_message(row) -> pb.Challan:
@@ -20,7 +23,35 @@ def challan_message(row) -> pb.Challan:
         fee_code=row.fee_code, description=row.description, reference=row.reference,
         amount_paisa=row.amount_paisa, amount_after_due_date_paisa=row.amount_after_due_paisa,
         due_date=row.due_date.isoformat(), status=row.status, issued_at=clock.iso(row.issued_at),
-        paid_at=clock.iso(row.paid_at), bank_mnemonic=row.bank_mnemonic or "", payer_name=row.payer_name)
+        paid_at=clock.iso(row.paid_at), bank_mnemonic=row.bank_mnemonic or "", payer_name=row.payer_name,
+        closed_reason=row.closed_reason or "")
+
+
+def settlement_line(line: settlements.Line) -> pb.SettlementLine:
+    return pb.SettlementLine(tran_date=line.tran_date, tran_auth_id=line.tran_auth_id,
+                             consumer_number=line.consumer_number, amount_paisa=line.amount_paisa,
+                             recorded_amount_paisa=line.recorded_amount_paisa,
+                             recorded_consumer_number=line.recorded_consumer_number, note=line.note)
+
+
+def settlement_message(row) -> pb.SettlementReport:
+    report = settlements.report_of(row)
+    return pb.SettlementReport(
+        settlement_id=row.id, bank_mnemonic=row.bank_mnemonic, file_name=row.file_name, sha256=row.sha256,
+        uploaded_at=clock.iso(row.uploaded_at), uploaded_by=row.uploaded_by, matched=report.matched,
+        unrecorded=[settlement_line(x) for x in report.unrecorded],
+        missing=[settlement_line(x) for x in report.missing],
+        mismatched=[settlement_line(x) for x in report.mismatched],
+        first_tran_date=row.first_tran_date, last_tran_date=row.last_tran_date, rows=row.rows)
+
+
+def unmatched_message(row, challan_status: str = "") -> pb.UnmatchedPayment:
+    return pb.UnmatchedPayment(
+        id=row.id, bank_mnemonic=row.bank_mnemonic, tran_auth_id=row.tran_auth_id,
+        consumer_number=row.consumer_number, amount_paisa=row.amount_paisa, tran_date=row.tran_date,
+        status=row.status, found_at=clock.iso(row.found_at), settlement_id=row.settlement_id,
+        resolved_at=clock.iso(row.resolved_at), resolved_by=row.resolved_by, note=row.note,
+        challan_status=challan_status)
 
 
 def ledger_message(line: domain.LedgerLine) -> pb.LedgerEntry:
@@ -51,10 +82,22 @@ def _bank_caller(bank_mnemonic: str) -> str:
     return mnemonic
 
 
-class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
+class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.FinanceServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
         self.config = runtime.config
+        self.tokens = runtime.service_tokens
+        self.public_url = runtime.config.public_url
+
+    def _visible_challan(self, consumer_number: str):
+        """The challan, if this caller may see it: hers, or any for treasury. Someone else's
+        challan does not exist, as far as this caller can tell."""
+        row = service.get_challan(self.db, domain.consumer_number(consumer_number))
+        try:
+            authorize(current_caller(), owner=row.registration_number, departments=TREASURY)
+        except PermissionDenied:
+            raise NotFound("no challan with this consumer number", field="consumer_number") from None
+        return row
 
     # Challans are issued for filed requests (requests) and semester registrations (enrollment).
     @rpc(services={"requests", "enrollment"})
@@ -65,17 +108,63 @@ class FinanceServicer(finance_pb2_grpc.FinanceServiceServicer):
             payer_name=request.payer_name, charges=[(c.fee_code, c.quantity) for c in request.charges])
         return challan_message(row)
 
-    @rpc(students=RECORD, staff={"treasury"})
+    @rpc(students=RECORD, staff=TREASURY)
     def GetChallan(self, request, context):
-        row = service.get_challan(self.db, domain.consumer_number(request.consumer_number))
-        try:
-            authorize(current_caller(), owner=row.registration_number, departments={"treasury"})
-        except PermissionDenied:
-            # Someone else's challan does not exist, as far as this caller can tell.
-            raise NotFound("no challan with this consumer number", field="consumer_number") from None
-        return challan_message(row)
+        return challan_message(self._visible_challan(request.consumer_number))
 
-    @rpc(students=OWN, staff={"treasury"})  # not regional: finance cannot tell a student's centre
+    @rpc(students=RECORD, staff=TREASURY)
+    def GetChallanPdf(self, request, context):
+        row = self._visible_challan(request.consumer_number)
+        document = service.challan_document(self.db, self.tokens, row)
+        slip = service.challan_slip(row)
+        content = challan_pdf.challan_pdf(slip, banks=service.collecting_banks(self.db),
+                                          verify_url=documents.qr_url(self.public_url, document.document_id))
+        return documents_pb2.PdfDocument(content=content, file_name=challan_pdf.file_name(slip),
+                                         document_id=document.document_id)
+
+    @rpc(public=True)  # the challan page and the prospectus name the banks that collect fees
+    def ListBanks(self, request, context):
+        return pb.ListBanksResponse(banks=[pb.Bank(mnemonic=m, name=n) for m, n in service.collecting_banks(self.db)])
+
+    # -- treasury ------------------------------------------------------------------------------
+    @rpc(staff=TREASURY)
+    def ReconcileSettlement(self, request, context):
+        row, refused = settlements.reconcile(self.db, bank_mnemonic=request.bank_mnemonic, content=request.content,
+                                             file_name=request.file_name, by=service.actor())
+        if row is None:
+            return pb.SettlementReport(bank_mnemonic=request.bank_mnemonic, file_name=request.file_name, refused=[
+                pb.RefusedRow(line=line, field=field, reason=reason) for line, field, reason in refused])
+        return settlement_message(row)
+
+    @rpc(staff=TREASURY)
+    def ListSettlements(self, request, context):
+        return pb.ListSettlementsResponse(settlements=[
+            settlement_message(r) for r in settlements.list_settlements(self.db, request.bank_mnemonic)])
+
+    @rpc(staff=TREASURY)
+    def GetSettlement(self, request, context):
+        return settlement_message(settlements.get_settlement(self.db, request.settlement_id))
+
+    @rpc(staff=TREASURY)
+    def ListUnmatched(self, request, context):
+        return pb.ListUnmatchedResponse(payments=[
+            unmatched_message(row, status) for row, status in settlements.list_unmatched(self.db, request.status)])
+
+    @rpc(staff=TREASURY)
+    def ResolveUnmatched(self, request, context):
+        return unmatched_message(treasury.resolve_unmatched(self.db, request.id, request.action, request.reason))
+
+    @rpc(staff=TREASURY)
+    def CancelChallan(self, request, context):
+        return challan_message(treasury.cancel_challan(self.db, request.consumer_number, request.reason))
+
+    @rpc(staff=TREASURY)
+    def RecordManualPayment(self, request, context):
+        return challan_message(treasury.record_manual_payment(
+            self.db, request.consumer_number, amount_paisa=request.amount_paisa, paid_on=request.paid_on,
+            reason=request.reason))
+
+    @rpc(students=OWN, staff=TREASURY)  # not regional: finance cannot tell a student's centre
     def GetStudentAccount(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
         rows = service.student_challans(self.db, regno)

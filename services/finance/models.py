@@ -86,3 +86,49 @@ ledger_entries = sa.Table(
 )
 
 issued_documents = documents.registry_table(metadata)
+
+# The banks that collect fees (data: migration 0007). Each signs in with its own credential
+# (identity's bank accounts) and acts only on its own payments.
+banks = sa.Table(
+    "banks", metadata,
+    sa.Column("mnemonic", sa.String(8), primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+)
+
+# Each bank's daily settlement file as treasury uploaded it, with the report it gave: the
+# same file again (same bank, same SHA-256) answers the same report.
+settlements = sa.Table(
+    "settlements", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("bank_mnemonic", sa.String(8), nullable=False),
+    sa.Column("file_name", sa.String(200), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("uploaded_by", sa.String(200), nullable=False),
+    sa.Column("first_tran_date", sa.String(8), nullable=False),
+    sa.Column("last_tran_date", sa.String(8), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("matched", sa.Integer, nullable=False),
+    sa.Column("report", sa.Text, nullable=False),           # JSON: unrecorded, missing, mismatched
+    sa.UniqueConstraint("bank_mnemonic", "sha256"),
+)
+
+# Money a bank's settlement says it took that no bill-payment call told us of: kept until
+# treasury posts it to its challan or refunds it, never dropped (one row per authorisation).
+unmatched_payments = sa.Table(
+    "unmatched_payments", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("bank_mnemonic", sa.String(8), nullable=False),
+    sa.Column("tran_auth_id", sa.String(6), nullable=False),
+    sa.Column("consumer_number", sa.String(18), nullable=False),
+    sa.Column("amount_paisa", Money, nullable=False),
+    sa.Column("tran_date", sa.String(8), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),    # open | posted | refunded
+    sa.Column("found_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("settlement_id", sa.Integer, sa.ForeignKey("settlements.id"), nullable=False),
+    sa.Column("resolved_at", sa.DateTime(timezone=True)),
+    sa.Column("resolved_by", sa.String(200), nullable=False, server_default=""),
+    sa.Column("note", sa.String(300), nullable=False, server_default=""),
+    sa.UniqueConstraint("bank_mnemonic", "tran_auth_id"),
+)

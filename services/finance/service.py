@@ -5,14 +5,14 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from campus import audit, clock, identifiers
+from campus import audit, clock, documents, identifiers, money
 from campus.auth import Unauthenticated, current_caller
 from campus.db import Database
 from campus.errors import AlreadyExists, NotFound
 from cms.finance.v1 import events_pb2
-from services.finance import domain
+from services.finance import challan_pdf, domain
 from services.finance.config import FinanceConfig
-from services.finance.models import bank_payments, challans, fee_schedule, ledger_entries
+from services.finance.models import bank_payments, banks, challans, fee_schedule, ledger_entries
 
 
 def fee_schedule_rows(db: Database) -> list[domain.Fee]:
@@ -78,12 +78,13 @@ def _post(uow, *, kind: str, amount_paisa: int, reason: str = "", reverses_entry
     """Post one ledger entry (`amount_paisa` positive: the kind says debit or credit), posted
     by whoever makes this call; returns it with its id, for the audit chain."""
     entry = {**entry, "kind": kind, "amount_paisa": domain.signed_amount(kind, amount_paisa),
-             "posted_by": _actor(), "reason": reason[:300], "reverses_entry_id": reverses_entry_id}
+             "posted_by": actor(), "reason": reason[:300], "reverses_entry_id": reverses_entry_id}
     entry_id = uow.session.execute(sa.insert(ledger_entries).values(**entry)).inserted_primary_key[0]
     return {"id": entry_id, **entry}
 
 
-def _actor() -> str:
+def actor() -> str:
+    """Who is making this change, for the ledger and the treasury's records."""
     try:
         return audit.actor_of(current_caller())
     except Unauthenticated:
@@ -180,7 +181,8 @@ def _bill_payment_once(db: Database, config: FinanceConfig, attempt: domain.Paym
         return domain.OK, identification, why
 
 
-def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_time: str) -> str:
+def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_time: str, *,
+                    reason: str = "") -> str:
     now = clock.utcnow()
     paid_at = dt.datetime.combine(attempt.tran_date, dt.datetime.strptime(tran_time, "%H%M%S").time(),
                                   tzinfo=clock.KARACHI).astimezone(clock.UTC)
@@ -203,7 +205,7 @@ def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_t
                              description="Late payment surcharge", posted_at=now))
     entries.append(_post(uow, registration_number=challan.registration_number,
                          consumer_number=challan.consumer_number, kind=domain.PAYMENT,
-                         amount_paisa=attempt.amount_paisa,
+                         amount_paisa=attempt.amount_paisa, reason=reason,
                          description=f"Paid at {attempt.bank_mnemonic} ({attempt.tran_auth_id})", posted_at=now))
     # Last in the transaction: the chain's head stays locked only until the commit.
     audit.append(uow.session, entity="bank_payment", entity_id=payment_id, action="recorded", payload={
@@ -336,3 +338,44 @@ def _open_entry(uow, consumer_number: str, kind: str) -> int | None:
     return uow.session.execute(sa.select(ledger_entries.c.id).where(
         ledger_entries.c.consumer_number == consumer_number, ledger_entries.c.kind == kind,
         ledger_entries.c.id.not_in(undone)).order_by(ledger_entries.c.id.desc()).limit(1)).scalar()
+
+
+# -- the printed challan ---------------------------------------------------------------------
+CHALLAN = "challan"
+
+
+def collecting_banks(db: Database) -> list[tuple[str, str]]:
+    """(mnemonic, name) of each bank that takes the university's fees."""
+    with db.sessions() as session:
+        return [(r.mnemonic, r.name) for r in session.execute(
+            sa.select(banks).where(banks.c.active).order_by(banks.c.mnemonic))]
+
+
+def challan_document(db: Database, tokens, row: sa.Row) -> documents.Document:
+    """The challan's verifiable document: what the QR code of every copy vouches for. Its
+    payment is not among the facts (a copy printed unpaid stays genuine once it is paid);
+    cancelling the challan revokes it."""
+    facts = [("name", documents.mask_name(row.payer_name or row.registration_number)),
+             ("registration_number", row.registration_number), ("consumer_number", row.consumer_number),
+             ("amount", money.rupees(row.amount_paisa)), ("due_date", row.due_date.isoformat())]
+    with db.unit_of_work() as uow:
+        document = documents.issue(uow.session, tokens, document_type=CHALLAN, subject=row.registration_number,
+                                   copy_of=f"{CHALLAN}/{row.consumer_number}", facts=facts, serial_prefix="CH")
+        uow.commit()
+    return document
+
+
+def revoke_printed(uow, consumer_number: str, *, reason: str) -> int:
+    return documents.revoke_copy(uow.session, f"{CHALLAN}/{consumer_number}", by=actor(), reason=reason[:300])
+
+
+def challan_slip(row: sa.Row) -> challan_pdf.ChallanSlip:
+    karachi = clock.KARACHI
+    return challan_pdf.ChallanSlip(
+        consumer_number=row.consumer_number, registration_number=row.registration_number,
+        payer_name=row.payer_name, description=row.description, reference=row.reference,
+        amount_paisa=row.amount_paisa, amount_after_due_paisa=row.amount_after_due_paisa, due_date=row.due_date,
+        issued_on=clock.as_utc(row.issued_at).astimezone(karachi).date(),
+        status=domain.effective_status(state_of(row), clock.karachi_today()),
+        paid_on=clock.as_utc(row.paid_at).astimezone(karachi).date() if row.paid_at else None,
+        paid_at_bank=row.bank_mnemonic or "")

@@ -127,4 +127,4 @@ def test_the_public_keys_name_their_issuer(keys):
 
 
 def test_the_issuers_are_the_services_that_answer_verify_document():
-    assert documents.issuers() == ["exams"]
+    assert documents.issuers() == ["exams", "finance"]

@@ -1,0 +1,178 @@
+"""Treasury's tools against real PostgreSQL over gRPC: the printed challan and its QR code,
+settlement files reconciled, the unmatched queue, cancelling a challan, a counter payment."""
+import io
+
+import pypdf
+import pytest
+import sqlalchemy as sa
+
+from campus import clock, documents
+from campus.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
+from cms.documents.v1 import documents_pb2 as docs
+from cms.finance.v1 import finance_pb2 as pb
+from services.finance import service
+from services.finance.models import unmatched_payments
+from services.finance.tests.integration.test_bank_collection import issue, outbox_events, pay
+from services.finance.tests.integration.test_reversal import reverse
+
+
+@pytest.fixture
+def treasury(users):
+    return users.staff("treasury.officer", "treasury")
+
+
+def text_of(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
+# -- the printed challan ------------------------------------------------------------------------
+def test_her_challan_prints_as_three_copies_with_a_qr_code_that_verifies(as_requests, as_gateway, users, runtime):
+    challan = issue(as_requests, regno="23F-720001")
+    pdf = as_gateway.call("finance", "GetChallanPdf", pb.GetChallanRequest(consumer_number=challan.consumer_number),
+                          caller=users.student("23F-720001"))
+    text = text_of(pdf.content)
+    assert len(pypdf.PdfReader(io.BytesIO(pdf.content)).pages) == 1
+    for copy in ("Bank Copy", "University Copy", "Student Copy"):
+        assert copy in text
+    assert text.count(challan.consumer_number) >= 3
+    assert "Allied Bank Limited (ABL)" in text and "Habib Bank Limited (HBL)" in text
+    assert pdf.file_name == f"challan-{challan.consumer_number}.pdf"
+    read = documents.read(pdf.document_id, runtime.service_tokens.keys)
+    assert dict(read.facts)["consumer_number"] == challan.consumer_number
+    status = as_gateway.call("finance", "VerifyDocument", docs.VerifyDocumentRequest(document_id=pdf.document_id))
+    assert status.status == "genuine"
+    again = as_gateway.call("finance", "GetChallanPdf", pb.GetChallanRequest(
+        consumer_number=challan.consumer_number), caller=users.student("23F-720001"))
+    assert again.document_id == pdf.document_id  # printed twice: one document
+
+
+def test_another_students_challan_does_not_exist_for_her(as_requests, as_gateway, users, treasury):
+    challan = issue(as_requests, regno="23F-720002")
+    with pytest.raises(NotFound):
+        as_gateway.call("finance", "GetChallanPdf", pb.GetChallanRequest(consumer_number=challan.consumer_number),
+                        caller=users.student("23F-720009"))
+    assert as_gateway.call("finance", "GetChallanPdf", pb.GetChallanRequest(
+        consumer_number=challan.consumer_number), caller=treasury).content.startswith(b"%PDF")
+
+
+# -- cancelling, a counter payment ----------------------------------------------------------------
+def test_a_cancelled_challan_is_blocked_its_charge_cancelled_and_its_print_revoked(
+        as_requests, as_gateway, users, treasury):
+    challan = issue(as_requests, regno="23F-720003")
+    printed = as_gateway.call("finance", "GetChallanPdf", pb.GetChallanRequest(
+        consumer_number=challan.consumer_number), caller=users.student("23F-720003"))
+    with pytest.raises(InvalidArgument) as why:
+        as_gateway.call("finance", "CancelChallan", pb.CancelChallanRequest(
+            consumer_number=challan.consumer_number, reason=""), caller=treasury)
+    assert why.value.field == "reason"
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "CancelChallan", pb.CancelChallanRequest(
+            consumer_number=challan.consumer_number, reason="issued twice"), caller=users.student("23F-720003"))
+    for _ in range(2):  # cancelling again answers the same
+        cancelled = as_gateway.call("finance", "CancelChallan", pb.CancelChallanRequest(
+            consumer_number=challan.consumer_number, reason="issued twice by mistake"), caller=treasury)
+        assert (cancelled.status, cancelled.closed_reason) == ("blocked", "cancelled: issued twice by mistake")
+    inquiry = as_gateway.call("finance", "BillInquiry", pb.BillInquiryRequest(
+        consumer_number=challan.consumer_number, bank_mnemonic="ABL"), caller=users.bank("ABL"))
+    assert (inquiry.response_code, inquiry.bill_status) == ("02", "B")
+    assert pay(as_gateway, users, challan, key="TC0001").response_code == "02"
+    ledger = as_gateway.call("finance", "GetStudentAccount", pb.GetStudentAccountRequest(
+        registration_number="23F-720003"), caller=treasury).ledger
+    assert [(e.kind, e.balance_paisa) for e in ledger] == [("charge", 200000), ("cancellation", 0)]
+    assert ledger[-1].posted_by == "staff:treasury.officer@treasury via gateway"
+    status = as_gateway.call("finance", "VerifyDocument", docs.VerifyDocumentRequest(document_id=printed.document_id))
+    assert status.status == "revoked"
+
+
+def test_treasury_records_a_counter_payment_once_with_its_reason(as_requests, as_gateway, users, treasury, runtime):
+    challan = issue(as_requests, regno="23F-720004")
+    request = pb.ManualPaymentRequest(consumer_number=challan.consumer_number, amount_paisa=challan.amount_paisa,
+                                      paid_on=clock.karachi_today().isoformat(), reason="paid at the counter, R-1234")
+    with pytest.raises(InvalidArgument) as wrong:
+        as_gateway.call("finance", "RecordManualPayment", pb.ManualPaymentRequest(
+            consumer_number=challan.consumer_number, amount_paisa=1, paid_on=request.paid_on, reason=request.reason),
+            caller=treasury)
+    assert wrong.value.field == "amount"
+    first = as_gateway.call("finance", "RecordManualPayment", request, caller=treasury)
+    again = as_gateway.call("finance", "RecordManualPayment", request, caller=treasury)
+    assert (first.status, first.bank_mnemonic) == (again.status, again.bank_mnemonic) == ("paid", "TRSY")
+    paid = [e for e in outbox_events(runtime, "challan_paid")
+            if e["data"]["consumer_number"] == challan.consumer_number]
+    assert len(paid) == 1
+    payment = service.ledger_of(runtime.db, "23F-720004")[-1]
+    assert (payment.kind, payment.balance_paisa) == ("payment", 0)
+    assert payment.posted_by.startswith("staff:treasury.officer@treasury")
+
+
+# -- settlements --------------------------------------------------------------------------------
+def settlement(*rows) -> bytes:
+    return ("tran_date,tran_auth_id,consumer_number,amount\n" + "".join(f"{r}\n" for r in rows)).encode()
+
+
+def reconcile(as_gateway, treasury, content, bank="ABL"):
+    return as_gateway.call("finance", "ReconcileSettlement", pb.ReconcileSettlementRequest(
+        bank_mnemonic=bank, content=content, file_name="abl.csv"), caller=treasury)
+
+
+def test_a_settlement_is_matched_row_by_row_and_the_same_file_answers_the_same_report(
+        as_requests, as_gateway, users, treasury, runtime):
+    today = clock.karachi_today().strftime("%Y%m%d")
+    matched, differs, missing, reversed_, unheard = (issue(as_requests, regno="23F-720005") for _ in range(5))
+    for challan, key in ((matched, "ST0001"), (differs, "ST0002"), (missing, "ST0003"), (reversed_, "ST0004")):
+        assert pay(as_gateway, users, challan, key=key, bank="ABL").response_code == "00"
+    assert reverse(as_gateway, users, reversed_, key="ST0004").response_code == "00"
+    content = settlement(f"{today},ST0001,{matched.consumer_number},2000.00",
+                         f"{today},ST0002,{differs.consumer_number},1999.00",
+                         f"{today},ST0004,{reversed_.consumer_number},2000.00",
+                         f"{today},ST0005,{unheard.consumer_number},2000.00",
+                         f"{today},ST0006,100719999999999999,500.00")
+    report = reconcile(as_gateway, treasury, content)
+    assert report.matched == 1 and not report.refused
+    assert {(x.tran_auth_id, x.amount_paisa) for x in report.unrecorded} == {("ST0005", 200000), ("ST0006", 50000)}
+    assert {x.tran_auth_id for x in report.missing} >= {"ST0003"}
+    assert {(x.tran_auth_id, x.recorded_amount_paisa) for x in report.mismatched} == {
+        ("ST0002", 200000), ("ST0004", 200000)}
+    again = reconcile(as_gateway, treasury, content)
+    assert again.settlement_id == report.settlement_id
+    queue = as_gateway.call("finance", "ListUnmatched", pb.ListUnmatchedRequest(status="open"), caller=treasury)
+    mine = {p.tran_auth_id: p for p in queue.payments if p.tran_auth_id in ("ST0005", "ST0006")}
+    assert set(mine) == {"ST0005", "ST0006"}
+    assert (mine["ST0005"].challan_status, mine["ST0006"].challan_status) == ("unpaid", "")
+    # A later file repeating an unrecorded payment does not queue it twice.
+    reconcile(as_gateway, treasury, settlement(f"{today},ST0005,{unheard.consumer_number},2000.00"))
+    with runtime.db.sessions() as s:
+        assert s.execute(sa.select(sa.func.count()).select_from(unmatched_payments).where(
+            unmatched_payments.c.tran_auth_id == "ST0005")).scalar() == 1
+
+    # Treasury posts the money the bank took to its challan, once; the unknown number is refunded.
+    post = pb.ResolveUnmatchedRequest(id=mine["ST0005"].id, action="post", reason="ABL settlement of today")
+    assert as_gateway.call("finance", "ResolveUnmatched", post, caller=treasury).status == "posted"
+    assert as_gateway.call("finance", "ResolveUnmatched", post, caller=treasury).status == "posted"
+    assert service.get_challan(runtime.db, unheard.consumer_number).status == "paid"
+    assert len([e for e in outbox_events(runtime, "challan_paid")
+                if e["data"]["consumer_number"] == unheard.consumer_number]) == 1
+    with pytest.raises(FailedPrecondition):
+        as_gateway.call("finance", "ResolveUnmatched", pb.ResolveUnmatchedRequest(
+            id=mine["ST0006"].id, action="post", reason="try it"), caller=treasury)
+    refunded = as_gateway.call("finance", "ResolveUnmatched", pb.ResolveUnmatchedRequest(
+        id=mine["ST0006"].id, action="refund", reason="no such challan: returned to the payer"), caller=treasury)
+    assert refunded.status == "refunded" and refunded.resolved_by.startswith("staff:treasury.officer")
+
+
+def test_a_file_with_a_bad_row_is_refused_whole_with_every_bad_row(as_gateway, treasury, runtime):
+    content = settlement("20261206,SB0001,100710000000000017,2000.00", "2026-13-01,SB0002,1007,12",
+                         "20261206,SB0003,abc,2000.00", "20261206,SB0001,100710000000000017,10.00")
+    report = reconcile(as_gateway, treasury, content)
+    assert [(r.line, r.field) for r in report.refused] == [(3, "tran_date"), (4, "consumer_number"),
+                                                           (5, "tran_auth_id")]
+    assert report.settlement_id == 0
+    with runtime.db.sessions() as s:
+        assert s.execute(sa.select(sa.func.count()).select_from(unmatched_payments).where(
+            unmatched_payments.c.tran_auth_id == "SB0001")).scalar() == 0
+    for bad, field in ((b"a,b\n1,2\n", "file"), (b"\xff\xfe", "file")):
+        with pytest.raises(InvalidArgument) as refused:
+            reconcile(as_gateway, treasury, bad)
+        assert refused.value.field == field
+    with pytest.raises(InvalidArgument) as unknown:
+        reconcile(as_gateway, treasury, content, bank="XYZ")
+    assert unknown.value.field == "bank_mnemonic"
