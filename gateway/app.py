@@ -6,13 +6,15 @@ import threading
 import uuid
 
 from flask import Flask, current_app, g, request
+from flask.json.provider import DefaultJSONProvider
+from werkzeug.datastructures import FileStorage
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from campus import auth, logs
 from campus import config as config_mod
 from gateway import portal, problems
 from gateway.blueprints import auth as auth_bp
-from gateway.blueprints import bank, examinations, health, public, records, staff, student
+from gateway.blueprints import bank, examinations, finance, health, public, records, staff, student
 from gateway.config import GatewayConfig
 from gateway.context import Gateway
 from gateway.limits import limiter
@@ -21,10 +23,22 @@ from gateway.openapi import api, check_json_body
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
+class JsonProvider(DefaultJSONProvider):
+    """Flask's, but an uploaded file is written as its name: spectree renders a refused
+    upload form's errors (their input included) as JSON before our hook answers 400."""
+
+    @staticmethod
+    def default(o):
+        if isinstance(o, FileStorage):
+            return o.filename or "file"
+        return DefaultJSONProvider.default(o)
+
+
 def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = None) -> Flask:
     config = config or config_mod.load(GatewayConfig)
     logs.setup(config.log_level, "gateway")
     app = Flask(__name__)
+    app.json = JsonProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, JSON_SORT_KEYS=False,
                       RATELIMIT_STORAGE_URI=config.redis_url or "memory://",
                       RATELIMIT_HEADERS_ENABLED=True)
@@ -37,7 +51,7 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     problems.install(app)
     limiter.init_app(app)
     api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, *examinations.BLUEPRINTS,
-                      bank.bp)
+                      *finance.BLUEPRINTS, bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from flask import request
+from flask import current_app, request
 from spectree import Response, SecurityScheme, SpecTree
 from spectree.models import SecuritySchemeData
 
@@ -50,6 +50,8 @@ PATH_PARAMETERS = {
     "serial": {"type": "string", "pattern": schemas.DOCUMENT_SERIAL, "description": "a document's serial"},
     "roll_number": {"type": "string", "pattern": schemas.ROLL_NUMBER, "description": "like BO680724"},
     "file_id": {"type": "string", "pattern": schemas.BATCH_ID, "description": "a marks file's id"},
+    "settlement_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a settlement file's number"},
+    "unmatched_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an unmatched payment's number"},
 }
 _PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
@@ -89,6 +91,12 @@ RESPONSES_BY_OPERATION = {
     ("get", "/api/v1/me/transcript.pdf"): _PDF,
     ("get", "/api/v1/staff/marks/files/{file_id}/report"): {"200": {
         "description": "the report, as a CSV file to download",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+        "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
+    ("get", "/api/v1/me/challans/{consumer_number}.pdf"): _PDF,
+    ("get", "/api/v1/staff/treasury/challans/{consumer_number}.pdf"): _PDF,
+    ("get", "/api/v1/staff/treasury/settlements/{settlement_id}/report.csv"): {"200": {
+        "description": "the report's unmatched lines, as a CSV file to download",
         "content": {"text/csv": {"schema": {"type": "string"}}},
         "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
 }
@@ -171,11 +179,21 @@ def nesting_depth(raw: bytes) -> int:
     return deepest
 
 
+def takes_files(view):
+    """Mark an API route that takes multipart/form-data (a file upload) instead of JSON.
+    Put it right under the route's decorator: the function the route registers carries it."""
+    view.takes_files = True
+    return view
+
+
 def check_json_body() -> None:
     """Before spectree reads the body: refuse what is not a JSON object, clearly, and any
     text with control characters (a NUL cannot even be stored) wherever it hides."""
     if request.method not in JSON_METHODS or not request.path.startswith("/api/"):
         return  # the portal's pages post forms; only the JSON API takes JSON bodies
+    view = current_app.view_functions.get(request.endpoint)
+    if getattr(view, "takes_files", False) and request.mimetype == "multipart/form-data":
+        return  # a file upload: its form is validated by its route (spectree's form model)
     raw = request.get_data(cache=True)
     if not raw:
         return

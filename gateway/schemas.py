@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
+from spectree.model_adapter.pydantic_adapter import BaseFile
 
 from campus import identifiers, money, registry
 from services.enrollment.domain import ADMISSION_FIELDS
@@ -91,6 +92,8 @@ YYYYMMDD = (r"^(([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{
             r"((0[13578]|1[02])(0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-8]))"
             r"|([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)0229)$")
 HHMMSS = r"^([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
+#: A record's number in a service's table (a settlement file, an unmatched payment).
+ROW_ID = r"^[1-9][0-9]{0,8}$"
 #: YYYY-MM-DD, a real calendar date (as YYYYMMDD, with dashes).
 ISO_DATE = (r"^(([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-"
             r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
@@ -1620,3 +1623,176 @@ class DecideCentreChange(Body):
     centre_code: str = Field("", max_length=12, pattern=rf"({CENTRE_CODE})|^$", description="the new centre")
     ground: str = Field("", max_length=30, pattern=r"^[a-z_]*$", description="the hardship, when approved")
     note: str = Field("", max_length=300, pattern=TEXT, description="why, when refused (the student reads it)")
+
+
+# -- treasury -----------------------------------------------------------------------------------
+class TreasuryChallan(Challan):
+    """A challan as treasury sees it: whose, which bank took it, why it was closed."""
+    registration_number: str
+    payer_name: str
+    fee_code: str
+    bank_mnemonic: str
+    closed_reason: str
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(**Challan.from_message(c).model_dump(), registration_number=c.registration_number,
+                   payer_name=c.payer_name, fee_code=c.fee_code, bank_mnemonic=c.bank_mnemonic,
+                   closed_reason=c.closed_reason)
+
+
+class PostedLedgerEntry(LedgerEntry):
+    posted_by: str = Field(description="who posted it: bank:<mnemonic>, staff:<login>@<department>, or system")
+
+    @classmethod
+    def from_message(cls, e) -> Self:
+        return cls(**LedgerEntry.from_message(e).model_dump(), posted_by=e.posted_by)
+
+
+class TreasuryAccount(View):
+    registration_number: str
+    balance: int = Field(description="paisa; positive: she owes, negative: she is owed")
+    balance_display: str
+    outstanding: int = Field(description="paisa: what her unpaid challans ask for today")
+    challans: list[TreasuryChallan]
+    ledger: list[PostedLedgerEntry]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(registration_number=r.registration_number, balance=r.balance_paisa,
+                   balance_display=money.rupees(r.balance_paisa), outstanding=r.outstanding_paisa,
+                   challans=[TreasuryChallan.from_message(c) for c in r.challans],
+                   ledger=[PostedLedgerEntry.from_message(e) for e in r.ledger])
+
+
+class CancelChallan(Body):
+    reason: str = Field(min_length=5, max_length=300, pattern=TEXT, description="why, kept with the ledger entry")
+
+
+class ManualPayment(Body):
+    amount: int = Field(gt=0, le=10**12, description="paisa: what the challan asks for on `paid_on`")
+    paid_on: str = Field(pattern=ISO_DATE, description="YYYY-MM-DD, not in the future")
+    reason: str = Field(min_length=5, max_length=300, pattern=TEXT, description=(
+        "how it was paid, e.g. at the treasury counter, receipt 1234"))
+
+
+class SettlementUpload(BaseModel):
+    """multipart/form-data: the bank's settlement file and the bank it is from."""
+    model_config = ConfigDict(extra="forbid")
+    file: BaseFile = Field(description=(  # type: ignore[valid-type]
+        "CSV, UTF-8, its first line `tran_date,tran_auth_id,consumer_number,amount`; the amount in rupees "
+        "with two decimals (2000.00), tran_date YYYYMMDD or YYYY-MM-DD"))
+    bank_mnemonic: str = Field(pattern=BANK_MNEMONIC)
+
+
+class SettlementLine(View):
+    tran_date: str
+    tran_auth_id: str
+    consumer_number: str
+    amount: int = Field(description="paisa, as the bank's file has it (a missing one: as recorded)")
+    amount_display: str
+    recorded_amount: int | None = Field(None, description="mismatched: paisa, as recorded here")
+    recorded_consumer_number: str | None = None
+    note: str
+
+    @classmethod
+    def from_message(cls, x) -> Self:
+        recorded = x.recorded_amount_paisa or x.recorded_consumer_number
+        return cls(tran_date=x.tran_date, tran_auth_id=x.tran_auth_id, consumer_number=x.consumer_number,
+                   amount=x.amount_paisa, amount_display=money.rupees(x.amount_paisa),
+                   recorded_amount=x.recorded_amount_paisa if recorded else None,
+                   recorded_consumer_number=x.recorded_consumer_number if recorded else None, note=x.note)
+
+
+class SettlementReport(View):
+    """A bank's settlement file matched against the payments recorded from it."""
+    settlement_id: int
+    bank_mnemonic: str
+    file_name: str
+    uploaded_at: str
+    uploaded_by: str
+    rows: int
+    first_tran_date: str
+    last_tran_date: str
+    matched: int
+    unrecorded: list[SettlementLine] = Field(description="in the file, never recorded: kept in the unmatched queue")
+    missing: list[SettlementLine] = Field(description="recorded here from this bank on the file's dates, not in it")
+    mismatched: list[SettlementLine] = Field(description="in both, with another amount or consumer number, "
+                                                         "or reversed here")
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(settlement_id=r.settlement_id, bank_mnemonic=r.bank_mnemonic, file_name=r.file_name,
+                   uploaded_at=r.uploaded_at, uploaded_by=r.uploaded_by, rows=r.rows,
+                   first_tran_date=r.first_tran_date, last_tran_date=r.last_tran_date, matched=r.matched,
+                   unrecorded=[SettlementLine.from_message(x) for x in r.unrecorded],
+                   missing=[SettlementLine.from_message(x) for x in r.missing],
+                   mismatched=[SettlementLine.from_message(x) for x in r.mismatched])
+
+
+class Settlements(View):
+    settlements: list[SettlementReport]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(settlements=[SettlementReport.from_message(s) for s in r.settlements])
+
+
+class SettlementsQuery(Body):
+    bank: str | None = Field(None, pattern=BANK_MNEMONIC)
+
+
+class Unmatched(View):
+    id: int
+    bank_mnemonic: str
+    tran_auth_id: str
+    consumer_number: str
+    amount: int = Field(description="paisa")
+    amount_display: str
+    currency: Literal["PKR"]
+    tran_date: str
+    status: Literal["open", "posted", "refunded"]
+    found_at: str
+    settlement_id: int
+    resolved_at: str | None
+    resolved_by: str
+    note: str
+    challan_status: str = Field(description="its consumer number's challan (unpaid, paid, blocked), or empty: none")
+
+    @classmethod
+    def from_message(cls, p) -> Self:
+        return cls(id=p.id, bank_mnemonic=p.bank_mnemonic, tran_auth_id=p.tran_auth_id,
+                   consumer_number=p.consumer_number, **_amount(p.amount_paisa), tran_date=p.tran_date,
+                   status=p.status, found_at=p.found_at, settlement_id=p.settlement_id,
+                   resolved_at=p.resolved_at or None, resolved_by=p.resolved_by, note=p.note,
+                   challan_status=p.challan_status)
+
+
+class UnmatchedList(View):
+    payments: list[Unmatched]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(payments=[Unmatched.from_message(p) for p in r.payments])
+
+
+class UnmatchedQuery(Body):
+    status: Literal["open", "posted", "refunded"] | None = None
+
+
+class ResolveUnmatched(Body):
+    action: Literal["post", "refund"] = Field(description="post: pay its challan with it; refund: give it back")
+    reason: str = Field(min_length=5, max_length=300, pattern=TEXT)
+
+
+class Bank(View):
+    mnemonic: str
+    name: str
+
+
+class Banks(View):
+    banks: list[Bank]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(banks=[Bank(mnemonic=b.mnemonic, name=b.name) for b in r.banks])

@@ -26,7 +26,8 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "tutors": ("regional",), "exam_centres": ("examinations",), "date_sheets": ("examinations",),
          "documents": ("examinations",), "publication": ("examinations",),
          "marks": ("examinations",), "exam_cases": ("examinations",),
-         "student_documents": ("examinations", "student_services")}
+         "student_documents": ("examinations", "student_services"),
+         "treasury": ("treasury",), "settlements": ("treasury",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -47,7 +48,11 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "marks": tuple(("exams", m) for m in ("RecordMarks", "SubmitMarksFile", "GetMarksFile",
                                                    "ListMarksFiles")),
              "exam_cases": tuple(("exams", m) for m in ("ListExamCases", "DecideRecheck", "DecideCentreChange")),
-             "student_documents": (("exams", "ListDocuments"),)}
+             "student_documents": (("exams", "ListDocuments"),),
+             "treasury": tuple(("finance", m) for m in ("GetStudentAccount", "GetChallan", "GetChallanPdf",
+                                                        "CancelChallan", "RecordManualPayment")),
+             "settlements": tuple(("finance", m) for m in ("ReconcileSettlement", "ListSettlements", "GetSettlement",
+                                                           "ListUnmatched", "ResolveUnmatched"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

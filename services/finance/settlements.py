@@ -79,6 +79,8 @@ def parse(text: str) -> tuple[list[Line], list[tuple[int, str, str]]]:
     lines, refused, seen = [], [], {}
     for number, raw in enumerate(bulk.csv_rows(text, COLUMNS, max_rows=MAX_ROWS), start=bulk.FIRST_LINE):
         problems = []
+        if raw.get(None):  # csv's key for values beyond the header's columns
+            problems.append(("file", "more values than the header has columns (write amounts as 2000.00, no commas)"))
         tran_date = _tran_date(raw.get("tran_date"))
         if tran_date is None:
             problems.append(("tran_date", "not a date (YYYYMMDD or YYYY-MM-DD)"))

@@ -51,6 +51,14 @@ DATA_REFUSALS = {
     # an open centre; a refusal says why
     ("POST", "/api/v1/staff/exam-cases/{request_number}/recheck"): ({"course_code", "final_exam_marks"}, None),
     ("POST", "/api/v1/staff/exam-cases/{request_number}/centre-change"): ({"ground", "centre_code", "note"}, None),
+    # a settlement file is read whole: its rows, and the bank (a collecting bank's mnemonic)
+    ("POST", "/api/v1/staff/treasury/settlements"): (
+        {"file", "bank_mnemonic", "tran_date", "tran_auth_id", "consumer_number", "amount"}, None),
+    # treasury's reasons must say something once trimmed; a counter payment is the amount the
+    # challan asks for on that day, not in the future
+    ("POST", "/api/v1/staff/treasury/challans/{consumer_number}/cancel"): ({"reason"}, None),
+    ("POST", "/api/v1/staff/treasury/challans/{consumer_number}/payment"): ({"reason", "amount", "paid_on"}, None),
+    ("POST", "/api/v1/staff/treasury/unmatched/{unmatched_id}"): ({"reason"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}
@@ -95,7 +103,8 @@ def identities(stack):
         return {"student": bearer(login(http, "22P-123456")), "admissions": admissions,
                 "student_services": bearer(login(http, "student.services")), "throwaway": throwaway,
                 "regional": bearer(login(http, "regional.islamabad")),
-                "examinations": bearer(login(http, "exams.officer"))}
+                "examinations": bearer(login(http, "exams.officer")),
+                "treasury": bearer(login(http, "treasury.officer"))}
 
 
 #: The staff routes of each department other than student services, by path prefix.
@@ -104,7 +113,7 @@ STAFF_AUDIENCES = [("/api/v1/staff/admissions", "admissions"), ("/api/v1/staff/s
                    ("/api/v1/staff/tutors", "regional"), ("/api/v1/staff/exam-centres", "examinations"),
                    ("/api/v1/staff/date-sheets", "examinations"), ("/api/v1/staff/documents", "examinations"),
                    ("/api/v1/staff/results", "examinations"), ("/api/v1/staff/marks", "examinations"),
-                   ("/api/v1/staff/exam-cases", "examinations")]
+                   ("/api/v1/staff/exam-cases", "examinations"), ("/api/v1/staff/treasury", "treasury")]
 
 
 def _as_whom(operation, identities) -> tuple[dict, dict, dict]:

@@ -161,10 +161,11 @@ def test_a_settlement_is_matched_row_by_row_and_the_same_file_answers_the_same_r
 
 def test_a_file_with_a_bad_row_is_refused_whole_with_every_bad_row(as_gateway, treasury, runtime):
     content = settlement("20261206,SB0001,100710000000000017,2000.00", "2026-13-01,SB0002,1007,12",
-                         "20261206,SB0003,abc,2000.00", "20261206,SB0001,100710000000000017,10.00")
+                         "20261206,SB0003,abc,2000.00", "20261206,SB0001,100710000000000017,10.00",
+                         "20261206,SB0004,100710000000000017,2,000.00")
     report = reconcile(as_gateway, treasury, content)
     assert [(r.line, r.field) for r in report.refused] == [(3, "tran_date"), (4, "consumer_number"),
-                                                           (5, "tran_auth_id")]
+                                                           (5, "tran_auth_id"), (6, "file")]
     assert report.settlement_id == 0
     with runtime.db.sessions() as s:
         assert s.execute(sa.select(sa.func.count()).select_from(unmatched_payments).where(
