@@ -65,7 +65,8 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
 #: The routes that take a file (a bulk admission CSV): bodies up to the upload limit, not
 #: the usual one. Set before anything reads the body.
 UPLOAD_ENDPOINTS = frozenset({"records.post_admission_file", "portal_staff.admission_files",
-                              "exams_staff.post_marks_file", "portal_staff.marks_files"})
+                              "exams_staff.post_marks_file", "portal_staff.marks_files",
+                              "finance_staff.post_settlement", "portal_staff.settlements"})
 
 
 def _begin():

@@ -13,6 +13,7 @@ from gateway.portal import (
     admissions,
     cases,
     examinations,
+    finance,
     i18n,
     mfa_pages,
     pages,
@@ -32,6 +33,8 @@ ENROLLMENT_TOOLS = (admissions, tutors, programmes)
 #: card and verification, the department's tools and its paid cases) join the student,
 #: public and staff blueprints when imported.
 EXAMINATION_PAGES = (examinations, results, cases)
+#: Finance's pages (her account and challans, treasury's tools) join the student and staff blueprints.
+FINANCE_PAGES = (finance,)
 
 
 def install(app: Flask, api_blueprints) -> None:

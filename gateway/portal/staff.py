@@ -42,7 +42,10 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("documents", "portal_staff.find_documents", _l("Documents issued to a student: see or revoke")),
               ("marks", "portal_staff.marks", _l("Marks: one paper at a time, or a file")),
               ("publication", "portal_staff.publication", _l("Results: figures and publication")),
-              ("exam_cases", "portal_staff.exam_cases", _l("Re-checking and change of centre: paid requests")))
+              ("exam_cases", "portal_staff.exam_cases", _l("Re-checking and change of centre: paid requests")),
+              ("treasury", "portal_staff.treasury", _l("A student's account or a challan: cancel, counter payment")),
+              ("settlements", "portal_staff.settlements", _l("Banks' settlement files: reconcile")),
+              ("settlements", "portal_staff.unmatched", _l("Unmatched payments: post or refund")))
 
 
 def department_of(caller) -> str:

@@ -7,6 +7,7 @@ from gateway.translations.urdu_accounts import ACCOUNTS
 from gateway.translations.urdu_admissions import ADMISSIONS
 from gateway.translations.urdu_cases import CASES
 from gateway.translations.urdu_exams import EXAMS
+from gateway.translations.urdu_finance import FINANCE
 from gateway.translations.urdu_programmes import PROGRAMMES
 from gateway.translations.urdu_registration import REGISTRATION
 from gateway.translations.urdu_requests import REQUESTS
@@ -172,4 +173,4 @@ COMMON = {
 
 #: Every area's table; add a line here for a new area's module.
 URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS, **RESULTS,
-        **CASES}
+        **CASES, **FINANCE}

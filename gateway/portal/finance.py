@@ -1,0 +1,407 @@
+"""Finance in the portal: the student's financial account (every entry of her ledger with the
+balance after it, her challans) and each challan with how to pay it and its PDF to print;
+treasury's tools: a student's account, a challan (cancel it, record a counter payment), the
+banks' settlement files and the unmatched queue.
+
+Each page calls the same function as its JSON twin (gateway.blueprints.finance), never the
+API over HTTP; finance's refusals are said next to the field they name."""
+from __future__ import annotations
+
+from flask import Response, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Regexp
+
+from campus import clock
+from campus.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, NotFound, Unavailable
+from gateway import dashboard, schemas
+from gateway.blueprints import finance as finance_api
+from gateway.blueprints import student as student_api
+from gateway.blueprints.records import safe_file_name
+from gateway.context import current
+from gateway.portal import session
+from gateway.portal.admission_forms import _field, _file_name, _ModelForm
+from gateway.portal.pages import error_page, page
+from gateway.portal.staff import bp as staff_bp
+from gateway.portal.staff import department_of, tool
+from gateway.portal.student import bp as student_bp
+from gateway.problems import Problem
+
+NOT_ANSWERING = (Unavailable, DeadlineExceeded)
+CONSUMER_NUMBER = _l("A consumer number is the 18 digits printed on the challan.")
+REGISTRATION_NUMBER = _l("A registration number looks like 22P-123456.")
+REASON = _l("Say why in a few words (5 to 300 characters): it is kept with the ledger entry.")
+
+#: The ledger's kinds of entry, as a statement names them.
+ENTRY_KINDS = {"charge": _l("Fee charged"), "late_fee": _l("Late fee"), "payment": _l("Payment"),
+               "payment_reversed": _l("Payment reversed by the bank"), "cancellation": _l("Charge cancelled"),
+               "concession": _l("Concession"), "refund_granted": _l("Refund granted"),
+               "refund_paid": _l("Refund paid")}
+UNMATCHED_STATUSES = {"open": _l("Waiting for treasury"), "posted": _l("Posted to its challan"),
+                      "refunded": _l("Refunded")}
+
+
+def _banks() -> list[dict]:
+    try:
+        return finance_api.banks()["banks"]
+    except NOT_ANSWERING:
+        return []
+
+
+# -- the student's -----------------------------------------------------------------------------
+@student_bp.get("/finance", endpoint="finance")
+@session.page_for("student")
+def finance_page(caller):
+    """Her financial account: balance, challans and every ledger entry (GET /api/v1/me/finance)."""
+    tile = dashboard.tile(current(), "finance", caller)
+    account = tile.get("data")
+    return page("portal/student/finance.html", caller=caller, account=account, unavailable=account is None,
+                entry_kinds=ENTRY_KINDS, status=503 if account is None else 200)
+
+
+@student_bp.get("/challans/<consumer_number>", endpoint="challan")
+@session.page_for("student")
+def challan_page(caller, consumer_number: str):
+    """One of her challans: what it asks for, by when, how to pay it, and its PDF."""
+    try:
+        challan = student_api.challan_of(caller, consumer_number)
+    except (NotFound, InvalidArgument):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return page("portal/student/challan.html", caller=caller, challan=challan, banks=_banks())
+
+
+@student_bp.get("/challans/<consumer_number>.pdf", endpoint="challan_pdf")
+@session.page_for("student")
+def challan_pdf(caller, consumer_number: str):
+    """Her challan's three copies to print (GET /api/v1/me/challans/<number>.pdf, the same function)."""
+    try:
+        document = finance_api.challan_pdf_of(caller, consumer_number)
+    except (NotFound, InvalidArgument):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return _pdf(document)
+
+
+def _pdf(document):
+    response = finance_api.pdf_response(document, download=True)
+    response.headers["Cache-Control"] = "no-store"  # personal: never kept by a shared cache or computer
+    return response
+
+
+# -- treasury's forms -----------------------------------------------------------------------------
+class FindAccount(FlaskForm):
+    class Meta:
+        csrf = False  # a look-up by GET
+
+    registration_number = _field(_l("Registration number"), _l("Like 22P-123456."),
+                                 required=_l("Enter the student's registration number."),
+                                 validators=[Regexp(schemas.REGISTRATION_NUMBER, message=REGISTRATION_NUMBER)])
+
+
+class FindChallan(FlaskForm):
+    class Meta:
+        csrf = False  # a look-up by GET
+
+    consumer_number = _field(_l("Consumer number"), _l("The 18 digits on the challan."),
+                             required=_l("Enter the challan's consumer number."),
+                             validators=[Regexp(r"^\s*[0-9]{1,18}\s*$", message=CONSUMER_NUMBER)])
+
+
+class CancelChallan(_ModelForm):
+    reason = _field(_l("Why cancel it"), _l("E.g. issued twice by mistake; replaced by a new challan."),
+                    required=REASON, validators=[Length(min=5, max=300, message=REASON)])
+    FIRST = "reason"
+    MESSAGES = {"reason": REASON}
+    PAID = _l("A paid challan cannot be cancelled: refund it instead.")
+
+    def body(self) -> schemas.CancelChallan | None:
+        if not self.validate_on_submit():
+            return None
+        return self.model(schemas.CancelChallan, {"reason": self.reason.data or ""})
+
+
+AMOUNT = _l("Enter the amount in rupees, like 2000 or 2000.50.")
+DATE = _l("Enter the date as year-month-day, like 2026-12-06.")
+
+
+class ManualPayment(_ModelForm):
+    amount = _field(_l("Amount received (rupees)"), _l("What the challan asks for on the day it was paid."),
+                    required=AMOUNT, validators=[Regexp(r"^\s*[0-9]{1,10}(\.[0-9]{1,2})?\s*$", message=AMOUNT)])
+    paid_on = _field(_l("Paid on"), _l("Year-month-day, not in the future."), required=DATE,
+                     validators=[Regexp(r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$", message=DATE)])
+    reason = _field(_l("How it was paid"), _l("E.g. at the treasury counter, receipt 1234; a bank draft."),
+                    required=REASON, validators=[Length(min=5, max=300, message=REASON)])
+    FIRST = "amount"
+    MESSAGES = {"amount": _l("The amount must be what the challan asks for on that day."), "paid_on": DATE,
+                "reason": REASON}
+
+    def body(self) -> schemas.ManualPayment | None:
+        if not self.validate_on_submit():
+            return None
+        whole, _, fraction = (self.amount.data or "0").partition(".")
+        paisa = int(whole) * 100 + int((fraction + "00")[:2])
+        return self.model(schemas.ManualPayment, {"amount": paisa, "paid_on": self.paid_on.data or "",
+                                                  "reason": self.reason.data or ""})
+
+
+class SettlementFile(_ModelForm):
+    bank_mnemonic = SelectField(_l("Bank"), choices=[], validators=[DataRequired(_l("Choose the bank."))])
+    file = FileField(_l("Settlement file (CSV)"), validators=[FileRequired(_l("Choose the bank's CSV file."))],
+                     description=_l("Columns tran_date, tran_auth_id, consumer_number, amount; "
+                                    "the amount in rupees, like 2000.00."))
+    FIRST = "file"
+    MESSAGES = {"file": _l("The file cannot be read: see the refused lines below."),
+                "bank_mnemonic": _l("Choose one of the collecting banks.")}
+    NOT_CSV = _l("Send a .csv file: in Excel, Save As \"CSV UTF-8 (Comma delimited)\".")
+
+    def offer(self, banks: list[dict]) -> SettlementFile:
+        self.bank_mnemonic.choices = [("", _l("Choose")), *((b["mnemonic"], f"{b['name']} ({b['mnemonic']})")
+                                                              for b in banks)]
+        return self
+
+
+class ResolveUnmatched(_ModelForm):
+    action = RadioField(_l("What to do"), choices=[("post", _l("Post it to its challan")),
+                                                   ("refund", _l("Refund it to the payer"))],
+                        validators=[DataRequired(_l("Choose what to do."))])
+    reason = StringField(_l("Why"), validators=[DataRequired(REASON), Length(min=5, max=300, message=REASON)])
+    FIRST = "reason"
+    MESSAGES = {"reason": REASON}
+
+
+# -- treasury's pages ----------------------------------------------------------------------------
+@staff_bp.get("/treasury", endpoint="treasury")
+@tool("treasury")
+def treasury(caller):
+    """Find a student's account or a challan; the way to settlements and the unmatched queue."""
+    accounts, challans = FindAccount(request.args), FindChallan(request.args)
+    status = 200
+    if "registration_number" in request.args:
+        if accounts.validate():
+            return redirect(url_for(".treasury_account",
+                                    registration_number=accounts.registration_number.data.upper()), code=303)
+        status = 400
+    if "consumer_number" in request.args:
+        if challans.validate():
+            return redirect(url_for(".treasury_challan", consumer_number=challans.consumer_number.data.strip()),
+                            code=303)
+        status = 400
+    return page("portal/staff/treasury.html", caller=caller, department=department_of(caller),
+                accounts=accounts, challans=challans, status=status)
+
+
+@staff_bp.get("/treasury/students/<registration_number>", endpoint="treasury_account")
+@tool("treasury")
+def treasury_account(caller, registration_number: str):
+    """A student's ledger with who posted each entry, and her challans."""
+    try:
+        account = finance_api.account_of(caller, registration_number)
+    except InvalidArgument:
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return page("portal/staff/treasury_account.html", caller=caller, department=department_of(caller),
+                account=account, entry_kinds=ENTRY_KINDS)
+
+
+def _challan_page(caller, consumer_number: str, *, cancel_form=None, payment_form=None, status: int = 200):
+    try:
+        challan = finance_api.challan_of(caller, consumer_number)
+    except (NotFound, InvalidArgument):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    today = clock.karachi_today().isoformat()
+    payment_form = payment_form or ManualPayment(formdata=None, data={
+        "paid_on": today, "amount": f"{challan['amount'] / 100:.2f}".removesuffix(".00")})
+    return page("portal/staff/treasury_challan.html", caller=caller, department=department_of(caller),
+                challan=challan, cancel_form=cancel_form or CancelChallan(formdata=None), payment_form=payment_form,
+                done=request.args.get("done", ""), status=status)
+
+
+@staff_bp.get("/treasury/challans/<consumer_number>", endpoint="treasury_challan")
+@tool("treasury")
+def treasury_challan(caller, consumer_number: str):
+    return _challan_page(caller, consumer_number)
+
+
+@staff_bp.get("/treasury/challans/<consumer_number>.pdf", endpoint="treasury_challan_pdf")
+@tool("treasury")
+def treasury_challan_pdf(caller, consumer_number: str):
+    """A challan printed for a student at the counter."""
+    try:
+        finance_api.challan_of(caller, consumer_number)  # the read of her record is logged
+        return _pdf(finance_api.challan_pdf_of(caller, consumer_number))
+    except (NotFound, InvalidArgument):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+
+
+@staff_bp.post("/treasury/challans/<consumer_number>/cancel", endpoint="treasury_cancel")
+@tool("treasury")
+def treasury_cancel(caller, consumer_number: str):
+    form = CancelChallan()
+    body = form.body()
+    if body is None:
+        return _challan_page(caller, consumer_number, cancel_form=form, status=400)
+    try:
+        finance_api.cancel(caller, consumer_number, body.reason)
+    except (NotFound, InvalidArgument) as refused:
+        if isinstance(refused, NotFound):
+            return error_page(404)
+        form.refuse(refused.field)
+        return _challan_page(caller, consumer_number, cancel_form=form, status=400)
+    except FailedPrecondition:
+        form.refuse("reason", CancelChallan.PAID)
+        return _challan_page(caller, consumer_number, cancel_form=form, status=409)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".treasury_challan", consumer_number=consumer_number, done="cancelled"), code=303)
+
+
+@staff_bp.post("/treasury/challans/<consumer_number>/payment", endpoint="treasury_payment")
+@tool("treasury")
+def treasury_payment(caller, consumer_number: str):
+    form = ManualPayment()
+    body = form.body()
+    if body is None:
+        return _challan_page(caller, consumer_number, payment_form=form, status=400)
+    try:
+        finance_api.record_payment(caller, consumer_number, amount=body.amount, paid_on=body.paid_on,
+                                   reason=body.reason)
+    except NotFound:
+        return error_page(404)
+    except InvalidArgument as refused:
+        form.refuse(refused.field)
+        return _challan_page(caller, consumer_number, payment_form=form, status=400)
+    except FailedPrecondition:
+        form.refuse("amount", _l("This challan is not unpaid: nothing was recorded."))
+        return _challan_page(caller, consumer_number, payment_form=form, status=409)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".treasury_challan", consumer_number=consumer_number, done="paid"), code=303)
+
+
+# -- settlements and the unmatched queue ------------------------------------------------------------
+def _settlements_page(caller, form: SettlementFile, *, refused=(), status: int = 200):
+    try:
+        done = finance_api.settlements_of(caller)["settlements"]
+    except NOT_ANSWERING:
+        done, status = None, 503
+    return page("portal/staff/settlements.html", caller=caller, department=department_of(caller), form=form,
+                settlements=done, refused=list(refused), status=status)
+
+
+@staff_bp.route("/treasury/settlements", methods=["GET", "POST"], endpoint="settlements")
+@tool("settlements")
+def settlements(caller):
+    """Upload a bank's settlement file (the same function as POST /api/v1/staff/treasury/settlements);
+    a file refused whole is shown with every refused line; a reconciled one goes to its report."""
+    form = SettlementFile().offer(_banks())
+    if request.method == "GET":
+        return _settlements_page(caller, SettlementFile(formdata=None).offer(_banks()))
+    if not form.validate_on_submit():
+        return _settlements_page(caller, form, status=400)
+    name = _file_name(form.file.data.filename or "")
+    if not name.lower().endswith(".csv"):
+        form.refuse("file", SettlementFile.NOT_CSV)
+        return _settlements_page(caller, form, status=400)
+    try:
+        report, refused = finance_api.reconcile(caller, form.bank_mnemonic.data, name, form.file.data.read())
+    except InvalidArgument as whole:  # the file as a whole (its columns, not UTF-8), or the bank
+        if whole.field == "bank_mnemonic":
+            form.refuse("bank_mnemonic")
+        else:
+            form.refuse("file", _l("The file cannot be read: %(why)s", why=whole.message))
+        return _settlements_page(caller, form, status=400)
+    except Problem as too_big:
+        form.refuse("file", too_big.detail)
+        return _settlements_page(caller, form, status=too_big.status)
+    except NOT_ANSWERING:
+        return _settlements_page(caller, form, status=503)
+    if refused:
+        form.refuse("file")
+        return _settlements_page(caller, form, refused=refused, status=400)
+    return redirect(url_for(".settlement", settlement_id=report["settlement_id"]), code=303)
+
+
+@staff_bp.get("/treasury/settlements/<int:settlement_id>", endpoint="settlement")
+@tool("settlements")
+def settlement(caller, settlement_id: int):
+    try:
+        report = finance_api.settlement(caller, settlement_id)
+    except (NotFound, InvalidArgument):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return page("portal/staff/settlement.html", caller=caller, department=department_of(caller), report=report)
+
+
+@staff_bp.get("/treasury/settlements/<int:settlement_id>/report.csv", endpoint="settlement_report")
+@tool("settlements")
+def settlement_report(caller, settlement_id: int):
+    try:
+        report = finance_api.settlement(caller, settlement_id)
+    except (NotFound, InvalidArgument):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    name = f"settlement-{report['bank_mnemonic']}-{report['first_tran_date']}-{settlement_id}-report.csv"
+    return Response(finance_api.report_csv(report), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{safe_file_name(name)}"',
+        "Cache-Control": "no-store"})
+
+
+def _prefix(unmatched_id: int) -> str:
+    return f"payment-{unmatched_id}"
+
+
+def _unmatched_page(caller, *, posted: tuple[int, ResolveUnmatched] | None = None, status: int = 200):
+    """The queue; each open payment with its form (the one just refused, as it was sent)."""
+    shown = request.args.get("status", "open")
+    if shown not in UNMATCHED_STATUSES:
+        shown = "open"
+    try:
+        payments = finance_api.unmatched_of(caller, shown)["payments"]
+    except NOT_ANSWERING:
+        payments, status = None, 503
+    forms = {p["id"]: posted[1] if posted and posted[0] == p["id"] else
+             ResolveUnmatched(formdata=None, prefix=_prefix(p["id"])) for p in payments or ()}
+    return page("portal/staff/unmatched.html", caller=caller, department=department_of(caller), payments=payments,
+                shown=shown, statuses=UNMATCHED_STATUSES, forms=forms, done=request.args.get("done", ""),
+                status=status)
+
+
+@staff_bp.get("/treasury/unmatched", endpoint="unmatched")
+@tool("settlements")
+def unmatched(caller):
+    """Money the banks' files show that no payment call told us of, each open one with its form."""
+    return _unmatched_page(caller)
+
+
+@staff_bp.post("/treasury/unmatched/<int:unmatched_id>", endpoint="resolve_unmatched")
+@tool("settlements")
+def resolve_unmatched(caller, unmatched_id: int):
+    """Post one to its challan or refund it (POST /api/v1/staff/treasury/unmatched/<id>, the same function)."""
+    form = ResolveUnmatched(prefix=_prefix(unmatched_id))
+    if not form.validate_on_submit():
+        return _unmatched_page(caller, posted=(unmatched_id, form), status=400)
+    try:
+        finance_api.resolve(caller, unmatched_id, form.action.data, form.reason.data.strip())
+    except NotFound:
+        return error_page(404)
+    except InvalidArgument as refused:
+        form.refuse(refused.field)
+        return _unmatched_page(caller, posted=(unmatched_id, form), status=400)
+    except FailedPrecondition as refused:
+        form.refuse("action", _l("It cannot be posted: %(why)s", why=refused.message))
+        return _unmatched_page(caller, posted=(unmatched_id, form), status=409)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".unmatched", done=form.action.data), code=303)

@@ -1,0 +1,196 @@
+"""Urdu for the finance pages (see urdu.py): the student's financial account (balance, challans
+and every ledger entry), a challan with how to pay it, and treasury's tools: a student's
+account, a challan (cancel it, record a counter payment), the banks' settlement files and
+the unmatched queue. Consumer numbers, codes (ABL, HBL, TRSY), authorisation IDs, bank
+names, CSV column names (tran_date, consumer_number...), amounts (the `rupees` filter writes
+them) and what finance keeps in English (a challan's description, notes, the reasons for a
+refused line, who posted an entry) stay as they are."""
+from gateway.translations.urdu_admissions import ltr
+
+OTHER_FEE = ltr('"Other Fee Challan/Invoice"')  # the request's title, as requests name it
+
+FINANCE = {
+    # the dashboard and the console
+    "My account: dues, payments and history": "میرا کھاتہ: واجبات، ادائیگیاں اور ریکارڈ",
+    "A student's account or a challan: cancel, counter payment":
+        "طالب علم کا کھاتہ یا چالان: منسوخی، کاؤنٹر پر ادائیگی",
+    # the student's financial account
+    "Your account cannot be shown right now. Please try again in a little while.":
+        "آپ کا کھاتہ اس وقت دکھایا نہیں جا سکتا۔ براہِ کرم تھوڑی دیر بعد کوشش کریں۔",
+    "You owe %(amount)s": "آپ کے ذمے %(amount)s واجب الادا ہیں",
+    "The university owes you %(amount)s": "یونیورسٹی کے ذمے آپ کے %(amount)s واجب ہیں",
+    "Nothing is due": "کچھ واجب الادا نہیں",
+    "Unpaid challans ask for": "غیر ادا شدہ چالانوں کی رقم",
+    "Paid so far": "اب تک ادا شدہ",
+    "Part of what you owe has no challan that can still be paid (it expired or was cancelled): file an "
+    "\"Other Fee Challan/Invoice\" request for a new one.":
+        "آپ کے واجبات کے ایک حصے کا کوئی ایسا چالان نہیں جو اب ادا ہو سکے (اس کی میعاد ختم ہو گئی یا وہ منسوخ ہو "
+        f"گیا): نئے چالان کے لیے {OTHER_FEE} کی درخواست دیں۔",
+    "My challans": "میرے چالان",
+    "Paid on %(date)s": "%(date)s کو ادا ہوا",
+    "Due by %(date)s": "%(date)s تک قابلِ ادائیگی",
+    "Print the challan (PDF)": "چالان پرنٹ کریں (PDF)",
+    "You have no challans yet.": "آپ کا ابھی کوئی چالان نہیں۔",
+    "Account history": "کھاتے کا ریکارڈ",
+    "Every fee, payment, late fee, reversal, refund and concession, oldest first, with your balance after each. "
+    "An entry is never changed: a correction is a new entry.":
+        "ہر فیس، ادائیگی، دیر سے ادائیگی کا جرمانہ، ادائیگی کی منسوخی، رقم کی واپسی اور رعایت، پرانے پہلے، ہر ایک "
+        "کے بعد آپ کے بقایا کے ساتھ۔ کوئی اندراج کبھی بدلا نہیں جاتا: درستی ایک نیا اندراج ہوتی ہے۔",
+    "Entry": "اندراج",
+    "charged %(amount)s": "%(amount)s عائد",
+    "credited %(amount)s": "%(amount)s جمع",
+    "Balance": "بقایا",
+    "Nothing has been charged or paid yet.": "ابھی نہ کوئی رقم عائد ہوئی ہے نہ کوئی ادائیگی ہوئی ہے۔",
+    # the ledger's kinds of entry
+    "Fee charged": "فیس عائد",
+    "Late fee": "دیر سے ادائیگی کا جرمانہ",
+    "Payment": "ادائیگی",
+    "Payment reversed by the bank": "بینک کی طرف سے ادائیگی کی منسوخی",
+    "Charge cancelled": "عائد رقم منسوخ",
+    "Concession": "رعایت",
+    "Refund granted": "رقم کی واپسی منظور",
+    "Refund paid": "واپسی کی رقم ادا",
+    # one of her challans and how to pay it
+    "Fee challan %(number)s": "فیس چالان %(number)s",
+    "For": "برائے",
+    "Keep the bank's receipt. Once the bank reports the payment, your account shows it by itself.":
+        "بینک کی رسید سنبھال کر رکھیں۔ بینک کی طرف سے ادائیگی کی اطلاع ملتے ہی یہ آپ کے کھاتے میں خود بخود نظر "
+        "آ جائے گی۔",
+    "This challan is paid. Its printed copy stays valid as your receipt.":
+        "یہ چالان ادا ہو چکا ہے۔ اس کی چھپی ہوئی کاپی آپ کی رسید کے طور پر کارآمد رہے گی۔",
+    "Do not pay this challan: it was cancelled, replaced or it expired. File a new request for a fresh challan.":
+        "یہ چالان ادا نہ کریں: یہ منسوخ ہو گیا، اس کی جگہ نیا چالان جاری ہو گیا یا اس کی میعاد ختم ہو گئی۔ نئے "
+        "چالان کے لیے نئی درخواست دیں۔",
+    "Or print the challan and pay it at a branch of %(banks)s: the bank keeps one copy and stamps the others.":
+        "یا چالان پرنٹ کر کے %(banks)s کی کسی برانچ میں جمع کروائیں: بینک ایک کاپی اپنے پاس رکھتا ہے اور باقی پر "
+        "مہر لگا دیتا ہے۔",
+    "a collecting bank": "وصول کنندہ بینک",
+    # treasury: finding an account or a challan
+    "A student's account": "طالب علم کا کھاتہ",
+    "Show the account": "کھاتہ دکھائیں",
+    "A challan": "چالان",
+    "Show the challan": "چالان دکھائیں",
+    "Banks' settlement files: reconcile": "بینکوں کی سیٹلمنٹ فائلیں: مطابقت",
+    "Unmatched payments: post or refund": "غیر مطابق ادائیگیاں: چالان میں درج کریں یا رقم واپس کریں",
+    "Enter the student's registration number.": "طالب علم کا رجسٹریشن نمبر لکھیں۔",
+    "The 18 digits on the challan.": "چالان پر لکھے 18 ہندسے۔",
+    "Enter the challan's consumer number.": "چالان کا کنزیومر نمبر لکھیں۔",
+    "A consumer number is the 18 digits printed on the challan.": "کنزیومر نمبر چالان پر چھپے 18 ہندسے ہوتے ہیں۔",
+    # treasury: a student's account
+    "Account of %(number)s": "%(number)s کا کھاتہ",
+    "Balance: %(amount)s": "بقایا: %(amount)s",
+    "Positive: the student owes it; negative: the university owes it to her. Unpaid challans ask for %(amount)s "
+    "today.":
+        "مثبت: یہ رقم طالب علم کے ذمے ہے؛ منفی: یہ رقم یونیورسٹی کے ذمے طالب علم کی ہے۔ غیر ادا شدہ چالانوں کی آج "
+        "کی رقم %(amount)s ہے۔",
+    "Challans": "چالان",
+    "No challans.": "کوئی چالان نہیں۔",
+    "Ledger": "لیجر",
+    "Posted": "اندراج کا وقت",
+    "Debit": "ڈیبٹ",
+    "Credit": "کریڈٹ",
+    # treasury: a challan, cancelled or paid at the counter
+    "Challan %(number)s": "چالان %(number)s",
+    "The challan is cancelled: banks see it blocked, its charge is cancelled in the ledger and its printed copy "
+    "no longer verifies.":
+        "چالان منسوخ ہو گیا: بینکوں کو یہ بند نظر آئے گا، لیجر میں اس کی عائد رقم منسوخ ہو گئی اور اس کی چھپی ہوئی "
+        "کاپی کی اب تصدیق نہیں ہو گی۔",
+    "The payment is recorded: the challan is paid, and what waited for it moves on by itself.":
+        "ادائیگی درج ہو گئی: چالان ادا ہو گیا، اور جو کام اس کے انتظار میں تھا وہ خود بخود آگے بڑھ جائے گا۔",
+    "Record a payment taken at the counter": "کاؤنٹر پر وصول کی گئی ادائیگی درج کریں",
+    "Amount received (rupees)": "وصول شدہ رقم (روپے)",
+    "What the challan asks for on the day it was paid.": "وہ رقم جو ادائیگی کے دن چالان پر واجب تھی۔",
+    "Year-month-day, not in the future.": "سال-مہینہ-دن، آنے والی کوئی تاریخ نہیں۔",
+    "How it was paid": "ادائیگی کیسے ہوئی",
+    "E.g. at the treasury counter, receipt 1234; a bank draft.":
+        "مثلاً خزانے کے کاؤنٹر پر، رسید نمبر 1234؛ بینک ڈرافٹ۔",
+    "Enter the amount in rupees, like 2000 or 2000.50.":
+        f"رقم روپوں میں لکھیں، جیسے {ltr('2000')} یا {ltr('2000.50')}",
+    "Enter the date as year-month-day, like 2026-12-06.":
+        f"تاریخ سال-مہینہ-دن کی صورت میں لکھیں، جیسے {ltr('2026-12-06')}",
+    "The amount must be what the challan asks for on that day.": "رقم وہی ہونی چاہیے جو اس دن چالان پر واجب تھی۔",
+    "Record the payment": "ادائیگی درج کریں",
+    "This challan is not unpaid: nothing was recorded.": "یہ چالان غیر ادا شدہ نہیں: کچھ درج نہیں ہوا۔",
+    "Cancel this challan": "یہ چالان منسوخ کریں",
+    "Why cancel it": "منسوخی کی وجہ",
+    "E.g. issued twice by mistake; replaced by a new challan.":
+        "مثلاً غلطی سے دو بار جاری ہوا؛ اس کی جگہ نیا چالان جاری ہو گیا۔",
+    "Say why in a few words (5 to 300 characters): it is kept with the ledger entry.":
+        "چند الفاظ میں وجہ لکھیں (5 سے 300 حروف): یہ لیجر کے اندراج کے ساتھ محفوظ رہتی ہے۔",
+    "Cancel the challan": "چالان منسوخ کریں",
+    "A paid challan cannot be cancelled: refund it instead.":
+        "ادا شدہ چالان منسوخ نہیں ہو سکتا: اس کے بجائے رقم واپس کریں۔",
+    # the banks' settlement files
+    "Banks' settlement files": "بینکوں کی سیٹلمنٹ فائلیں",
+    "Reconcile a bank's file": "بینک کی فائل کی مطابقت کریں",
+    "Each line is matched with the payment the bank reported to us. Money in the file that was never reported "
+    "waits in the unmatched queue; the report lists what is missing or differs. The same file sent again gives "
+    "the same report.":
+        "ہر سطر کو اس ادائیگی سے ملایا جاتا ہے جس کی اطلاع بینک نے ہمیں دی تھی۔ فائل کی جس رقم کی کبھی اطلاع نہیں "
+        "ملی وہ غیر مطابق ادائیگیوں کی فہرست میں انتظار کرتی ہے؛ رپورٹ میں وہ سب درج ہوتا ہے جو غائب یا مختلف ہے۔ "
+        "وہی فائل دوبارہ بھیجنے پر وہی رپورٹ ملتی ہے۔",
+    "Settlement file (CSV)": "سیٹلمنٹ فائل (CSV)",
+    "Columns tran_date, tran_auth_id, consumer_number, amount; the amount in rupees, like 2000.00.":
+        f"کالم {ltr('tran_date, tran_auth_id, consumer_number, amount')}؛ رقم روپوں میں، جیسے {ltr('2000.00')}",
+    "Choose the bank.": "بینک منتخب کریں۔",
+    "Choose the bank's CSV file.": "بینک کی CSV فائل منتخب کریں۔",
+    "Choose one of the collecting banks.": "وصول کنندہ بینکوں میں سے ایک منتخب کریں۔",
+    "The file cannot be read: see the refused lines below.": "فائل پڑھی نہیں جا سکی: نیچے مسترد سطریں دیکھیں۔",
+    "The file cannot be read: %(why)s": "فائل پڑھی نہیں جا سکی: %(why)s",
+    "Reconcile": "مطابقت کریں",
+    "Nothing in this file was reconciled. Put these lines right and send the whole file again.":
+        "اس فائل میں سے کسی چیز کی مطابقت نہیں ہوئی۔ یہ سطریں درست کریں اور پوری فائل دوبارہ بھیجیں۔",
+    "Files reconciled, newest first": "مطابقت شدہ فائلیں، نئی پہلے",
+    "The files cannot be listed right now. Please try again in a little while.":
+        "فائلوں کی فہرست اس وقت دکھائی نہیں جا سکتی۔ براہِ کرم تھوڑی دیر بعد کوشش کریں۔",
+    "%(matched)s of %(rows)s lines matched": "%(rows)s میں سے %(matched)s سطریں مطابق",
+    "%(count)s unrecorded": "%(count)s غیر درج",
+    "%(count)s missing": "%(count)s غائب",
+    "%(count)s differ": "%(count)s مختلف",
+    "No settlement file has been reconciled yet.": "ابھی کسی سیٹلمنٹ فائل کی مطابقت نہیں ہوئی۔",
+    # a settlement file's report
+    "Settlement report": "سیٹلمنٹ رپورٹ",
+    "Lines": "سطریں",
+    "Matched": "مطابق",
+    "Transaction dates": "لین دین کی تاریخیں",
+    "In the file, never reported to us": "فائل میں ہے، ہمیں کبھی اطلاع نہیں ملی",
+    "The bank took this money but never told us: it waits in the unmatched queue for treasury to post or refund.":
+        "بینک نے یہ رقم وصول کی مگر ہمیں کبھی نہیں بتایا: یہ غیر مطابق ادائیگیوں کی فہرست میں انتظار کرتی ہے کہ "
+        "خزانہ اسے چالان میں درج کرے یا واپس کرے۔",
+    "Reported to us, not in the file": "ہمیں اطلاع ملی، فائل میں نہیں",
+    "Ask the bank: a payment it reported is missing from its settlement.":
+        "بینک سے پوچھیں: جس ادائیگی کی اس نے اطلاع دی وہ اس کی سیٹلمنٹ میں نہیں۔",
+    "In both, but different": "دونوں میں ہے، مگر مختلف",
+    "The amount or consumer number differs from what the bank reported, or the bank reversed the payment.":
+        "رقم یا کنزیومر نمبر بینک کی دی ہوئی اطلاع سے مختلف ہے، یا بینک نے ادائیگی منسوخ کر دی۔",
+    "Authorisation": "اتھارائزیشن",
+    "As reported": "اطلاع کے مطابق",
+    "None.": "کوئی نہیں۔",
+    # the unmatched queue
+    "Unmatched payments": "غیر مطابق ادائیگیاں",
+    "Money a bank's settlement file shows that no payment call told us of. Post it to its challan when the "
+    "challan is unpaid and the amount is what it asked for that day; otherwise refund it to the payer.":
+        "وہ رقم جو بینک کی سیٹلمنٹ فائل میں ہے مگر ادائیگی کی کسی کال نے ہمیں اس کی اطلاع نہیں دی۔ اگر چالان غیر "
+        "ادا شدہ ہو اور رقم وہی ہو جو اس دن چالان پر واجب تھی تو اسے اس کے چالان میں درج کریں؛ ورنہ ادا کنندہ کو "
+        "واپس کریں۔",
+    "Posted: the challan is paid, and what waited for it moves on by itself.":
+        "درج ہو گئی: چالان ادا ہو گیا، اور جو کام اس کے انتظار میں تھا وہ خود بخود آگے بڑھ جائے گا۔",
+    "Marked as refunded.": "واپس شدہ درج ہو گئی۔",
+    "Waiting for treasury": "خزانے کی منتظر",
+    "Posted to its challan": "اپنے چالان میں درج",
+    "Refunded": "واپس کر دی گئی",
+    "The payments cannot be listed right now. Please try again in a little while.":
+        "ادائیگیوں کی فہرست اس وقت دکھائی نہیں جا سکتی۔ براہِ کرم تھوڑی دیر بعد کوشش کریں۔",
+    "its challan is %(status)s": "اس کا چالان %(status)s ہے",
+    "no challan has this number": "اس نمبر کا کوئی چالان نہیں",
+    "Taken on %(date)s": "%(date)s کو وصول ہوئی",
+    "its settlement": "اس کی سیٹلمنٹ",
+    "What to do": "کیا کرنا ہے",
+    "Post it to its challan": "اسے اس کے چالان میں درج کریں",
+    "Refund it to the payer": "ادا کنندہ کو واپس کریں",
+    "Choose what to do.": "منتخب کریں کہ کیا کرنا ہے۔",
+    "Why": "وجہ",
+    "Do it": "عمل کریں",
+    "Nothing here.": "یہاں کچھ نہیں۔",
+    "It cannot be posted: %(why)s": "یہ درج نہیں ہو سکتی: %(why)s",
+}
