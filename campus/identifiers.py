@@ -119,3 +119,11 @@ def cnic(value: str, field: str = "cnic") -> str:
     if not match:
         raise InvalidArgument(f"{field} must be 13 digits, like 37405-1234567-2", field=field)
     return "-".join(match.groups())
+
+
+def program_code(value: str, field: str = "program_code") -> str:
+    """A programme's code as enrollment writes it (BED15, ADE): letters and digits, upper case."""
+    code = (value or "").strip().upper()
+    if not code or len(code) > 20 or not code.isalnum() or not code.isascii():
+        raise InvalidArgument(f"{field} must be a program's code, like BED15", field=field)
+    return code

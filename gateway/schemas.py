@@ -1796,3 +1796,36 @@ class Banks(View):
     @classmethod
     def from_message(cls, r) -> Self:
         return cls(banks=[Bank(mnemonic=b.mnemonic, name=b.name) for b in r.banks])
+
+
+class FiguresQuery(Body):
+    days: int | None = Field(None, ge=1, le=92, description="the last N days of collections (30 if not given)")
+
+
+class DailyCollection(View):
+    day: str
+    bank_mnemonic: str
+    amount: int = Field(description="paisa")
+    payments: int
+
+
+class ProgramDues(View):
+    program_code: str = Field(description="empty for challans issued without a programme")
+    level: str
+    amount: int = Field(description="paisa: what the unpaid challans ask for today")
+    challans: int
+
+
+class TreasuryFigures(View):
+    from_date: str
+    to_date: str
+    collections: list[DailyCollection] = Field(description="each bank's standing payments by transaction date")
+    outstanding: list[ProgramDues] = Field(description="unpaid challans that can still be paid, largest first")
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(from_date=r.from_date, to_date=r.to_date,
+                   collections=[DailyCollection(day=c.day, bank_mnemonic=c.bank_mnemonic, amount=c.amount_paisa,
+                                                payments=c.payments) for c in r.collections],
+                   outstanding=[ProgramDues(program_code=d.program_code, level=d.level, amount=d.amount_paisa,
+                                            challans=d.challans) for d in r.outstanding])

@@ -124,6 +124,11 @@ def report_csv(report: dict) -> str:
     return out.getvalue()
 
 
+def figures_of(who: auth.Caller, days: int = 30) -> dict:
+    return schemas.TreasuryFigures.from_message(_finance("GetTreasuryFigures", pb.GetTreasuryFiguresRequest(
+        days=days), who)).body()
+
+
 def unmatched_of(who: auth.Caller, status: str = "open") -> dict:
     return schemas.UnmatchedList.from_message(_finance("ListUnmatched", pb.ListUnmatchedRequest(
         status=status or ""), who)).body()
@@ -251,6 +256,16 @@ def get_settlement_report(settlement_id: str):
     name = f"settlement-{report['bank_mnemonic']}-{report['first_tran_date']}-{settlement_id}-report.csv"
     return Response(report_csv(report), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{safe_file_name(name)}"'})
+
+
+@staff_bp.get("/figures")
+@staff_only(*TOOLS["treasury_figures"])
+@api.validate(query=schemas.FiguresQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.TreasuryFigures),
+              tags=["staff"], security=BEARER)
+def get_figures(query: schemas.FiguresQuery):
+    """Treasury: what each bank collected each day over the last `days` (30), and what is
+    outstanding by programme (unpaid challans that can still be paid, at today's amount)."""
+    return figures_of(caller(), query.days or 30)
 
 
 @staff_bp.get("/unmatched")

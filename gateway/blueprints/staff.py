@@ -27,7 +27,7 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "documents": ("examinations",), "publication": ("examinations",),
          "marks": ("examinations",), "exam_cases": ("examinations",),
          "student_documents": ("examinations", "student_services"),
-         "treasury": ("treasury",), "settlements": ("treasury",)}
+         "treasury": ("treasury",), "settlements": ("treasury",), "treasury_figures": ("treasury",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -52,7 +52,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "treasury": tuple(("finance", m) for m in ("GetStudentAccount", "GetChallan", "GetChallanPdf",
                                                         "CancelChallan", "RecordManualPayment")),
              "settlements": tuple(("finance", m) for m in ("ReconcileSettlement", "ListSettlements", "GetSettlement",
-                                                           "ListUnmatched", "ResolveUnmatched"))}
+                                                           "ListUnmatched", "ResolveUnmatched")),
+             "treasury_figures": (("finance", "GetTreasuryFigures"),)}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

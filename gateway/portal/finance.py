@@ -7,7 +7,9 @@ Each page calls the same function as its JSON twin (gateway.blueprints.finance),
 API over HTTP; finance's refusals are said next to the field they name."""
 from __future__ import annotations
 
+import pygal
 from flask import Response, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -24,6 +26,7 @@ from gateway.context import current
 from gateway.portal import session
 from gateway.portal.admission_forms import _field, _file_name, _ModelForm
 from gateway.portal.pages import error_page, page
+from gateway.portal.results import chart_svg
 from gateway.portal.staff import bp as staff_bp
 from gateway.portal.staff import department_of, tool
 from gateway.portal.student import bp as student_bp
@@ -405,3 +408,50 @@ def resolve_unmatched(caller, unmatched_id: int):
     except NOT_ANSWERING:
         return error_page(503)
     return redirect(url_for(".unmatched", done=form.action.data), code=303)
+
+
+# -- treasury's figures -----------------------------------------------------------------------------
+FIGURE_DAYS = (7, 30, 92)
+
+
+def collections_chart(figures: dict):
+    """Each bank's collections per day, stacked (rupees); None when nothing was collected."""
+    if not figures["collections"]:
+        return None
+    days = sorted({c["day"] for c in figures["collections"]})
+    banks = sorted({c["bank_mnemonic"] for c in figures["collections"]})
+    amounts = {(c["day"], c["bank_mnemonic"]): c["amount"] / 100 for c in figures["collections"]}
+    return chart_svg(pygal.StackedBar, "collections", _("Collections per bank per day (rupees)"),
+                     [d[5:] for d in days], [(bank, [amounts.get((d, bank), 0) for d in days]) for bank in banks],
+                     show_legend=True, legend_at_bottom_columns=min(len(banks), 4), height=280,
+                     y_title=_("Rupees"))
+
+
+def dues_chart(figures: dict, *, shown: int = 10):
+    """Outstanding dues of the programmes owing most (rupees); None when nothing is owed."""
+    owing = figures["outstanding"][:shown]
+    if not owing:
+        return None
+    return chart_svg(pygal.HorizontalBar, "dues", _("Outstanding dues by programme (rupees)"),
+                     [d["program_code"] or "—" for d in owing],
+                     [(_("Outstanding"), [d["amount"] / 100 for d in owing])],
+                     height=max(200, 28 * len(owing) + 80))
+
+
+@staff_bp.get("/treasury/figures", endpoint="treasury_figures")
+@tool("treasury_figures")
+def treasury_figures(caller):
+    """Collections per bank per day and dues by programme, as charts and as tables (GET
+    /api/v1/staff/treasury/figures, the same function)."""
+    days = request.args.get("days", "30")
+    days = int(days) if days.isdigit() and int(days) in FIGURE_DAYS else 30
+    try:
+        figures = finance_api.figures_of(caller, days)
+    except NOT_ANSWERING:
+        return error_page(503)
+    totals = {}
+    for c in figures["collections"]:
+        totals[c["bank_mnemonic"]] = totals.get(c["bank_mnemonic"], 0) + c["amount"]
+    return page("portal/staff/treasury_figures.html", caller=caller, department=department_of(caller),
+                figures=figures, days=days, choices=FIGURE_DAYS, totals=totals,
+                charts={"collections": collections_chart(figures), "dues": dues_chart(figures)})

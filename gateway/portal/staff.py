@@ -45,7 +45,8 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("exam_cases", "portal_staff.exam_cases", _l("Re-checking and change of centre: paid requests")),
               ("treasury", "portal_staff.treasury", _l("A student's account or a challan: cancel, counter payment")),
               ("settlements", "portal_staff.settlements", _l("Banks' settlement files: reconcile")),
-              ("settlements", "portal_staff.unmatched", _l("Unmatched payments: post or refund")))
+              ("settlements", "portal_staff.unmatched", _l("Unmatched payments: post or refund")),
+              ("treasury_figures", "portal_staff.treasury_figures", _l("Collections and outstanding dues: charts")))
 
 
 def department_of(caller) -> str:

@@ -193,4 +193,21 @@ FINANCE = {
     "Do it": "عمل کریں",
     "Nothing here.": "یہاں کچھ نہیں۔",
     "It cannot be posted: %(why)s": "یہ درج نہیں ہو سکتی: %(why)s",
+    # treasury's figures
+    "Collections and outstanding dues": "وصولیاں اور بقایا واجبات",
+    "Collections and outstanding dues: charts": "وصولیاں اور بقایا واجبات: چارٹ",
+    "Collections per bank per day": "ہر بینک کی روزانہ وصولیاں",
+    "Collections per bank per day (rupees)": "ہر بینک کی روزانہ وصولیاں (روپے)",
+    "Collections per bank, %(first)s to %(last)s": "ہر بینک کی وصولیاں، %(first)s سے %(last)s تک",
+    "Last %(days)s days": "پچھلے %(days)s دن",
+    "No bank reported a payment in this period.": "اس مدت میں کسی بینک نے کوئی ادائیگی نہیں بتائی۔",
+    "Nothing is outstanding.": "کچھ بھی واجب الادا نہیں۔",
+    "Outstanding": "واجب الادا",
+    "Outstanding dues by programme": "پروگرام کے لحاظ سے بقایا واجبات",
+    "Outstanding dues by programme (rupees)": "پروگرام کے لحاظ سے بقایا واجبات (روپے)",
+    "Payments": "ادائیگیاں",
+    "Period": "مدت",
+    "Rupees": "روپے",
+    "Unpaid challans that can still be paid, at what each asks for today.":
+        "وہ غیر ادا شدہ چالان جو ابھی ادا ہو سکتے ہیں، اس رقم پر جو ہر ایک آج طلب کرتا ہے۔",
 }

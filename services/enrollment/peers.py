@@ -33,10 +33,10 @@ class Registrar:
         return {s.semester: {c.course_code: c.remarks for c in s.courses} for s in answer.semesters}
 
     def issue(self, *, registration_number: str, payer_name: str, level: str, reference: str, description: str,
-              charges: list[tuple[str, int]]) -> Challan:
+              charges: list[tuple[str, int]], program_code: str = "") -> Challan:
         challan = self.clients.call("finance", "IssueChallan", finance_pb2.IssueChallanRequest(
             registration_number=registration_number, fee_code="semester_fee", level=level, reference=reference,
-            description=description, payer_name=payer_name,
+            description=description, payer_name=payer_name, program_code=program_code,
             charges=[finance_pb2.Charge(fee_code=code, quantity=n) for code, n in charges]),
             timeout=self.timeout, caller=self.caller)
         return Challan(challan.consumer_number, challan.amount_paisa, challan.due_date)

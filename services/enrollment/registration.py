@@ -257,7 +257,7 @@ def finish(db: Database, row: sa.Row, registrar: Registrar) -> None:
     description = f"Semester fee, {row.semester}: {len(selection)} courses, {row.credit_hours} credit hours"
     try:
         challan = registrar.issue(
-            registration_number=student, payer_name=who.full_name, level=who.level,
+            registration_number=student, payer_name=who.full_name, level=who.level, program_code=who.program_code,
             reference=domain.registration_reference(row.semester, student, row.attempt), description=description,
             charges=domain.semester_charges(who.fee_basis, selection))
     except (Unavailable, DeadlineExceeded):

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from campus import identifiers
 from campus.errors import InvalidArgument
 from campus.semesters import TERMS, Semester, parse_semester  # noqa: F401 - the service's vocabulary
 
@@ -213,9 +214,5 @@ def cgpa_of(published, points: dict[str, Decimal], on_gpa_scale: Collection[str]
                  for semester, _published_on, rows in published for r in rows], on_gpa_scale)
 
 
-def program_code(value: str, field: str = "program_code") -> str:
-    """A programme's code as enrollment writes it (BED15, ADE): exams keeps the code only."""
-    code = (value or "").strip().upper()
-    if not code or len(code) > 20 or not code.isalnum():
-        raise InvalidArgument(f"{field} must be a program's code, like BED15", field=field)
-    return code
+#: A programme's code as enrollment writes it (BED15, ADE): one check for every service.
+program_code = identifiers.program_code

@@ -12,7 +12,7 @@ from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
 from cms.finance.v1 import finance_pb2 as pb
 from cms.finance.v1 import finance_pb2_grpc
-from services.finance import challan_pdf, domain, service, settlements, treasury
+from services.finance import challan_pdf, domain, figures, service, settlements, treasury
 
 TREASURY = {"treasury"}
 
@@ -24,7 +24,7 @@ def challan_message(row) -> pb.Challan:
         amount_paisa=row.amount_paisa, amount_after_due_date_paisa=row.amount_after_due_paisa,
         due_date=row.due_date.isoformat(), status=row.status, issued_at=clock.iso(row.issued_at),
         paid_at=clock.iso(row.paid_at), bank_mnemonic=row.bank_mnemonic or "", payer_name=row.payer_name,
-        closed_reason=row.closed_reason or "")
+        closed_reason=row.closed_reason or "", program_code=row.program_code or "", level=row.level or "")
 
 
 def settlement_line(line: settlements.Line) -> pb.SettlementLine:
@@ -105,7 +105,8 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
         row = service.issue_challan(
             self.db, self.config, registration_number=request.registration_number, fee_code=request.fee_code,
             level=request.level, reference=request.reference, description=request.description,
-            payer_name=request.payer_name, charges=[(c.fee_code, c.quantity) for c in request.charges])
+            payer_name=request.payer_name, charges=[(c.fee_code, c.quantity) for c in request.charges],
+            program_code=request.program_code)
         return challan_message(row)
 
     @rpc(students=RECORD, staff=TREASURY)
@@ -153,6 +154,16 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
     @rpc(staff=TREASURY)
     def ResolveUnmatched(self, request, context):
         return unmatched_message(treasury.resolve_unmatched(self.db, request.id, request.action, request.reason))
+
+    @rpc(staff=TREASURY)
+    def GetTreasuryFigures(self, request, context):
+        first, last, collected = figures.collections(self.db, request.days or 30)
+        return pb.TreasuryFigures(
+            from_date=first.isoformat(), to_date=last.isoformat(),
+            collections=[pb.DailyCollection(day=c.day.isoformat(), bank_mnemonic=c.bank_mnemonic,
+                                            amount_paisa=c.amount_paisa, payments=c.payments) for c in collected],
+            outstanding=[pb.ProgramDues(program_code=d.program_code, level=d.level, amount_paisa=d.amount_paisa,
+                                        challans=d.challans) for d in figures.outstanding(self.db)])
 
     @rpc(staff=TREASURY)
     def CancelChallan(self, request, context):

@@ -41,10 +41,14 @@ challans = sa.Table(
     sa.Column("paid_amount_paisa", Money),
     sa.Column("bank_mnemonic", sa.String(8)),
     sa.Column("tran_auth_id", sa.String(6)),
+    # Whose programme and level it was issued at: treasury's dues by programme.
+    sa.Column("program_code", sa.String(20), nullable=False, server_default=""),
+    sa.Column("level", sa.String(20), nullable=False, server_default=""),
     # Why a challan was blocked before it was paid: expired unpaid, cancelled or superseded.
     sa.Column("closed_reason", sa.String(200), nullable=False, server_default=""),
     sa.Column("closed_at", sa.DateTime(timezone=True)),
     sa.CheckConstraint("amount_paisa > 0", name="amount_positive"),
+    sa.Index("ix_challans_status_program", "status", "program_code"),
 )
 
 bank_payments = sa.Table(

@@ -23,27 +23,29 @@ def fee_schedule_rows(db: Database) -> list[domain.Fee]:
 
 def issue_challan(db: Database, config: FinanceConfig, *, registration_number: str, fee_code: str,
                   level: str, reference: str, description: str, payer_name: str = "",
-                  charges: list[tuple[str, int]] = ()) -> sa.Row:
+                  charges: list[tuple[str, int]] = (), program_code: str = "") -> sa.Row:
     """Issue the challan for `reference`, or return the one already issued for it.
 
     With `charges` (fee code, quantity), the challan is `fee_code` for their priced total."""
     registration_number = identifiers.registration_number(registration_number)
     reference = identifiers.text(reference, "reference", max_length=60, required=True)
     description = identifiers.text(description, "description", max_length=200) or fee_code
+    program_code = identifiers.program_code(program_code) if program_code else ""
     schedule = fee_schedule_rows(db)
     if charges:
         fee = domain.charges_total(schedule, identifiers.code(fee_code, "fee_code"), charges, level)
     else:
         fee = domain.fee_for(schedule, fee_code, level)
+    issued = dict(payer_name=payer_name[:120], program_code=program_code[:20], level=(level or "")[:20])
     try:
-        return _issue_once(db, config, fee, registration_number, reference, description, payer_name)
+        return _issue_once(db, config, fee, registration_number, reference, description, issued)
     except sa.exc.IntegrityError:
         # The same reference issued concurrently: the other call's challan is the answer.
-        return _issue_once(db, config, fee, registration_number, reference, description, payer_name)
+        return _issue_once(db, config, fee, registration_number, reference, description, issued)
 
 
 def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registration_number: str, reference: str,
-                description: str, payer_name: str) -> sa.Row:
+                description: str, issued: dict) -> sa.Row:
     fee_code = fee.fee_code
     with db.unit_of_work() as uow:
         existing = uow.session.execute(sa.select(challans).where(challans.c.reference == reference)).first()
@@ -54,7 +56,7 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
         now = clock.utcnow()
         due = domain.due_date(clock.karachi_today(), config.due_days)
         challan_id = uow.session.execute(sa.insert(challans).values(
-            registration_number=registration_number, payer_name=payer_name[:120], fee_code=fee_code,
+            registration_number=registration_number, **issued, fee_code=fee_code,
             description=description, reference=reference, amount_paisa=fee.amount_paisa,
             amount_after_due_paisa=fee.amount_paisa + fee.late_fee_paisa, due_date=due,
             expires_on=due + dt.timedelta(days=config.expiry_days), status=domain.UNPAID,

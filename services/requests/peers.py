@@ -35,13 +35,14 @@ class ChallanDesk:
     def payer(self, registration_number: str) -> Payer:
         profile = self.clients.call("enrollment", "GetStudentProfile", enrollment_pb2.GetStudentProfileRequest(
             registration_number=registration_number), timeout=self.timeout, caller=self.caller)
-        return Payer(profile.full_name, profile.program.level)
+        return Payer(profile.full_name, profile.program.level, profile.program.code)
 
     def issue(self, payer: Payer, *, registration_number: str, reference: str, fee_code: str,
               description: str) -> Challan:
         challan = self.clients.call("finance", "IssueChallan", finance_pb2.IssueChallanRequest(
             registration_number=registration_number, fee_code=fee_code, level=payer.level, reference=reference,
-            description=description, payer_name=payer.full_name), timeout=self.timeout, caller=self.caller)
+            description=description, payer_name=payer.full_name, program_code=payer.program_code),
+            timeout=self.timeout, caller=self.caller)
         return Challan(challan.consumer_number, challan.amount_paisa, challan.due_date)
 
 

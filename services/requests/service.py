@@ -44,6 +44,7 @@ class Challan:
 class Payer:
     full_name: str
     level: str  # the program level finance prices fees by
+    program_code: str = ""  # her programme, for treasury's figures
 
 
 class ChallanIssuer(Protocol):

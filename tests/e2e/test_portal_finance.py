@@ -11,7 +11,7 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
-from campus import money, testing
+from campus import testing
 from services import demo
 from tests import browser
 from tests.stack import bearer, login
@@ -165,7 +165,19 @@ def test_treasury_pays_cancels_reconciles_and_posts(page, base_url, http):
         c["consumer_number"] == unreported["consumer_number"] and c["status"] == "paid"
         for c in http.get("/api/v1/me/finance", headers=student).json()["data"]["challans"]),
         timeout=30, what="the posted payment on her account")
-    assert money.rupees(unreported["amount"])
+
+    # The figures: today's collections by bank (the counter's TRSY among them) and the dues by programme.
+    page.goto(f"{base_url}/staff/treasury/figures?days=7")
+    expect(page.locator('[data-chart="collections"] svg')).to_be_visible()
+    expect(page.locator('[data-totals] [data-bank="ABL"]')).to_be_visible()
+    expect(page.locator('[data-chart="dues"] svg')).to_be_visible()
+    expect(page.locator('[data-dues] tr[data-program="BED15"]')).to_be_visible()
+    no_serious_violations(page, "the figures")
+    page.set_viewport_size(browser.PHONE)
+    page.goto(f"{base_url}/staff/treasury/figures?days=30&lang=ur")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert overflow(page) <= 0, f"the figures are {overflow(page)}px wider than a 360px phone"
+    no_serious_violations(page, "the figures in Urdu on a phone")
 
 
 def test_treasury_tools_are_treasury_own(page, base_url):

@@ -74,6 +74,13 @@ def test_treasury_reconciles_a_settlement_and_posts_the_money_the_bank_never_rep
                        what="the request paid through the settlement to be in process")
     assert http.get("/api/v1/staff/treasury/unmatched", headers=student).status_code == 403
 
+    figures = http.get("/api/v1/staff/treasury/figures?days=7", headers=treasury).json()
+    day = today().date().isoformat()
+    today_hbl = [c for c in figures["collections"] if c["bank_mnemonic"] == "HBL" and c["day"] == day]
+    assert today_hbl and today_hbl[0]["amount"] >= amount
+    assert any(d["program_code"] == "BED15" for d in figures["outstanding"])
+    assert http.get("/api/v1/staff/treasury/figures?days=400", headers=treasury).status_code == 400
+
 
 def test_a_settlement_with_bad_rows_is_refused_whole_naming_each(http):
     treasury = bearer(login(http, "treasury.officer"))

@@ -180,6 +180,7 @@ GRANTS = {
     ("finance", "ListUnmatched"): ({"treasury"}, set()),
     ("finance", "ResolveUnmatched"): ({"treasury"}, set()),
     ("finance", "CancelChallan"): ({"treasury"}, set()),
+    ("finance", "GetTreasuryFigures"): ({"treasury"}, set()),
     ("finance", "RecordManualPayment"): ({"treasury"}, set()),
     ("finance", "ListDocuments"): ({"treasury"}, set()),
     ("finance", "RevokeDocument"): ({"treasury"}, set()),

@@ -177,3 +177,42 @@ def test_a_file_with_a_bad_row_is_refused_whole_with_every_bad_row(as_gateway, t
     with pytest.raises(InvalidArgument) as unknown:
         reconcile(as_gateway, treasury, content, bank="XYZ")
     assert unknown.value.field == "bank_mnemonic"
+
+
+# -- figures --------------------------------------------------------------------------------------
+def test_treasury_sees_each_banks_collections_by_day_and_the_dues_by_programme(
+        as_requests, as_gateway, users, treasury):
+    def issue_for(program):
+        return as_requests.call("finance", "IssueChallan", pb.IssueChallanRequest(
+            registration_number="23F-720010", fee_code="course_change", level="bed", program_code=program,
+            reference=f"FIG-{program}-{clock.utcnow().timestamp()}", description="Course change"))
+
+    def figures():
+        answer = as_gateway.call("finance", "GetTreasuryFigures", pb.GetTreasuryFiguresRequest(days=7),
+                                 caller=treasury)
+        today = clock.karachi_today().isoformat()
+        by_bank = {c.bank_mnemonic: (c.amount_paisa, c.payments) for c in answer.collections if c.day == today}
+        dues = {(d.program_code, d.level): (d.amount_paisa, d.challans) for d in answer.outstanding}
+        return by_bank, dues
+
+    before_banks, before_dues = figures()
+    paid_abl, paid_hbl, reversed_ = issue_for("FIG01"), issue_for("FIG01"), issue_for("FIG01")
+    issue_for("FIG02"), issue_for("FIG02")  # unpaid
+    assert pay(as_gateway, users, paid_abl, key="FG0001", bank="ABL").response_code == "00"
+    assert pay(as_gateway, users, paid_hbl, key="FG0002", bank="HBL").response_code == "00"
+    assert pay(as_gateway, users, reversed_, key="FG0003", bank="ABL").response_code == "00"
+    assert reverse(as_gateway, users, reversed_, key="FG0003").response_code == "00"
+    after_banks, after_dues = figures()
+    for bank in ("ABL", "HBL"):
+        amount, count = after_banks[bank]
+        was = before_banks.get(bank, (0, 0))
+        assert (amount - was[0], count - was[1]) == (50000, 1)  # the reversed payment is not a collection
+    assert after_dues[("FIG02", "bed")] == (100000, 2)
+    assert after_dues[("FIG01", "bed")] == (50000, 1)  # the reversed one is unpaid again
+    assert ("FIG02", "bed") not in before_dues
+    with pytest.raises(InvalidArgument) as too_long:
+        as_gateway.call("finance", "GetTreasuryFigures", pb.GetTreasuryFiguresRequest(days=400), caller=treasury)
+    assert too_long.value.field == "days"
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "GetTreasuryFigures", pb.GetTreasuryFiguresRequest(days=7),
+                        caller=users.staff("exams.officer", "examinations"))
