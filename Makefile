@@ -55,6 +55,7 @@ bench: install
 	$(PY) -m tests.perf.bench_dashboard
 	$(PY) -m tests.perf.bench_registration
 	$(PY) -m tests.perf.bench_results
+	$(PY) -m tests.perf.bench_collection
 
 lint: install
 	$(VENV)/bin/ruff check .

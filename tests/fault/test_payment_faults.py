@@ -1,12 +1,28 @@
 """Money moves exactly once, whatever the bank, the broker or the consumer do."""
+import datetime as dt
 import json
+import random
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
 from campus import testing
-from tests.fault.helpers import BANK, file_fee_request, payment, query, rabbitmq, status_of, tran_auth_id
+from tests.fault.helpers import (
+    BANK,
+    file_fee_request,
+    file_fee_requests,
+    history_of,
+    listening,
+    outbox_events,
+    pay_all,
+    payment,
+    query,
+    rabbitmq,
+    status_of,
+    tran_auth_id,
+)
 
 
 def test_the_same_payment_100_times_some_at_once_is_one_payment_and_one_event(http, stack):
@@ -90,3 +106,106 @@ def test_a_consumer_that_dies_after_its_effect_before_the_ack_causes_no_second_e
     changes = query(stack, "requests", "SELECT count(*) FROM outbox WHERE event_type = 'request_status_changed' "
                                        "AND envelope LIKE :n", n=f"%{request['request_number']}%")[0][0]
     assert changes == 1
+
+
+#: Challans paid at once in the load test, and the student who files them all (a demo
+#: student no other fault test signs in as: her dashboard is not the one the others read).
+AT_ONCE = 1000
+MANY_REQUESTS_STUDENT = "23L-204518"
+
+
+def test_1000_payments_at_once_over_1000_challans_are_each_recorded_once_each_event_once(stack):
+    _, requests = file_fee_requests(stack, AT_ONCE, username=MANY_REQUESTS_STUDENT, threads=16)
+    consumers = [r["challan"]["consumer_number"] for r in requests]
+    numbers = [r["request_number"] for r in requests]
+    assert len(set(consumers)) == len(set(numbers)) == AT_ONCE
+
+    bodies = [payment(r, tran_auth_id("MP")) for r in requests]
+    sent = bodies + bodies[::10]                                   # a tenth of them twice: the bank's replays
+    random.Random(AT_ONCE).shuffle(sent)
+    answers = pay_all(stack, sent, threads=32)
+    refused = [(body["consumer_number"], status, a) for body, (status, a) in zip(sent, answers, strict=True)
+               if status != 200 or a.get("response_Code") != "00"]
+    assert not refused, f"{len(refused)} refused, first: {refused[:3]}"
+    identified: dict[str, set[str]] = {}
+    for body, (_, answer) in zip(sent, answers, strict=True):
+        identified.setdefault(body["tran_auth_id"], set()).add(answer["identification_parameter"])
+    assert all(len(ids) == 1 for ids in identified.values())      # a replay gets the first answer
+
+    recorded = dict(query(stack, "finance", "SELECT consumer_number, count(*) FROM bank_payments "
+                                            "WHERE consumer_number = ANY(:c) GROUP BY consumer_number", c=consumers))
+    assert recorded == dict.fromkeys(consumers, 1)
+    events = Counter(e["data"]["consumer_number"] for e, _ in outbox_events(stack, "finance", "challan_paid"))
+    assert {c: events[c] for c in consumers} == dict.fromkeys(consumers, 1)
+
+    def in_process() -> bool:
+        return query(stack, "requests", "SELECT count(*) FROM service_requests WHERE request_number = ANY(:n) "
+                                        "AND status = 'in_process'", n=numbers)[0][0] == AT_ONCE
+    testing.wait_until(in_process, timeout=120, interval=0.5, what=f"all {AT_ONCE} requests to be in process")
+    moved = dict(query(stack, "requests", "SELECT r.request_number, count(*) FROM status_history h "
+                                          "JOIN service_requests r ON r.id = h.request_id "
+                                          "WHERE r.request_number = ANY(:n) AND h.status = 'in_process' "
+                                          "GROUP BY r.request_number", n=numbers))
+    assert moved == dict.fromkeys(numbers, 1)
+
+
+def test_a_payment_made_while_the_finance_relay_is_dead_is_published_once_when_it_is_back(http, stack):
+    student, request = file_fee_request(http)
+    consumer = request["challan"]["consumer_number"]
+    with listening(stack, "finance", "challan_paid") as arrived:
+        stack.kill("finance-relay")                                # SIGKILL, wherever it was in its loop
+        try:
+            answer = http.post("/api/v1/bank/bill-payment", auth=BANK, json=payment(request, tran_auth_id("RK")))
+            assert answer.status_code == 200 and answer.json()["response_Code"] == "00", answer.text
+            ledger = query(stack, "finance", "SELECT kind FROM ledger_entries WHERE consumer_number = :c "
+                                             "ORDER BY id", c=consumer)
+            assert [kind for (kind,) in ledger] == ["charge", "payment"]
+            time.sleep(1)  # five of a live relay's polls: nothing may publish it now
+            waiting = outbox_events(stack, "finance", "challan_paid", consumer_number=consumer)
+            assert [published for _, published in waiting] == [False]
+            assert status_of(http, student, request) == "awaiting_payment"
+            assert not [e for e in arrived() if e["data"]["consumer_number"] == consumer]
+        finally:
+            stack.revive("finance-relay")
+        testing.wait_until(lambda: status_of(http, student, request) == "in_process", timeout=60,
+                           what="the request to be in process once the relay is back")
+        testing.wait_until(lambda: outbox_events(stack, "finance", "challan_paid", consumer_number=consumer)[0][1],
+                           timeout=30, what="the event to be marked published")
+        published = [e["event_id"] for e in arrived() if e["data"]["consumer_number"] == consumer]
+    assert published == [waiting[0][0]["event_id"]]
+    assert history_of(stack, request["request_number"]) == ["awaiting_payment", "in_process"]
+
+
+def test_a_reversal_while_the_broker_is_down_sends_the_request_back_to_awaiting_payment_once(http, stack):
+    student, request = file_fee_request(http)
+    consumer, key = request["challan"]["consumer_number"], tran_auth_id("RV")
+    paid = http.post("/api/v1/bank/bill-payment", auth=BANK, json=payment(request, key))
+    assert paid.json()["response_Code"] == "00", paid.text
+    testing.wait_until(lambda: status_of(http, student, request) == "in_process", timeout=30,
+                       what="the request to be in process")
+    now = dt.datetime.now(dt.timezone(dt.timedelta(hours=5)))
+    reversal = {"consumer_number": consumer, "bank_mnemonic": "ABL", "tran_auth_id": key,
+                "tran_date": now.strftime("%Y%m%d"), "tran_time": now.strftime("%H%M%S")}
+    rabbitmq("stop_app")
+    try:
+        for _ in range(2):  # the reversal, and the bank's replay of it
+            answer = http.post("/api/v1/bank/bill-reversal", auth=BANK, json=reversal)
+            assert answer.status_code == 200 and answer.json()["response_Code"] == "00", answer.text
+        time.sleep(2)  # the relay tries, fails and backs off: the event waits in the outbox
+        waiting = outbox_events(stack, "finance", "challan_payment_reversed", consumer_number=consumer)
+        assert [published for _, published in waiting] == [False]
+        assert status_of(http, student, request) == "in_process"
+    finally:
+        rabbitmq("start_app")
+    testing.wait_until(lambda: status_of(http, student, request) == "awaiting_payment", timeout=90,
+                       what="the request to await its payment again once the broker is back")
+    testing.wait_until(lambda: outbox_events(stack, "finance", "challan_payment_reversed",
+                                             consumer_number=consumer)[0][1],
+                       timeout=30, what="the reversal's event to be marked published")
+    queue = "evt-finance-challan_payment_reversed--requests.on_challan_payment_reversed"
+    testing.wait_until(lambda: testing.queue_depth(stack.env["AMQP_URL"], queue) == 0, timeout=30,
+                       what="every reversal event to be consumed")
+    assert history_of(stack, request["request_number"]) == ["awaiting_payment", "in_process", "awaiting_payment"]
+    moved_back = outbox_events(stack, "requests", "request_status_changed",
+                               request_number=request["request_number"], to_status="awaiting_payment")
+    assert len(moved_back) == 1
