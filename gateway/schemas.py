@@ -1829,3 +1829,64 @@ class TreasuryFigures(View):
                                                 payments=c.payments) for c in r.collections],
                    outstanding=[ProgramDues(program_code=d.program_code, level=d.level, amount=d.amount_paisa,
                                             challans=d.challans) for d in r.outstanding])
+
+
+class RefundRule(View):
+    ground: str
+    title: str
+    deduction_percent: int = Field(description="kept by the university; 100: nothing is refunded")
+    applies_from: str
+
+
+class RefundCase(View):
+    """A "Refund of Fee" request as treasury decides it."""
+    request_number: str
+    registration_number: str
+    subtype: str
+    details: str
+    status: Literal["open", "approved", "rejected"]
+    opened_at: str
+    grounds: list[str] = Field(description="the rules this request may be decided on")
+    paid_challans: list[TreasuryChallan] = Field(description="open: her paid challans not refunded yet")
+    consumer_number: str | None = None
+    ground: str | None = None
+    base: int | None = Field(None, description="paisa: what the refunded challan was paid")
+    amount: int | None = Field(None, description="paisa: what was refunded")
+    decided_by: str
+    decided_at: str | None
+    note: str
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        decided = c.status != "open"
+        return cls(request_number=c.request_number, registration_number=c.registration_number, subtype=c.subtype,
+                   details=c.details, status=c.status, opened_at=c.opened_at, grounds=list(c.grounds),
+                   paid_challans=[TreasuryChallan.from_message(p) for p in c.paid_challans],
+                   consumer_number=c.consumer_number or None, ground=c.ground or None,
+                   base=c.base_paisa if decided and c.consumer_number else None,
+                   amount=c.amount_paisa if decided and c.consumer_number else None,
+                   decided_by=c.decided_by, decided_at=c.decided_at or None, note=c.note)
+
+
+class RefundCases(View):
+    cases: list[RefundCase]
+    rules: list[RefundRule]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(cases=[RefundCase.from_message(c) for c in r.cases],
+                   rules=[RefundRule(ground=x.ground, title=x.title, deduction_percent=x.deduction_percent,
+                                     applies_from=x.applies_from) for x in r.rules])
+
+
+class RefundCasesQuery(Body):
+    status: Literal["open", "approved", "rejected"] | None = None
+
+
+class DecideRefund(Body):
+    approve: bool
+    consumer_number: str | None = Field(None, pattern=CONSUMER_NUMBER_PATTERN, description=(
+        "approve: the paid challan to refund, one of the case's `paid_challans`"))
+    ground: str | None = Field(None, max_length=40, pattern=r"^[a-z_]+$", description=(
+        "approve: one of the case's `grounds`: its rule sets the amount"))
+    note: str | None = Field(None, max_length=500, pattern=TEXT, description="refuse: why (she reads it)")

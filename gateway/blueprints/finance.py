@@ -124,6 +124,18 @@ def report_csv(report: dict) -> str:
     return out.getvalue()
 
 
+def refund_cases(who: auth.Caller, status: str = "open") -> dict:
+    return schemas.RefundCases.from_message(_finance("ListRefundCases", pb.ListRefundCasesRequest(
+        status=status or "open"), who)).body()
+
+
+def decide_refund(who: auth.Caller, request_number: str, *, approve: bool, consumer_number: str = "",
+                  ground: str = "", note: str = "") -> dict:
+    return schemas.RefundCase.from_message(_finance("DecideRefund", pb.DecideRefundRequest(
+        request_number=request_number, approve=approve, consumer_number=consumer_number or "", ground=ground or "",
+        note=note or ""), who)).body()
+
+
 def figures_of(who: auth.Caller, days: int = 30) -> dict:
     return schemas.TreasuryFigures.from_message(_finance("GetTreasuryFigures", pb.GetTreasuryFiguresRequest(
         days=days), who)).body()
@@ -256,6 +268,31 @@ def get_settlement_report(settlement_id: str):
     name = f"settlement-{report['bank_mnemonic']}-{report['first_tran_date']}-{settlement_id}-report.csv"
     return Response(report_csv(report), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{safe_file_name(name)}"'})
+
+
+@staff_bp.get("/refunds")
+@staff_only(*TOOLS["refunds"])
+@api.validate(query=schemas.RefundCasesQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.RefundCases),
+              tags=["staff"], security=BEARER)
+def get_refunds(query: schemas.RefundCasesQuery):
+    """Treasury: "Refund of Fee" requests (open ones unless `?status=`), each with what she
+    wrote, her paid challans not refunded yet and the grounds it may be decided on; the
+    refund rules in force (the share of a paid fee the university keeps on each ground)."""
+    return refund_cases(caller(), query.status or "open")
+
+
+@staff_bp.post("/refunds/<request_number>")
+@staff_only(*TOOLS["refunds"])
+@api.validate(json=schemas.DecideRefund, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409,
+                                                      HTTP_200=schemas.RefundCase),
+              tags=["staff"], security=BEARER)
+def post_refund(request_number: str, json: schemas.DecideRefund):
+    """Treasury: approve a refund (`consumer_number` of her paid challan and a `ground`: its
+    rule sets the amount; her ledger grants it and pays it out, `refund_paid`), or refuse it
+    with a `note` she reads. Either way her request closes. Decided once: the same decision
+    again answers the case; the other is 409."""
+    return decide_refund(caller(), request_number, approve=json.approve, consumer_number=json.consumer_number or "",
+                         ground=json.ground or "", note=json.note or "")
 
 
 @staff_bp.get("/figures")

@@ -27,7 +27,8 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "documents": ("examinations",), "publication": ("examinations",),
          "marks": ("examinations",), "exam_cases": ("examinations",),
          "student_documents": ("examinations", "student_services"),
-         "treasury": ("treasury",), "settlements": ("treasury",), "treasury_figures": ("treasury",)}
+         "treasury": ("treasury",), "settlements": ("treasury",), "treasury_figures": ("treasury",),
+         "refunds": ("treasury",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -53,7 +54,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
                                                         "CancelChallan", "RecordManualPayment")),
              "settlements": tuple(("finance", m) for m in ("ReconcileSettlement", "ListSettlements", "GetSettlement",
                                                            "ListUnmatched", "ResolveUnmatched")),
-             "treasury_figures": (("finance", "GetTreasuryFigures"),)}
+             "treasury_figures": (("finance", "GetTreasuryFigures"),),
+             "refunds": (("finance", "ListRefundCases"), ("finance", "DecideRefund"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

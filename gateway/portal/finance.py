@@ -455,3 +455,77 @@ def treasury_figures(caller):
     return page("portal/staff/treasury_figures.html", caller=caller, department=department_of(caller),
                 figures=figures, days=days, choices=FIGURE_DAYS, totals=totals,
                 charts={"collections": collections_chart(figures), "dues": dues_chart(figures)})
+
+
+# -- refunds --------------------------------------------------------------------------------------
+class DecideRefund(_ModelForm):
+    decision = RadioField(_l("Decision"), choices=[("approve", _l("Refund it")), ("refuse", _l("Refuse it"))],
+                          validators=[DataRequired(_l("Choose whether to refund it."))])
+    consumer_number = SelectField(_l("Paid challan to refund"), choices=[], validate_choice=False)
+    ground = SelectField(_l("Ground"), choices=[], validate_choice=False,
+                         description=_l("Its rule sets the amount: the share of the paid fee the university keeps."))
+    note = StringField(_l("Note for the student"), validators=[Length(max=500)],
+                       description=_l("Needed to refuse: she reads it with her request."))
+    FIRST = "decision"
+    MESSAGES = {"consumer_number": _l("Choose one of her paid challans."),
+                "ground": _l("Choose one of this request's grounds."),
+                "note": _l("Say why the refund is refused: she reads it.")}
+
+    def offer(self, case: dict, rules: dict) -> DecideRefund:
+        self.consumer_number.choices = [(c["consumer_number"], f"{c['consumer_number']} · {c['description']} · "
+                                         f"{c['amount_display']}") for c in case["paid_challans"]]
+        self.ground.choices = [(g, f"{rules[g]['title']} ({rules[g]['deduction_percent']}%)" if g in rules else g)
+                               for g in case["grounds"]]
+        return self
+
+
+def _refund_prefix(request_number: str) -> str:
+    return f"case-{request_number.lower()}"
+
+
+def _refunds_page(caller, *, posted: tuple[str, DecideRefund] | None = None, status: int = 200):
+    shown = request.args.get("status", "open")
+    if shown not in ("open", "approved", "rejected"):
+        shown = "open"
+    try:
+        found = finance_api.refund_cases(caller, shown)
+    except NOT_ANSWERING:
+        return error_page(503)
+    rules = {r["ground"]: r for r in found["rules"]}
+    forms = {c["request_number"]: (posted[1] if posted and posted[0] == c["request_number"] else
+                                   DecideRefund(formdata=None, prefix=_refund_prefix(c["request_number"])))
+             .offer(c, rules) for c in found["cases"] if c["status"] == "open"}
+    return page("portal/staff/refunds.html", caller=caller, department=department_of(caller), cases=found["cases"],
+                rules=found["rules"], forms=forms, shown=shown, done=request.args.get("done", ""),
+                decided=request.args.get("case", ""), status=status)
+
+
+@staff_bp.get("/treasury/refunds", endpoint="refunds")
+@tool("refunds")
+def refunds(caller):
+    """"Refund of Fee" requests with what treasury needs to decide each (GET /api/v1/staff/treasury/refunds)."""
+    return _refunds_page(caller)
+
+
+@staff_bp.post("/treasury/refunds/<request_number>", endpoint="decide_refund")
+@tool("refunds")
+def decide_refund(caller, request_number: str):
+    number = request_number.strip().upper()
+    form = DecideRefund(prefix=_refund_prefix(number))
+    if not form.validate_on_submit():
+        return _refunds_page(caller, posted=(number, form), status=400)
+    approve = form.decision.data == "approve"
+    try:
+        finance_api.decide_refund(caller, number, approve=approve,
+                                  consumer_number=form.consumer_number.data if approve else "",
+                                  ground=form.ground.data if approve else "", note=(form.note.data or "").strip())
+    except NotFound:
+        return error_page(404)
+    except InvalidArgument as refused:
+        form.refuse(refused.field)
+        return _refunds_page(caller, posted=(number, form), status=400)
+    except FailedPrecondition:
+        return redirect(url_for(".refunds", status="approved"), code=303)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".refunds", done="approved" if approve else "rejected", case=number), code=303)

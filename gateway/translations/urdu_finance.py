@@ -210,4 +210,32 @@ FINANCE = {
     "Rupees": "روپے",
     "Unpaid challans that can still be paid, at what each asks for today.":
         "وہ غیر ادا شدہ چالان جو ابھی ادا ہو سکتے ہیں، اس رقم پر جو ہر ایک آج طلب کرتا ہے۔",
+    # refunds
+    "Refunds of fee": "فیس کی واپسی",
+    "Refunds of fee: decide": "فیس کی واپسی: فیصلہ کریں",
+    "The refund rules in force": "رقم کی واپسی کے نافذ قواعد",
+    "%(percent)s%% kept": "%(percent)s%% رکھا جاتا ہے",
+    "since %(date)s": "%(date)s سے",
+    "Approved": "منظور شدہ",
+    "Refund it": "رقم واپس کریں",
+    "Refuse it": "رد کریں",
+    "Choose whether to refund it.": "منتخب کریں کہ رقم واپس کرنی ہے یا نہیں۔",
+    "Paid challan to refund": "واپس کی جانے والی رقم کا ادا شدہ چالان",
+    "Choose one of her paid challans.": "طالبہ کے ادا شدہ چالانوں میں سے ایک منتخب کریں۔",
+    "Ground": "بنیاد",
+    "Its rule sets the amount: the share of the paid fee the university keeps.":
+        "اس کا قاعدہ رقم طے کرتا ہے: ادا شدہ فیس کا وہ حصہ جو یونیورسٹی رکھتی ہے۔",
+    "Choose one of this request's grounds.": "اس درخواست کی بنیادوں میں سے ایک منتخب کریں۔",
+    "Note for the student": "طالب علم کے لیے نوٹ",
+    "Needed to refuse: she reads it with her request.":
+        "رد کرنے کے لیے ضروری: طالب علم اسے اپنی درخواست کے ساتھ پڑھتا ہے۔",
+    "Say why the refund is refused: she reads it.": "بتائیں کہ رقم کی واپسی کیوں رد کی گئی: طالب علم اسے پڑھتا ہے۔",
+    "Decide": "فیصلہ کریں",
+    "She has no paid challan left to refund.": "طالب علم کا کوئی ادا شدہ چالان واپسی کے لیے باقی نہیں۔",
+    "Refunded %(amount)s of %(paid)s (challan %(number)s)":
+        "%(paid)s میں سے %(amount)s واپس کیے گئے (چالان %(number)s)",
+    "Refund %(number)s approved: her ledger shows it granted and paid out, and her request is closed.":
+        "رقم کی واپسی %(number)s منظور: کھاتہ اسے منظور اور ادا شدہ دکھاتا ہے، اور درخواست بند ہو گئی ہے۔",
+    "Refund %(number)s refused: she reads your note with her request.":
+        "رقم کی واپسی %(number)s رد: طالب علم آپ کا نوٹ اپنی درخواست کے ساتھ پڑھتا ہے۔",
 }

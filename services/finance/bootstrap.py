@@ -10,6 +10,7 @@ SERVICE = ServiceDefinition(
     servicer="services.finance.grpc_api:FinanceServicer",
     models="services.finance.models:metadata",
     seed="services.finance.seed:seed",
+    consumer="services.finance.consumers:FinanceConsumer",
     loops=(Loop("services.finance.loops:close_expired_challans", every_seconds="challan_expiry_check_seconds"),),
     deploy=DeploySpec(autoscale=(2, 20)),  # fee deadlines
 )

@@ -3,6 +3,7 @@ it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from campus import clock, documents, documents_api, identifiers
 from campus.auth import authorize, current_caller
@@ -12,7 +13,7 @@ from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
 from cms.finance.v1 import finance_pb2 as pb
 from cms.finance.v1 import finance_pb2_grpc
-from services.finance import challan_pdf, domain, figures, service, settlements, treasury
+from services.finance import challan_pdf, domain, figures, refunds, service, settlements, treasury
 
 TREASURY = {"treasury"}
 
@@ -43,6 +44,23 @@ def settlement_message(row) -> pb.SettlementReport:
         missing=[settlement_line(x) for x in report.missing],
         mismatched=[settlement_line(x) for x in report.mismatched],
         first_tran_date=row.first_tran_date, last_tran_date=row.last_tran_date, rows=row.rows)
+
+
+def request_number(value: str) -> str:
+    number = (value or "").strip().upper()
+    if not re.match(r"^SR-[0-9]{4}-[0-9]{6,}$", number):
+        raise InvalidArgument("request_number is not a request number (like SR-2026-000123)", field="request_number")
+    return number
+
+
+def refund_case_message(case, rules, paid=()) -> pb.RefundCase:
+    grounds = [r.ground for r in rules if r.subtype == case.subtype]
+    return pb.RefundCase(
+        request_number=case.request_number, registration_number=case.registration_number, subtype=case.subtype,
+        details=case.details, status=case.status, opened_at=clock.iso(case.opened_at), grounds=grounds,
+        paid_challans=[challan_message(c) for c in paid], consumer_number=case.consumer_number or "",
+        ground=case.ground or "", base_paisa=case.base_paisa or 0, amount_paisa=case.amount_paisa or 0,
+        decided_by=case.decided_by, decided_at=clock.iso(case.decided_at), note=case.note)
 
 
 def unmatched_message(row, challan_status: str = "") -> pb.UnmatchedPayment:
@@ -154,6 +172,21 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
     @rpc(staff=TREASURY)
     def ResolveUnmatched(self, request, context):
         return unmatched_message(treasury.resolve_unmatched(self.db, request.id, request.action, request.reason))
+
+    @rpc(staff=TREASURY)
+    def ListRefundCases(self, request, context):
+        found, rules = refunds.cases(self.db, request.status or refunds.OPEN)
+        return pb.ListRefundCasesResponse(
+            cases=[refund_case_message(case, rules, paid) for case, paid in found],
+            rules=[pb.RefundRule(ground=r.ground, title=r.title, deduction_percent=r.deduction_percent,
+                                 applies_from=r.applies_from.isoformat()) for r in rules])
+
+    @rpc(staff=TREASURY)
+    def DecideRefund(self, request, context):
+        number = request_number(request.request_number)
+        case = refunds.decide(self.db, number, approve=request.approve, consumer_number=request.consumer_number,
+                              ground=request.ground, note=request.note)
+        return refund_case_message(case, refunds.rules(self.db))
 
     @rpc(staff=TREASURY)
     def GetTreasuryFigures(self, request, context):

@@ -91,6 +91,38 @@ ledger_entries = sa.Table(
 
 issued_documents = documents.registry_table(metadata)
 
+# The refund rules (data: migration 0009), each from the date it applies: the share of a
+# paid fee the university keeps on each ground. A request's subtype names its grounds.
+refund_rules = sa.Table(
+    "refund_rules", metadata,
+    sa.Column("ground", sa.String(40), primary_key=True),
+    sa.Column("applies_from", sa.Date, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("deduction_percent", sa.Integer, nullable=False),
+    sa.Column("subtype", sa.String(60), nullable=False),   # the request subtype it decides
+    sa.CheckConstraint("deduction_percent BETWEEN 0 AND 100", name="deduction_is_a_percentage"),
+)
+
+# A "Refund of Fee" request as treasury's case: opened from requests' event, decided once.
+refund_cases = sa.Table(
+    "refund_cases", metadata,
+    sa.Column("request_number", sa.String(20), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False, index=True),
+    sa.Column("subtype", sa.String(60), nullable=False),
+    sa.Column("details", sa.Text, nullable=False, server_default=""),
+    sa.Column("status", sa.String(10), nullable=False),      # open | approved | rejected
+    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("consumer_number", sa.String(18)),             # approved: the challan refunded
+    sa.Column("ground", sa.String(40)),
+    sa.Column("base_paisa", Money),
+    sa.Column("amount_paisa", Money),
+    sa.Column("decided_by", sa.String(200), nullable=False, server_default=""),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
+    sa.Column("note", sa.String(500), nullable=False, server_default=""),
+    # A challan is refunded once.
+    sa.UniqueConstraint("consumer_number"),
+)
+
 # The banks that collect fees (data: migration 0007). Each signs in with its own credential
 # (identity's bank accounts) and acts only on its own payments.
 banks = sa.Table(

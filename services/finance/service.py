@@ -93,6 +93,14 @@ def actor() -> str:
         return audit.SYSTEM
 
 
+def officer() -> str:
+    """The staff login making this change, as a student reads it on her request ("system" if none)."""
+    try:
+        return current_caller().subject
+    except Unauthenticated:
+        return audit.SYSTEM
+
+
 def ledger_of(db: Database, registration_number: str) -> list[domain.LedgerLine]:
     """Her statement, oldest entry first, with the running balance."""
     with db.sessions() as session:

@@ -1,7 +1,7 @@
 """Events requests acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
 from cms.exams.v1.events_pb2 import ExamCaseDecided
-from cms.finance.v1.events_pb2 import ChallanPaid, ChallanPaymentReversed
+from cms.finance.v1.events_pb2 import ChallanPaid, ChallanPaymentReversed, FinanceCaseDecided
 from services.requests import service
 
 
@@ -18,6 +18,11 @@ class RequestsConsumer:
     def on_challan_payment_reversed(self, uow, event):
         reversed_ = event.payload(ChallanPaymentReversed)
         service.payment_reversed(uow, reversed_.reference, reversed_.consumer_number, reversed_.bank_mnemonic)
+
+    @handles("finance", "finance_case_decided")
+    def on_finance_case_decided(self, uow, event):
+        decided = event.payload(FinanceCaseDecided)
+        service.conclude(uow, decided.request_number, decided.outcome, decided.note, decided.decided_by)
 
     @handles("exams", "exam_case_decided")
     def on_exam_case_decided(self, uow, event):

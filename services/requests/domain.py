@@ -14,7 +14,8 @@ OPEN = (AWAITING_PAYMENT, SUBMITTED, IN_PROCESS)
 TRANSITIONS = {
     FILING: {AWAITING_PAYMENT, IN_PROCESS},
     AWAITING_PAYMENT: {IN_PROCESS, REJECTED},
-    SUBMITTED: {IN_PROCESS, REJECTED},
+    # A request without a fee goes straight to its department, which may decide it at once.
+    SUBMITTED: {IN_PROCESS, RESOLVED, REJECTED},
     # Back to awaiting payment when the bank reverses the payment that moved it on.
     IN_PROCESS: {RESOLVED, REJECTED, AWAITING_PAYMENT},
     RESOLVED: set(),

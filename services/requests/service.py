@@ -149,7 +149,7 @@ def _insert_request(db: Database, filing: Filing, subtype: sa.Row, centre: str) 
             subtype=filing.subtype, title=subtype.title, details=filing.details, department=subtype.department,
             centre=centre, status=status, idempotency_key=key, filed_at=now, updated_at=now)).inserted_primary_key[0]
         if status != domain.FILING:
-            _submitted(uow, request_id, number, filing.registration_number, subtype, status, now)
+            _submitted(uow, request_id, number, filing.registration_number, subtype, status, now, filing.details)
         uow.commit()
     return get_request(db, number)
 
@@ -177,7 +177,7 @@ def finish_filing(db: Database, row: sa.Row, challans: ChallanIssuer, payer: Pay
                 status=domain.AWAITING_PAYMENT, consumer_number=challan.consumer_number,
                 amount_paisa=challan.amount_paisa, due_date=dt.date.fromisoformat(challan.due_date), updated_at=now))
             _submitted(uow, current.id, current.request_number, current.registration_number, subtype,
-                       domain.AWAITING_PAYMENT, now)
+                       domain.AWAITING_PAYMENT, now, current.details)
             uow.commit()
     return get_request(db, row.request_number)
 
@@ -198,12 +198,12 @@ def resume_stalled_filings(db: Database, challans: ChallanIssuer, *, older_than:
 
 
 def _submitted(uow, request_id: int, number: str, regno: str, subtype: sa.Row, status: str,
-               now: dt.datetime) -> None:
+               now: dt.datetime, details: str) -> None:
     uow.session.execute(sa.insert(status_history).values(
         request_id=request_id, status=status, changed_at=now, note="filed"))
     uow.record(events_pb2.RequestSubmitted(
         request_number=number, registration_number=regno, category=subtype.category_code,
-        subtype=subtype.code, department=subtype.department, status=status))
+        subtype=subtype.code, department=subtype.department, status=status, details=details or ""))
 
 
 def _subtype(db: Database, code: str) -> sa.Row:

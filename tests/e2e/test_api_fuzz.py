@@ -59,6 +59,8 @@ DATA_REFUSALS = {
     ("POST", "/api/v1/staff/treasury/challans/{consumer_number}/cancel"): ({"reason"}, None),
     ("POST", "/api/v1/staff/treasury/challans/{consumer_number}/payment"): ({"reason", "amount", "paid_on"}, None),
     ("POST", "/api/v1/staff/treasury/unmatched/{unmatched_id}"): ({"reason"}, None),
+    # a refund is decided on one of its request's grounds, for one of her paid challans; a refusal says why
+    ("POST", "/api/v1/staff/treasury/refunds/{request_number}"): ({"ground", "consumer_number", "note"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}

@@ -184,3 +184,52 @@ def test_treasury_tools_are_treasury_own(page, base_url):
     browser.sign_in(page, base_url, "student.services")
     for path in ("/staff/treasury", "/staff/treasury/settlements", "/staff/treasury/unmatched"):
         assert page.goto(f"{base_url}{path}").status == 403, path
+
+
+def test_treasury_decides_a_refund_and_her_request_closes(page, base_url, http):
+    student = bearer(login(http, AYESHA))
+    paid = file_fee_request(http, student, "8614 to 8619 (paid twice by mistake)")
+    challan = paid["challan"]
+    assert http.post("/api/v1/bank/bill-payment", auth=("HBL", "Demo@2026"), json={
+        "consumer_number": challan["consumer_number"], "bank_mnemonic": "HBL", "tran_auth_id": "PFR001",
+        "transaction_amount": f"+{challan['amount']:013d}", "tran_date": today().strftime("%Y%m%d"),
+        "tran_time": "110000"}).json()["response_Code"] == "00"
+    filed = http.post("/api/v1/me/requests", headers=student, json={
+        "category": "fee_refund", "subtype": "refund_excess_payment",
+        "details": f"I paid challan {challan['consumer_number']} and my course change was not needed (portal)"})
+    assert filed.status_code == 201, filed.text
+    number = filed.json()["request_number"]
+
+    browser.sign_in(page, base_url, TREASURY)
+    page.click("[data-tools] a[href='/staff/treasury/refunds']")
+    expect(page.locator("h1")).to_have_text("Refunds of fee")
+
+    def listed():
+        page.goto(f"{base_url}/staff/treasury/refunds")
+        return page.locator(f'[data-case="{number}"]').count() == 1
+    testing.wait_until(listed, timeout=30, interval=0.5, what="finance to open the refund case")
+    case = page.locator(f'[data-case="{number}"]')
+    expect(case.locator("[data-details]")).to_contain_text(challan["consumer_number"])
+    no_serious_violations(page, "the refund cases")
+
+    prefix = f"#case-{number.lower()}"
+    case.locator('input[value="refuse"]').check()
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        case.locator("button[type=submit]").click()
+    assert posted.value.status == 400
+    expect(page.locator(f"{prefix}-note-error")).to_be_visible()
+    no_serious_violations(page, "a refusal without its note")
+    case = page.locator(f'[data-case="{number}"]')
+    case.locator('input[value="approve"]').check()
+    page.select_option(f"{prefix}-consumer_number", challan["consumer_number"])
+    page.select_option(f"{prefix}-ground", "excess_payment")
+    case.locator("button[type=submit]").click()
+    expect(page.locator('[data-done="approved"]')).to_be_visible()
+
+    url = f"/api/v1/me/requests/{number}"
+    testing.wait_until(lambda: http.get(url, headers=student).json()["status"] == "resolved", timeout=30,
+                       what="the refund request to be resolved")
+    assert "Refund of Rs" in http.get(url, headers=student).json()["history"][-1]["note"]
+    ledger = http.get("/api/v1/me/finance", headers=student).json()["data"]["ledger"]
+    mine = [e["kind"] for e in ledger if e["consumer_number"] == challan["consumer_number"]]
+    assert mine[-2:] == ["refund_granted", "refund_paid"]

@@ -181,6 +181,8 @@ GRANTS = {
     ("finance", "ResolveUnmatched"): ({"treasury"}, set()),
     ("finance", "CancelChallan"): ({"treasury"}, set()),
     ("finance", "GetTreasuryFigures"): ({"treasury"}, set()),
+    ("finance", "ListRefundCases"): ({"treasury"}, set()),
+    ("finance", "DecideRefund"): ({"treasury"}, set()),
     ("finance", "RecordManualPayment"): ({"treasury"}, set()),
     ("finance", "ListDocuments"): ({"treasury"}, set()),
     ("finance", "RevokeDocument"): ({"treasury"}, set()),

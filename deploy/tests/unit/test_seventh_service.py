@@ -142,8 +142,8 @@ def test_compose_database_address_and_secrets(copy):
 def test_the_checks_pass_on_the_result(copy):
     checked = run(copy["root"], "deploy.check")
     assert checked.returncode == 0, checked.stderr
-    # 7 relays and 5 consumers, each in compose and in both kustomizations.
-    assert "36 relays and consumers probed by their heartbeat" in checked.stdout
+    # 7 relays and 6 consumers, each in compose and in both kustomizations.
+    assert "39 relays and consumers probed by their heartbeat" in checked.stdout
     assert run(copy["root"], "deploy.render", "--check").returncode == 0
 
 

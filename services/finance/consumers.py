@@ -1,0 +1,13 @@
+"""Events finance acts on. Runs under eventlet: no gRPC here."""
+from campus.consumer import DatabaseDependency, handles
+from cms.requests.v1.events_pb2 import RequestSubmitted
+from services.finance import refunds
+
+
+class FinanceConsumer:
+    name = "finance"
+    db = DatabaseDependency()
+
+    @handles("requests", "request_submitted")
+    def on_request_submitted(self, uow, event):
+        refunds.open_case(uow, event.payload(RequestSubmitted))

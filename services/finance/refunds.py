@@ -1,0 +1,167 @@
+"""Refunds: a "Refund of Fee" request reaches treasury as a case (from requests'
+`request_submitted`), with her paid challans and the grounds its subtype may be decided on.
+Treasury approves it on a ground, whose rule (data, by date) sets the amount from the paid
+challan, or refuses it with a reason she reads. Approval grants the refund in her ledger and
+pays it out (`refund_paid`); either way `finance_case_decided` closes her request. Each case
+is decided once and each challan refunded once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from campus import audit, clock, identifiers
+from campus.db import Database, UnitOfWork
+from campus.errors import FailedPrecondition, InvalidArgument, NotFound
+from cms.finance.v1 import events_pb2
+from services.finance import domain, service
+from services.finance.models import challans, refund_cases, refund_rules
+
+CATEGORY = "fee_refund"
+OPEN, APPROVED, REJECTED = "open", "approved", "rejected"
+
+
+@dataclass(frozen=True)
+class Rule:
+    ground: str
+    subtype: str
+    title: str
+    deduction_percent: int
+    applies_from: object
+
+
+def refund_amount(paid_paisa: int, deduction_percent: int) -> int:
+    """What is given back of a paid amount: the rule's deduction kept, in whole paisa (the
+    university keeps the part paisa, as the deduction is rounded up)."""
+    return paid_paisa * (100 - deduction_percent) // 100
+
+
+def open_case(uow: UnitOfWork, submitted) -> bool:
+    """A case for a refund request (once: a redelivered event changes nothing)."""
+    if submitted.category != CATEGORY:
+        return False
+    found = uow.session.scalar(sa.select(refund_cases.c.request_number).where(
+        refund_cases.c.request_number == submitted.request_number))
+    if found:
+        return False
+    uow.session.execute(sa.insert(refund_cases).values(
+        request_number=submitted.request_number, registration_number=submitted.registration_number,
+        subtype=submitted.subtype, details=submitted.details[:4000], status=OPEN, opened_at=clock.utcnow()))
+    return True
+
+
+def rules_in_force(session, today=None) -> list[Rule]:
+    """Each ground's rule of today: its latest row from a date not after today."""
+    today = today or clock.karachi_today()
+    rows = session.execute(sa.select(refund_rules).where(refund_rules.c.applies_from <= today)
+                           .order_by(refund_rules.c.ground, refund_rules.c.applies_from)).all()
+    latest = {r.ground: r for r in rows}
+    return [Rule(r.ground, r.subtype, r.title, r.deduction_percent, r.applies_from) for r in latest.values()]
+
+
+def rules(db: Database) -> list[Rule]:
+    with db.sessions() as session:
+        return rules_in_force(session)
+
+
+def refundable(session, regno: str) -> list[sa.Row]:
+    """Her paid challans not refunded yet, newest first."""
+    refunded = sa.select(refund_cases.c.consumer_number).where(refund_cases.c.consumer_number.is_not(None))
+    return list(session.execute(sa.select(challans).where(
+        challans.c.registration_number == regno, challans.c.status == domain.PAID,
+        challans.c.consumer_number.not_in(refunded)).order_by(challans.c.paid_at.desc())))
+
+
+def cases(db: Database, status: str = OPEN) -> tuple[list[tuple[sa.Row, list[sa.Row]]], list[Rule]]:
+    """The cases of a status (open ones first filed first; decided ones newest first), each
+    with her refundable challans; and the rules in force."""
+    if status not in (OPEN, APPROVED, REJECTED):
+        raise InvalidArgument("status must be open, approved or rejected", field="status")
+    order = refund_cases.c.opened_at if status == OPEN else refund_cases.c.decided_at.desc()
+    with db.sessions() as session:
+        rows = session.execute(sa.select(refund_cases).where(refund_cases.c.status == status)
+                               .order_by(order).limit(200)).all()
+        return [(r, refundable(session, r.registration_number) if status == OPEN else []) for r in rows], \
+            rules_in_force(session)
+
+
+def get_case(db: Database, request_number: str) -> sa.Row:
+    with db.sessions() as session:
+        row = session.execute(sa.select(refund_cases).where(refund_cases.c.request_number == request_number)).first()
+    if row is None:
+        raise NotFound("no refund case for this request", field="request_number")
+    return row
+
+
+def decide(db: Database, request_number: str, *, approve: bool, consumer_number: str = "", ground: str = "",
+           note: str = "") -> sa.Row:
+    note = identifiers.text(note, "note", max_length=500) or ""
+    if not approve and len(note) < 5:
+        raise InvalidArgument("say why the refund is refused: she reads it", field="note")
+    with db.unit_of_work() as uow:
+        case = uow.session.execute(sa.select(refund_cases).where(
+            refund_cases.c.request_number == request_number).with_for_update()).first()
+        if case is None:
+            raise NotFound("no refund case for this request", field="request_number")
+        if case.status != OPEN:
+            if case.status == (APPROVED if approve else REJECTED):
+                return case  # decided already: a retry
+            raise FailedPrecondition(f"this case was {case.status} already", field="request_number")
+        decided = (_approve(uow, case, consumer_number, ground, note) if approve else
+                   dict(status=REJECTED, note=note))
+        decided.update(decided_by=service.actor(), decided_at=clock.utcnow())
+        uow.session.execute(sa.update(refund_cases).where(refund_cases.c.request_number == request_number)
+                            .values(**decided))
+        audit.append(uow.session, entity="refund_case", entity_id=request_number, action=decided["status"],
+                     payload=decided)
+        uow.record(events_pb2.FinanceCaseDecided(
+            request_number=request_number, registration_number=case.registration_number,
+            outcome=decided["status"], note=_note_for_her(decided), decided_by=service.officer(),
+            amount_paisa=decided.get("amount_paisa") or 0))
+        uow.commit()
+    return get_case(db, request_number)
+
+
+def _note_for_her(decided: dict) -> str:
+    if decided["status"] == REJECTED:
+        return decided["note"]
+    words = f"Refund of Rs {decided['amount_paisa'] / 100:,.2f} approved"
+    return f"{words}: {decided['note']}" if decided["note"] else words
+
+
+def _approve(uow: UnitOfWork, case: sa.Row, consumer_number: str, ground: str, note: str) -> dict:
+    rule = next((r for r in rules_in_force(uow.session) if r.ground == ground), None)
+    if rule is None or rule.subtype != case.subtype:
+        raise InvalidArgument("choose one of the grounds of this request", field="ground")
+    challan = uow.session.execute(sa.select(challans).where(
+        challans.c.consumer_number == domain.consumer_number(consumer_number)).with_for_update()).first()
+    refunded = uow.session.scalar(sa.select(refund_cases.c.request_number).where(
+        refund_cases.c.consumer_number == consumer_number))
+    if (challan is None or challan.registration_number != case.registration_number
+            or challan.status != domain.PAID or refunded):
+        raise InvalidArgument("choose one of her paid challans not refunded yet", field="consumer_number")
+    base = challan.paid_amount_paisa
+    amount = refund_amount(base, rule.deduction_percent)
+    if amount > 0:
+        _pay_out(uow, case, challan, amount, rule)
+    return dict(status=APPROVED, consumer_number=challan.consumer_number, ground=rule.ground, base_paisa=base,
+                amount_paisa=amount, note=note)
+
+
+def _pay_out(uow: UnitOfWork, case: sa.Row, challan: sa.Row, amount: int, rule: Rule) -> None:
+    """The ledger grants the refund (a credit: she is owed it) and pays it out (a debit): her
+    balance is where it was, her statement says both."""
+    now = clock.utcnow()
+    why = f"{rule.title} (request {case.request_number})"
+    entries = [
+        service._post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
+                      kind=domain.REFUND_GRANTED, amount_paisa=amount, posted_at=now, reason=why,
+                      description=f"Refund granted: {challan.description}"[:200]),
+        service._post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
+                      kind=domain.REFUND_PAID, amount_paisa=amount, posted_at=now, reason=why,
+                      description=f"Refund paid out (request {case.request_number})"[:200]),
+    ]
+    service._audit_entries(uow, entries)
+    uow.record(events_pb2.RefundPaid(
+        request_number=case.request_number, registration_number=case.registration_number,
+        consumer_number=challan.consumer_number, amount_paisa=amount, ground=rule.ground, paid_at=clock.iso(now)))
