@@ -1890,3 +1890,49 @@ class DecideRefund(Body):
     ground: str | None = Field(None, max_length=40, pattern=r"^[a-z_]+$", description=(
         "approve: one of the case's `grounds`: its rule sets the amount"))
     note: str | None = Field(None, max_length=500, pattern=TEXT, description="refuse: why (she reads it)")
+
+
+class AidCase(View):
+    """An "Apply for Financial Aid / Scholarship" request as student services or treasury decide it."""
+    request_number: str
+    registration_number: str
+    subtype: str
+    details: str
+    status: Literal["open", "awarded", "rejected"]
+    opened_at: str
+    latest_semester_fee: TreasuryChallan | None = Field(description=(
+        "open: her latest semester fee; paid, an award is refunded from it, else it waits for the next one"))
+    award: int | None = Field(None, description="paisa")
+    refunded: int | None = Field(None, description="paisa: refunded from her paid semester fee")
+    remaining: int | None = Field(None, description="paisa: still waiting for her next semester fee")
+    decided_by: str
+    decided_at: str | None
+    note: str
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        awarded = c.status == "awarded"
+        latest = TreasuryChallan.from_message(c.latest_semester_fee) if c.HasField("latest_semester_fee") else None
+        return cls(request_number=c.request_number, registration_number=c.registration_number, subtype=c.subtype,
+                   details=c.details, status=c.status, opened_at=c.opened_at, latest_semester_fee=latest,
+                   award=c.award_paisa if awarded else None, refunded=c.refunded_paisa if awarded else None,
+                   remaining=c.remaining_paisa if awarded else None, decided_by=c.decided_by,
+                   decided_at=c.decided_at or None, note=c.note)
+
+
+class AidCases(View):
+    cases: list[AidCase]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(cases=[AidCase.from_message(c) for c in r.cases])
+
+
+class AidCasesQuery(Body):
+    status: Literal["open", "awarded", "rejected"] | None = None
+
+
+class DecideAid(Body):
+    award: bool
+    amount: int | None = Field(None, ge=100, le=100_000_000, description="award: paisa (Rs 1 to Rs 1,000,000)")
+    note: str | None = Field(None, max_length=500, pattern=TEXT, description="refuse: why (she reads it)")

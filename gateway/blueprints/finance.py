@@ -27,7 +27,8 @@ from services.finance import domain as fee_rules
 student_bp = Blueprint("finance_student", __name__, url_prefix="/api/v1/me")
 public_bp = Blueprint("finance_public", __name__, url_prefix="/api/v1/public")
 staff_bp = Blueprint("finance_staff", __name__, url_prefix="/api/v1/staff/treasury")
-BLUEPRINTS = (student_bp, public_bp, staff_bp)
+aid_bp = Blueprint("finance_aid", __name__, url_prefix="/api/v1/staff/financial-aid")
+BLUEPRINTS = (student_bp, public_bp, staff_bp, aid_bp)
 #: Largest settlement file: a busy bank's day is tens of thousands of rows of ~50 bytes.
 MAX_SETTLEMENT_BYTES = 12 * 1024 * 1024
 
@@ -38,6 +39,7 @@ def _finance(method: str, message, who: auth.Caller | None = None):
 
 @student_bp.after_request
 @staff_bp.after_request
+@aid_bp.after_request
 def _private(response):
     # A challan or a ledger is personal: never kept by shared caches or a shared computer.
     response.headers.setdefault("Cache-Control", "no-store")
@@ -134,6 +136,16 @@ def decide_refund(who: auth.Caller, request_number: str, *, approve: bool, consu
     return schemas.RefundCase.from_message(_finance("DecideRefund", pb.DecideRefundRequest(
         request_number=request_number, approve=approve, consumer_number=consumer_number or "", ground=ground or "",
         note=note or ""), who)).body()
+
+
+def aid_cases(who: auth.Caller, status: str = "open") -> dict:
+    return schemas.AidCases.from_message(_finance("ListAidCases", pb.ListAidCasesRequest(
+        status=status or "open"), who)).body()
+
+
+def decide_aid(who: auth.Caller, request_number: str, *, award: bool, amount: int = 0, note: str = "") -> dict:
+    return schemas.AidCase.from_message(_finance("DecideAid", pb.DecideAidRequest(
+        request_number=request_number, award=award, amount_paisa=amount or 0, note=note or ""), who)).body()
 
 
 def figures_of(who: auth.Caller, days: int = 30) -> dict:
@@ -324,3 +336,25 @@ def post_unmatched(unmatched_id: str, json: schemas.ResolveUnmatched):
     payment, once; the challan is paid and what waited on it moves on), or `refund` it.
     409 when its challan cannot take it (none, paid, cancelled, another amount): refund it."""
     return resolve(caller(), row_id(unmatched_id, "unmatched_id"), json.action, json.reason)
+
+
+# -- financial aid (student services and treasury) ------------------------------------------------
+@aid_bp.get("")
+@staff_only(*TOOLS["financial_aid"])
+@api.validate(query=schemas.AidCasesQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.AidCases),
+              tags=["staff"], security=BEARER)
+def get_aid_cases(query: schemas.AidCasesQuery):
+    """Student services and treasury: financial aid and scholarship requests (open ones unless
+    `?status=`), each with what she wrote and her latest semester fee."""
+    return aid_cases(caller(), query.status or "open")
+
+
+@aid_bp.post("/<request_number>")
+@staff_only(*TOOLS["financial_aid"])
+@api.validate(json=schemas.DecideAid, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409, HTTP_200=schemas.AidCase),
+              tags=["staff"], security=BEARER)
+def post_aid_case(request_number: str, json: schemas.DecideAid):
+    """Award an `amount` (refunded from her paid semester fee, up to what she paid; the rest off
+    her next semester fee) or refuse with a `note` she reads. Either way her request closes.
+    Decided once: the same decision again answers the case; the other is 409."""
+    return decide_aid(caller(), request_number, award=json.award, amount=json.amount or 0, note=json.note or "")

@@ -28,7 +28,7 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "marks": ("examinations",), "exam_cases": ("examinations",),
          "student_documents": ("examinations", "student_services"),
          "treasury": ("treasury",), "settlements": ("treasury",), "treasury_figures": ("treasury",),
-         "refunds": ("treasury",)}
+         "refunds": ("treasury",), "financial_aid": ("student_services", "treasury")}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -55,7 +55,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "settlements": tuple(("finance", m) for m in ("ReconcileSettlement", "ListSettlements", "GetSettlement",
                                                            "ListUnmatched", "ResolveUnmatched")),
              "treasury_figures": (("finance", "GetTreasuryFigures"),),
-             "refunds": (("finance", "ListRefundCases"), ("finance", "DecideRefund"))}
+             "refunds": (("finance", "ListRefundCases"), ("finance", "DecideRefund")),
+             "financial_aid": (("finance", "ListAidCases"), ("finance", "DecideAid"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

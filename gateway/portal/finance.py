@@ -529,3 +529,74 @@ def decide_refund(caller, request_number: str):
     except NOT_ANSWERING:
         return error_page(503)
     return redirect(url_for(".refunds", done="approved" if approve else "rejected", case=number), code=303)
+
+
+# -- financial aid (student services and treasury) --------------------------------------------------
+AID_SUBTYPES = {"need_based_financial_aid": _l("Need-based Financial Aid"),
+                "merit_scholarship": _l("Merit Scholarship"),
+                "special_persons_scholarship": _l("Scholarship for Special Persons")}
+
+
+class DecideAid(_ModelForm):
+    decision = RadioField(_l("Decision"), choices=[("award", _l("Award it")), ("refuse", _l("Refuse it"))],
+                          validators=[DataRequired(_l("Choose whether to award it."))])
+    amount = _field(_l("Award (rupees)"), _l("Refunded from her paid semester fee, or off her next one."),
+                    validators=[Regexp(r"^\s*[0-9]{1,7}(\.[0-9]{1,2})?\s*$", message=AMOUNT)])
+    note = StringField(_l("Note for the student"), validators=[Length(max=500)],
+                       description=_l("Needed to refuse: she reads it with her request."))
+    FIRST = "decision"
+    MESSAGES = {"amount": _l("Enter an award between Rs 1 and Rs 1,000,000."),
+                "note": _l("Say why the application is refused: she reads it.")}
+
+    def paisa(self) -> int:
+        whole, _, fraction = (self.amount.data or "0").strip().partition(".")
+        return int(whole or 0) * 100 + int((fraction + "00")[:2])
+
+
+def _aid_prefix(request_number: str) -> str:
+    return f"aid-{request_number.lower()}"
+
+
+def _aid_page(caller, *, posted: tuple[str, DecideAid] | None = None, status: int = 200):
+    shown = request.args.get("status", "open")
+    if shown not in ("open", "awarded", "rejected"):
+        shown = "open"
+    try:
+        found = finance_api.aid_cases(caller, shown)["cases"]
+    except NOT_ANSWERING:
+        return error_page(503)
+    forms = {c["request_number"]: posted[1] if posted and posted[0] == c["request_number"] else
+             DecideAid(formdata=None, prefix=_aid_prefix(c["request_number"])) for c in found if c["status"] == "open"}
+    return page("portal/staff/financial_aid.html", caller=caller, department=department_of(caller), cases=found,
+                forms=forms, shown=shown, subtypes=AID_SUBTYPES, done=request.args.get("done", ""),
+                decided=request.args.get("case", ""), status=status)
+
+
+@staff_bp.get("/financial-aid", endpoint="financial_aid")
+@tool("financial_aid")
+def financial_aid(caller):
+    """Financial aid and scholarship requests to decide (GET /api/v1/staff/financial-aid)."""
+    return _aid_page(caller)
+
+
+@staff_bp.post("/financial-aid/<request_number>", endpoint="decide_aid")
+@tool("financial_aid")
+def decide_aid(caller, request_number: str):
+    number = request_number.strip().upper()
+    form = DecideAid(prefix=_aid_prefix(number))
+    if not form.validate_on_submit():
+        return _aid_page(caller, posted=(number, form), status=400)
+    award = form.decision.data == "award"
+    try:
+        finance_api.decide_aid(caller, number, award=award, amount=form.paisa() if award else 0,
+                               note=(form.note.data or "").strip())
+    except NotFound:
+        return error_page(404)
+    except InvalidArgument as refused:
+        form.refuse(refused.field)
+        return _aid_page(caller, posted=(number, form), status=400)
+    except FailedPrecondition:
+        return redirect(url_for(".financial_aid", status="awarded"), code=303)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".financial_aid", done="awarded" if award else "rejected", case=number), code=303)

@@ -47,6 +47,7 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("settlements", "portal_staff.settlements", _l("Banks' settlement files: reconcile")),
               ("settlements", "portal_staff.unmatched", _l("Unmatched payments: post or refund")),
               ("refunds", "portal_staff.refunds", _l("Refunds of fee: decide")),
+              ("financial_aid", "portal_staff.financial_aid", _l("Financial aid and scholarships: decide")),
               ("treasury_figures", "portal_staff.treasury_figures", _l("Collections and outstanding dues: charts")))
 
 

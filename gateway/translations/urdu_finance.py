@@ -238,4 +238,29 @@ FINANCE = {
         "رقم کی واپسی %(number)s منظور: کھاتہ اسے منظور اور ادا شدہ دکھاتا ہے، اور درخواست بند ہو گئی ہے۔",
     "Refund %(number)s refused: she reads your note with her request.":
         "رقم کی واپسی %(number)s رد: طالب علم آپ کا نوٹ اپنی درخواست کے ساتھ پڑھتا ہے۔",
+    # financial aid and scholarships
+    "Financial aid and scholarships": "مالی امداد اور وظائف",
+    "Financial aid and scholarships: decide": "مالی امداد اور وظائف: فیصلہ کریں",
+    "An award is refunded from her semester fee where she has paid it, up to what she paid; the rest comes off "
+    "her next semester fee. Your decision closes her request.":
+        "جہاں طالب علم سمسٹر فیس ادا کر چکا ہو، امداد اسی فیس سے، ادا شدہ رقم تک، واپس کی جاتی ہے؛ باقی اگلی "
+        "سمسٹر فیس سے کم ہوتی ہے۔ آپ کا فیصلہ درخواست بند کر دیتا ہے۔",
+    "Aid for %(number)s awarded: her ledger shows it, and her request is closed.":
+        "%(number)s کے لیے امداد منظور: کھاتہ اسے دکھاتا ہے، اور درخواست بند ہو گئی ہے۔",
+    "Application %(number)s refused: she reads your note with her request.":
+        "درخواست %(number)s رد: طالب علم آپ کا نوٹ اپنی درخواست کے ساتھ پڑھتا ہے۔",
+    "Award (rupees)": "امداد (روپے)",
+    "Award it": "امداد دیں",
+    "Awarded": "منظور شدہ امداد",
+    "Awarded %(amount)s: %(refunded)s refunded, %(remaining)s off her next semester fee":
+        "%(amount)s منظور: %(refunded)s واپس، %(remaining)s اگلی سمسٹر فیس سے کم",
+    "Choose whether to award it.": "منتخب کریں کہ امداد دینی ہے یا نہیں۔",
+    "Enter an award between Rs 1 and Rs 1,000,000.": "ایک روپے سے دس لاکھ روپے تک کی امداد درج کریں۔",
+    "Latest semester fee: %(amount)s, %(status)s": "تازہ ترین سمسٹر فیس: %(amount)s، %(status)s",
+    "Merit Scholarship": "میرٹ اسکالرشپ",
+    "Need-based Financial Aid": "ضرورت کی بنیاد پر مالی امداد",
+    "Scholarship for Special Persons": "خصوصی افراد کے لیے اسکالرشپ",
+    "No semester fee yet: an award comes off her first one.": "ابھی کوئی سمسٹر فیس نہیں: امداد پہلی فیس سے کم ہو گی۔",
+    "Refunded from her paid semester fee, or off her next one.": "ادا شدہ سمسٹر فیس سے واپس، یا اگلی فیس سے کم۔",
+    "Say why the application is refused: she reads it.": "بتائیں کہ درخواست کیوں رد کی گئی: طالب علم اسے پڑھتا ہے۔",
 }

@@ -1,7 +1,7 @@
 """Events finance acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
 from cms.requests.v1.events_pb2 import RequestSubmitted
-from services.finance import refunds
+from services.finance import aid, refunds
 
 
 class FinanceConsumer:
@@ -10,4 +10,5 @@ class FinanceConsumer:
 
     @handles("requests", "request_submitted")
     def on_request_submitted(self, uow, event):
-        refunds.open_case(uow, event.payload(RequestSubmitted))
+        submitted = event.payload(RequestSubmitted)
+        refunds.open_case(uow, submitted) or aid.open_case(uow, submitted)

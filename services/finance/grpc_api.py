@@ -13,9 +13,11 @@ from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
 from cms.finance.v1 import finance_pb2 as pb
 from cms.finance.v1 import finance_pb2_grpc
-from services.finance import challan_pdf, domain, figures, refunds, service, settlements, treasury
+from services.finance import aid, challan_pdf, domain, figures, ledger, refunds, service, settlements, treasury
 
 TREASURY = {"treasury"}
+#: Who decides financial aid and scholarships (the requests' department is student services).
+AID_DEPARTMENTS = {"student_services", "treasury"}
 
 
 def challan_message(row) -> pb.Challan:
@@ -61,6 +63,18 @@ def refund_case_message(case, rules, paid=()) -> pb.RefundCase:
         paid_challans=[challan_message(c) for c in paid], consumer_number=case.consumer_number or "",
         ground=case.ground or "", base_paisa=case.base_paisa or 0, amount_paisa=case.amount_paisa or 0,
         decided_by=case.decided_by, decided_at=clock.iso(case.decided_at), note=case.note)
+
+
+def aid_case_message(case, latest=None) -> pb.AidCase:
+    answer = pb.AidCase(
+        request_number=case.request_number, registration_number=case.registration_number, subtype=case.subtype,
+        details=case.details, status=case.status, opened_at=clock.iso(case.opened_at),
+        award_paisa=case.award_paisa or 0, refunded_paisa=case.refunded_paisa or 0,
+        remaining_paisa=case.remaining_paisa or 0, consumer_number=case.consumer_number or "",
+        decided_by=case.decided_by, decided_at=clock.iso(case.decided_at), note=case.note)
+    if latest is not None:
+        answer.latest_semester_fee.CopyFrom(challan_message(latest))
+    return answer
 
 
 def unmatched_message(row, challan_status: str = "") -> pb.UnmatchedPayment:
@@ -149,7 +163,7 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
     @rpc(staff=TREASURY)
     def ReconcileSettlement(self, request, context):
         row, refused = settlements.reconcile(self.db, bank_mnemonic=request.bank_mnemonic, content=request.content,
-                                             file_name=request.file_name, by=service.actor())
+                                             file_name=request.file_name, by=ledger.actor())
         if row is None:
             return pb.SettlementReport(bank_mnemonic=request.bank_mnemonic, file_name=request.file_name, refused=[
                 pb.RefusedRow(line=line, field=field, reason=reason) for line, field, reason in refused])
@@ -187,6 +201,17 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
         case = refunds.decide(self.db, number, approve=request.approve, consumer_number=request.consumer_number,
                               ground=request.ground, note=request.note)
         return refund_case_message(case, refunds.rules(self.db))
+
+    @rpc(staff=AID_DEPARTMENTS)
+    def ListAidCases(self, request, context):
+        return pb.ListAidCasesResponse(cases=[aid_case_message(case, latest)
+                                              for case, latest in aid.cases(self.db, request.status or aid.OPEN)])
+
+    @rpc(staff=AID_DEPARTMENTS)
+    def DecideAid(self, request, context):
+        case = aid.decide(self.db, request_number(request.request_number), award=request.award,
+                          amount_paisa=request.amount_paisa, note=request.note)
+        return aid_case_message(case)
 
     @rpc(staff=TREASURY)
     def GetTreasuryFigures(self, request, context):

@@ -123,6 +123,26 @@ refund_cases = sa.Table(
     sa.UniqueConstraint("consumer_number"),
 )
 
+# An "Apply for Financial Aid / Scholarship" request as a case: awarded (its amount refunded
+# from a paid fee, or waiting, `remaining_paisa`, for her next semester fee) or refused.
+aid_cases = sa.Table(
+    "aid_cases", metadata,
+    sa.Column("request_number", sa.String(20), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False, index=True),
+    sa.Column("subtype", sa.String(60), nullable=False),
+    sa.Column("details", sa.Text, nullable=False, server_default=""),
+    sa.Column("status", sa.String(10), nullable=False),      # open | awarded | rejected
+    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("award_paisa", Money),
+    sa.Column("refunded_paisa", Money),
+    sa.Column("remaining_paisa", Money, nullable=False, server_default="0"),
+    sa.Column("consumer_number", sa.String(18)),             # the paid challan refunded from
+    sa.Column("decided_by", sa.String(200), nullable=False, server_default=""),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
+    sa.Column("note", sa.String(500), nullable=False, server_default=""),
+    sa.CheckConstraint("remaining_paisa >= 0", name="remaining_not_negative"),
+)
+
 # The banks that collect fees (data: migration 0007). Each signs in with its own credential
 # (identity's bank accounts) and acts only on its own payments.
 banks = sa.Table(

@@ -14,7 +14,7 @@ from campus import audit, clock, identifiers
 from campus.db import Database, UnitOfWork
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound
 from cms.finance.v1 import events_pb2
-from services.finance import domain, service
+from services.finance import domain, ledger
 from services.finance.models import challans, refund_cases, refund_rules
 
 CATEGORY = "fee_refund"
@@ -109,14 +109,14 @@ def decide(db: Database, request_number: str, *, approve: bool, consumer_number:
             raise FailedPrecondition(f"this case was {case.status} already", field="request_number")
         decided = (_approve(uow, case, consumer_number, ground, note) if approve else
                    dict(status=REJECTED, note=note))
-        decided.update(decided_by=service.actor(), decided_at=clock.utcnow())
+        decided.update(decided_by=ledger.actor(), decided_at=clock.utcnow())
         uow.session.execute(sa.update(refund_cases).where(refund_cases.c.request_number == request_number)
                             .values(**decided))
         audit.append(uow.session, entity="refund_case", entity_id=request_number, action=decided["status"],
                      payload=decided)
         uow.record(events_pb2.FinanceCaseDecided(
             request_number=request_number, registration_number=case.registration_number,
-            outcome=decided["status"], note=_note_for_her(decided), decided_by=service.officer(),
+            outcome=decided["status"], note=_note_for_her(decided), decided_by=ledger.officer(),
             amount_paisa=decided.get("amount_paisa") or 0))
         uow.commit()
     return get_case(db, request_number)
@@ -154,14 +154,14 @@ def _pay_out(uow: UnitOfWork, case: sa.Row, challan: sa.Row, amount: int, rule: 
     now = clock.utcnow()
     why = f"{rule.title} (request {case.request_number})"
     entries = [
-        service._post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
-                      kind=domain.REFUND_GRANTED, amount_paisa=amount, posted_at=now, reason=why,
-                      description=f"Refund granted: {challan.description}"[:200]),
-        service._post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
-                      kind=domain.REFUND_PAID, amount_paisa=amount, posted_at=now, reason=why,
-                      description=f"Refund paid out (request {case.request_number})"[:200]),
+        ledger.post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
+                    kind=domain.REFUND_GRANTED, amount_paisa=amount, posted_at=now, reason=why,
+                    description=f"Refund granted: {challan.description}"[:200]),
+        ledger.post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
+                    kind=domain.REFUND_PAID, amount_paisa=amount, posted_at=now, reason=why,
+                    description=f"Refund paid out (request {case.request_number})"[:200]),
     ]
-    service._audit_entries(uow, entries)
+    ledger.audit_entries(uow, entries)
     uow.record(events_pb2.RefundPaid(
         request_number=case.request_number, registration_number=case.registration_number,
         consumer_number=challan.consumer_number, amount_paisa=amount, ground=rule.ground, paid_at=clock.iso(now)))

@@ -6,11 +6,10 @@ import datetime as dt
 import sqlalchemy as sa
 
 from campus import audit, clock, documents, identifiers, money
-from campus.auth import Unauthenticated, current_caller
 from campus.db import Database
 from campus.errors import AlreadyExists, NotFound
 from cms.finance.v1 import events_pb2
-from services.finance import challan_pdf, domain
+from services.finance import aid, challan_pdf, domain, ledger
 from services.finance.config import FinanceConfig
 from services.finance.models import bank_payments, banks, challans, fee_schedule, ledger_entries
 
@@ -55,50 +54,48 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
             return existing
         now = clock.utcnow()
         due = domain.due_date(clock.karachi_today(), config.due_days)
+        # Financial aid awarded and waiting: that much off her next semester fee (services.finance.aid).
+        concession, awards = aid.take_concession(uow, registration_number, fee_code, fee.amount_paisa)
+        covered = concession == fee.amount_paisa  # the aid fund pays it whole: issued paid
+        asks = fee.amount_paisa if covered else fee.amount_paisa - concession
         challan_id = uow.session.execute(sa.insert(challans).values(
             registration_number=registration_number, **issued, fee_code=fee_code,
-            description=description, reference=reference, amount_paisa=fee.amount_paisa,
-            amount_after_due_paisa=fee.amount_paisa + fee.late_fee_paisa, due_date=due,
+            description=description, reference=reference, amount_paisa=asks,
+            amount_after_due_paisa=asks + fee.late_fee_paisa, due_date=due,
             expires_on=due + dt.timedelta(days=config.expiry_days), status=domain.UNPAID,
             issued_at=now)).inserted_primary_key[0]
         number = domain.new_consumer_number(config.biller_prefix, challan_id)
         uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
-        charge = _post(uow, registration_number=registration_number, consumer_number=number, kind=domain.CHARGE,
-                       amount_paisa=fee.amount_paisa, description=description, posted_at=now)
+        entries = [ledger.post(uow, registration_number=registration_number, consumer_number=number, kind=domain.CHARGE,
+                               amount_paisa=fee.amount_paisa, description=description, posted_at=now)]
+        if concession:
+            entries.append(ledger.post(uow, registration_number=registration_number, consumer_number=number,
+                                       kind=domain.CONCESSION, amount_paisa=concession, posted_at=now,
+                                       reason=f"financial aid ({', '.join(awards)})",
+                                       description=f"Financial aid ({', '.join(awards)})"[:200]))
         uow.record(events_pb2.ChallanIssued(
             consumer_number=number, registration_number=registration_number, fee_code=fee_code,
-            reference=reference, amount_paisa=fee.amount_paisa, due_date=due.isoformat()))
+            reference=reference, amount_paisa=asks, due_date=due.isoformat()))
         challan = uow.session.execute(sa.select(challans).where(challans.c.id == challan_id)).one()
         audit.append(uow.session, entity="challan", entity_id=number, action="issued", payload=challan._asdict())
-        _audit_entries(uow, [charge])
+        ledger.audit_entries(uow, entries)
+        if covered:
+            _paid_by_aid(uow, challan, now)
         uow.commit()
     return get_challan(db, number)
 
 
-def _post(uow, *, kind: str, amount_paisa: int, reason: str = "", reverses_entry_id: int | None = None,
-          **entry) -> dict:
-    """Post one ledger entry (`amount_paisa` positive: the kind says debit or credit), posted
-    by whoever makes this call; returns it with its id, for the audit chain."""
-    entry = {**entry, "kind": kind, "amount_paisa": domain.signed_amount(kind, amount_paisa),
-             "posted_by": actor(), "reason": reason[:300], "reverses_entry_id": reverses_entry_id}
-    entry_id = uow.session.execute(sa.insert(ledger_entries).values(**entry)).inserted_primary_key[0]
-    return {"id": entry_id, **entry}
-
-
-def actor() -> str:
-    """Who is making this change, for the ledger and the treasury's records."""
-    try:
-        return audit.actor_of(current_caller())
-    except Unauthenticated:
-        return audit.SYSTEM
-
-
-def officer() -> str:
-    """The staff login making this change, as a student reads it on her request ("system" if none)."""
-    try:
-        return current_caller().subject
-    except Unauthenticated:
-        return audit.SYSTEM
+def _paid_by_aid(uow, challan: sa.Row, now: dt.datetime) -> None:
+    """A fee financial aid covers whole: paid by the aid fund as it is issued (its concession is
+    already in the ledger), so what waited on its payment (a registration) goes on at once."""
+    paid = dict(status=domain.PAID, paid_at=now, paid_amount_paisa=challan.amount_paisa,
+                bank_mnemonic=aid.AID_FUND, tran_auth_id=None)
+    uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(**paid))
+    audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="paid", payload=paid)
+    uow.record(events_pb2.ChallanPaid(
+        consumer_number=challan.consumer_number, registration_number=challan.registration_number,
+        fee_code=challan.fee_code, reference=challan.reference, amount_paisa=challan.amount_paisa,
+        paid_at=clock.iso(now), bank_mnemonic=aid.AID_FUND, tran_auth_id=""))
 
 
 def ledger_of(db: Database, registration_number: str) -> list[domain.LedgerLine]:
@@ -107,11 +104,6 @@ def ledger_of(db: Database, registration_number: str) -> list[domain.LedgerLine]
         rows = session.execute(sa.select(ledger_entries).where(
             ledger_entries.c.registration_number == registration_number).order_by(ledger_entries.c.id)).all()
     return domain.statement(rows)
-
-
-def _audit_entries(uow, entries: list[dict]) -> None:
-    for entry in entries:
-        audit.append(uow.session, entity="ledger_entry", entity_id=entry["id"], action="posted", payload=entry)
 
 
 def get_challan(db: Database, consumer_number: str) -> sa.Row:
@@ -210,20 +202,20 @@ def _record_payment(uow, challan: sa.Row, attempt: domain.PaymentAttempt, tran_t
     entries = []
     late_fee = attempt.amount_paisa - challan.amount_paisa
     if late_fee > 0:  # paid after the due date: the surcharge is charged as it is paid
-        entries.append(_post(uow, registration_number=challan.registration_number,
-                             consumer_number=challan.consumer_number, kind=domain.LATE_FEE, amount_paisa=late_fee,
-                             description="Late payment surcharge", posted_at=now))
-    entries.append(_post(uow, registration_number=challan.registration_number,
-                         consumer_number=challan.consumer_number, kind=domain.PAYMENT,
-                         amount_paisa=attempt.amount_paisa, reason=reason,
-                         description=f"Paid at {attempt.bank_mnemonic} ({attempt.tran_auth_id})", posted_at=now))
+        entries.append(ledger.post(uow, registration_number=challan.registration_number,
+                                   consumer_number=challan.consumer_number, kind=domain.LATE_FEE, amount_paisa=late_fee,
+                                   description="Late payment surcharge", posted_at=now))
+    entries.append(ledger.post(uow, registration_number=challan.registration_number,
+                               consumer_number=challan.consumer_number, kind=domain.PAYMENT,
+                               amount_paisa=attempt.amount_paisa, reason=reason,
+                               description=f"Paid at {attempt.bank_mnemonic} ({attempt.tran_auth_id})", posted_at=now))
     # Last in the transaction: the chain's head stays locked only until the commit.
     audit.append(uow.session, entity="bank_payment", entity_id=payment_id, action="recorded", payload={
         "bank_mnemonic": attempt.bank_mnemonic, "tran_auth_id": attempt.tran_auth_id,
         "consumer_number": attempt.consumer_number, "amount_paisa": attempt.amount_paisa,
         "tran_date": attempt.tran_date, "tran_time": tran_time, "identification_parameter": identification})
     audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="paid", payload=paid)
-    _audit_entries(uow, entries)
+    ledger.audit_entries(uow, entries)
     uow.record(events_pb2.ChallanPaid(
         consumer_number=challan.consumer_number, registration_number=challan.registration_number,
         fee_code=challan.fee_code, reference=challan.reference, amount_paisa=attempt.amount_paisa,
@@ -275,12 +267,12 @@ def _close(uow, challan: sa.Row, reason: str) -> None:
     charge = uow.session.execute(sa.select(ledger_entries.c.id).where(
         ledger_entries.c.consumer_number == challan.consumer_number, ledger_entries.c.kind == domain.CHARGE)
         .order_by(ledger_entries.c.id).limit(1)).scalar()
-    entry = _post(uow, registration_number=challan.registration_number, consumer_number=challan.consumer_number,
-                  kind=domain.CANCELLATION, amount_paisa=challan.amount_paisa,
-                  description=f"Cancelled ({reason}): {challan.description}"[:200], posted_at=now,
-                  reason=reason, reverses_entry_id=charge)
+    entry = ledger.post(uow, registration_number=challan.registration_number, consumer_number=challan.consumer_number,
+                        kind=domain.CANCELLATION, amount_paisa=challan.amount_paisa,
+                        description=f"Cancelled ({reason}): {challan.description}"[:200], posted_at=now,
+                        reason=reason, reverses_entry_id=charge)
     audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="closed", payload=closed)
-    _audit_entries(uow, [entry])
+    ledger.audit_entries(uow, [entry])
 
 
 # -- a bank reverses its payment -------------------------------------------------------------
@@ -320,22 +312,23 @@ def _reverse_payment(uow, challan: sa.Row, payment: sa.Row, tran_date: str, tran
         audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="payment_reversed",
                      payload={**unpaid, "reversed_payment": payment.identification_parameter})
     why = f"reversed by {payment.bank_mnemonic} ({payment.tran_auth_id})"
-    entries = [_post(uow, registration_number=challan.registration_number, consumer_number=challan.consumer_number,
-                     kind=domain.PAYMENT_REVERSED, amount_paisa=payment.amount_paisa,
-                     description=f"Payment {why}", posted_at=now, reason=why,
-                     reverses_entry_id=_open_entry(uow, challan.consumer_number, domain.PAYMENT))]
+    entries = [ledger.post(uow, registration_number=challan.registration_number,
+                           consumer_number=challan.consumer_number, kind=domain.PAYMENT_REVERSED,
+                           amount_paisa=payment.amount_paisa, description=f"Payment {why}", posted_at=now, reason=why,
+                           reverses_entry_id=_open_entry(uow, challan.consumer_number, domain.PAYMENT))]
     late_fee = _open_entry(uow, challan.consumer_number, domain.LATE_FEE)
     if late_fee is not None:  # the surcharge was charged as it was paid: it goes with the payment
         amount = uow.session.execute(sa.select(ledger_entries.c.amount_paisa).where(
             ledger_entries.c.id == late_fee)).scalar_one()
-        entries.append(_post(uow, registration_number=challan.registration_number,
-                             consumer_number=challan.consumer_number, kind=domain.CANCELLATION, amount_paisa=amount,
-                             description="Late payment surcharge cancelled with the payment", posted_at=now,
-                             reason=why, reverses_entry_id=late_fee))
+        entries.append(ledger.post(uow, registration_number=challan.registration_number,
+                                   consumer_number=challan.consumer_number, kind=domain.CANCELLATION,
+                                   amount_paisa=amount, posted_at=now,
+                                   description="Late payment surcharge cancelled with the payment",
+                                   reason=why, reverses_entry_id=late_fee))
     audit.append(uow.session, entity="bank_payment", entity_id=payment.id, action="reversed", payload={
         "bank_mnemonic": payment.bank_mnemonic, "tran_auth_id": payment.tran_auth_id,
         "reversal_tran_date": tran_date, "reversal_tran_time": tran_time})
-    _audit_entries(uow, entries)
+    ledger.audit_entries(uow, entries)
     uow.record(events_pb2.ChallanPaymentReversed(
         consumer_number=challan.consumer_number, registration_number=challan.registration_number,
         fee_code=challan.fee_code, reference=challan.reference, amount_paisa=payment.amount_paisa,
@@ -376,7 +369,7 @@ def challan_document(db: Database, tokens, row: sa.Row) -> documents.Document:
 
 
 def revoke_printed(uow, consumer_number: str, *, reason: str) -> int:
-    return documents.revoke_copy(uow.session, f"{CHALLAN}/{consumer_number}", by=actor(), reason=reason[:300])
+    return documents.revoke_copy(uow.session, f"{CHALLAN}/{consumer_number}", by=ledger.actor(), reason=reason[:300])
 
 
 def challan_slip(row: sa.Row) -> challan_pdf.ChallanSlip:

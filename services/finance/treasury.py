@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from campus import audit, clock, identifiers
 from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound
-from services.finance import domain, service, settlements
+from services.finance import domain, ledger, service, settlements
 from services.finance.models import bank_payments, challans, unmatched_payments
 
 #: The "bank" of a payment treasury took itself (at its counter, or by a bank draft).
@@ -110,7 +110,7 @@ def resolve_unmatched(db: Database, unmatched_id: int, action: str, reason: str)
             raise FailedPrecondition(f"this payment was {found.status} already", field="action")
         note = _post_to_challan(uow, found, reason) if action == POST else f"refunded: {reason}"
         status = settlements.POSTED if action == POST else settlements.REFUNDED
-        resolved = dict(status=status, resolved_at=clock.utcnow(), resolved_by=service.actor(), note=note[:300])
+        resolved = dict(status=status, resolved_at=clock.utcnow(), resolved_by=ledger.actor(), note=note[:300])
         uow.session.execute(sa.update(unmatched_payments).where(unmatched_payments.c.id == found.id)
                             .values(**resolved))
         audit.append(uow.session, entity="unmatched_payment", entity_id=found.id, action=status, payload=resolved)

@@ -61,6 +61,8 @@ DATA_REFUSALS = {
     ("POST", "/api/v1/staff/treasury/unmatched/{unmatched_id}"): ({"reason"}, None),
     # a refund is decided on one of its request's grounds, for one of her paid challans; a refusal says why
     ("POST", "/api/v1/staff/treasury/refunds/{request_number}"): ({"ground", "consumer_number", "note"}, None),
+    # an award says how much; a refusal says why
+    ("POST", "/api/v1/staff/financial-aid/{request_number}"): ({"amount", "note"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}

@@ -233,3 +233,47 @@ def test_treasury_decides_a_refund_and_her_request_closes(page, base_url, http):
     ledger = http.get("/api/v1/me/finance", headers=student).json()["data"]["ledger"]
     mine = [e["kind"] for e in ledger if e["consumer_number"] == challan["consumer_number"]]
     assert mine[-2:] == ["refund_granted", "refund_paid"]
+
+
+def test_student_services_award_financial_aid_and_her_request_closes(page, base_url, http):
+    student = bearer(login(http, AYESHA))
+    filed = http.post("/api/v1/me/requests", headers=student, json={
+        "category": "financial_aid", "subtype": "need_based_financial_aid",
+        "details": "My father retired this year; I support two sisters (portal)"})
+    assert filed.status_code == 201, filed.text
+    number = filed.json()["request_number"]
+
+    browser.sign_in(page, base_url, "student.services")
+    page.click("[data-tools] a[href='/staff/financial-aid']")
+    expect(page.locator("h1")).to_have_text("Financial aid and scholarships")
+
+    def listed():
+        page.goto(f"{base_url}/staff/financial-aid")
+        return page.locator(f'[data-case="{number}"]').count() == 1
+    testing.wait_until(listed, timeout=30, interval=0.5, what="finance to open the aid case")
+    case = page.locator(f'[data-case="{number}"]')
+    expect(case.locator("[data-latest-fee]")).to_have_attribute("data-latest-fee", "paid")
+    no_serious_violations(page, "the aid cases")
+
+    prefix = f"#aid-{number.lower()}"
+    case.locator('input[value="award"]').check()
+    page.fill(f"{prefix}-amount", "abc")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        case.locator("button[type=submit]").click()
+    assert posted.value.status == 400
+    expect(page.locator(f"{prefix}-amount-error")).to_be_visible()
+    page.fill(f"{prefix}-amount", "1000")
+    page.locator(f'[data-case="{number}"] button[type=submit]').click()
+    expect(page.locator('[data-done="awarded"]')).to_be_visible()
+
+    url = f"/api/v1/me/requests/{number}"
+    testing.wait_until(lambda: http.get(url, headers=student).json()["status"] == "resolved", timeout=30,
+                       what="the aid request to be resolved")
+    assert "Financial aid of Rs 1,000.00 awarded" in http.get(url, headers=student).json()["history"][-1]["note"]
+    kinds = [e["kind"] for e in http.get("/api/v1/me/finance", headers=student).json()["data"]["ledger"]]
+    assert kinds[-2:] == ["concession", "refund_paid"]
+
+    page.set_viewport_size(browser.PHONE)
+    page.goto(f"{base_url}/staff/financial-aid?status=awarded&lang=ur")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert overflow(page) <= 0, f"the aid cases are {overflow(page)}px wider than a 360px phone"

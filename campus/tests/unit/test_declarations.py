@@ -183,6 +183,8 @@ GRANTS = {
     ("finance", "GetTreasuryFigures"): ({"treasury"}, set()),
     ("finance", "ListRefundCases"): ({"treasury"}, set()),
     ("finance", "DecideRefund"): ({"treasury"}, set()),
+    ("finance", "ListAidCases"): ({"student_services", "treasury"}, set()),
+    ("finance", "DecideAid"): ({"student_services", "treasury"}, set()),
     ("finance", "RecordManualPayment"): ({"treasury"}, set()),
     ("finance", "ListDocuments"): ({"treasury"}, set()),
     ("finance", "RevokeDocument"): ({"treasury"}, set()),
