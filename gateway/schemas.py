@@ -1936,3 +1936,36 @@ class DecideAid(Body):
     award: bool
     amount: int | None = Field(None, ge=100, le=100_000_000, description="award: paisa (Rs 1 to Rs 1,000,000)")
     note: str | None = Field(None, max_length=500, pattern=TEXT, description="refuse: why (she reads it)")
+
+
+class FeeRow(View):
+    fee_code: str
+    level: str = Field(description='a program level, or "*" for every level')
+    title: str
+    amount: int = Field(description="paisa")
+    late_fee: int = Field(description="paisa, added after the due date")
+    double_after_days: int = Field(description="days after the due date from which the fee is doubled (0: never)")
+    applies_from: str
+
+    @classmethod
+    def from_message(cls, f) -> Self:
+        return cls(fee_code=f.fee_code, level=f.level, title=f.title, amount=f.amount_paisa, late_fee=f.late_fee_paisa,
+                   double_after_days=f.double_after_days, applies_from=f.applies_from)
+
+
+class FeeRows(View):
+    fees: list[FeeRow]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(fees=[FeeRow.from_message(f) for f in r.fees])
+
+
+class SetFee(Body):
+    fee_code: str = Field(pattern=r"^[a-z][a-z0-9_]{1,59}$", description="one the schedule has")
+    level: str = Field(pattern=r"^(\*|[a-z][a-z0-9_]{1,19})$", description='a level the schedule has, or "*"')
+    title: str = Field(min_length=1, max_length=120, pattern=TEXT)
+    amount: int = Field(ge=0, le=10_000_000_000, description="paisa")
+    late_fee: int = Field(0, ge=0, le=10_000_000_000, description="paisa")
+    double_after_days: int = Field(0, ge=0, le=365)
+    applies_from: str = Field(pattern=ISO_DATE, description="YYYY-MM-DD, today or later")

@@ -148,6 +148,17 @@ def decide_aid(who: auth.Caller, request_number: str, *, award: bool, amount: in
         request_number=request_number, award=award, amount_paisa=amount or 0, note=note or ""), who)).body()
 
 
+def fee_rows(who: auth.Caller) -> dict:
+    return schemas.FeeRows.from_message(_finance("ListFeeRows", pb.ListFeeRowsRequest(), who)).body()
+
+
+def set_fee(who: auth.Caller, body: schemas.SetFee) -> dict:
+    return schemas.FeeRow.from_message(_finance("SetFee", pb.SetFeeRequest(
+        fee_code=body.fee_code, level=body.level, title=body.title, amount_paisa=body.amount,
+        late_fee_paisa=body.late_fee, double_after_days=body.double_after_days, applies_from=body.applies_from),
+        who)).body()
+
+
 def figures_of(who: auth.Caller, days: int = 30) -> dict:
     return schemas.TreasuryFigures.from_message(_finance("GetTreasuryFigures", pb.GetTreasuryFiguresRequest(
         days=days), who)).body()
@@ -305,6 +316,25 @@ def post_refund(request_number: str, json: schemas.DecideRefund):
     again answers the case; the other is 409."""
     return decide_refund(caller(), request_number, approve=json.approve, consumer_number=json.consumer_number or "",
                          ground=json.ground or "", note=json.note or "")
+
+
+@staff_bp.get("/fees")
+@staff_only(*TOOLS["fees"])
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.FeeRows), tags=["staff"], security=BEARER)
+def get_fees():
+    """Treasury: every row of the fee schedule (each applies from its day), past and announced."""
+    return fee_rows(caller())
+
+
+@staff_bp.put("/fees")
+@staff_only(*TOOLS["fees"])
+@api.validate(json=schemas.SetFee, resp=answers(*SIGNED_IN, *WITH_BODY, HTTP_200=schemas.FeeRow),
+              tags=["staff"], security=BEARER)
+def put_fee(json: schemas.SetFee):
+    """Treasury: set a fee (and its late fee and double fee) from a day, today or later. The
+    rows before stay for the challans issued under them; the same fee, level and day again
+    replaces that row."""
+    return set_fee(caller(), json)
 
 
 @staff_bp.get("/figures")

@@ -28,7 +28,7 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "marks": ("examinations",), "exam_cases": ("examinations",),
          "student_documents": ("examinations", "student_services"),
          "treasury": ("treasury",), "settlements": ("treasury",), "treasury_figures": ("treasury",),
-         "refunds": ("treasury",), "financial_aid": ("student_services", "treasury")}
+         "refunds": ("treasury",), "financial_aid": ("student_services", "treasury"), "fees": ("treasury",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -56,7 +56,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
                                                            "ListUnmatched", "ResolveUnmatched")),
              "treasury_figures": (("finance", "GetTreasuryFigures"),),
              "refunds": (("finance", "ListRefundCases"), ("finance", "DecideRefund")),
-             "financial_aid": (("finance", "ListAidCases"), ("finance", "DecideAid"))}
+             "financial_aid": (("finance", "ListAidCases"), ("finance", "DecideAid")),
+             "fees": (("finance", "ListFeeRows"), ("finance", "SetFee"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

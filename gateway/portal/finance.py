@@ -600,3 +600,84 @@ def decide_aid(caller, request_number: str):
     except NOT_ANSWERING:
         return error_page(503)
     return redirect(url_for(".financial_aid", done="awarded" if award else "rejected", case=number), code=303)
+
+
+# -- the fee schedule ---------------------------------------------------------------------------------
+RUPEES_OR_NOTHING = _l("Enter rupees, like 2000 or 2000.50 (0 for none).")
+
+
+def _paisa(text: str | None) -> int:
+    whole, _, fraction = (text or "0").strip().partition(".")
+    return int(whole or 0) * 100 + int((fraction + "00")[:2])
+
+
+class SetFee(_ModelForm):
+    fee_code = SelectField(_l("Fee"), choices=[], validators=[DataRequired(_l("Choose the fee."))])
+    level = SelectField(_l("Programme level"), choices=[], validators=[DataRequired(_l("Choose the level."))])
+    title = _field(_l("Title"), _l("As the challan and the catalogue name it."), required=_l("Enter the title."),
+                   validators=[Length(max=120)])
+    amount = _field(_l("Amount (rupees)"), None, required=RUPEES_OR_NOTHING,
+                    validators=[Regexp(r"^\s*[0-9]{1,8}(\.[0-9]{1,2})?\s*$", message=RUPEES_OR_NOTHING)])
+    late_fee = _field(_l("Late fee (rupees)"), _l("Added after the due date."), required=RUPEES_OR_NOTHING,
+                      validators=[Regexp(r"^\s*[0-9]{1,8}(\.[0-9]{1,2})?\s*$", message=RUPEES_OR_NOTHING)])
+    double_after_days = _field(_l("Double fee after (days)"), _l("Days after the due date from which the fee is "
+                                                                   "doubled; 0 for never."),
+                               required=_l("Enter a number of days (0 for never)."),
+                               validators=[Regexp(r"^\s*[0-9]{1,3}\s*$", message=_l("Enter 0 to 365 days."))])
+    applies_from = _field(_l("Applies from"), _l("Today or a later day: the past stays as it was."),
+                          required=DATE, validators=[Regexp(r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$", message=DATE)])
+    FIRST = "fee_code"
+    MESSAGES = {"fee_code": _l("Choose one of the schedule's fees."), "level": _l("Choose one of the levels."),
+                "title": _l("Enter the title (up to 120 characters)."), "amount": RUPEES_OR_NOTHING,
+                "late_fee": RUPEES_OR_NOTHING, "double_after_days": _l("Enter 0 to 365 days."),
+                "applies_from": _l("Enter today or a later day, as year-month-day.")}
+
+    def offer(self, rows: list[dict]) -> SetFee:
+        self.fee_code.choices = [("", _l("Choose")), *((c, c) for c in sorted({r["fee_code"] for r in rows}))]
+        self.level.choices = [("", _l("Choose")), *((lv, lv) for lv in sorted({r["level"] for r in rows}))]
+        return self
+
+    def body(self) -> schemas.SetFee | None:
+        if not self.validate_on_submit():
+            return None
+        return self.model(schemas.SetFee, {
+            "fee_code": self.fee_code.data, "level": self.level.data, "title": self.title.data or "",
+            "amount": _paisa(self.amount.data), "late_fee": _paisa(self.late_fee.data),
+            "double_after_days": int(self.double_after_days.data or 0), "applies_from": self.applies_from.data})
+
+
+def _fees_page(caller, form: SetFee | None = None, *, status: int = 200):
+    try:
+        rows = finance_api.fee_rows(caller)["fees"]
+    except NOT_ANSWERING:
+        return error_page(503)
+    today = clock.karachi_today().isoformat()
+    form = (form or SetFee(formdata=None, data={"applies_from": today, "late_fee": "0",
+                                                 "double_after_days": "0"})).offer(rows)
+    return page("portal/staff/fees.html", caller=caller, department=department_of(caller), rows=rows, form=form,
+                today=today, done=request.args.get("done", ""), status=status)
+
+
+@staff_bp.route("/treasury/fees", methods=["GET", "POST"], endpoint="fees")
+@tool("fees")
+def fees(caller):
+    """The fee schedule, every row with the day it applies from, and a fee set from a day
+    (PUT /api/v1/staff/treasury/fees, the same function)."""
+    if request.method == "GET":
+        return _fees_page(caller)
+    try:
+        rows = finance_api.fee_rows(caller)["fees"]
+    except NOT_ANSWERING:
+        return error_page(503)
+    form = SetFee().offer(rows)
+    body = form.body()
+    if body is None:
+        return _fees_page(caller, form, status=400)
+    try:
+        finance_api.set_fee(caller, body)
+    except InvalidArgument as refused:
+        form.refuse(refused.field)
+        return _fees_page(caller, form, status=400)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".fees", done=f"{body.fee_code}/{body.level}/{body.applies_from}"), code=303)

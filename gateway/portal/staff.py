@@ -46,6 +46,7 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("treasury", "portal_staff.treasury", _l("A student's account or a challan: cancel, counter payment")),
               ("settlements", "portal_staff.settlements", _l("Banks' settlement files: reconcile")),
               ("settlements", "portal_staff.unmatched", _l("Unmatched payments: post or refund")),
+              ("fees", "portal_staff.fees", _l("Fee schedule: fees, late fees and double fees by date")),
               ("refunds", "portal_staff.refunds", _l("Refunds of fee: decide")),
               ("financial_aid", "portal_staff.financial_aid", _l("Financial aid and scholarships: decide")),
               ("treasury_figures", "portal_staff.treasury_figures", _l("Collections and outstanding dues: charts")))

@@ -48,6 +48,8 @@ class ChallanSlip:
     status: str  # "unpaid" | "paid" | "blocked"
     paid_on: datetime.date | None = None
     paid_at_bank: str = ""  # bank mnemonic that took the payment
+    double_from: datetime.date | None = None  # where the fee has a double fee stage: from this day
+    amount_double_paisa: int | None = None
 
 
 def challan_pdf(slip: ChallanSlip, *, banks: Sequence[tuple[str, str]], verify_url: str) -> bytes:
@@ -108,6 +110,8 @@ def _facts(pdf: Document, slip: ChallanSlip, y: float) -> float:
             ("Issued on", _date(slip.issued_on), ""), ("Due date", _date(slip.due_date), "B"),
             ("Payable within due date", rupees(slip.amount_paisa), "B"),
             ("Payable after due date", rupees(slip.amount_after_due_paisa), ""))
+    if slip.double_from and slip.amount_double_paisa:  # the line fits: the copy has room for one more
+        rows += ((f"Payable from {_date(slip.double_from)}", f"{rupees(slip.amount_double_paisa)} (double fee)", ""),)
     width = pdf.epw - RIGHT - GAP - LABEL
     for label, value, style in rows:
         pdf.set_xy(pdf.l_margin, y)

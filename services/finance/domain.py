@@ -71,6 +71,19 @@ class Fee:
     title: str
     amount_paisa: int
     late_fee_paisa: int = 0
+    #: Days after the due date from which the fee is doubled (0: never): the late fee first,
+    #: then the double fee, until the challan expires.
+    double_after_days: int = 0
+    applies_from: dt.date = dt.date(2020, 1, 1)
+
+
+def in_force(rows: list[Fee], on: dt.date) -> list[Fee]:
+    """Each (fee code, level)'s row in force on a day: the latest that applies from it or earlier."""
+    latest: dict[tuple[str, str], Fee] = {}
+    for row in sorted(rows, key=lambda f: f.applies_from):
+        if row.applies_from <= on:
+            latest[(row.fee_code, row.level)] = row
+    return sorted(latest.values(), key=lambda f: (f.fee_code, f.level))
 
 
 F = TypeVar("F")
@@ -112,26 +125,35 @@ def fee_for(schedule: list[Fee], fee_code: str, level: str) -> Fee:
 def charges_total(schedule: list[Fee], fee_code: str, charges: list[tuple[str, int]], level: str) -> Fee:
     """One fee `fee_code` whose amount (and late fee) is each charge's fee at the level times
     its quantity: a semester fee by credit hours, or Matric's by course plus its technology
-    charge. Each charge is priced by `fee_for`, so a level without a rate is refused."""
+    charge. Each charge is priced by `fee_for`, so a level without a rate is refused. The
+    double fee comes first of the charges' rules (the soonest, if they differ)."""
     amount = late = 0
-    titles = []
+    titles, doubles = [], []
     for code, quantity in charges:
         if not 1 <= quantity <= 1000:
             raise InvalidArgument(f"the quantity of '{code}' must be between 1 and 1000", field="charges")
         fee = fee_for(schedule, code, level)
         amount, late = amount + fee.amount_paisa * quantity, late + fee.late_fee_paisa * quantity
         titles.append(f"{fee.title} x {quantity}")
+        doubles += [fee.double_after_days] if fee.double_after_days else []
     if amount <= 0:
         raise InvalidArgument("the charges add up to nothing", field="charges")
-    return Fee(fee_code, level, "; ".join(titles), amount, late)
+    return Fee(fee_code, level, "; ".join(titles), amount, late, min(doubles, default=0))
 
 
 def due_date(issued_on: dt.date, due_days: int) -> dt.date:
     return issued_on + dt.timedelta(days=due_days)
 
 
-def payable_amount(amount: int, amount_after_due: int, due: dt.date, paid_on: dt.date) -> int:
-    return amount if paid_on <= due else amount_after_due
+def payable_amount(amount: int, amount_after_due: int, due: dt.date, paid_on: dt.date,
+                   double_from: dt.date | None = None, amount_double: int | None = None) -> int:
+    """What a challan asks for on a day: its face amount by the due date, then with the late
+    fee, and from `double_from` (where its fee has one) double."""
+    if paid_on <= due:
+        return amount
+    if double_from is not None and amount_double and paid_on >= double_from:
+        return amount_double
+    return amount_after_due
 
 
 # -- the bank's calls ---------------------------------------------------------------
@@ -144,6 +166,12 @@ class ChallanState:
     due_date: dt.date
     expires_on: dt.date
     issued_on: dt.date
+    double_from: dt.date | None = None
+    amount_double_paisa: int | None = None
+
+    def asks(self, on: dt.date) -> int:
+        return payable_amount(self.amount_paisa, self.amount_after_due_paisa, self.due_date, on, self.double_from,
+                              self.amount_double_paisa)
 
 
 @dataclass(frozen=True)
@@ -189,7 +217,7 @@ def decide_payment(challan: ChallanState | None, attempt: PaymentAttempt, *, tod
         return BLOCKED, "challan is blocked or expired"
     if status == PAID:
         return DUPLICATE, "challan is already paid"
-    due = payable_amount(challan.amount_paisa, challan.amount_after_due_paisa, challan.due_date, attempt.tran_date)
+    due = challan.asks(attempt.tran_date)
     if attempt.amount_paisa != due:
         return INVALID_DATA, f"amount must be {due} paisa"
     return OK, "payment recorded"
@@ -224,7 +252,7 @@ def outstanding(challan: ChallanState, today: dt.date) -> int:
     """What an unpaid challan asks for today (0 once paid, blocked or expired)."""
     if effective_status(challan, today) != UNPAID:
         return 0
-    return payable_amount(challan.amount_paisa, challan.amount_after_due_paisa, challan.due_date, today)
+    return challan.asks(today)
 
 
 def is_same_payment(recorded: PaymentAttempt, attempt: PaymentAttempt) -> bool:

@@ -55,7 +55,9 @@ def outstanding(db: Database, today: dt.date | None = None) -> list[Dues]:
     """Unpaid challans not yet expired, by programme: within the due date at face value,
     after it at the late amount. Largest first."""
     today = today or clock.karachi_today()
-    asks = sa.case((challans.c.due_date >= today, challans.c.amount_paisa), else_=challans.c.amount_after_due_paisa)
+    asks = sa.case((challans.c.due_date >= today, challans.c.amount_paisa),
+                   (challans.c.double_fee_from <= today, challans.c.amount_double_paisa),
+                   else_=challans.c.amount_after_due_paisa)
     with db.sessions() as session:
         rows = session.execute(
             sa.select(challans.c.program_code, challans.c.level, sa.func.sum(asks), sa.func.count())

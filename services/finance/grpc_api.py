@@ -13,7 +13,18 @@ from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
 from cms.finance.v1 import finance_pb2 as pb
 from cms.finance.v1 import finance_pb2_grpc
-from services.finance import aid, challan_pdf, domain, figures, ledger, refunds, service, settlements, treasury
+from services.finance import (
+    aid,
+    challan_pdf,
+    domain,
+    fees,
+    figures,
+    ledger,
+    refunds,
+    service,
+    settlements,
+    treasury,
+)
 
 TREASURY = {"treasury"}
 #: Who decides financial aid and scholarships (the requests' department is student services).
@@ -28,6 +39,12 @@ def challan_message(row) -> pb.Challan:
         due_date=row.due_date.isoformat(), status=row.status, issued_at=clock.iso(row.issued_at),
         paid_at=clock.iso(row.paid_at), bank_mnemonic=row.bank_mnemonic or "", payer_name=row.payer_name,
         closed_reason=row.closed_reason or "", program_code=row.program_code or "", level=row.level or "")
+
+
+def fee_message(f: domain.Fee) -> pb.Fee:
+    return pb.Fee(fee_code=f.fee_code, level=f.level, amount_paisa=f.amount_paisa, title=f.title,
+                  late_fee_paisa=f.late_fee_paisa, double_after_days=f.double_after_days,
+                  applies_from=f.applies_from.isoformat())
 
 
 def settlement_line(line: settlements.Line) -> pb.SettlementLine:
@@ -246,11 +263,20 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
                                             ledger=[ledger_message(line) for line in ledger],
                                             balance_paisa=ledger[-1].balance_paisa if ledger else 0)
 
-    @rpc(public=True)
+    @rpc(public=True)  # the fees in force today
     def GetFeeSchedule(self, request, context):
-        return pb.GetFeeScheduleResponse(fees=[
-            pb.Fee(fee_code=f.fee_code, level=f.level, amount_paisa=f.amount_paisa, title=f.title)
-            for f in service.fee_schedule_rows(self.db)])
+        return pb.GetFeeScheduleResponse(fees=[fee_message(f) for f in service.fee_schedule_rows(self.db)])
+
+    @rpc(staff=TREASURY)  # every row: the past ones and those announced
+    def ListFeeRows(self, request, context):
+        return pb.GetFeeScheduleResponse(fees=[fee_message(f) for f in service.all_fee_rows(self.db)])
+
+    @rpc(staff=TREASURY)
+    def SetFee(self, request, context):
+        return fee_message(fees.set_fee(
+            self.db, fee_code=request.fee_code, level=request.level, title=request.title,
+            amount_paisa=request.amount_paisa, late_fee_paisa=request.late_fee_paisa,
+            double_after_days=request.double_after_days, applies_from=request.applies_from))
 
     @rpc(banks=True)
     def BillInquiry(self, request, context):
@@ -264,7 +290,9 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
             bill_status=domain.BILL_STATUS[status],
             due_date=row.due_date.strftime("%Y%m%d"),
             amount_within_due_date_paisa=row.amount_paisa,
-            amount_after_due_date_paisa=row.amount_after_due_paisa,
+            # After the due date: what it asks for today (the late fee, or the double fee once due).
+            amount_after_due_date_paisa=max(row.amount_after_due_paisa,
+                                            service.state_of(row).asks(clock.karachi_today())),
             billing_month=clock.as_utc(row.issued_at).astimezone(clock.KARACHI).strftime("%y%m"),
             date_paid=clock.as_utc(row.paid_at).astimezone(clock.KARACHI).strftime("%Y%m%d") if row.paid_at else "",
             amount_paid_paisa=row.paid_amount_paisa or 0,

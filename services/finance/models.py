@@ -17,7 +17,12 @@ fee_schedule = sa.Table(
     sa.Column("title", sa.String(120), nullable=False),
     sa.Column("amount_paisa", Money, nullable=False),
     sa.Column("late_fee_paisa", Money, nullable=False, server_default="0"),
-    sa.UniqueConstraint("fee_code", "level"),
+    # Days after the due date from which the fee is doubled (0: never).
+    sa.Column("double_after_days", sa.Integer, nullable=False, server_default="0"),
+    # From when this row applies: a change is a new row from its date, the old one kept.
+    sa.Column("applies_from", sa.Date, nullable=False, server_default="2020-01-01"),
+    sa.Column("set_by", sa.String(200), nullable=False, server_default="migration"),
+    sa.UniqueConstraint("fee_code", "level", "applies_from"),
     sa.CheckConstraint("amount_paisa >= 0 AND late_fee_paisa >= 0", name="fee_not_negative"),
 )
 
@@ -34,6 +39,9 @@ challans = sa.Table(
     sa.Column("amount_paisa", Money, nullable=False),
     sa.Column("amount_after_due_paisa", Money, nullable=False),
     sa.Column("due_date", sa.Date, nullable=False),
+    # The double fee stage (where the fee has one): from this day the challan asks for double.
+    sa.Column("double_fee_from", sa.Date),
+    sa.Column("amount_double_paisa", Money),
     sa.Column("expires_on", sa.Date, nullable=False),
     sa.Column("status", sa.String(12), nullable=False),       # unpaid | paid | blocked
     sa.Column("issued_at", sa.DateTime(timezone=True), nullable=False),

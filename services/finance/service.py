@@ -14,10 +14,18 @@ from services.finance.config import FinanceConfig
 from services.finance.models import bank_payments, banks, challans, fee_schedule, ledger_entries
 
 
-def fee_schedule_rows(db: Database) -> list[domain.Fee]:
+def all_fee_rows(db: Database) -> list[domain.Fee]:
+    """Every row of the fee schedule, past, present and announced (treasury's view)."""
     with db.sessions() as session:
-        rows = session.execute(sa.select(fee_schedule).order_by(fee_schedule.c.fee_code, fee_schedule.c.level))
-        return [domain.Fee(r.fee_code, r.level, r.title, r.amount_paisa, r.late_fee_paisa) for r in rows]
+        rows = session.execute(sa.select(fee_schedule).order_by(fee_schedule.c.fee_code, fee_schedule.c.level,
+                                                                fee_schedule.c.applies_from))
+        return [domain.Fee(r.fee_code, r.level, r.title, r.amount_paisa, r.late_fee_paisa, r.double_after_days,
+                           r.applies_from) for r in rows]
+
+
+def fee_schedule_rows(db: Database, on: dt.date | None = None) -> list[domain.Fee]:
+    """The fees in force on a day (today): each fee and level's latest row from that day or before."""
+    return domain.in_force(all_fee_rows(db), on or clock.karachi_today())
 
 
 def issue_challan(db: Database, config: FinanceConfig, *, registration_number: str, fee_code: str,
@@ -58,11 +66,13 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
         concession, awards = aid.take_concession(uow, registration_number, fee_code, fee.amount_paisa)
         covered = concession == fee.amount_paisa  # the aid fund pays it whole: issued paid
         asks = fee.amount_paisa if covered else fee.amount_paisa - concession
+        double_from = due + dt.timedelta(days=fee.double_after_days) if fee.double_after_days else None
         challan_id = uow.session.execute(sa.insert(challans).values(
             registration_number=registration_number, **issued, fee_code=fee_code,
             description=description, reference=reference, amount_paisa=asks,
             amount_after_due_paisa=asks + fee.late_fee_paisa, due_date=due,
-            expires_on=due + dt.timedelta(days=config.expiry_days), status=domain.UNPAID,
+            double_fee_from=double_from, amount_double_paisa=2 * asks if double_from else None,
+            expires_on=max(due + dt.timedelta(days=config.expiry_days), double_from or due), status=domain.UNPAID,
             issued_at=now)).inserted_primary_key[0]
         number = domain.new_consumer_number(config.biller_prefix, challan_id)
         uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
@@ -125,7 +135,7 @@ def state_of(row: sa.Row | None) -> domain.ChallanState | None:
         return None
     issued_on = clock.as_utc(row.issued_at).astimezone(clock.KARACHI).date()
     return domain.ChallanState(row.consumer_number, row.status, row.amount_paisa, row.amount_after_due_paisa,
-                               row.due_date, row.expires_on, issued_on)
+                               row.due_date, row.expires_on, issued_on, row.double_fee_from, row.amount_double_paisa)
 
 
 def bill_inquiry(db: Database, consumer_number: str) -> tuple[str, sa.Row | None, str]:
@@ -381,4 +391,5 @@ def challan_slip(row: sa.Row) -> challan_pdf.ChallanSlip:
         issued_on=clock.as_utc(row.issued_at).astimezone(karachi).date(),
         status=domain.effective_status(state_of(row), clock.karachi_today()),
         paid_on=clock.as_utc(row.paid_at).astimezone(karachi).date() if row.paid_at else None,
-        paid_at_bank=row.bank_mnemonic or "")
+        paid_at_bank=row.bank_mnemonic or "", double_from=row.double_fee_from,
+        amount_double_paisa=row.amount_double_paisa)

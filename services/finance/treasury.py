@@ -64,7 +64,7 @@ def record_manual_payment(db: Database, consumer_number: str, *, amount_paisa: i
             return challan  # recorded already: a retry
         if challan.status != domain.UNPAID:
             raise FailedPrecondition(f"the challan is {challan.status}", field="consumer_number")
-        due = domain.payable_amount(challan.amount_paisa, challan.amount_after_due_paisa, challan.due_date, day)
+        due = service.state_of(challan).asks(day)
         if amount_paisa != due:
             raise InvalidArgument(f"the challan asks for {due} paisa on {day.isoformat()}", field="amount")
         auth = _base36(challan.id)  # 6 characters, as the network's: one per challan under TRSY
@@ -132,7 +132,7 @@ def _post_to_challan(uow, found: sa.Row, reason: str) -> str:
     if challan.status != domain.UNPAID:
         raise FailedPrecondition(f"its challan is {challan.status}: refund it", field="action")
     tran_date = dt.datetime.strptime(found.tran_date, "%Y%m%d").date()
-    due = domain.payable_amount(challan.amount_paisa, challan.amount_after_due_paisa, challan.due_date, tran_date)
+    due = service.state_of(challan).asks(tran_date)
     if found.amount_paisa != due:
         raise FailedPrecondition(f"its challan asked for {due} paisa that day: refund it", field="action")
     service._record_payment(uow, challan, domain.PaymentAttempt(

@@ -63,6 +63,8 @@ DATA_REFUSALS = {
     ("POST", "/api/v1/staff/treasury/refunds/{request_number}"): ({"ground", "consumer_number", "note"}, None),
     # an award says how much; a refusal says why
     ("POST", "/api/v1/staff/financial-aid/{request_number}"): ({"amount", "note"}, None),
+    # a fee the schedule has, at a level it has, from today or later
+    ("PUT", "/api/v1/staff/treasury/fees"): ({"fee_code", "level", "applies_from", "title"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}

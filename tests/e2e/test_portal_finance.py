@@ -277,3 +277,32 @@ def test_student_services_award_financial_aid_and_her_request_closes(page, base_
     page.goto(f"{base_url}/staff/financial-aid?status=awarded&lang=ur")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert overflow(page) <= 0, f"the aid cases are {overflow(page)}px wider than a 360px phone"
+
+
+def test_treasury_announces_a_fee_from_a_later_day(page, base_url, http):
+    treasury = bearer(login(http, TREASURY))
+    tomorrow = (today() + dt.timedelta(days=1)).date().isoformat()
+    browser.sign_in(page, base_url, TREASURY)
+    page.click("[data-tools] a[href='/staff/treasury/fees']")
+    expect(page.locator("h1")).to_have_text("Fee schedule")
+    form = page.locator("[data-set-fee]")
+    form.locator("#fee_code").select_option("document_verification")
+    form.locator("#level").select_option("*")
+    form.locator("#title").fill("Verification of Transcript/Certificate/Diploma/Degree Fee")
+    form.locator("#amount").fill("1200")
+    form.locator("#applies_from").fill("2020-01-02")  # the past stays as it was: said next to the field
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        form.locator("button").click()
+    assert posted.value.status == 400
+    expect(page.locator("#applies_from-error")).to_be_visible()
+    no_serious_violations(page, "a fee refused for a past day")
+    page.locator("[data-set-fee] #applies_from").fill(tomorrow)
+    page.locator("[data-set-fee] button").click()
+    expect(page.locator("[data-done]")).to_be_visible()
+    expect(page.locator(f'[data-fees] tr[data-fee="document_verification"][data-from="{tomorrow}"]')).to_be_visible()
+    fees = http.get("/api/v1/staff/treasury/fees", headers=treasury).json()["fees"]
+    assert [(f["amount"], f["applies_from"]) for f in fees if f["fee_code"] == "document_verification"][-1] == (
+        120000, tomorrow)
+    catalogue = http.get("/api/v1/requests/catalogue").json()["categories"]  # today's fee is unchanged
+    verification = next(s for c in catalogue for s in c["subtypes"] if s["code"] == "document_verification_fee")
+    assert verification["fee"] == 100000

@@ -184,6 +184,8 @@ GRANTS = {
     ("finance", "ListRefundCases"): ({"treasury"}, set()),
     ("finance", "DecideRefund"): ({"treasury"}, set()),
     ("finance", "ListAidCases"): ({"student_services", "treasury"}, set()),
+    ("finance", "ListFeeRows"): ({"treasury"}, set()),
+    ("finance", "SetFee"): ({"treasury"}, set()),
     ("finance", "DecideAid"): ({"student_services", "treasury"}, set()),
     ("finance", "RecordManualPayment"): ({"treasury"}, set()),
     ("finance", "ListDocuments"): ({"treasury"}, set()),
