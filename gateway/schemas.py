@@ -1665,6 +1665,15 @@ class TreasuryAccount(View):
                    ledger=[PostedLedgerEntry.from_message(e) for e in r.ledger])
 
 
+class HandChallan(Body):
+    """A challan treasury issues by hand: a fee of the schedule, for a student."""
+    registration_number: str = Field(pattern=REGISTRATION_NUMBER)
+    fee_code: str = Field(pattern=r"^[a-z][a-z0-9_]{1,59}$", description="one of the schedule's fees")
+    level: str = Field(pattern=r"^(\*|[a-z][a-z0-9_]{1,19})$", description="her programme's level")
+    description: str = Field(min_length=5, max_length=200, pattern=TEXT, description="what it is for")
+    payer_name: str = Field("", max_length=120, pattern=TEXT)
+
+
 class CancelChallan(Body):
     reason: str = Field(min_length=5, max_length=300, pattern=TEXT, description="why, kept with the ledger entry")
 

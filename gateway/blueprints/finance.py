@@ -7,8 +7,10 @@ the portal's pages (gateway.portal.finance), so both make the same calls."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import uuid
 
 from flask import Blueprint, Response
 
@@ -65,6 +67,14 @@ def account_of(who: auth.Caller, registration_number: str) -> dict:
 def challan_of(who: auth.Caller, consumer_number: str) -> dict:
     return schemas.TreasuryChallan.from_message(_finance("GetChallan", pb.GetChallanRequest(
         consumer_number=fee_rules.consumer_number(consumer_number)), who)).body()
+
+
+def issue_by_hand(who: auth.Caller, body: schemas.HandChallan, key: str = "") -> dict:
+    """A challan treasury issues by hand; the same key (or the same form sent twice) issues one."""
+    reference = "TRS-" + hashlib.sha256(f"{who.subject}|{key or uuid.uuid4().hex}".encode()).hexdigest()[:20]
+    return schemas.TreasuryChallan.from_message(_finance("IssueChallan", pb.IssueChallanRequest(
+        registration_number=body.registration_number, fee_code=body.fee_code, level=body.level,
+        reference=reference, description=body.description, payer_name=body.payer_name), who)).body()
 
 
 def cancel(who: auth.Caller, consumer_number: str, reason: str) -> dict:
@@ -203,6 +213,18 @@ SETTLEMENTS = TOOLS["settlements"]
 def get_account(registration_number: str):
     """Treasury: a student's ledger (each entry with who posted it) and her challans."""
     return account_of(caller(), registration_number)
+
+
+@staff_bp.post("/challans")
+@staff_only(*TREASURY)
+@api.validate(json=schemas.HandChallan, headers=schemas.FilingHeaders,
+              resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_201=schemas.TreasuryChallan),
+              tags=["staff"], security=BEARER)
+def post_challan(json: schemas.HandChallan, headers: schemas.FilingHeaders):
+    """Treasury: issue a challan by hand for a fee of the schedule at her level. Send an
+    `Idempotency-Key` to make retries safe: the same key issues one challan."""
+    issued = issue_by_hand(caller(), json, headers.idempotency_key or "")
+    return issued, 201, {"Location": f"/api/v1/staff/treasury/challans/{issued['consumer_number']}"}
 
 
 @staff_bp.get("/challans/<consumer_number>")

@@ -7,13 +7,15 @@ Each page calls the same function as its JSON twin (gateway.blueprints.finance),
 API over HTTP; finance's refusals are said next to the field they name."""
 from __future__ import annotations
 
+import uuid
+
 import pygal
 from flask import Response, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import RadioField, SelectField, StringField
+from wtforms import HiddenField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from campus import clock
@@ -204,12 +206,12 @@ def treasury_account(caller, registration_number: str):
     """A student's ledger with who posted each entry, and her challans."""
     try:
         account = finance_api.account_of(caller, registration_number)
+        rows = finance_api.fee_rows(caller)["fees"]
     except InvalidArgument:
         return error_page(404)
     except NOT_ANSWERING:
         return error_page(503)
-    return page("portal/staff/treasury_account.html", caller=caller, department=department_of(caller),
-                account=account, entry_kinds=ENTRY_KINDS)
+    return _account_page(caller, account, rows)
 
 
 def _challan_page(caller, consumer_number: str, *, cancel_form=None, payment_form=None, status: int = 200):
@@ -681,3 +683,58 @@ def fees(caller):
     except NOT_ANSWERING:
         return error_page(503)
     return redirect(url_for(".fees", done=f"{body.fee_code}/{body.level}/{body.applies_from}"), code=303)
+
+
+# -- a challan issued by hand --------------------------------------------------------------------------
+class HandChallan(_ModelForm):
+    key = HiddenField()
+    fee_code = SelectField(_l("Fee"), choices=[], validators=[DataRequired(_l("Choose the fee."))])
+    level = SelectField(_l("Programme level"), choices=[], validators=[DataRequired(_l("Choose the level."))])
+    description = _field(_l("What it is for"), _l("Printed on the challan, e.g. Duplicate result card, Spring 2026."),
+                         required=_l("Say what the challan is for."), validators=[Length(min=5, max=200)])
+    FIRST = "fee_code"
+    MESSAGES = {"fee_code": _l("Choose one of the schedule's fees."),
+                "level": _l("This fee has no amount at this level: choose her programme's level."),
+                "description": _l("Say what the challan is for (5 to 200 characters).")}
+
+    def offer(self, rows: list[dict]) -> HandChallan:
+        self.fee_code.choices = [("", _l("Choose")), *((c, c) for c in sorted({r["fee_code"] for r in rows}))]
+        self.level.choices = [("", _l("Choose")), *((lv, lv) for lv in sorted({r["level"] for r in rows}))]
+        if not self.key.data:
+            self.key.data = uuid.uuid4().hex  # the form sent twice issues one challan
+        return self
+
+
+@staff_bp.post("/treasury/students/<registration_number>/challans", endpoint="treasury_issue")
+@tool("treasury")
+def treasury_issue(caller, registration_number: str):
+    try:
+        rows = finance_api.fee_rows(caller)["fees"]
+        account = finance_api.account_of(caller, registration_number)
+    except InvalidArgument:
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    form = HandChallan().offer(rows)
+    body = None
+    if form.validate_on_submit():
+        body = form.model(schemas.HandChallan, {
+            "registration_number": account["registration_number"], "fee_code": form.fee_code.data,
+            "level": form.level.data, "description": form.description.data or ""})
+    if body is None:
+        return _account_page(caller, account, rows, form, status=400)
+    try:
+        issued = finance_api.issue_by_hand(caller, body, form.key.data or "")
+    except (InvalidArgument, FailedPrecondition) as refused:
+        form.refuse(refused.field)
+        return _account_page(caller, account, rows, form, status=400)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".treasury_challan", consumer_number=issued["consumer_number"], done="issued"),
+                    code=303)
+
+
+def _account_page(caller, account: dict, rows: list[dict], form: HandChallan | None = None, *, status: int = 200):
+    return page("portal/staff/treasury_account.html", caller=caller, department=department_of(caller),
+                account=account, entry_kinds=ENTRY_KINDS, issue_form=form or HandChallan(formdata=None).offer(rows),
+                status=status)

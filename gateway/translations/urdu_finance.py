@@ -296,4 +296,16 @@ FINANCE = {
     "%(days)s days": "%(days)s دن",
     "(announced)": "(اعلان شدہ)",
     "Save": "محفوظ کریں",
+    # a challan issued by hand
+    "Issue a challan by hand": "ہاتھ سے چالان جاری کریں",
+    "Issue the challan": "چالان جاری کریں",
+    "What it is for": "یہ کس لیے ہے",
+    "Printed on the challan, e.g. Duplicate result card, Spring 2026.":
+        "چالان پر چھپتا ہے، مثلاً Duplicate result card, Spring 2026۔",
+    "Say what the challan is for.": "بتائیں کہ چالان کس لیے ہے۔",
+    "Say what the challan is for (5 to 200 characters).": "بتائیں کہ چالان کس لیے ہے (5 سے 200 حروف)۔",
+    "This fee has no amount at this level: choose her programme's level.":
+        "اس سطح پر اس فیس کی کوئی رقم نہیں: طالب علم کے پروگرام کی سطح منتخب کریں۔",
+    "The challan is issued: print it for her, or give her its consumer number to pay at any bank.":
+        "چالان جاری ہو گیا: اسے طالب علم کے لیے پرنٹ کریں، یا کسی بھی بینک میں ادائیگی کے لیے کنزیومر نمبر دیں۔",
 }

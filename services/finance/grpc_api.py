@@ -27,6 +27,8 @@ from services.finance import (
 )
 
 TREASURY = {"treasury"}
+#: The references of challans treasury issues by hand (the gateway makes them from a key).
+HAND_ISSUED = "TRS-"
 #: Who decides financial aid and scholarships (the requests' department is student services).
 AID_DEPARTMENTS = {"student_services", "treasury"}
 
@@ -148,9 +150,13 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
             raise NotFound("no challan with this consumer number", field="consumer_number") from None
         return row
 
-    # Challans are issued for filed requests (requests) and semester registrations (enrollment).
-    @rpc(services={"requests", "enrollment"})
+    # Challans are issued for filed requests (requests) and semester registrations (enrollment),
+    # and by treasury by hand (a fee owed that no request or registration asks for).
+    @rpc(services={"requests", "enrollment"}, staff=TREASURY)
     def IssueChallan(self, request, context):
+        if current_caller().kind == "staff" and not request.reference.startswith(HAND_ISSUED):
+            raise InvalidArgument(f"a challan issued by hand has a reference starting {HAND_ISSUED}",
+                                  field="reference")
         row = service.issue_challan(
             self.db, self.config, registration_number=request.registration_number, fee_code=request.fee_code,
             level=request.level, reference=request.reference, description=request.description,

@@ -95,6 +95,7 @@ def test_treasury_pays_cancels_reconciles_and_posts(page, base_url, http):
     to_pay = file_fee_request(http, student, "8611 to 8616 (treasury counter)")["challan"]
     to_cancel = file_fee_request(http, student, "8612 to 8617 (treasury cancels)")["challan"]
     unreported = file_fee_request(http, student, "8613 to 8618 (bank never reported)")["challan"]
+    file_fee_request(http, student, "8616 to 8621 (left unpaid: a due of BED15)")
 
     browser.sign_in(page, base_url, TREASURY)
     page.click("[data-tools] a[href='/staff/treasury']")
@@ -104,6 +105,17 @@ def test_treasury_pays_cancels_reconciles_and_posts(page, base_url, http):
     expect(page.locator(f'[data-ledger] tr[data-consumer-number="{to_pay["consumer_number"]}"] [data-posted-by]')
            ).to_contain_text("requests")
     no_serious_violations(page, "a student's account")
+
+    # A challan by hand, from her account.
+    issue = page.locator("[data-issue]")
+    issue.locator("#fee_code").select_option("degree_duplicate")
+    issue.locator("#level").select_option("bed")
+    issue.locator("#description").fill("Duplicate degree (portal)")
+    issue.locator("button").click()
+    expect(page.locator("[data-done]")).to_be_visible()
+    expect(page.locator("[data-challan-status]")).to_have_attribute("data-challan-status", "unpaid")
+    no_serious_violations(page, "a challan issued by hand")
+    page.goto(f"{base_url}/staff/treasury/students/{AYESHA}")
 
     # A counter payment: the wrong amount is refused next to the field, the right one taken.
     page.locator(f'[data-challan="{to_pay["consumer_number"]}"] a').click()

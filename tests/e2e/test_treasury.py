@@ -109,3 +109,18 @@ def test_treasury_cancels_an_unpaid_challan_and_the_bank_sees_it_blocked(http):
     cancellation = [e for e in account["ledger"] if e["consumer_number"] == number][-1]
     assert cancellation["kind"] == "cancellation"
     assert cancellation["posted_by"].startswith("staff:treasury.officer@treasury")
+
+
+def test_treasury_issues_a_challan_by_hand_once_per_key(http):
+    treasury = bearer(login(http, "treasury.officer"))
+    body = {"registration_number": "22P-123456", "fee_code": "degree_duplicate", "level": "bed",
+            "description": "Duplicate degree (affidavit received)"}
+    key = {"Idempotency-Key": "hand-issued-e2e-1"}
+    first = http.post("/api/v1/staff/treasury/challans", headers={**treasury, **key}, json=body)
+    again = http.post("/api/v1/staff/treasury/challans", headers={**treasury, **key}, json=body)
+    assert first.status_code == again.status_code == 201, first.text
+    assert first.json()["consumer_number"] == again.json()["consumer_number"]
+    assert first.json()["amount"] == 200000 and first.json()["status"] == "unpaid"
+    assert first.headers["Location"].endswith(first.json()["consumer_number"])
+    unknown = http.post("/api/v1/staff/treasury/challans", headers=treasury, json={**body, "fee_code": "lunch_fee"})
+    assert unknown.status_code == 400 and unknown.json()["errors"][0]["field"] == "fee_code"

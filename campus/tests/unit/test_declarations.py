@@ -170,7 +170,7 @@ GRANTS = {
     ("exams", "GetSemesterStatistics"): ({"examinations"}, set()),
     ("exams", "ListPublications"): ({"examinations"}, set()),
     ("exams", "GetTranscript"): ({"examinations", "student_services"}, set()),
-    ("finance", "IssueChallan"): (set(), {"requests", "enrollment"}),
+    ("finance", "IssueChallan"): ({"treasury"}, {"requests", "enrollment"}),
     ("finance", "GetChallan"): ({"treasury"}, set()),
     ("finance", "GetStudentAccount"): ({"treasury"}, set()),
     ("finance", "GetChallanPdf"): ({"treasury"}, set()),

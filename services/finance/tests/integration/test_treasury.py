@@ -216,3 +216,18 @@ def test_treasury_sees_each_banks_collections_by_day_and_the_dues_by_programme(
     with pytest.raises(PermissionDenied):
         as_gateway.call("finance", "GetTreasuryFigures", pb.GetTreasuryFiguresRequest(days=7),
                         caller=users.staff("exams.officer", "examinations"))
+
+
+def test_treasury_issues_a_challan_by_hand_under_its_own_references(as_gateway, users, treasury):
+    request = pb.IssueChallanRequest(registration_number="23F-720020", fee_code="degree_duplicate", level="bed",
+                                     reference="TRS-0123456789abcdef0123", description="Duplicate degree")
+    first = as_gateway.call("finance", "IssueChallan", request, caller=treasury)
+    assert as_gateway.call("finance", "IssueChallan", request, caller=treasury).consumer_number == \
+        first.consumer_number  # the same reference: one challan
+    assert first.amount_paisa == 200000
+    request.reference = "SR-2026-123456"  # a request's: not treasury's to issue
+    with pytest.raises(InvalidArgument) as refused:
+        as_gateway.call("finance", "IssueChallan", request, caller=treasury)
+    assert refused.value.field == "reference"
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("finance", "IssueChallan", request, caller=users.staff("exams.officer", "examinations"))
