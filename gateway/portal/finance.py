@@ -514,23 +514,33 @@ def refunds(caller):
 def decide_refund(caller, request_number: str):
     number = request_number.strip().upper()
     form = DecideRefund(prefix=_refund_prefix(number))
-    if not form.validate_on_submit():
-        return _refunds_page(caller, posted=(number, form), status=400)
     approve = form.decision.data == "approve"
+    return _decided(
+        number, form, listing=".refunds", outcome="approved" if approve else "rejected",
+        again=lambda status: _refunds_page(caller, posted=(number, form), status=status),
+        decide=lambda: finance_api.decide_refund(
+            caller, number, approve=approve, consumer_number=form.consumer_number.data if approve else "",
+            ground=form.ground.data if approve else "", note=(form.note.data or "").strip()))
+
+
+def _decided(number: str, form, *, again, decide, listing: str, outcome: str):
+    """A case's decision posted (a refund, an aid application): refusals said next to their
+    field; a case someone decided meanwhile shows among the decided; else the list again,
+    the outcome said."""
+    if not form.validate_on_submit():
+        return again(400)
     try:
-        finance_api.decide_refund(caller, number, approve=approve,
-                                  consumer_number=form.consumer_number.data if approve else "",
-                                  ground=form.ground.data if approve else "", note=(form.note.data or "").strip())
+        decide()
     except NotFound:
         return error_page(404)
     except InvalidArgument as refused:
         form.refuse(refused.field)
-        return _refunds_page(caller, posted=(number, form), status=400)
+        return again(400)
     except FailedPrecondition:
-        return redirect(url_for(".refunds", status="approved"), code=303)
+        return redirect(url_for(listing, status=outcome), code=303)
     except NOT_ANSWERING:
         return error_page(503)
-    return redirect(url_for(".refunds", done="approved" if approve else "rejected", case=number), code=303)
+    return redirect(url_for(listing, done=outcome, case=number), code=303)
 
 
 # -- financial aid (student services and treasury) --------------------------------------------------
@@ -586,22 +596,12 @@ def financial_aid(caller):
 def decide_aid(caller, request_number: str):
     number = request_number.strip().upper()
     form = DecideAid(prefix=_aid_prefix(number))
-    if not form.validate_on_submit():
-        return _aid_page(caller, posted=(number, form), status=400)
     award = form.decision.data == "award"
-    try:
-        finance_api.decide_aid(caller, number, award=award, amount=form.paisa() if award else 0,
-                               note=(form.note.data or "").strip())
-    except NotFound:
-        return error_page(404)
-    except InvalidArgument as refused:
-        form.refuse(refused.field)
-        return _aid_page(caller, posted=(number, form), status=400)
-    except FailedPrecondition:
-        return redirect(url_for(".financial_aid", status="awarded"), code=303)
-    except NOT_ANSWERING:
-        return error_page(503)
-    return redirect(url_for(".financial_aid", done="awarded" if award else "rejected", case=number), code=303)
+    return _decided(
+        number, form, listing=".financial_aid", outcome="awarded" if award else "rejected",
+        again=lambda status: _aid_page(caller, posted=(number, form), status=status),
+        decide=lambda: finance_api.decide_aid(caller, number, award=award, amount=form.paisa() if award else 0,
+                                              note=(form.note.data or "").strip()))
 
 
 # -- the fee schedule ---------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from campus import audit, clock, identifiers
+from campus import clock
 from campus.db import Database, UnitOfWork
-from campus.errors import FailedPrecondition, InvalidArgument, NotFound
+from campus.errors import InvalidArgument
 from cms.finance.v1 import events_pb2
-from services.finance import domain, ledger
+from services.finance import cases, domain, ledger
 from services.finance.models import aid_cases, challans, refund_cases
 
 CATEGORY = "financial_aid"
@@ -27,19 +27,10 @@ MAX_AWARD_PAISA = 100_000_000  # Rs 1,000,000: more is a typing mistake
 
 def open_case(uow: UnitOfWork, submitted) -> bool:
     """A case for an aid or scholarship request (once: a redelivered event changes nothing)."""
-    if submitted.category != CATEGORY:
-        return False
-    if uow.session.scalar(sa.select(aid_cases.c.request_number).where(
-            aid_cases.c.request_number == submitted.request_number)):
-        return False
-    uow.session.execute(sa.insert(aid_cases).values(
-        request_number=submitted.request_number, registration_number=submitted.registration_number,
-        subtype=submitted.subtype, details=submitted.details[:4000], status=OPEN, opened_at=clock.utcnow(),
-        remaining_paisa=0))
-    return True
+    return submitted.category == CATEGORY and cases.open_case(uow, aid_cases, submitted, remaining_paisa=0)
 
 
-def cases(db: Database, status: str = OPEN) -> list[tuple[sa.Row, sa.Row | None]]:
+def list_cases(db: Database, status: str = OPEN) -> list[tuple[sa.Row, sa.Row | None]]:
     """The cases of a status, each with her latest semester-fee challan (what an award meets)."""
     if status not in (OPEN, AWARDED, REJECTED):
         raise InvalidArgument("status must be open, awarded or rejected", field="status")
@@ -51,11 +42,7 @@ def cases(db: Database, status: str = OPEN) -> list[tuple[sa.Row, sa.Row | None]
 
 
 def get_case(db: Database, request_number: str) -> sa.Row:
-    with db.sessions() as session:
-        row = session.execute(sa.select(aid_cases).where(aid_cases.c.request_number == request_number)).first()
-    if row is None:
-        raise NotFound("no financial aid case for this request", field="request_number")
-    return row
+    return cases.get_case(db, aid_cases, request_number, "financial aid")
 
 
 def _latest_semester_fee(session, regno: str, *, lock: bool = False) -> sa.Row | None:
@@ -65,32 +52,15 @@ def _latest_semester_fee(session, regno: str, *, lock: bool = False) -> sa.Row |
 
 
 def decide(db: Database, request_number: str, *, award: bool, amount_paisa: int = 0, note: str = "") -> sa.Row:
-    note = identifiers.text(note, "note", max_length=500) or ""
+    note = cases.refusal_note(note, yes=award, why="say why the application is refused: she reads it")
     if award and not 100 <= amount_paisa <= MAX_AWARD_PAISA:
         raise InvalidArgument("the award must be between Rs 1 and Rs 1,000,000", field="amount")
-    if not award and len(note) < 5:
-        raise InvalidArgument("say why the application is refused: she reads it", field="note")
-    with db.unit_of_work() as uow:
-        case = uow.session.execute(sa.select(aid_cases).where(
-            aid_cases.c.request_number == request_number).with_for_update()).first()
-        if case is None:
-            raise NotFound("no financial aid case for this request", field="request_number")
-        if case.status != OPEN:
-            if case.status == (AWARDED if award else REJECTED):
-                return case  # decided already: a retry
-            raise FailedPrecondition(f"this case was {case.status} already", field="request_number")
-        decided = _award(uow, case, amount_paisa, note) if award else dict(status=REJECTED, note=note)
-        decided.update(decided_by=ledger.actor(), decided_at=clock.utcnow())
-        uow.session.execute(sa.update(aid_cases).where(aid_cases.c.request_number == request_number)
-                            .values(**decided))
-        audit.append(uow.session, entity="aid_case", entity_id=request_number, action=decided["status"],
-                     payload=decided)
-        uow.record(events_pb2.FinanceCaseDecided(
-            request_number=request_number, registration_number=case.registration_number,
-            outcome="approved" if award else "rejected", note=_note_for_her(decided), decided_by=ledger.officer(),
-            amount_paisa=decided.get("award_paisa") or 0))
-        uow.commit()
-    return get_case(db, request_number)
+
+    def decision(uow, case):
+        return _award(uow, case, amount_paisa, note) if award else dict(status=REJECTED, note=note)
+    return cases.decide(db, aid_cases, request_number, what="financial aid", yes=award, yes_status=AWARDED,
+                        decision=decision, note_for_her=_note_for_her,
+                        amount_of=lambda decided: decided.get("award_paisa") or 0)
 
 
 def _note_for_her(decided: dict) -> str:

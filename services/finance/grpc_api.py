@@ -29,6 +29,8 @@ from services.finance import (
 TREASURY = {"treasury"}
 #: The references of challans treasury issues by hand (the gateway makes them from a key).
 HAND_ISSUED = "TRS-"
+#: The services that issue challans for what they hold (a request, a registration).
+ISSUERS = frozenset({"requests", "enrollment"})
 #: Who decides financial aid and scholarships (the requests' department is student services).
 AID_DEPARTMENTS = {"student_services", "treasury"}
 
@@ -152,9 +154,11 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
 
     # Challans are issued for filed requests (requests) and semester registrations (enrollment),
     # and by treasury by hand (a fee owed that no request or registration asks for).
-    @rpc(services={"requests", "enrollment"}, staff=TREASURY)
+    @rpc(services=ISSUERS, staff=TREASURY)
     def IssueChallan(self, request, context):
-        if current_caller().kind == "staff" and not request.reference.startswith(HAND_ISSUED):
+        caller = current_caller()
+        by_hand = caller.kind == "staff" and caller.service not in ISSUERS  # treasury, through the gateway
+        if by_hand and not request.reference.startswith(HAND_ISSUED):
             raise InvalidArgument(f"a challan issued by hand has a reference starting {HAND_ISSUED}",
                                   field="reference")
         row = service.issue_challan(
@@ -212,7 +216,7 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
 
     @rpc(staff=TREASURY)
     def ListRefundCases(self, request, context):
-        found, rules = refunds.cases(self.db, request.status or refunds.OPEN)
+        found, rules = refunds.list_cases(self.db, request.status or refunds.OPEN)
         return pb.ListRefundCasesResponse(
             cases=[refund_case_message(case, rules, paid) for case, paid in found],
             rules=[pb.RefundRule(ground=r.ground, title=r.title, deduction_percent=r.deduction_percent,
@@ -228,7 +232,7 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
     @rpc(staff=AID_DEPARTMENTS)
     def ListAidCases(self, request, context):
         return pb.ListAidCasesResponse(cases=[aid_case_message(case, latest)
-                                              for case, latest in aid.cases(self.db, request.status or aid.OPEN)])
+                                              for case, latest in aid.list_cases(self.db, request.status or aid.OPEN)])
 
     @rpc(staff=AID_DEPARTMENTS)
     def DecideAid(self, request, context):

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from campus import audit, clock, identifiers
+from campus import clock
 from campus.db import Database, UnitOfWork
-from campus.errors import FailedPrecondition, InvalidArgument, NotFound
+from campus.errors import InvalidArgument
 from cms.finance.v1 import events_pb2
-from services.finance import domain, ledger
+from services.finance import cases, domain, ledger
 from services.finance.models import challans, refund_cases, refund_rules
 
 CATEGORY = "fee_refund"
@@ -38,16 +38,7 @@ def refund_amount(paid_paisa: int, deduction_percent: int) -> int:
 
 def open_case(uow: UnitOfWork, submitted) -> bool:
     """A case for a refund request (once: a redelivered event changes nothing)."""
-    if submitted.category != CATEGORY:
-        return False
-    found = uow.session.scalar(sa.select(refund_cases.c.request_number).where(
-        refund_cases.c.request_number == submitted.request_number))
-    if found:
-        return False
-    uow.session.execute(sa.insert(refund_cases).values(
-        request_number=submitted.request_number, registration_number=submitted.registration_number,
-        subtype=submitted.subtype, details=submitted.details[:4000], status=OPEN, opened_at=clock.utcnow()))
-    return True
+    return submitted.category == CATEGORY and cases.open_case(uow, refund_cases, submitted)
 
 
 def rules_in_force(session, today=None) -> list[Rule]:
@@ -72,7 +63,7 @@ def refundable(session, regno: str) -> list[sa.Row]:
         challans.c.consumer_number.not_in(refunded)).order_by(challans.c.paid_at.desc())))
 
 
-def cases(db: Database, status: str = OPEN) -> tuple[list[tuple[sa.Row, list[sa.Row]]], list[Rule]]:
+def list_cases(db: Database, status: str = OPEN) -> tuple[list[tuple[sa.Row, list[sa.Row]]], list[Rule]]:
     """The cases of a status (open ones first filed first; decided ones newest first), each
     with her refundable challans; and the rules in force."""
     if status not in (OPEN, APPROVED, REJECTED):
@@ -86,40 +77,18 @@ def cases(db: Database, status: str = OPEN) -> tuple[list[tuple[sa.Row, list[sa.
 
 
 def get_case(db: Database, request_number: str) -> sa.Row:
-    with db.sessions() as session:
-        row = session.execute(sa.select(refund_cases).where(refund_cases.c.request_number == request_number)).first()
-    if row is None:
-        raise NotFound("no refund case for this request", field="request_number")
-    return row
+    return cases.get_case(db, refund_cases, request_number, "refund")
 
 
 def decide(db: Database, request_number: str, *, approve: bool, consumer_number: str = "", ground: str = "",
            note: str = "") -> sa.Row:
-    note = identifiers.text(note, "note", max_length=500) or ""
-    if not approve and len(note) < 5:
-        raise InvalidArgument("say why the refund is refused: she reads it", field="note")
-    with db.unit_of_work() as uow:
-        case = uow.session.execute(sa.select(refund_cases).where(
-            refund_cases.c.request_number == request_number).with_for_update()).first()
-        if case is None:
-            raise NotFound("no refund case for this request", field="request_number")
-        if case.status != OPEN:
-            if case.status == (APPROVED if approve else REJECTED):
-                return case  # decided already: a retry
-            raise FailedPrecondition(f"this case was {case.status} already", field="request_number")
-        decided = (_approve(uow, case, consumer_number, ground, note) if approve else
-                   dict(status=REJECTED, note=note))
-        decided.update(decided_by=ledger.actor(), decided_at=clock.utcnow())
-        uow.session.execute(sa.update(refund_cases).where(refund_cases.c.request_number == request_number)
-                            .values(**decided))
-        audit.append(uow.session, entity="refund_case", entity_id=request_number, action=decided["status"],
-                     payload=decided)
-        uow.record(events_pb2.FinanceCaseDecided(
-            request_number=request_number, registration_number=case.registration_number,
-            outcome=decided["status"], note=_note_for_her(decided), decided_by=ledger.officer(),
-            amount_paisa=decided.get("amount_paisa") or 0))
-        uow.commit()
-    return get_case(db, request_number)
+    note = cases.refusal_note(note, yes=approve, why="say why the refund is refused: she reads it")
+
+    def decision(uow, case):
+        return _approve(uow, case, consumer_number, ground, note) if approve else dict(status=REJECTED, note=note)
+    return cases.decide(db, refund_cases, request_number, what="refund", yes=approve, yes_status=APPROVED,
+                        decision=decision, note_for_her=_note_for_her,
+                        amount_of=lambda decided: decided.get("amount_paisa") or 0)
 
 
 def _note_for_her(decided: dict) -> str:

@@ -49,12 +49,15 @@ def test_issue_is_idempotent_per_reference(as_requests, runtime):
     assert len(issued) == 1
 
 
-def test_only_the_requests_service_issues_challans(as_gateway, as_requests, users):
-    for caller in (users.student("22P-123456"), users.staff("treasury.officer", "treasury")):
+def test_only_requests_issues_a_requests_challan(as_gateway, as_requests, users):
+    request = pb.IssueChallanRequest(registration_number="22P-123456", fee_code="degree_urgent", level="bed",
+                                     reference=new_reference())
+    for caller in (users.student("22P-123456"), users.staff("exams.officer", "examinations")):
         with pytest.raises(PermissionDenied):
-            as_gateway.call("finance", "IssueChallan", pb.IssueChallanRequest(
-                registration_number="22P-123456", fee_code="degree_urgent", level="bed", reference=new_reference()),
-                caller=caller)
+            as_gateway.call("finance", "IssueChallan", request, caller=caller)
+    with pytest.raises(InvalidArgument) as by_hand:  # treasury issues its own (TRS-...), not a request's
+        as_gateway.call("finance", "IssueChallan", request, caller=users.staff("treasury.officer", "treasury"))
+    assert by_hand.value.field == "reference"
     assert as_requests.call("finance", "IssueChallan", pb.IssueChallanRequest(
         registration_number="22P-123456", fee_code="course_change", level="bed", reference=new_reference()),
         caller=users.staff("treasury.officer", "treasury")).amount_paisa == 50000
