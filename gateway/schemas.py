@@ -1978,3 +1978,39 @@ class SetFee(Body):
     late_fee: int = Field(0, ge=0, le=10_000_000_000, description="paisa")
     double_after_days: int = Field(0, ge=0, le=365)
     applies_from: str = Field(pattern=ISO_DATE, description="YYYY-MM-DD, today or later")
+
+
+class Recovery(View):
+    """A fee to recover: the bank reversed its payment after the request was decided."""
+    request_number: str
+    registration_number: str
+    consumer_number: str
+    request_status: str
+    bank_mnemonic: str
+    reversed_at: str
+    recovered_at: str | None
+    recovered_by: str
+    note: str
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(request_number=r.request_number, registration_number=r.registration_number,
+                   consumer_number=r.consumer_number, request_status=r.request_status, bank_mnemonic=r.bank_mnemonic,
+                   reversed_at=r.reversed_at, recovered_at=r.recovered_at or None, recovered_by=r.recovered_by,
+                   note=r.note)
+
+
+class Recoveries(View):
+    recoveries: list[Recovery]
+
+    @classmethod
+    def from_message(cls, r) -> Self:
+        return cls(recoveries=[Recovery.from_message(x) for x in r.recoveries])
+
+
+class RecoveriesQuery(Body):
+    recovered: bool = False
+
+
+class MarkRecovered(Body):
+    note: str = Field(min_length=5, max_length=300, pattern=TEXT, description="how the fee was recovered")

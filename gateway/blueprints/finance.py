@@ -174,6 +174,16 @@ def figures_of(who: auth.Caller, days: int = 30) -> dict:
         days=days), who)).body()
 
 
+def recoveries_of(who: auth.Caller, recovered: bool = False) -> dict:
+    return schemas.Recoveries.from_message(_finance("ListRecoveries", pb.ListRecoveriesRequest(
+        recovered=recovered), who)).body()
+
+
+def mark_recovered(who: auth.Caller, request_number: str, note: str) -> dict:
+    return schemas.Recovery.from_message(_finance("MarkRecovered", pb.MarkRecoveredRequest(
+        request_number=request_number, note=note), who)).body()
+
+
 def unmatched_of(who: auth.Caller, status: str = "open") -> dict:
     return schemas.UnmatchedList.from_message(_finance("ListUnmatched", pb.ListUnmatchedRequest(
         status=status or ""), who)).body()
@@ -367,6 +377,26 @@ def get_figures(query: schemas.FiguresQuery):
     """Treasury: what each bank collected each day over the last `days` (30), and what is
     outstanding by programme (unpaid challans that can still be paid, at today's amount)."""
     return figures_of(caller(), query.days or 30)
+
+
+@staff_bp.get("/recoveries")
+@staff_only(*SETTLEMENTS)
+@api.validate(query=schemas.RecoveriesQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.Recoveries),
+              tags=["staff"], security=BEARER)
+def get_recoveries(query: schemas.RecoveriesQuery):
+    """Treasury: fees to recover, payments a bank reversed after the request was decided
+    (`?recovered=true`: those recovered)."""
+    return recoveries_of(caller(), query.recovered)
+
+
+@staff_bp.post("/recoveries/<request_number>")
+@staff_only(*SETTLEMENTS)
+@api.validate(json=schemas.MarkRecovered, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409,
+                                                       HTTP_200=schemas.Recovery),
+              tags=["staff"], security=BEARER)
+def post_recovered(request_number: str, json: schemas.MarkRecovered):
+    """Treasury: a fee recovered, and how (409 if it was marked before)."""
+    return mark_recovered(caller(), request_number, json.note)
 
 
 @staff_bp.get("/unmatched")

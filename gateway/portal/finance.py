@@ -367,7 +367,25 @@ def _prefix(unmatched_id: int) -> str:
     return f"payment-{unmatched_id}"
 
 
-def _unmatched_page(caller, *, posted: tuple[int, ResolveUnmatched] | None = None, status: int = 200):
+class MarkRecovered(_ModelForm):
+    note = StringField(_l("How it was recovered"), validators=[DataRequired(REASON), Length(min=5, max=300,
+                                                                                             message=REASON)])
+    FIRST = "note"
+    MESSAGES = {"note": REASON}
+
+
+@staff_bp.post("/treasury/recoveries/<request_number>", endpoint="mark_recovered")
+@tool("settlements")
+def mark_recovered(caller, request_number: str):
+    number = request_number.strip().upper()
+    form = MarkRecovered(prefix=f"recover-{number.lower()}")
+    return _decided(number, form, listing=".unmatched", outcome="recovered",
+                    again=lambda status: _unmatched_page(caller, recovered=(number, form), status=status),
+                    decide=lambda: finance_api.mark_recovered(caller, number, form.note.data.strip()))
+
+
+def _unmatched_page(caller, *, posted: tuple[int, ResolveUnmatched] | None = None,
+                    recovered: tuple[str, MarkRecovered] | None = None, status: int = 200):
     """The queue; each open payment with its form (the one just refused, as it was sent)."""
     shown = request.args.get("status", "open")
     if shown not in UNMATCHED_STATUSES:
@@ -378,9 +396,16 @@ def _unmatched_page(caller, *, posted: tuple[int, ResolveUnmatched] | None = Non
         payments, status = None, 503
     forms = {p["id"]: posted[1] if posted and posted[0] == p["id"] else
              ResolveUnmatched(formdata=None, prefix=_prefix(p["id"])) for p in payments or ()}
+    try:
+        to_recover = finance_api.recoveries_of(caller)["recoveries"]
+    except NOT_ANSWERING:
+        to_recover, status = None, 503
+    recover_forms = {r["request_number"]: recovered[1] if recovered and recovered[0] == r["request_number"] else
+                     MarkRecovered(formdata=None, prefix=f"recover-{r['request_number'].lower()}")
+                     for r in to_recover or ()}
     return page("portal/staff/unmatched.html", caller=caller, department=department_of(caller), payments=payments,
                 shown=shown, statuses=UNMATCHED_STATUSES, forms=forms, done=request.args.get("done", ""),
-                status=status)
+                to_recover=to_recover, recover_forms=recover_forms, status=status)
 
 
 @staff_bp.get("/treasury/unmatched", endpoint="unmatched")

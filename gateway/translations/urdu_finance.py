@@ -308,4 +308,15 @@ FINANCE = {
         "اس سطح پر اس فیس کی کوئی رقم نہیں: طالب علم کے پروگرام کی سطح منتخب کریں۔",
     "The challan is issued: print it for her, or give her its consumer number to pay at any bank.":
         "چالان جاری ہو گیا: اسے طالب علم کے لیے پرنٹ کریں، یا کسی بھی بینک میں ادائیگی کے لیے کنزیومر نمبر دیں۔",
+    # fees to recover
+    "Fees to recover": "وصول کی جانے والی فیسیں",
+    "A bank reversed these payments after the request they paid for was decided: nothing could be undone, so "
+    "the fee is to be recovered from the student or the bank.":
+        "بینک نے یہ ادائیگیاں اس وقت منسوخ کیں جب متعلقہ درخواست کا فیصلہ ہو چکا تھا: کچھ واپس نہیں ہو سکا، "
+        "اس لیے فیس طالب علم یا بینک سے وصول کی جانی ہے۔",
+    "Challan %(number)s, reversed by %(bank)s on %(date)s": "چالان %(number)s، %(bank)s نے %(date)s کو منسوخ کیا",
+    "How it was recovered": "یہ کیسے وصول ہوئی",
+    "Mark as recovered": "وصول شدہ درج کریں",
+    "Marked as recovered.": "وصول شدہ درج کر دیا گیا۔",
+    "Nothing to recover.": "وصول کرنے کو کچھ نہیں۔",
 }

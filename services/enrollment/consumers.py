@@ -1,6 +1,6 @@
 """Events enrollment acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
-from cms.finance.v1.events_pb2 import ChallanIssued, ChallanPaid
+from cms.finance.v1.events_pb2 import ChallanIssued, ChallanPaid, ChallanPaymentReversed
 from cms.requests.v1.events_pb2 import CorrectionApproved
 from cms.tracking.v1.events_pb2 import DegreeStatusChanged
 from services.enrollment import corrections, holds, registration
@@ -15,6 +15,12 @@ class EnrollmentConsumer:
         paid = event.payload(ChallanPaid)
         holds.due_paid(uow, paid.consumer_number)
         registration.confirm(uow, paid.reference, paid.consumer_number, paid.paid_at)
+
+    @handles("finance", "challan_payment_reversed")
+    def on_challan_payment_reversed(self, uow, event):
+        reversed_ = event.payload(ChallanPaymentReversed)
+        holds.due_reversed(uow, reversed_.consumer_number)
+        registration.payment_reversed(uow, reversed_.reference, reversed_.consumer_number)
 
     @handles("finance", "challan_issued")
     def on_challan_issued(self, uow, event):

@@ -132,6 +132,12 @@ def due_paid(uow, consumer_number: str) -> bool:
         dues.c.consumer_number == consumer_number, dues.c.paid_at.is_(None)).values(paid_at=clock.utcnow())).rowcount)
 
 
+def due_reversed(uow, consumer_number: str) -> bool:
+    """The bank reversed the due's payment: it is unpaid again (and holds her once overdue)."""
+    return bool(uow.session.execute(sa.update(dues).where(
+        dues.c.consumer_number == consumer_number, dues.c.paid_at.is_not(None)).values(paid_at=None)).rowcount)
+
+
 def degree_stage(uow, *, registration_number: str, tracking_id: str, stage: str, source: str) -> bool:
     """An application in objection holds her degree; leaving that stage lifts the hold."""
     row = _open_hold(uow.session, registration_number, DEGREE_OBJECTION, tracking_id)

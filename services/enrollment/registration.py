@@ -347,6 +347,24 @@ def confirm(uow, reference: str, consumer_number: str, paid_at: str) -> bool:
     return True
 
 
+def payment_reversed(uow, reference: str, consumer_number: str) -> bool:
+    """The bank reversed the payment that confirmed a registration: it awaits its payment
+    again, and lapses by the usual rule if it stays unpaid past its due date (False: not ours,
+    or not confirmed by this challan). Her roll number stays with exams until then."""
+    if not domain.is_registration_reference(reference):
+        return False
+    row = uow.session.execute(sa.select(semester_registrations).where(
+        semester_registrations.c.consumer_number == consumer_number).with_for_update()).first()
+    if row is None or row.status != domain.CONFIRMED:
+        return False
+    now = clock.utcnow()
+    uow.session.execute(sa.update(semester_registrations).where(semester_registrations.c.id == row.id).values(
+        status=domain.AWAITING_PAYMENT, confirmed_at=None, updated_at=now))
+    log.warning("registration %s for %s: the payment of challan %s was reversed; it awaits payment again",
+                row.id, row.semester, consumer_number)
+    return True
+
+
 def _by_reference(session: Session, reference: str) -> sa.Row | None:
     semester, regno, attempt = domain.parse_registration_reference(reference)
     return session.execute(sa.select(semester_registrations).join(

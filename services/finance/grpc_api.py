@@ -20,6 +20,7 @@ from services.finance import (
     fees,
     figures,
     ledger,
+    recoveries,
     refunds,
     service,
     settlements,
@@ -96,6 +97,13 @@ def aid_case_message(case, latest=None) -> pb.AidCase:
     if latest is not None:
         answer.latest_semester_fee.CopyFrom(challan_message(latest))
     return answer
+
+
+def recovery_message(r) -> pb.Recovery:
+    return pb.Recovery(request_number=r.request_number, registration_number=r.registration_number,
+                       consumer_number=r.consumer_number, request_status=r.request_status,
+                       bank_mnemonic=r.bank_mnemonic, reversed_at=clock.iso(r.reversed_at),
+                       recovered_at=clock.iso(r.recovered_at), recovered_by=r.recovered_by, note=r.note)
 
 
 def unmatched_message(row, challan_status: str = "") -> pb.UnmatchedPayment:
@@ -239,6 +247,16 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
         case = aid.decide(self.db, request_number(request.request_number), award=request.award,
                           amount_paisa=request.amount_paisa, note=request.note)
         return aid_case_message(case)
+
+    @rpc(staff=TREASURY)
+    def ListRecoveries(self, request, context):
+        return pb.ListRecoveriesResponse(recoveries=[
+            recovery_message(r) for r in recoveries.to_recover(self.db, recovered=request.recovered)])
+
+    @rpc(staff=TREASURY)
+    def MarkRecovered(self, request, context):
+        return recovery_message(recoveries.mark_recovered(self.db, request_number(request.request_number),
+                                                          request.note))
 
     @rpc(staff=TREASURY)
     def GetTreasuryFigures(self, request, context):

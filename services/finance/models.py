@@ -151,6 +151,21 @@ aid_cases = sa.Table(
     sa.CheckConstraint("remaining_paisa >= 0", name="remaining_not_negative"),
 )
 
+# A payment the bank reversed after what it paid for was decided (requests' event): the fee
+# is treasury's to recover; kept until treasury says it is recovered.
+recoveries = sa.Table(
+    "recoveries", metadata,
+    sa.Column("request_number", sa.String(20), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False),
+    sa.Column("consumer_number", sa.String(18), nullable=False),
+    sa.Column("request_status", sa.String(20), nullable=False),
+    sa.Column("bank_mnemonic", sa.String(8), nullable=False),
+    sa.Column("reversed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("recovered_at", sa.DateTime(timezone=True)),
+    sa.Column("recovered_by", sa.String(200), nullable=False, server_default=""),
+    sa.Column("note", sa.String(300), nullable=False, server_default=""),
+)
+
 # The banks that collect fees (data: migration 0007). Each signs in with its own credential
 # (identity's bank accounts) and acts only on its own payments.
 banks = sa.Table(

@@ -306,6 +306,10 @@ def payment_reversed(uow, request_number: str, consumer_number: str, bank_mnemon
         log.warning("%s after the request was %s: the fee must be recovered", note, row.status)
         uow.session.execute(sa.insert(status_history).values(request_id=row.id, status=row.status, changed_at=now,
                                                              note=f"{note} after it was {row.status}"))
+        uow.record(events_pb2.PaymentReversedAfterDecision(  # treasury recovers the fee (finance lists it)
+            request_number=row.request_number, registration_number=row.registration_number,
+            consumer_number=consumer_number, status=row.status, bank_mnemonic=bank_mnemonic,
+            reversed_at=clock.iso(now)))
         return False
     uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
         status=target, updated_at=now))

@@ -66,6 +66,7 @@ DATA_REFUSALS = {
     # a fee the schedule has, at a level it has, from today or later
     ("PUT", "/api/v1/staff/treasury/fees"): ({"fee_code", "level", "applies_from", "title"}, None),
     ("POST", "/api/v1/staff/treasury/challans"): ({"fee_code", "level", "description", "payer_name"}, None),
+    ("POST", "/api/v1/staff/treasury/recoveries/{request_number}"): ({"note"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}

@@ -185,6 +185,8 @@ GRANTS = {
     ("finance", "DecideRefund"): ({"treasury"}, set()),
     ("finance", "ListAidCases"): ({"student_services", "treasury"}, set()),
     ("finance", "ListFeeRows"): ({"treasury"}, set()),
+    ("finance", "ListRecoveries"): ({"treasury"}, set()),
+    ("finance", "MarkRecovered"): ({"treasury"}, set()),
     ("finance", "SetFee"): ({"treasury"}, set()),
     ("finance", "DecideAid"): ({"student_services", "treasury"}, set()),
     ("finance", "RecordManualPayment"): ({"treasury"}, set()),

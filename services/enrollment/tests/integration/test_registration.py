@@ -246,6 +246,36 @@ def test_a_late_payment_of_a_lapsed_registration_revives_it_when_nothing_replace
     assert row.status == "confirmed"
 
 
+def test_a_reversed_payment_sends_a_confirmed_registration_back_to_awaiting_it(enrollment):
+    runtime = enrollment[0]
+    newcomer(runtime, "27S-000780", "Hina Butt", "61101-4444444-5")
+
+    class Desk:
+        def results(self, regno):
+            return {}
+
+        def issue(self, **_):
+            return registration.Challan("100710000000008888", 326250, clock.karachi_today().isoformat())
+
+    registration.register(runtime.db, "27S-000780", ["8601"], Desk())
+    reference = "REG-SPRING-2027-27S-000780-1"
+    with runtime.db.unit_of_work() as uow:
+        assert registration.confirm(uow, reference, "100710000000008888", "2026-12-07T05:00:00Z")
+        uow.commit()
+    with runtime.db.unit_of_work() as uow:
+        assert registration.payment_reversed(uow, reference, "100710000000008888")
+        assert not registration.payment_reversed(uow, reference, "100710000000008888")  # once
+        assert not registration.payment_reversed(uow, "SR-2026-000001", "100710000000008888")  # not a registration's
+        uow.commit()
+    with runtime.db.sessions() as s:
+        row = registration.standing_registration(s, s.scalar(sa.text(
+            "SELECT id FROM students WHERE registration_number = '27S-000780'")), "Spring 2027")
+    assert (row.status, row.confirmed_at) == ("awaiting_payment", None)
+    with runtime.db.unit_of_work() as uow:  # paid again: confirmed again
+        assert registration.confirm(uow, reference, "100710000000008888", "2026-12-07T06:00:00Z")
+        uow.commit()
+
+
 def test_finance_refusing_the_challan_withdraws_the_registration(gateway, users, enrollment):
     runtime = enrollment[0]
     newcomer(runtime, "27S-000779", "Ali Raza", "61101-3333333-4", program="ADBA")

@@ -103,3 +103,25 @@ def test_the_rule_of_the_day_decides(runtime):
     assert refunds.refund_amount(1957500, 10) == 1761750
     assert refunds.refund_amount(1001, 10) == 900       # the part paisa stays with the university
     assert refunds.refund_amount(50000, 100) == 0
+
+
+def test_a_payment_reversed_after_the_decision_is_a_fee_treasury_recovers(runtime, as_gateway, treasury):
+    from cms.requests.v1.events_pb2 import PaymentReversedAfterDecision
+    from services.finance import recoveries
+    told = PaymentReversedAfterDecision(request_number="SR-2026-930020", registration_number=REGNO,
+                                        consumer_number="100710000000007777", status="resolved", bank_mnemonic="ABL",
+                                        reversed_at="2026-12-06T10:00:00+00:00")
+    with runtime.db.unit_of_work() as uow:
+        assert recoveries.tell_treasury(uow, told) and not recoveries.tell_treasury(uow, told)  # once
+        uow.commit()
+    waiting = as_gateway.call("finance", "ListRecoveries", pb.ListRecoveriesRequest(), caller=treasury).recoveries
+    assert [r.request_number for r in waiting if r.request_number == "SR-2026-930020"] == ["SR-2026-930020"]
+    with pytest.raises(InvalidArgument):
+        as_gateway.call("finance", "MarkRecovered", pb.MarkRecoveredRequest(request_number="SR-2026-930020"),
+                        caller=treasury)
+    done = as_gateway.call("finance", "MarkRecovered", pb.MarkRecoveredRequest(
+        request_number="SR-2026-930020", note="Paid again at the counter, receipt 88"), caller=treasury)
+    assert done.recovered_by.startswith("staff:treasury.officer")
+    with pytest.raises(FailedPrecondition):
+        as_gateway.call("finance", "MarkRecovered", pb.MarkRecoveredRequest(
+            request_number="SR-2026-930020", note="again"), caller=treasury)

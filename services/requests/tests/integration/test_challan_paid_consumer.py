@@ -222,3 +222,4 @@ def test_a_reversal_after_the_decision_leaves_the_decision_and_says_so(
                                       event["event_id"]) == 1, what="the reversal to be handled")
     assert status_of(requests_runtime, filed.request_number) == "resolved"
     assert history_of(requests_runtime, filed.request_number)[-1][1].endswith("after it was resolved")
+    assert "payment_reversed_after_decision" in outbox_types(requests_runtime, filed.request_number)  # treasury told
