@@ -1633,12 +1633,13 @@ class TreasuryChallan(Challan):
     fee_code: str
     bank_mnemonic: str
     closed_reason: str
+    superseded_by: str | None = Field(description="the challan treasury replaced it with")
 
     @classmethod
     def from_message(cls, c) -> Self:
         return cls(**Challan.from_message(c).model_dump(), registration_number=c.registration_number,
                    payer_name=c.payer_name, fee_code=c.fee_code, bank_mnemonic=c.bank_mnemonic,
-                   closed_reason=c.closed_reason)
+                   closed_reason=c.closed_reason, superseded_by=c.superseded_by or None)
 
 
 class PostedLedgerEntry(LedgerEntry):

@@ -82,6 +82,11 @@ def cancel(who: auth.Caller, consumer_number: str, reason: str) -> dict:
         consumer_number=fee_rules.consumer_number(consumer_number), reason=reason), who)).body()
 
 
+def supersede(who: auth.Caller, consumer_number: str, reason: str) -> dict:
+    return schemas.TreasuryChallan.from_message(_finance("SupersedeChallan", pb.SupersedeChallanRequest(
+        consumer_number=fee_rules.consumer_number(consumer_number), reason=reason), who)).body()
+
+
 def record_payment(who: auth.Caller, consumer_number: str, *, amount: int, paid_on: str, reason: str) -> dict:
     return schemas.TreasuryChallan.from_message(_finance("RecordManualPayment", pb.ManualPaymentRequest(
         consumer_number=fee_rules.consumer_number(consumer_number), amount_paisa=amount, paid_on=paid_on,
@@ -265,6 +270,19 @@ def post_cancel(consumer_number: str, json: schemas.CancelChallan):
     cancelled in her ledger and its printed copy no longer verifies. Again: the same answer.
     A paid challan is 409: refund it instead."""
     return cancel(caller(), consumer_number, json.reason)
+
+
+@staff_bp.post("/challans/<consumer_number>/supersede")
+@staff_only(*TREASURY)
+@api.validate(json=schemas.CancelChallan, resp=answers(*SIGNED_IN, *WITH_BODY, 404, 409,
+                                                       HTTP_200=schemas.TreasuryChallan),
+              tags=["staff"], security=BEARER)
+def post_supersede(consumer_number: str, json: schemas.CancelChallan):
+    """Treasury: replace an unpaid (or expired, or cancelled) challan with a new one for the same
+    amount and a fresh due date; the old one is blocked and its print revoked, and what waited on
+    it (a request, a registration) waits on the new one. Answers the new challan (again: the same).
+    A paid challan is 409."""
+    return supersede(caller(), consumer_number, json.reason)
 
 
 @staff_bp.post("/challans/<consumer_number>/payment")

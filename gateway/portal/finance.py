@@ -130,6 +130,11 @@ class CancelChallan(_ModelForm):
         return self.model(schemas.CancelChallan, {"reason": self.reason.data or ""})
 
 
+class ReplaceChallan(CancelChallan):
+    reason = _field(_l("Why replace it"), _l("E.g. lost by the student; a new due date agreed."),
+                    required=REASON, validators=[Length(min=5, max=300, message=REASON)])
+
+
 AMOUNT = _l("Enter the amount in rupees, like 2000 or 2000.50.")
 DATE = _l("Enter the date as year-month-day, like 2026-12-06.")
 
@@ -214,7 +219,8 @@ def treasury_account(caller, registration_number: str):
     return _account_page(caller, account, rows)
 
 
-def _challan_page(caller, consumer_number: str, *, cancel_form=None, payment_form=None, status: int = 200):
+def _challan_page(caller, consumer_number: str, *, cancel_form=None, payment_form=None, replace_form=None,
+                  status: int = 200):
     try:
         challan = finance_api.challan_of(caller, consumer_number)
     except (NotFound, InvalidArgument):
@@ -226,6 +232,7 @@ def _challan_page(caller, consumer_number: str, *, cancel_form=None, payment_for
         "paid_on": today, "amount": f"{challan['amount'] / 100:.2f}".removesuffix(".00")})
     return page("portal/staff/treasury_challan.html", caller=caller, department=department_of(caller),
                 challan=challan, cancel_form=cancel_form or CancelChallan(formdata=None), payment_form=payment_form,
+                replace_form=replace_form or ReplaceChallan(formdata=None, prefix="replace"),
                 done=request.args.get("done", ""), status=status)
 
 
@@ -268,6 +275,28 @@ def treasury_cancel(caller, consumer_number: str):
     except NOT_ANSWERING:
         return error_page(503)
     return redirect(url_for(".treasury_challan", consumer_number=consumer_number, done="cancelled"), code=303)
+
+
+@staff_bp.post("/treasury/challans/<consumer_number>/supersede", endpoint="treasury_supersede")
+@tool("treasury")
+def treasury_supersede(caller, consumer_number: str):
+    form = ReplaceChallan(prefix="replace")
+    body = form.body()
+    if body is None:
+        return _challan_page(caller, consumer_number, replace_form=form, status=400)
+    try:
+        new = finance_api.supersede(caller, consumer_number, body.reason)
+    except NotFound:
+        return error_page(404)
+    except InvalidArgument as refused:
+        form.refuse(refused.field)
+        return _challan_page(caller, consumer_number, replace_form=form, status=400)
+    except FailedPrecondition:
+        form.refuse("reason", CancelChallan.PAID)
+        return _challan_page(caller, consumer_number, replace_form=form, status=409)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".treasury_challan", consumer_number=new["consumer_number"], done="replaced"), code=303)
 
 
 @staff_bp.post("/treasury/challans/<consumer_number>/payment", endpoint="treasury_payment")

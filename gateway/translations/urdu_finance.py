@@ -319,4 +319,16 @@ FINANCE = {
     "Mark as recovered": "وصول شدہ درج کریں",
     "Marked as recovered.": "وصول شدہ درج کر دیا گیا۔",
     "Nothing to recover.": "وصول کرنے کو کچھ نہیں۔",
+    # replacing a challan
+    "Replace it with a new challan": "اس کی جگہ نیا چالان جاری کریں",
+    "Replace the challan": "چالان تبدیل کریں",
+    "Replaced by": "اس کی جگہ",
+    "The same amount with a fresh due date: the old one is blocked and stops verifying.":
+        "وہی رقم نئی آخری تاریخ کے ساتھ: پرانا چالان بند ہو جاتا ہے اور اس کی تصدیق نہیں ہوتی۔",
+    "This challan replaces the old one: give her its consumer number or print it; what waited on the old one "
+    "waits on this one.":
+        "یہ چالان پرانے کی جگہ ہے: طالب علم کو اس کا کنزیومر نمبر دیں یا اسے پرنٹ کریں؛ جو پرانے کا منتظر تھا "
+        "اب اس کا منتظر ہے۔",
+    "Why replace it": "اسے کیوں تبدیل کیا جا رہا ہے",
+    "E.g. lost by the student; a new due date agreed.": "مثلاً طالب علم سے گم ہو گیا؛ نئی آخری تاریخ طے ہوئی۔",
 }

@@ -1,6 +1,6 @@
 """Events enrollment acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
-from cms.finance.v1.events_pb2 import ChallanIssued, ChallanPaid, ChallanPaymentReversed
+from cms.finance.v1.events_pb2 import ChallanIssued, ChallanPaid, ChallanPaymentReversed, ChallanSuperseded
 from cms.requests.v1.events_pb2 import CorrectionApproved
 from cms.tracking.v1.events_pb2 import DegreeStatusChanged
 from services.enrollment import corrections, holds, registration
@@ -21,6 +21,13 @@ class EnrollmentConsumer:
         reversed_ = event.payload(ChallanPaymentReversed)
         holds.due_reversed(uow, reversed_.consumer_number)
         registration.payment_reversed(uow, reversed_.reference, reversed_.consumer_number)
+
+    @handles("finance", "challan_superseded")
+    def on_challan_superseded(self, uow, event):
+        superseded = event.payload(ChallanSuperseded)
+        holds.due_replaced(uow, superseded.old_consumer_number, superseded.new_consumer_number, superseded.due_date)
+        registration.challan_replaced(uow, superseded.old_consumer_number, superseded.new_consumer_number,
+                                      superseded.due_date)
 
     @handles("finance", "challan_issued")
     def on_challan_issued(self, uow, event):

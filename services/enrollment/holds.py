@@ -132,6 +132,12 @@ def due_paid(uow, consumer_number: str) -> bool:
         dues.c.consumer_number == consumer_number, dues.c.paid_at.is_(None)).values(paid_at=clock.utcnow())).rowcount)
 
 
+def due_replaced(uow, old: str, new: str, due_date: str) -> bool:
+    """Treasury replaced a due's challan: the due is the new one's, with its new date."""
+    return bool(uow.session.execute(sa.update(dues).where(dues.c.consumer_number == old, dues.c.paid_at.is_(None))
+                                    .values(consumer_number=new, due_date=dt.date.fromisoformat(due_date))).rowcount)
+
+
 def due_reversed(uow, consumer_number: str) -> bool:
     """The bank reversed the due's payment: it is unpaid again (and holds her once overdue)."""
     return bool(uow.session.execute(sa.update(dues).where(

@@ -347,6 +347,16 @@ def confirm(uow, reference: str, consumer_number: str, paid_at: str) -> bool:
     return True
 
 
+def challan_replaced(uow, old: str, new: str, due_date: str) -> bool:
+    """Treasury replaced a registration's challan: it waits for the new one, until its new
+    due date. A lapsed one stays lapsed (the new challan, paid, revives it by its reference,
+    as a late payment does)."""
+    return bool(uow.session.execute(sa.update(semester_registrations).where(
+        semester_registrations.c.consumer_number == old,
+        semester_registrations.c.status == domain.AWAITING_PAYMENT).values(
+        consumer_number=new, due_date=dt.date.fromisoformat(due_date), updated_at=clock.utcnow())).rowcount)
+
+
 def payment_reversed(uow, reference: str, consumer_number: str) -> bool:
     """The bank reversed the payment that confirmed a registration: it awaits its payment
     again, and lapses by the usual rule if it stays unpaid past its due date (False: not ours,

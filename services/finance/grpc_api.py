@@ -43,7 +43,8 @@ def challan_message(row) -> pb.Challan:
         amount_paisa=row.amount_paisa, amount_after_due_date_paisa=row.amount_after_due_paisa,
         due_date=row.due_date.isoformat(), status=row.status, issued_at=clock.iso(row.issued_at),
         paid_at=clock.iso(row.paid_at), bank_mnemonic=row.bank_mnemonic or "", payer_name=row.payer_name,
-        closed_reason=row.closed_reason or "", program_code=row.program_code or "", level=row.level or "")
+        closed_reason=row.closed_reason or "", program_code=row.program_code or "", level=row.level or "",
+        superseded_by=row.superseded_by or "")
 
 
 def fee_message(f: domain.Fee) -> pb.Fee:
@@ -271,6 +272,11 @@ class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.F
     @rpc(staff=TREASURY)
     def CancelChallan(self, request, context):
         return challan_message(treasury.cancel_challan(self.db, request.consumer_number, request.reason))
+
+    @rpc(staff=TREASURY)
+    def SupersedeChallan(self, request, context):
+        return challan_message(treasury.supersede_challan(self.db, self.config, request.consumer_number,
+                                                          request.reason))
 
     @rpc(staff=TREASURY)
     def RecordManualPayment(self, request, context):

@@ -55,6 +55,8 @@ challans = sa.Table(
     # Why a challan was blocked before it was paid: expired unpaid, cancelled or superseded.
     sa.Column("closed_reason", sa.String(200), nullable=False, server_default=""),
     sa.Column("closed_at", sa.DateTime(timezone=True)),
+    # The challan that replaced this one (treasury superseded it).
+    sa.Column("superseded_by", sa.String(18)),
     sa.CheckConstraint("amount_paisa > 0", name="amount_positive"),
     sa.Index("ix_challans_status_program", "status", "program_code"),
 )

@@ -270,6 +270,42 @@ def close_challan(db: Database, consumer_number: str, *, reason: str,
     return True
 
 
+def replace_challan(uow, config: FinanceConfig, old: sa.Row, reason: str) -> str:
+    """The new challan for `old` (same student, fee, amounts, reference; a fresh due date),
+    issued in `uow`; `old` is blocked and names it. Returns the new consumer number."""
+    now = clock.utcnow()
+    due = domain.due_date(clock.karachi_today(), config.due_days)
+    moved = f"{old.reference[:40]}~{old.id}"  # the old row gives its reference to the new one
+    uow.session.execute(sa.update(challans).where(challans.c.id == old.id).values(reference=moved))
+    values = {c: getattr(old, c) for c in ("registration_number", "payer_name", "fee_code", "description",
+                                             "amount_paisa", "amount_after_due_paisa", "program_code", "level")}
+    late_gap = old.double_fee_from - old.due_date if old.double_fee_from else None
+    challan_id = uow.session.execute(sa.insert(challans).values(
+        **values, reference=old.reference, due_date=due, status=domain.UNPAID, issued_at=now,
+        double_fee_from=due + late_gap if late_gap else None, amount_double_paisa=old.amount_double_paisa,
+        expires_on=max(due + dt.timedelta(days=config.expiry_days), due + (late_gap or dt.timedelta(0))),
+    )).inserted_primary_key[0]
+    number = domain.new_consumer_number(config.biller_prefix, challan_id)
+    uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
+    if old.status == domain.UNPAID:
+        _close(uow, old, f"superseded by {number}: {reason}")
+    uow.session.execute(sa.update(challans).where(challans.c.id == old.id).values(superseded_by=number))
+    charge = ledger.post(uow, registration_number=old.registration_number, consumer_number=number,
+                         kind=domain.CHARGE, amount_paisa=old.amount_paisa, posted_at=now, reason=reason,
+                         description=f"{old.description} (replaces challan {old.consumer_number})"[:200])
+    ledger.audit_entries(uow, [charge])
+    audit.append(uow.session, entity="challan", entity_id=number, action="issued",
+                 payload={"replaces": old.consumer_number, "reason": reason, **values})
+    uow.record(events_pb2.ChallanIssued(
+        consumer_number=number, registration_number=old.registration_number, fee_code=old.fee_code,
+        reference=old.reference, amount_paisa=old.amount_paisa, due_date=due.isoformat()))
+    uow.record(events_pb2.ChallanSuperseded(
+        old_consumer_number=old.consumer_number, new_consumer_number=number,
+        registration_number=old.registration_number, reference=old.reference, amount_paisa=old.amount_paisa,
+        due_date=due.isoformat()))
+    return number
+
+
 def _close(uow, challan: sa.Row, reason: str) -> None:
     now = clock.utcnow()
     closed = dict(status=domain.BLOCKED_STATUS, closed_reason=reason[:200], closed_at=now)

@@ -139,3 +139,22 @@ def _post_to_challan(uow, found: sa.Row, reason: str) -> str:
         found.bank_mnemonic, found.tran_auth_id, challan.consumer_number, found.amount_paisa, tran_date),
         "000000", reason=reason)
     return f"posted to challan {challan.consumer_number}: {reason}"
+
+
+# -- superseding a challan ----------------------------------------------------------------------------
+def supersede_challan(db: Database, config, consumer_number: str, reason: str) -> sa.Row:
+    """Replace an unpaid (or expired, or cancelled) challan with a new one for the same amount
+    and a fresh due date: the old one is blocked (its charge cancelled, its print revoked) and
+    gives its reference to the new one, so the request, registration or due it paid for
+    follows (`challan_superseded`). Superseding it again answers the challan that replaced it."""
+    reason = _reason(reason)
+    with db.unit_of_work() as uow:
+        old = _locked_challan(uow, consumer_number)
+        if old.superseded_by:
+            return service.get_challan(db, old.superseded_by)
+        if old.status == domain.PAID:
+            raise FailedPrecondition("a paid challan is not replaced: refund it instead", field="consumer_number")
+        new = service.replace_challan(uow, config, old, reason)
+        service.revoke_printed(uow, old.consumer_number, reason=f"superseded by challan {new}: {reason}")
+        uow.commit()
+    return service.get_challan(db, new)

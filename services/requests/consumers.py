@@ -1,7 +1,7 @@
 """Events requests acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
 from cms.exams.v1.events_pb2 import ExamCaseDecided
-from cms.finance.v1.events_pb2 import ChallanPaid, ChallanPaymentReversed, FinanceCaseDecided
+from cms.finance.v1.events_pb2 import ChallanPaid, ChallanPaymentReversed, ChallanSuperseded, FinanceCaseDecided
 from services.requests import service
 
 
@@ -18,6 +18,12 @@ class RequestsConsumer:
     def on_challan_payment_reversed(self, uow, event):
         reversed_ = event.payload(ChallanPaymentReversed)
         service.payment_reversed(uow, reversed_.reference, reversed_.consumer_number, reversed_.bank_mnemonic)
+
+    @handles("finance", "challan_superseded")
+    def on_challan_superseded(self, uow, event):
+        superseded = event.payload(ChallanSuperseded)
+        service.challan_replaced(uow, superseded.reference, superseded.old_consumer_number,
+                                 superseded.new_consumer_number, superseded.amount_paisa, superseded.due_date)
 
     @handles("finance", "finance_case_decided")
     def on_finance_case_decided(self, uow, event):

@@ -290,6 +290,22 @@ def mark_paid(uow, request_number: str, consumer_number: str, amount_paisa: int,
     return True
 
 
+def challan_replaced(uow, request_number: str, old: str, new: str, amount_paisa: int, due_date: str) -> bool:
+    """Treasury replaced the request's challan: the request waits for the new one (False: not
+    a request's challan, or it had moved to another already)."""
+    if not domain.REQUEST_NUMBER.match(request_number):
+        return False
+    row = _locked(uow, request_number)
+    if row is None or row.consumer_number != old:
+        return False
+    now = clock.utcnow()
+    uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
+        consumer_number=new, amount_paisa=amount_paisa, due_date=dt.date.fromisoformat(due_date), updated_at=now))
+    uow.session.execute(sa.insert(status_history).values(
+        request_id=row.id, status=row.status, changed_at=now, note=f"challan {old} replaced by {new}"))
+    return True
+
+
 def payment_reversed(uow, request_number: str, consumer_number: str, bank_mnemonic: str) -> bool:
     """The bank reversed the payment of a request's challan: a request in process waits for
     its payment again. One already decided stays decided; its history says the payment was

@@ -57,6 +57,7 @@ DATA_REFUSALS = {
     # treasury's reasons must say something once trimmed; a counter payment is the amount the
     # challan asks for on that day, not in the future
     ("POST", "/api/v1/staff/treasury/challans/{consumer_number}/cancel"): ({"reason"}, None),
+    ("POST", "/api/v1/staff/treasury/challans/{consumer_number}/supersede"): ({"reason"}, None),
     ("POST", "/api/v1/staff/treasury/challans/{consumer_number}/payment"): ({"reason", "amount", "paid_on"}, None),
     ("POST", "/api/v1/staff/treasury/unmatched/{unmatched_id}"): ({"reason"}, None),
     # a refund is decided on one of its request's grounds, for one of her paid challans; a refusal says why

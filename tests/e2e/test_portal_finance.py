@@ -96,6 +96,7 @@ def test_treasury_pays_cancels_reconciles_and_posts(page, base_url, http):
     to_cancel = file_fee_request(http, student, "8612 to 8617 (treasury cancels)")["challan"]
     unreported = file_fee_request(http, student, "8613 to 8618 (bank never reported)")["challan"]
     file_fee_request(http, student, "8616 to 8621 (left unpaid: a due of BED15)")
+    to_replace = file_fee_request(http, student, "8617 to 8622 (challan lost)")["challan"]
 
     browser.sign_in(page, base_url, TREASURY)
     page.click("[data-tools] a[href='/staff/treasury']")
@@ -131,6 +132,16 @@ def test_treasury_pays_cancels_reconciles_and_posts(page, base_url, http):
     page.locator("[data-payment] button").click()
     expect(page.locator("[data-done]")).to_be_visible()
     expect(page.locator("[data-challan-status]")).to_have_attribute("data-challan-status", "paid")
+
+    # A challan replaced by a new one: the old one names it, and stops asking.
+    page.goto(f"{base_url}/staff/treasury/challans/{to_replace['consumer_number']}")
+    page.locator("[data-replace] input[name=replace-reason]").fill("Lost by the student; a fresh due date (portal)")
+    page.locator("[data-replace] button").click()
+    expect(page.locator("[data-done]")).to_be_visible()
+    expect(page.locator("h1")).not_to_contain_text(to_replace["consumer_number"])
+    page.goto(f"{base_url}/staff/treasury/challans/{to_replace['consumer_number']}")
+    expect(page.locator("[data-superseded-by]")).to_be_visible()
+    no_serious_violations(page, "a replaced challan")
 
     # A cancellation needs its reason.
     page.goto(f"{base_url}/staff/treasury/challans/{to_cancel['consumer_number']}")

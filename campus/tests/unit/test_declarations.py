@@ -180,6 +180,7 @@ GRANTS = {
     ("finance", "ListUnmatched"): ({"treasury"}, set()),
     ("finance", "ResolveUnmatched"): ({"treasury"}, set()),
     ("finance", "CancelChallan"): ({"treasury"}, set()),
+    ("finance", "SupersedeChallan"): ({"treasury"}, set()),
     ("finance", "GetTreasuryFigures"): ({"treasury"}, set()),
     ("finance", "ListRefundCases"): ({"treasury"}, set()),
     ("finance", "DecideRefund"): ({"treasury"}, set()),

@@ -248,7 +248,7 @@ def test_a_late_payment_of_a_lapsed_registration_revives_it_when_nothing_replace
 
 def test_a_reversed_payment_sends_a_confirmed_registration_back_to_awaiting_it(enrollment):
     runtime = enrollment[0]
-    newcomer(runtime, "27S-000780", "Hina Butt", "61101-4444444-5")
+    newcomer(runtime, "27S-000790", "Hina Butt", "61101-9999999-1")
 
     class Desk:
         def results(self, regno):
@@ -257,8 +257,8 @@ def test_a_reversed_payment_sends_a_confirmed_registration_back_to_awaiting_it(e
         def issue(self, **_):
             return registration.Challan("100710000000008888", 326250, clock.karachi_today().isoformat())
 
-    registration.register(runtime.db, "27S-000780", ["8601"], Desk())
-    reference = "REG-SPRING-2027-27S-000780-1"
+    registration.register(runtime.db, "27S-000790", ["8601"], Desk())
+    reference = "REG-SPRING-2027-27S-000790-1"
     with runtime.db.unit_of_work() as uow:
         assert registration.confirm(uow, reference, "100710000000008888", "2026-12-07T05:00:00Z")
         uow.commit()
@@ -269,11 +269,18 @@ def test_a_reversed_payment_sends_a_confirmed_registration_back_to_awaiting_it(e
         uow.commit()
     with runtime.db.sessions() as s:
         row = registration.standing_registration(s, s.scalar(sa.text(
-            "SELECT id FROM students WHERE registration_number = '27S-000780'")), "Spring 2027")
+            "SELECT id FROM students WHERE registration_number = '27S-000790'")), "Spring 2027")
     assert (row.status, row.confirmed_at) == ("awaiting_payment", None)
-    with runtime.db.unit_of_work() as uow:  # paid again: confirmed again
-        assert registration.confirm(uow, reference, "100710000000008888", "2026-12-07T06:00:00Z")
+    with runtime.db.unit_of_work() as uow:  # treasury gives her a new challan: she waits for that one
+        assert registration.challan_replaced(uow, "100710000000008888", "100710000000008896", "2027-01-15")
         uow.commit()
+    with runtime.db.unit_of_work() as uow:  # paid again: confirmed again
+        assert registration.confirm(uow, reference, "100710000000008896", "2026-12-07T06:00:00Z")
+        uow.commit()
+    with runtime.db.sessions() as s:
+        row = registration.standing_registration(s, s.scalar(sa.text(
+            "SELECT id FROM students WHERE registration_number = '27S-000790'")), "Spring 2027")
+    assert (row.status, row.consumer_number) == ("confirmed", "100710000000008896")
 
 
 def test_finance_refusing_the_challan_withdraws_the_registration(gateway, users, enrollment):

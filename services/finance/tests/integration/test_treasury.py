@@ -231,3 +231,33 @@ def test_treasury_issues_a_challan_by_hand_under_its_own_references(as_gateway, 
     assert refused.value.field == "reference"
     with pytest.raises(PermissionDenied):
         as_gateway.call("finance", "IssueChallan", request, caller=users.staff("exams.officer", "examinations"))
+
+
+def test_a_superseded_challan_gives_its_reference_to_a_fresh_one_once(
+        as_requests, as_gateway, users, treasury, runtime):
+    old = issue(as_requests, regno="23F-720030")
+    request = pb.SupersedeChallanRequest(consumer_number=old.consumer_number, reason="lost; a new due date")
+    new = as_gateway.call("finance", "SupersedeChallan", request, caller=treasury)
+    assert as_gateway.call("finance", "SupersedeChallan", request, caller=treasury).consumer_number == \
+        new.consumer_number  # again: the one that replaced it
+    assert (new.reference, new.amount_paisa, new.status) == (old.reference, old.amount_paisa, "unpaid")
+    assert new.consumer_number != old.consumer_number
+    before = service.get_challan(runtime.db, old.consumer_number)
+    assert (before.status, before.superseded_by) == ("blocked", new.consumer_number)
+    assert before.closed_reason.startswith(f"superseded by {new.consumer_number}")
+    assert pay(as_gateway, users, old, key="SU0001").response_code == "02"  # the old one is blocked
+    assert pay(as_gateway, users, new, key="SU0002").response_code == "00"
+    ledger = service.ledger_of(runtime.db, "23F-720030")
+    assert [(e.kind, e.consumer_number) for e in ledger] == [
+        ("charge", old.consumer_number), ("cancellation", old.consumer_number),
+        ("charge", new.consumer_number), ("payment", new.consumer_number)]
+    assert ledger[-1].balance_paisa == 0
+    moved = [e["data"] for e in outbox_events(runtime, "challan_superseded")
+             if e["data"]["old_consumer_number"] == old.consumer_number]
+    assert [(m["new_consumer_number"], m["reference"]) for m in moved] == [(new.consumer_number, old.reference)]
+    paid = [e["data"] for e in outbox_events(runtime, "challan_paid")
+            if e["data"]["consumer_number"] == new.consumer_number]
+    assert [p["reference"] for p in paid] == [old.reference]  # what the request waits on follows it
+    with pytest.raises(FailedPrecondition):
+        as_gateway.call("finance", "SupersedeChallan", pb.SupersedeChallanRequest(
+            consumer_number=new.consumer_number, reason="paid already"), caller=treasury)

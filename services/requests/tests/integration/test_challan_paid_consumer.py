@@ -223,3 +223,26 @@ def test_a_reversal_after_the_decision_leaves_the_decision_and_says_so(
     assert status_of(requests_runtime, filed.request_number) == "resolved"
     assert history_of(requests_runtime, filed.request_number)[-1][1].endswith("after it was resolved")
     assert "payment_reversed_after_decision" in outbox_types(requests_runtime, filed.request_number)  # treasury told
+
+
+def test_a_replaced_challan_is_followed_and_its_payment_moves_the_request(
+        gateway, users, requests_runtime, amqp_url, consumer):
+    from cms.finance.v1.events_pb2 import ChallanSuperseded
+    filed = file(gateway, users)
+    replaced = envelope_for("finance", ChallanSuperseded(
+        old_consumer_number=filed.challan.consumer_number, new_consumer_number="100710000000006666",
+        registration_number=filed.registration_number, reference=filed.request_number,
+        amount_paisa=filed.challan.amount_paisa, due_date="2026-12-31"))
+    testing.publish(amqp_url, replaced)
+    testing.publish(amqp_url, replaced)  # redelivered: once
+    testing.wait_until(lambda: _count(requests_runtime, requests_runtime.db.processed_events,
+                                      replaced["event_id"]) == 1, what="the replacement to be handled")
+    paid = envelope_for("finance", ChallanPaid(
+        consumer_number="100710000000006666", registration_number=filed.registration_number,
+        fee_code="degree_urgent", reference=filed.request_number, amount_paisa=filed.challan.amount_paisa,
+        paid_at="2026-11-25T05:15:00Z", bank_mnemonic="ABL", tran_auth_id="X00009"))
+    testing.publish(amqp_url, paid)
+    testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "in_process",
+                       what="the new challan's payment to move the request")
+    notes = [note for _status, note in history_of(requests_runtime, filed.request_number)]
+    assert notes.count(f"challan {filed.challan.consumer_number} replaced by 100710000000006666") == 1
