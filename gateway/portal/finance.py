@@ -365,11 +365,17 @@ def settlements(caller):
     return redirect(url_for(".settlement", settlement_id=report["settlement_id"]), code=303)
 
 
-@staff_bp.get("/treasury/settlements/<int:settlement_id>", endpoint="settlement")
+def _row_id(value: str) -> int | None:
+    return int(value) if value.isdigit() and 0 < len(value) <= 9 else None
+
+
+@staff_bp.get("/treasury/settlements/<settlement_id>", endpoint="settlement")
 @tool("settlements")
-def settlement(caller, settlement_id: int):
+def settlement(caller, settlement_id: str):
+    if _row_id(settlement_id) is None:
+        return error_page(404)
     try:
-        report = finance_api.settlement(caller, settlement_id)
+        report = finance_api.settlement(caller, _row_id(settlement_id))
     except (NotFound, InvalidArgument):
         return error_page(404)
     except NOT_ANSWERING:
@@ -377,11 +383,13 @@ def settlement(caller, settlement_id: int):
     return page("portal/staff/settlement.html", caller=caller, department=department_of(caller), report=report)
 
 
-@staff_bp.get("/treasury/settlements/<int:settlement_id>/report.csv", endpoint="settlement_report")
+@staff_bp.get("/treasury/settlements/<settlement_id>/report.csv", endpoint="settlement_report")
 @tool("settlements")
-def settlement_report(caller, settlement_id: int):
+def settlement_report(caller, settlement_id: str):
+    if _row_id(settlement_id) is None:
+        return error_page(404)
     try:
-        report = finance_api.settlement(caller, settlement_id)
+        report = finance_api.settlement(caller, _row_id(settlement_id))
     except (NotFound, InvalidArgument):
         return error_page(404)
     except NOT_ANSWERING:
@@ -444,10 +452,13 @@ def unmatched(caller):
     return _unmatched_page(caller)
 
 
-@staff_bp.post("/treasury/unmatched/<int:unmatched_id>", endpoint="resolve_unmatched")
+@staff_bp.post("/treasury/unmatched/<unmatched_id>", endpoint="resolve_unmatched")
 @tool("settlements")
-def resolve_unmatched(caller, unmatched_id: int):
+def resolve_unmatched(caller, unmatched_id: str):
     """Post one to its challan or refund it (POST /api/v1/staff/treasury/unmatched/<id>, the same function)."""
+    if _row_id(unmatched_id) is None:
+        return error_page(404)
+    unmatched_id = _row_id(unmatched_id)
     form = ResolveUnmatched(prefix=_prefix(unmatched_id))
     if not form.validate_on_submit():
         return _unmatched_page(caller, posted=(unmatched_id, form), status=400)

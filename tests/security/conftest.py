@@ -54,7 +54,8 @@ def records(stack):
                 "tracking_id": _tracking_id(http, owner), "username": throwaway, "registration_number": OWNER,
                 "batch_id": "00000000-0000-4000-8000-000000000000",
                 "document_id": "eyJhbGciOiJFZERTQSJ9.e30.AAAA", "serial": "RNS0000000000000000",
-                "roll_number": "BM214365", "file_id": "00000000-0000-4000-8000-000000000000"}
+                "roll_number": "BM214365", "file_id": "00000000-0000-4000-8000-000000000000",
+                "settlement_id": "1", "unmatched_id": "1"}
 
 
 def _tracking_id(http, owner: dict) -> str:

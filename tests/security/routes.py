@@ -21,7 +21,7 @@ PUBLIC_ENDPOINTS = {
     "auth.activate", "auth.login", "auth.refresh", "auth.forgot_password", "auth.reset_password",
     "public.degree_tracking", "public.catalogue", "public.programs", "public.offerings", "public.centres",
     "exams_public.get_public_roll_number_slip", "exams_public.verify_document", "exams_public.get_document_keys",
-    "exams_public.get_date_sheet", "exams_public.get_public_result",
+    "exams_public.get_date_sheet", "exams_public.get_public_result", "finance_public.get_banks",
     "health.healthz", "health.readyz", "health.openapi_document",
     "static",
 }
