@@ -18,6 +18,19 @@ def from_one_link(text: str) -> int:
     return -value if text[0] == "-" else value
 
 
+RUPEES = re.compile(r"^[0-9]{1,11}(\.[0-9]{1,2})?$")
+
+
+def from_rupees(text: str | None) -> int | None:
+    """Rupees as people and banks' files write them ("2000.00", "2000", "2000.5") in paisa,
+    or None for anything else (no sign, no thousands commas)."""
+    text = (text or "").strip()
+    if not RUPEES.match(text):
+        return None
+    whole, _, fraction = text.partition(".")
+    return int(whole) * 100 + int((fraction + "00")[:2])
+
+
 def rupees(paisa: int) -> str:
     """For people: `Rs 2,400` or `Rs 2,400.50`."""
     whole, fraction = divmod(abs(paisa), 100)

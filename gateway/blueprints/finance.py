@@ -31,8 +31,6 @@ public_bp = Blueprint("finance_public", __name__, url_prefix="/api/v1/public")
 staff_bp = Blueprint("finance_staff", __name__, url_prefix="/api/v1/staff/treasury")
 aid_bp = Blueprint("finance_aid", __name__, url_prefix="/api/v1/staff/financial-aid")
 BLUEPRINTS = (student_bp, public_bp, staff_bp, aid_bp)
-#: Largest settlement file: a busy bank's day is tens of thousands of rows of ~50 bytes.
-MAX_SETTLEMENT_BYTES = 12 * 1024 * 1024
 
 
 def _finance(method: str, message, who: auth.Caller | None = None):
@@ -94,10 +92,8 @@ def record_payment(who: auth.Caller, consumer_number: str, *, amount: int, paid_
 
 
 def reconcile(who: auth.Caller, bank: str, file_name: str, content: bytes) -> tuple[dict | None, list]:
-    """The settlement's report, or (None, every refused row as {line, field, reason})."""
-    if len(content) > MAX_SETTLEMENT_BYTES:
-        raise Problem(413, f"a settlement file may be at most {MAX_SETTLEMENT_BYTES // (1024 * 1024)} MB",
-                      field="file")
+    """The settlement's report, or (None, every refused row as {line, field, reason}). Its size is
+    bounded by the upload routes' limit (GATEWAY_MAX_UPLOAD_BYTES, gateway.app.UPLOAD_ENDPOINTS)."""
     answer = _finance("ReconcileSettlement", pb.ReconcileSettlementRequest(
         bank_mnemonic=bank, content=content, file_name=safe_file_name(file_name or "settlement.csv")), who)
     if answer.refused:
@@ -125,6 +121,13 @@ def settlements_of(who: auth.Caller, bank: str = "") -> dict:
 def settlement(who: auth.Caller, settlement_id: int) -> dict:
     return schemas.SettlementReport.from_message(_finance("GetSettlement", pb.GetSettlementRequest(
         settlement_id=settlement_id), who)).body()
+
+
+def report_download(report: dict) -> Response:
+    """The report's CSV as a file to save, named for its bank, first day and number."""
+    name = f"settlement-{report['bank_mnemonic']}-{report['first_tran_date']}-{report['settlement_id']}-report.csv"
+    return Response(report_csv(report), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{safe_file_name(name)}"', "Cache-Control": "no-store"})
 
 
 def report_csv(report: dict) -> str:
@@ -337,10 +340,7 @@ def get_settlement(settlement_id: str):
 @api.validate(resp=answers(*SIGNED_IN, 404), tags=["staff"], security=BEARER)
 def get_settlement_report(settlement_id: str):
     """Treasury: the report's unmatched lines (unrecorded, missing, mismatched) as CSV."""
-    report = settlement(caller(), row_id(settlement_id, "settlement_id"))
-    name = f"settlement-{report['bank_mnemonic']}-{report['first_tran_date']}-{settlement_id}-report.csv"
-    return Response(report_csv(report), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{safe_file_name(name)}"'})
+    return report_download(settlement(caller(), row_id(settlement_id, "settlement_id")))
 
 
 @staff_bp.get("/refunds")

@@ -7,10 +7,11 @@ Each page calls the same function as its JSON twin (gateway.blueprints.finance),
 API over HTTP; finance's refusals are said next to the field they name."""
 from __future__ import annotations
 
+import re
 import uuid
 
 import pygal
-from flask import Response, redirect, request, url_for
+from flask import redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -18,12 +19,11 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
-from campus import clock
+from campus import clock, money
 from campus.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, NotFound, Unavailable
 from gateway import dashboard, schemas
 from gateway.blueprints import finance as finance_api
 from gateway.blueprints import student as student_api
-from gateway.blueprints.records import safe_file_name
 from gateway.context import current
 from gateway.portal import session
 from gateway.portal.admission_forms import _field, _file_name, _ModelForm
@@ -32,7 +32,6 @@ from gateway.portal.results import chart_svg
 from gateway.portal.staff import bp as staff_bp
 from gateway.portal.staff import department_of, tool
 from gateway.portal.student import bp as student_bp
-from gateway.problems import Problem
 
 NOT_ANSWERING = (Unavailable, DeadlineExceeded)
 CONSUMER_NUMBER = _l("A consumer number is the 18 digits printed on the challan.")
@@ -153,10 +152,8 @@ class ManualPayment(_ModelForm):
     def body(self) -> schemas.ManualPayment | None:
         if not self.validate_on_submit():
             return None
-        whole, _, fraction = (self.amount.data or "0").partition(".")
-        paisa = int(whole) * 100 + int((fraction + "00")[:2])
-        return self.model(schemas.ManualPayment, {"amount": paisa, "paid_on": self.paid_on.data or "",
-                                                  "reason": self.reason.data or ""})
+        return self.model(schemas.ManualPayment, {"amount": _paisa(self.amount.data),
+                                                  "paid_on": self.paid_on.data or "", "reason": self.reason.data or ""})
 
 
 class SettlementFile(_ModelForm):
@@ -354,9 +351,6 @@ def settlements(caller):
         else:
             form.refuse("file", _l("The file cannot be read: %(why)s", why=whole.message))
         return _settlements_page(caller, form, status=400)
-    except Problem as too_big:
-        form.refuse("file", too_big.detail)
-        return _settlements_page(caller, form, status=too_big.status)
     except NOT_ANSWERING:
         return _settlements_page(caller, form, status=503)
     if refused:
@@ -366,7 +360,8 @@ def settlements(caller):
 
 
 def _row_id(value: str) -> int | None:
-    return int(value) if value.isdigit() and 0 < len(value) <= 9 else None
+    """A settlement's or an unmatched payment's number from a path, as the API checks it."""
+    return int(value) if re.match(schemas.ROW_ID, value or "") else None
 
 
 @staff_bp.get("/treasury/settlements/<settlement_id>", endpoint="settlement")
@@ -394,10 +389,7 @@ def settlement_report(caller, settlement_id: str):
         return error_page(404)
     except NOT_ANSWERING:
         return error_page(503)
-    name = f"settlement-{report['bank_mnemonic']}-{report['first_tran_date']}-{settlement_id}-report.csv"
-    return Response(finance_api.report_csv(report), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{safe_file_name(name)}"',
-        "Cache-Control": "no-store"})
+    return finance_api.report_download(report)
 
 
 def _prefix(unmatched_id: int) -> str:
@@ -626,8 +618,7 @@ class DecideAid(_ModelForm):
                 "note": _l("Say why the application is refused: she reads it.")}
 
     def paisa(self) -> int:
-        whole, _, fraction = (self.amount.data or "0").strip().partition(".")
-        return int(whole or 0) * 100 + int((fraction + "00")[:2])
+        return _paisa(self.amount.data)
 
 
 def _aid_prefix(request_number: str) -> str:
@@ -674,8 +665,8 @@ RUPEES_OR_NOTHING = _l("Enter rupees, like 2000 or 2000.50 (0 for none).")
 
 
 def _paisa(text: str | None) -> int:
-    whole, _, fraction = (text or "0").strip().partition(".")
-    return int(whole or 0) * 100 + int((fraction + "00")[:2])
+    """Rupees typed in a form (already checked by its field's pattern) in paisa; 0 for none."""
+    return money.from_rupees(text) or 0
 
 
 class SetFee(_ModelForm):

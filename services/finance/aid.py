@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from campus import clock
 from campus.db import Database, UnitOfWork
 from campus.errors import InvalidArgument
-from cms.finance.v1 import events_pb2
-from services.finance import cases, domain, ledger
-from services.finance.models import aid_cases, challans, refund_cases
+from services.finance import cases, domain
+from services.finance.models import aid_cases, challans
 
 CATEGORY = "financial_aid"
 OPEN, AWARDED, REJECTED = "open", "awarded", "rejected"
 SEMESTER_FEE = "semester_fee"
-#: The "bank" of a fee the aid fund paid whole.
-AID_FUND = "AID"
+AID_FUND = domain.AID_FUND
 MAX_AWARD_PAISA = 100_000_000  # Rs 1,000,000: more is a typing mistake
 
 
@@ -77,30 +74,15 @@ def _note_for_her(decided: dict) -> str:
 def _award(uow: UnitOfWork, case: sa.Row, amount: int, note: str) -> dict:
     latest = _latest_semester_fee(uow.session, case.registration_number, lock=True)
     refunded = 0
-    if latest is not None and latest.status == domain.PAID and not uow.session.scalar(
-            sa.select(refund_cases.c.request_number).where(refund_cases.c.consumer_number == latest.consumer_number)):
-        refunded = min(amount, latest.paid_amount_paisa or 0)
-        _refund_from(uow, case, latest, refunded)
+    if latest is not None:  # paid (by her), the award comes back from it, up to what is left of it
+        refunded = min(amount, cases.refund_room(uow.session, latest))
+    if refunded:
+        cases.pay_out(uow, case, latest, refunded, credit_kind=domain.CONCESSION, ground="financial_aid",
+                      credit_description=f"Financial aid on {latest.description}",
+                      paid_description=f"Financial aid paid out (request {case.request_number})",
+                      why=f"financial aid (request {case.request_number})")
     return dict(status=AWARDED, award_paisa=amount, refunded_paisa=refunded, remaining_paisa=amount - refunded,
                 consumer_number=latest.consumer_number if refunded else None, note=note)
-
-
-def _refund_from(uow: UnitOfWork, case: sa.Row, challan: sa.Row, amount: int) -> None:
-    now = clock.utcnow()
-    why = f"financial aid (request {case.request_number})"
-    entries = [
-        ledger.post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
-                    kind=domain.CONCESSION, amount_paisa=amount, posted_at=now, reason=why,
-                    description=f"Financial aid on {challan.description}"[:200]),
-        ledger.post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
-                    kind=domain.REFUND_PAID, amount_paisa=amount, posted_at=now, reason=why,
-                    description=f"Financial aid paid out (request {case.request_number})"[:200]),
-    ]
-    ledger.audit_entries(uow, entries)
-    uow.record(events_pb2.RefundPaid(
-        request_number=case.request_number, registration_number=case.registration_number,
-        consumer_number=challan.consumer_number, amount_paisa=amount, ground="financial_aid",
-        paid_at=clock.iso(now)))
 
 
 # -- the next semester fee -----------------------------------------------------------------------

@@ -13,7 +13,8 @@ from campus import audit, clock, identifiers
 from campus.db import Database, UnitOfWork
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound
 from cms.finance.v1 import events_pb2
-from services.finance import ledger
+from services.finance import domain, ledger
+from services.finance.models import ledger_entries
 
 OPEN, REJECTED = "open", "rejected"
 #: The outcomes requests knows (its OUTCOMES): a case approved or awarded is "approved".
@@ -72,3 +73,30 @@ def decide(db: Database, table: sa.Table, request_number: str, *, what: str, yes
             decided_by=ledger.officer(), amount_paisa=amount_of(decided)))
         uow.commit()
     return get_case(db, table, request_number, what)
+
+
+# -- money given back from a paid challan (a refund, financial aid) ---------------------------------
+def refund_room(session, challan: sa.Row) -> int:
+    """What may still be given back from a challan: what she paid less what was given back from
+    it already (the ledger's refunds paid out on it). Nothing from an unpaid challan or one the
+    aid fund paid."""
+    if challan.status != domain.PAID or challan.bank_mnemonic == domain.AID_FUND:
+        return 0
+    given = session.scalar(sa.select(sa.func.coalesce(sa.func.sum(ledger_entries.c.amount_paisa), 0)).where(
+        ledger_entries.c.consumer_number == challan.consumer_number, ledger_entries.c.kind == domain.REFUND_PAID))
+    return max((challan.paid_amount_paisa or 0) - int(given), 0)
+
+
+def pay_out(uow: UnitOfWork, case: sa.Row, challan: sa.Row, amount: int, *, credit_kind: str,
+            credit_description: str, paid_description: str, ground: str, why: str) -> None:
+    """Money given back from a paid challan for a case: the ledger credits it (a refund granted,
+    or a concession) and pays it out (a debit), so her balance stays where it was and her
+    statement says both; `refund_paid` goes out."""
+    now = clock.utcnow()
+    entries = [ledger.post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
+                           kind=kind, amount_paisa=amount, posted_at=now, reason=why, description=description[:200])
+               for kind, description in ((credit_kind, credit_description), (domain.REFUND_PAID, paid_description))]
+    ledger.audit_entries(uow, entries)
+    uow.record(events_pb2.RefundPaid(
+        request_number=case.request_number, registration_number=case.registration_number,
+        consumer_number=challan.consumer_number, amount_paisa=amount, ground=ground, paid_at=clock.iso(now)))

@@ -14,6 +14,8 @@ from campus.errors import FailedPrecondition, InvalidArgument
 OK, UNKNOWN_CONSUMER, BLOCKED, DUPLICATE, INVALID_DATA, FAILED = "00", "01", "02", "03", "04", "05"
 
 UNPAID, PAID, BLOCKED_STATUS = "unpaid", "paid", "blocked"
+#: The "bank" of a fee financial aid paid whole: no money of hers to give back.
+AID_FUND = "AID"
 BILL_STATUS = {UNPAID: "U", PAID: "P", BLOCKED_STATUS: "B"}
 CONSUMER_NUMBER_LENGTH = 18
 CONSUMER_NUMBER_PATTERN = r"^[0-9]{1,18}$"  # what a bank may send; the check digit decides the rest

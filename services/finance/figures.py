@@ -52,8 +52,9 @@ def collections(db: Database, days: int, today: dt.date | None = None) -> tuple[
 
 
 def outstanding(db: Database, today: dt.date | None = None) -> list[Dues]:
-    """Unpaid challans not yet expired, by programme: within the due date at face value,
-    after it at the late amount. Largest first."""
+    """Unpaid challans not yet expired, by programme, at what each asks for today: the rule of
+    domain.ChallanState.asks (face value, late fee, double fee), as SQL so the database sums
+    every unpaid challan. Largest first."""
     today = today or clock.karachi_today()
     asks = sa.case((challans.c.due_date >= today, challans.c.amount_paisa),
                    (challans.c.double_fee_from <= today, challans.c.amount_double_paisa),

@@ -13,8 +13,7 @@ import sqlalchemy as sa
 from campus import clock
 from campus.db import Database, UnitOfWork
 from campus.errors import InvalidArgument
-from cms.finance.v1 import events_pb2
-from services.finance import cases, domain, ledger
+from services.finance import cases, domain
 from services.finance.models import challans, refund_cases, refund_rules
 
 CATEGORY = "fee_refund"
@@ -56,11 +55,12 @@ def rules(db: Database) -> list[Rule]:
 
 
 def refundable(session, regno: str) -> list[sa.Row]:
-    """Her paid challans not refunded yet, newest first."""
+    """Her paid challans not refunded yet, with something left to give back, newest first."""
     refunded = sa.select(refund_cases.c.consumer_number).where(refund_cases.c.consumer_number.is_not(None))
-    return list(session.execute(sa.select(challans).where(
+    return [c for c in session.execute(sa.select(challans).where(
         challans.c.registration_number == regno, challans.c.status == domain.PAID,
-        challans.c.consumer_number.not_in(refunded)).order_by(challans.c.paid_at.desc())))
+        challans.c.consumer_number.not_in(refunded)).order_by(challans.c.paid_at.desc()))
+        if cases.refund_room(session, c) > 0]
 
 
 def list_cases(db: Database, status: str = OPEN) -> tuple[list[tuple[sa.Row, list[sa.Row]]], list[Rule]]:
@@ -106,31 +106,14 @@ def _approve(uow: UnitOfWork, case: sa.Row, consumer_number: str, ground: str, n
         challans.c.consumer_number == domain.consumer_number(consumer_number)).with_for_update()).first()
     refunded = uow.session.scalar(sa.select(refund_cases.c.request_number).where(
         refund_cases.c.consumer_number == consumer_number))
-    if (challan is None or challan.registration_number != case.registration_number
-            or challan.status != domain.PAID or refunded):
+    base = 0 if challan is None else cases.refund_room(uow.session, challan)
+    if challan is None or challan.registration_number != case.registration_number or refunded or base <= 0:
         raise InvalidArgument("choose one of her paid challans not refunded yet", field="consumer_number")
-    base = challan.paid_amount_paisa
     amount = refund_amount(base, rule.deduction_percent)
     if amount > 0:
-        _pay_out(uow, case, challan, amount, rule)
+        cases.pay_out(uow, case, challan, amount, credit_kind=domain.REFUND_GRANTED, ground=rule.ground,
+                      credit_description=f"Refund granted: {challan.description}",
+                      paid_description=f"Refund paid out (request {case.request_number})",
+                      why=f"{rule.title} (request {case.request_number})")
     return dict(status=APPROVED, consumer_number=challan.consumer_number, ground=rule.ground, base_paisa=base,
                 amount_paisa=amount, note=note)
-
-
-def _pay_out(uow: UnitOfWork, case: sa.Row, challan: sa.Row, amount: int, rule: Rule) -> None:
-    """The ledger grants the refund (a credit: she is owed it) and pays it out (a debit): her
-    balance is where it was, her statement says both."""
-    now = clock.utcnow()
-    why = f"{rule.title} (request {case.request_number})"
-    entries = [
-        ledger.post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
-                    kind=domain.REFUND_GRANTED, amount_paisa=amount, posted_at=now, reason=why,
-                    description=f"Refund granted: {challan.description}"[:200]),
-        ledger.post(uow, registration_number=case.registration_number, consumer_number=challan.consumer_number,
-                    kind=domain.REFUND_PAID, amount_paisa=amount, posted_at=now, reason=why,
-                    description=f"Refund paid out (request {case.request_number})"[:200]),
-    ]
-    ledger.audit_entries(uow, entries)
-    uow.record(events_pb2.RefundPaid(
-        request_number=case.request_number, registration_number=case.registration_number,
-        consumer_number=challan.consumer_number, amount_paisa=amount, ground=rule.ground, paid_at=clock.iso(now)))

@@ -67,15 +67,10 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
         covered = concession == fee.amount_paisa  # the aid fund pays it whole: issued paid
         asks = fee.amount_paisa if covered else fee.amount_paisa - concession
         double_from = due + dt.timedelta(days=fee.double_after_days) if fee.double_after_days else None
-        challan_id = uow.session.execute(sa.insert(challans).values(
-            registration_number=registration_number, **issued, fee_code=fee_code,
-            description=description, reference=reference, amount_paisa=asks,
-            amount_after_due_paisa=asks + fee.late_fee_paisa, due_date=due,
-            double_fee_from=double_from, amount_double_paisa=2 * asks if double_from else None,
-            expires_on=max(due + dt.timedelta(days=config.expiry_days), double_from or due), status=domain.UNPAID,
-            issued_at=now)).inserted_primary_key[0]
-        number = domain.new_consumer_number(config.biller_prefix, challan_id)
-        uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
+        challan_id, number = _insert_challan(
+            uow, config, now=now, due=due, double_from=double_from, registration_number=registration_number,
+            **issued, fee_code=fee_code, description=description, reference=reference, amount_paisa=asks,
+            amount_after_due_paisa=asks + fee.late_fee_paisa, amount_double_paisa=2 * asks if double_from else None)
         entries = [ledger.post(uow, registration_number=registration_number, consumer_number=number, kind=domain.CHARGE,
                                amount_paisa=fee.amount_paisa, description=description, posted_at=now)]
         if concession:
@@ -93,6 +88,19 @@ def _issue_once(db: Database, config: FinanceConfig, fee: domain.Fee, registrati
             _paid_by_aid(uow, challan, now)
         uow.commit()
     return get_challan(db, number)
+
+
+def _insert_challan(uow, config: FinanceConfig, *, now: dt.datetime, due: dt.date, double_from: dt.date | None,
+                    **values) -> tuple[int, str]:
+    """A new unpaid challan row and its consumer number (made from the row's id, hence the
+    second write): (id, consumer number). It stays payable until its expiry, and at least
+    until its double fee starts."""
+    challan_id = uow.session.execute(sa.insert(challans).values(
+        **values, due_date=due, double_fee_from=double_from, status=domain.UNPAID, issued_at=now,
+        expires_on=max(due + dt.timedelta(days=config.expiry_days), double_from or due))).inserted_primary_key[0]
+    number = domain.new_consumer_number(config.biller_prefix, challan_id)
+    uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
+    return challan_id, number
 
 
 def _paid_by_aid(uow, challan: sa.Row, now: dt.datetime) -> None:
@@ -279,14 +287,9 @@ def replace_challan(uow, config: FinanceConfig, old: sa.Row, reason: str) -> str
     uow.session.execute(sa.update(challans).where(challans.c.id == old.id).values(reference=moved))
     values = {c: getattr(old, c) for c in ("registration_number", "payer_name", "fee_code", "description",
                                              "amount_paisa", "amount_after_due_paisa", "program_code", "level")}
-    late_gap = old.double_fee_from - old.due_date if old.double_fee_from else None
-    challan_id = uow.session.execute(sa.insert(challans).values(
-        **values, reference=old.reference, due_date=due, status=domain.UNPAID, issued_at=now,
-        double_fee_from=due + late_gap if late_gap else None, amount_double_paisa=old.amount_double_paisa,
-        expires_on=max(due + dt.timedelta(days=config.expiry_days), due + (late_gap or dt.timedelta(0))),
-    )).inserted_primary_key[0]
-    number = domain.new_consumer_number(config.biller_prefix, challan_id)
-    uow.session.execute(sa.update(challans).where(challans.c.id == challan_id).values(consumer_number=number))
+    double_from = due + (old.double_fee_from - old.due_date) if old.double_fee_from else None
+    _, number = _insert_challan(uow, config, now=now, due=due, double_from=double_from, **values,
+                                reference=old.reference, amount_double_paisa=old.amount_double_paisa)
     if old.status == domain.UNPAID:
         _close(uow, old, f"superseded by {number}: {reason}")
     uow.session.execute(sa.update(challans).where(challans.c.id == old.id).values(superseded_by=number))
@@ -310,9 +313,7 @@ def _close(uow, challan: sa.Row, reason: str) -> None:
     now = clock.utcnow()
     closed = dict(status=domain.BLOCKED_STATUS, closed_reason=reason[:200], closed_at=now)
     uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(**closed))
-    charge = uow.session.execute(sa.select(ledger_entries.c.id).where(
-        ledger_entries.c.consumer_number == challan.consumer_number, ledger_entries.c.kind == domain.CHARGE)
-        .order_by(ledger_entries.c.id).limit(1)).scalar()
+    charge = _open_entry(uow, challan.consumer_number, domain.CHARGE)
     entry = ledger.post(uow, registration_number=challan.registration_number, consumer_number=challan.consumer_number,
                         kind=domain.CANCELLATION, amount_paisa=challan.amount_paisa,
                         description=f"Cancelled ({reason}): {challan.description}"[:200], posted_at=now,

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 
 import sqlalchemy as sa
 
-from campus import audit, bulk, clock, identifiers
+from campus import audit, bulk, clock, identifiers, money
 from campus.db import Database
 from campus.errors import InvalidArgument, NotFound
 from services.finance import domain
@@ -31,7 +31,6 @@ from services.finance.models import bank_payments, banks, challans, settlements,
 
 COLUMNS = ("tran_date", "tran_auth_id", "consumer_number", "amount")
 MAX_ROWS = 200_000
-RUPEES = re.compile(r"^[0-9]{1,11}(\.[0-9]{1,2})?$")
 OPEN, POSTED, REFUNDED = "open", "posted", "refunded"
 
 
@@ -55,15 +54,6 @@ class Report:
 
 
 # -- reading the file (no I/O) -----------------------------------------------------------------
-def paisa(text: str) -> int | None:
-    """Rupees as a bank's file writes them ("2000.00", "2000", "2000.5") in paisa, or None."""
-    text = (text or "").strip()
-    if not RUPEES.match(text):
-        return None
-    whole, _, fraction = text.partition(".")
-    return int(whole) * 100 + int((fraction + "00")[:2])
-
-
 def _tran_date(text: str) -> str | None:
     text = (text or "").strip()
     for layout in ("%Y%m%d", "%Y-%m-%d"):
@@ -90,7 +80,7 @@ def parse(text: str) -> tuple[list[Line], list[tuple[int, str, str]]]:
         consumer = (raw.get("consumer_number") or "").strip()
         if not re.match(domain.CONSUMER_NUMBER_PATTERN, consumer):
             problems.append(("consumer_number", "not a consumer number (up to 18 digits)"))
-        amount = paisa(raw.get("amount"))
+        amount = money.from_rupees(raw.get("amount"))
         if amount is None or amount <= 0:
             problems.append(("amount", "not an amount in rupees more than zero, such as 2000.00"))
         if problems:

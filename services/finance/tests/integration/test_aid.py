@@ -96,3 +96,27 @@ def test_a_refusal_needs_its_reason_and_only_the_two_departments_decide(runtime,
     refuse.note = "Income above the need-based limit this year"
     assert as_gateway.call("finance", "DecideAid", refuse,
                            caller=users.staff("treasury.officer", "treasury")).status == "rejected"
+
+
+def test_awards_never_give_back_more_than_she_paid_nor_what_the_aid_fund_paid(
+        runtime, as_requests, as_gateway, users, officer):
+    regno = "23F-740005"
+    paid = issue(as_requests, regno=regno, fee_code="semester_fee")  # B.Ed: Rs 19,575
+    assert pay(as_gateway, users, paid, key="AD0005").response_code == "00"
+    assert open_case(runtime, "SR-2026-940005", regno) and open_case(runtime, "SR-2026-940006", regno)
+    first = award(as_gateway, officer, "SR-2026-940005", 15000)
+    second = award(as_gateway, officer, "SR-2026-940006", 10000)
+    assert (first.refunded_paisa, first.remaining_paisa) == (1500000, 0)
+    assert (second.refunded_paisa, second.remaining_paisa) == (457500, 542500)  # what was left of the fee
+    given = [e.debit_paisa for e in service.ledger_of(runtime.db, regno) if e.kind == "refund_paid"]
+    assert sum(given) == 1957500
+    # Her next semester fee is 5,425 less; one the aid fund paid whole gives nothing back.
+    assert issue(as_requests, regno=regno, fee_code="semester_fee").amount_paisa == 1957500 - 542500
+
+    regno = "23F-740006"
+    assert open_case(runtime, "SR-2026-940007", regno) and open_case(runtime, "SR-2026-940008", regno)
+    award(as_gateway, officer, "SR-2026-940007", 20000)
+    covered = issue(as_requests, regno=regno, fee_code="semester_fee")
+    assert service.get_challan(runtime.db, covered.consumer_number).bank_mnemonic == "AID"
+    later = award(as_gateway, officer, "SR-2026-940008", 1000)
+    assert (later.refunded_paisa, later.remaining_paisa) == (0, 100000)
