@@ -304,7 +304,8 @@ def test_student_services_award_financial_aid_and_her_request_closes(page, base_
 
 def test_treasury_announces_a_fee_from_a_later_day(page, base_url, http):
     treasury = bearer(login(http, TREASURY))
-    tomorrow = (today() + dt.timedelta(days=1)).date().isoformat()
+    # a week ahead, not tomorrow: a run that crosses midnight in Karachi must not find the fee in force
+    later = (today() + dt.timedelta(days=7)).date().isoformat()
     browser.sign_in(page, base_url, TREASURY)
     page.click("[data-tools] a[href='/staff/treasury/fees']")
     expect(page.locator("h1")).to_have_text("Fee schedule")
@@ -319,13 +320,13 @@ def test_treasury_announces_a_fee_from_a_later_day(page, base_url, http):
     assert posted.value.status == 400
     expect(page.locator("#applies_from-error")).to_be_visible()
     no_serious_violations(page, "a fee refused for a past day")
-    page.locator("[data-set-fee] #applies_from").fill(tomorrow)
+    page.locator("[data-set-fee] #applies_from").fill(later)
     page.locator("[data-set-fee] button").click()
     expect(page.locator("[data-done]")).to_be_visible()
-    expect(page.locator(f'[data-fees] tr[data-fee="document_verification"][data-from="{tomorrow}"]')).to_be_visible()
+    expect(page.locator(f'[data-fees] tr[data-fee="document_verification"][data-from="{later}"]')).to_be_visible()
     fees = http.get("/api/v1/staff/treasury/fees", headers=treasury).json()["fees"]
     assert [(f["amount"], f["applies_from"]) for f in fees if f["fee_code"] == "document_verification"][-1] == (
-        120000, tomorrow)
+        120000, later)
     catalogue = http.get("/api/v1/requests/catalogue").json()["categories"]  # today's fee is unchanged
     verification = next(s for c in catalogue for s in c["subtypes"] if s["code"] == "document_verification_fee")
     assert verification["fee"] == 100000

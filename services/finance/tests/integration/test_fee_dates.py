@@ -24,16 +24,16 @@ def set_fee(as_gateway, treasury, **fields):
     return as_gateway.call("finance", "SetFee", pb.SetFeeRequest(**{**request, **fields}), caller=treasury)
 
 
-def test_a_fee_set_from_tomorrow_leaves_today_as_it_was(as_requests, as_gateway, treasury):
-    tomorrow = (clock.karachi_today() + dt.timedelta(days=1)).isoformat()
+def test_a_fee_set_from_a_later_day_leaves_today_as_it_was(as_requests, as_gateway, treasury):
+    later = (clock.karachi_today() + dt.timedelta(days=7)).isoformat()  # not tomorrow: runs cross midnight
     set_fee(as_gateway, treasury, fee_code="course_change", title="Course Change Fee", amount_paisa=75000,
-            applies_from=tomorrow)
+            applies_from=later)
     assert issue(as_requests, fee_code="course_change").amount_paisa == 50000  # today: the old row
     public = as_gateway.call("finance", "GetFeeSchedule", pb.GetFeeScheduleRequest())
     assert [f.amount_paisa for f in public.fees if f.fee_code == "course_change"] == [50000]
     rows = as_gateway.call("finance", "ListFeeRows", pb.ListFeeRowsRequest(), caller=treasury)
     assert [(f.amount_paisa, f.applies_from) for f in rows.fees if f.fee_code == "course_change"] == [
-        (50000, "2020-01-01"), (75000, tomorrow)]
+        (50000, "2020-01-01"), (75000, later)]
 
 
 def test_the_late_fee_then_the_double_fee(runtime, as_requests, as_gateway, users, treasury):

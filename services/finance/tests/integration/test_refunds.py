@@ -104,15 +104,15 @@ def test_the_rule_of_the_day_decides(runtime):
 
     from campus import clock
     from services.finance.models import refund_rules
-    tomorrow = clock.karachi_today() + dt.timedelta(days=1)
-    with runtime.db.unit_of_work() as uow:  # a new rule announced from tomorrow
+    later = clock.karachi_today() + dt.timedelta(days=7)  # not tomorrow: runs cross midnight
+    with runtime.db.unit_of_work() as uow:  # a new rule announced for a later day
         uow.session.execute(sa.insert(refund_rules).values(
-            ground="program_switch_before_books", applies_from=tomorrow, subtype="refund_program_switch",
+            ground="program_switch_before_books", applies_from=later, subtype="refund_program_switch",
             title="Programme switched before the books: the fee less 20%", deduction_percent=20))
         uow.commit()
     with runtime.db.sessions() as s:
         today = {r.ground: r.deduction_percent for r in refunds.rules_in_force(s)}
-        then = {r.ground: r.deduction_percent for r in refunds.rules_in_force(s, tomorrow)}
+        then = {r.ground: r.deduction_percent for r in refunds.rules_in_force(s, later)}
     assert (today["program_switch_before_books"], then["program_switch_before_books"]) == (10, 20)
     assert refunds.refund_amount(1957500, 10) == 1761750
     assert refunds.refund_amount(1001, 10) == 900       # the part paisa stays with the university
