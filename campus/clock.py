@@ -24,3 +24,8 @@ def iso(moment: dt.datetime | None) -> str:
 
 def karachi_today() -> dt.date:
     return utcnow().astimezone(KARACHI).date()
+
+
+def karachi_date(moment: dt.datetime) -> dt.date:
+    """The day a stored (UTC) moment fell on in Pakistan."""
+    return as_utc(moment).astimezone(KARACHI).date()

@@ -16,7 +16,7 @@ from typing import Any
 import grpc
 
 from campus import auth, registry
-from campus.rpc_status import from_rpc_error
+from campus.rpc_status import MAX_MESSAGE_BYTES, from_rpc_error
 
 
 def _service_config(definition) -> str:
@@ -61,7 +61,9 @@ class ServiceClients:
                                  # A service back after an outage is reached within ~2 s,
                                  # not after grpc's default back-off of up to two minutes.
                                  ("grpc.initial_reconnect_backoff_ms", 500),
-                                 ("grpc.max_reconnect_backoff_ms", 2000)])
+                                 ("grpc.max_reconnect_backoff_ms", 2000),
+                                 ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)])
                     self._channels[service] = channel
         return channel
 

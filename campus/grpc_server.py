@@ -21,7 +21,7 @@ from grpc_reflection.v1alpha import reflection
 
 from campus import auth, policy, registry
 from campus.errors import DomainError, PermissionDenied
-from campus.rpc_status import to_status
+from campus.rpc_status import MAX_MESSAGE_BYTES, to_status
 from campus.sessions import SessionFeed
 
 log = logging.getLogger("campus.rpc")
@@ -118,7 +118,9 @@ class GrpcServer:
             # Fail loudly if the port is taken instead of silently sharing it. Connections
             # are recycled every few minutes so clients rebalance onto new replicas.
             options=[("grpc.so_reuseport", 0), ("grpc.max_connection_age_ms", 300_000),
-                     ("grpc.max_connection_age_grace_ms", 30_000)])
+                     ("grpc.max_connection_age_grace_ms", 30_000),
+                     ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                     ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)])
         self.health = health.HealthServicer(experimental_non_blocking=True)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         self._names: list[str] = []

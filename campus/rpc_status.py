@@ -9,6 +9,9 @@ from grpc_status import rpc_status
 from campus.errors import BY_CODE, DomainError
 
 DOMAIN = "cms.edu.pk"
+#: The largest message a server or client takes: a call may carry an attached document (a
+#: few MB), above grpc's 4 MB default; the gateway's upload limit stays well under it.
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 
 class RemoteFailure(DomainError):

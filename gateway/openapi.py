@@ -52,11 +52,17 @@ PATH_PARAMETERS = {
     "file_id": {"type": "string", "pattern": schemas.BATCH_ID, "description": "a marks file's id"},
     "settlement_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a settlement file's number"},
     "unmatched_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an unmatched payment's number"},
+    "attachment_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a document's number on its request"},
 }
 _PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
                 "headers": {"Content-Disposition": _header("inline; filename=..."),
                             "X-Document-Id": _header("the document's ID, as its QR code carries it")}}}
+
+_ATTACHMENT = {"200": {"description": "the document, to download (never shown inline)",
+                       "content": {t: {"schema": {"type": "string", "format": "binary"}}
+                                   for t in ("application/pdf", "image/jpeg", "image/png")},
+                       "headers": {"Content-Disposition": _header("attachment; filename=...")}}}
 
 
 #: Response headers every answer with this status carries.
@@ -94,6 +100,8 @@ RESPONSES_BY_OPERATION = {
         "content": {"text/csv": {"schema": {"type": "string"}}},
         "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
     ("get", "/api/v1/me/challans/{consumer_number}.pdf"): _PDF,
+    ("get", "/api/v1/me/requests/{request_number}/attachments/{attachment_id}"): _ATTACHMENT,
+    ("get", "/api/v1/staff/requests/{request_number}/attachments/{attachment_id}"): _ATTACHMENT,
     ("get", "/api/v1/staff/treasury/challans/{consumer_number}.pdf"): _PDF,
     ("get", "/api/v1/staff/treasury/settlements/{settlement_id}/report.csv"): {"200": {
         "description": "the report's unmatched lines, as a CSV file to download",

@@ -268,6 +268,44 @@ class StatusChange(View):
     status: str
     changed_at: str
     note: str
+    actor: str = Field(description="who moved it: student:<regno>, staff:<login>@<department>, service:<name>")
+
+
+class CommentView(View):
+    """A message in a request's thread (`internal`: a staff note the student never sees)."""
+    comment_id: int
+    author_kind: Literal["student", "staff"]
+    author: str
+    text: str
+    internal: bool
+    written_at: str
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(comment_id=c.comment_id, author_kind=c.author_kind, author=c.author, text=c.text,
+                   internal=c.internal, written_at=c.written_at)
+
+
+class AttachmentView(View):
+    attachment_id: int
+    filename: str
+    content_type: Literal["application/pdf", "image/jpeg", "image/png"] = Field(
+        description="decided from the file's content, not its name")
+    size: int = Field(description="bytes")
+
+    @classmethod
+    def from_message(cls, a) -> Self:
+        return cls(attachment_id=a.attachment_id, filename=a.filename, content_type=a.content_type, size=a.size)
+
+
+class AttachmentListed(AttachmentView):
+    author_kind: Literal["student", "staff"]
+    uploaded_at: str
+
+    @classmethod
+    def from_message(cls, a) -> Self:
+        return cls(attachment_id=a.attachment_id, filename=a.filename, content_type=a.content_type, size=a.size,
+                   author_kind=a.author_kind, uploaded_at=a.uploaded_at)
 
 
 class RequestSummary(View):
@@ -281,13 +319,18 @@ class RequestSummary(View):
     filed_at: str
     updated_at: str
     challan: ChallanRef | None
+    assigned_to: str = Field(description="the officer on it; empty if nobody")
+    due_by: str = Field(description="YYYY-MM-DD: the day its service level runs out; empty while awaiting payment")
+    overdue: bool
+    decided_by: str = Field(description="empty: its department decides it here; finance or exams otherwise")
 
     @classmethod
     def _fields(cls, r) -> dict:
         return {"request_number": r.request_number, "status": r.status, "category": r.category,
                 "subtype": r.subtype, "title": r.title, "details": r.details, "department": r.department,
                 "filed_at": r.filed_at, "updated_at": r.updated_at,
-                "challan": ChallanRef.from_message(r.challan) if r.HasField("challan") else None}
+                "challan": ChallanRef.from_message(r.challan) if r.HasField("challan") else None,
+                "assigned_to": r.assigned_to, "due_by": r.due_by, "overdue": r.overdue, "decided_by": r.decided_by}
 
     @classmethod
     def from_message(cls, r) -> Self:
@@ -295,13 +338,49 @@ class RequestSummary(View):
 
 
 class RequestView(RequestSummary):
-    """A request with its status history."""
+    """A request with its status history, its thread and the documents attached."""
     history: list[StatusChange]
+    thread: list[CommentView]
+    attachments: list[AttachmentListed]
 
     @classmethod
     def from_message(cls, r) -> Self:
         return cls(**cls._fields(r), history=[
-            StatusChange(status=h.status, changed_at=h.changed_at, note=h.note) for h in r.history])
+            StatusChange(status=h.status, changed_at=h.changed_at, note=h.note, actor=h.actor) for h in r.history],
+            thread=[CommentView.from_message(c) for c in r.thread],
+            attachments=[AttachmentListed.from_message(a) for a in r.attachments])
+
+
+class CommentBody(Body):
+    text: str = Field(min_length=1, max_length=2000, pattern=FILLED_TEXT)
+
+
+class StaffCommentBody(CommentBody):
+    internal: bool = Field(False, description="a note for the department only: the student never sees it")
+
+
+class CommentHeaders(BaseModel):
+    idempotency_key: str | None = Field(
+        None, alias="Idempotency-Key", max_length=80, pattern=TEXT,
+        description="Optional. The same key writes one message, however often the call is retried.")
+
+
+class AttachmentUpload(BaseModel):
+    """multipart/form-data: one document."""
+    model_config = ConfigDict(extra="forbid")
+    file: BaseFile = Field(description=(  # type: ignore[valid-type]
+        "PDF, JPEG or PNG (decided from the content), up to 5 MB; at most 10 documents and 25 MB to a request"))
+
+
+class Decision(Body):
+    decision: Literal["approve", "reject", "request_information"]
+    reason: str = Field("", max_length=1000, pattern=TEXT,
+                        description="required to reject or to ask for information: the student reads it")
+
+
+class Assignment(Body):
+    officer: str = Field(max_length=60, pattern=r"^$|^[A-Za-z][A-Za-z0-9._-]{2,39}$",
+                         description="a staff login of the handling department; empty: nobody")
 
 
 class RequestList(View):
@@ -722,7 +801,12 @@ class Dashboard(View):
 
 # -- staff ------------------------------------------------------------------------------
 class QueueQuery(BaseModel):
-    status: Literal["awaiting_payment", "submitted", "in_process", "resolved", "rejected"] | None = None
+    status: Literal["awaiting_payment", "submitted", "in_process", "awaiting_student", "resolved", "rejected",
+                    "closed"] | None = None
+    subtype: Code | None = None
+    older_than_days: int = Field(0, ge=0, le=3650, description="only those that reached the department this long ago")
+    assigned_to: str | None = Field(None, max_length=60, pattern=USERNAME)
+    overdue: bool = Field(False, description="only those past their service level")
     limit: int = Field(50, ge=1, le=200)
 
 

@@ -102,10 +102,18 @@ def audit_log(who: auth.Caller, username: str = "", limit: int = 50) -> identity
 @api.validate(query=schemas.QueueQuery, resp=answers(*SIGNED_IN, 400, HTTP_200=schemas.RequestList),
               tags=["staff"], security=BEARER)
 def department_queue(query: schemas.QueueQuery):
-    """My department's queue of service requests (open ones unless a status is given), oldest first."""
+    """My department's queue of service requests (open ones unless a status is given), oldest
+    first; by subtype, age in days since it reached the department, officer, or only overdue."""
     who = caller()
+    return queue_of(who, query)
+
+
+def queue_of(who: auth.Caller, query: schemas.QueueQuery) -> dict:
+    """The department's queue as filtered (the API and the console's page)."""
     queue = current().clients.call("requests", "ListDepartmentQueue", requests_pb2.ListDepartmentQueueRequest(
-        department=who.department, status=query.status or "", limit=query.limit), caller=who)
+        department=who.department, status=query.status or "", limit=query.limit, subtype=query.subtype or "",
+        older_than_days=query.older_than_days, assigned_to=(query.assigned_to or "").lower(),
+        overdue_only=query.overdue), caller=who)
     return schemas.RequestList.from_message(queue).body()
 
 

@@ -19,6 +19,7 @@ from gateway.portal import (
     pages,
     programmes,
     public,
+    requests,
     results,
     session,
     staff,
@@ -35,6 +36,8 @@ ENROLLMENT_TOOLS = (admissions, tutors, programmes)
 EXAMINATION_PAGES = (examinations, results, cases)
 #: Finance's pages (her account and challans, treasury's tools) join the student and staff blueprints.
 FINANCE_PAGES = (finance,)
+#: A request worked through (the thread, documents, decisions) joins the student and staff blueprints.
+REQUEST_PAGES = (requests,)
 
 
 def install(app: Flask, api_blueprints) -> None:

@@ -10,6 +10,7 @@ import functools
 
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
+from pydantic import ValidationError as PydanticError
 
 from campus.errors import AlreadyExists, DeadlineExceeded, InvalidArgument, NotFound, Unavailable
 from cms.requests.v1 import requests_pb2
@@ -77,11 +78,20 @@ def _tools_of(caller) -> list[tuple[str, str]]:
 @bp.get("", endpoint="console")
 @session.page_for("staff")
 def console(caller):
-    """The department's console: its open service requests, oldest first, and its tools."""
-    queue, unavailable = [], False
+    """The department's console: its service requests as filtered (open ones, oldest first,
+    unless asked otherwise), each with its service level, and its tools."""
+    queue, unavailable, status = [], False, 200
+    try:
+        wanted = schemas.QueueQuery.model_validate({k: v for k, v in request.args.items() if v and k in QUEUE_FILTERS})
+    except PydanticError:
+        wanted, status = schemas.QueueQuery(), 400
+    if request.args.get("mine"):
+        wanted = wanted.model_copy(update={"assigned_to": caller.subject})
     try:
         answer = current().clients.call("requests", "ListDepartmentQueue", requests_pb2.ListDepartmentQueueRequest(
-            department=caller.department, limit=100), caller=caller, timeout=current().config.tile_timeout_seconds * 2)
+            department=caller.department, status=wanted.status or "", limit=100, subtype=wanted.subtype or "",
+            older_than_days=wanted.older_than_days, assigned_to=(wanted.assigned_to or "").lower(),
+            overdue_only=wanted.overdue), caller=caller, timeout=current().config.tile_timeout_seconds * 2)
         # Staff see whose request it is: the registration number the student API leaves out.
         queue = [{**schemas.RequestSummary.from_message(r).body(), "registration_number": r.registration_number}
                  for r in answer.requests]
@@ -89,7 +99,25 @@ def console(caller):
         unavailable = True
     finder = FindStudent(formdata=None) if staff_api.owns(caller, "holds") else None
     return page("portal/staff/console.html", caller=caller, queue=queue, queue_unavailable=unavailable,
-                department=department_of(caller), tools=_tools_of(caller), finder=finder)
+                department=department_of(caller), tools=_tools_of(caller), finder=finder, wanted=wanted,
+                mine=bool(request.args.get("mine")), subtypes=_subtypes_of(caller.department), status=status,
+                statuses=QUEUE_STATUSES)
+
+
+#: What the console's queue may be filtered by (schemas.QueueQuery's fields; `mine` besides).
+QUEUE_FILTERS = ("status", "subtype", "older_than_days", "overdue")
+QUEUE_STATUSES = ("awaiting_payment", "submitted", "in_process", "awaiting_student", "resolved", "rejected", "closed")
+
+
+def _subtypes_of(department: str) -> list[tuple[str, str]]:
+    """The department's kinds of request (code, title), for the queue's filter; none if the
+    catalogue cannot be had (the filter is then by status and age only)."""
+    from gateway.blueprints.public import catalogue_for
+    try:
+        categories = catalogue_for(None)["categories"]
+    except (Unavailable, DeadlineExceeded):
+        return []
+    return [(s["code"], s["title"]) for c in categories for s in c["subtypes"] if s["department"] == department]
 
 
 # -- admissions: a new student's account ----------------------------------------------------

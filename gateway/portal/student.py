@@ -22,7 +22,6 @@ from gateway.portal import forms, i18n, session
 from gateway.portal.pages import error_page, page
 from gateway.portal.vocabulary import (
     COURSE_REFUSALS,
-    DEPARTMENT_NAMES,
     HOLD_ACTIONS,
     HOLD_TITLES,
     REGISTRATION_REASONS,
@@ -106,25 +105,6 @@ def new_request_page(caller):
         problem = _l("The form could not be accepted. Please check it and submit again.")
     return page("portal/student/new_request.html", caller=caller, form=form, catalogue=catalogue,
                 details_max=forms.DETAILS_MAX_LENGTH, problem=problem, status=status)
-
-
-@bp.get("/requests/<request_number>", endpoint="request")
-@session.page_for("student")
-def request_page(caller, request_number):
-    """One request with its history and its challan. Someone else's does not exist for her: 404."""
-    try:
-        filed = student_api.request_of(caller, request_number)
-    except (InvalidArgument, NotFound):
-        return error_page(404)
-    challan, challan_unavailable = None, False
-    if filed["challan"]:
-        try:
-            challan = student_api.challan_of(caller, filed["challan"]["consumer_number"])
-        except (*NOT_ANSWERING, NotFound):
-            challan_unavailable = True
-    return page("portal/student/request.html", caller=caller, filed=filed, challan=challan,
-                challan_unavailable=challan_unavailable,
-                department=DEPARTMENT_NAMES.get(filed["department"], filed["department"]))
 
 
 # -- course registration ------------------------------------------------------------------

@@ -6,6 +6,7 @@ fails on any message without Urdu, or a catalogue not regenerated."""
 from gateway.translations.urdu_accounts import ACCOUNTS
 from gateway.translations.urdu_admissions import ADMISSIONS
 from gateway.translations.urdu_cases import CASES
+from gateway.translations.urdu_casework import CASEWORK
 from gateway.translations.urdu_exams import EXAMS
 from gateway.translations.urdu_finance import FINANCE
 from gateway.translations.urdu_programmes import PROGRAMMES
@@ -173,4 +174,4 @@ COMMON = {
 
 #: Every area's table; add a line here for a new area's module.
 URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS, **RESULTS,
-        **CASES, **FINANCE}
+        **CASES, **FINANCE, **CASEWORK}

@@ -1,13 +1,18 @@
 """Service request rules, free of I/O: numbers, statuses and their transitions."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from campus.errors import InvalidArgument
+from campus.errors import FailedPrecondition, InvalidArgument
 
 FILING, AWAITING_PAYMENT, SUBMITTED, IN_PROCESS, RESOLVED, REJECTED = (
     "filing", "awaiting_payment", "submitted", "in_process", "resolved", "rejected")
-OPEN = (AWAITING_PAYMENT, SUBMITTED, IN_PROCESS)
+AWAITING_STUDENT, CLOSED = "awaiting_student", "closed"
+OPEN = (AWAITING_PAYMENT, SUBMITTED, IN_PROCESS, AWAITING_STUDENT)
+DECIDED = (RESOLVED, REJECTED)
+#: Statuses a person may filter a queue by (`filing` is a moment inside one call, not a state).
+STATUSES = (AWAITING_PAYMENT, SUBMITTED, IN_PROCESS, AWAITING_STUDENT, RESOLVED, REJECTED, CLOSED)
 
 # `filing`: written, its challan being asked of finance. It leaves that state within the
 # filing call, or through the sweeper if the process died, or when the challan is paid.
@@ -15,12 +20,53 @@ TRANSITIONS = {
     FILING: {AWAITING_PAYMENT, IN_PROCESS},
     AWAITING_PAYMENT: {IN_PROCESS, REJECTED},
     # A request without a fee goes straight to its department, which may decide it at once.
-    SUBMITTED: {IN_PROCESS, RESOLVED, REJECTED},
+    SUBMITTED: {IN_PROCESS, RESOLVED, REJECTED, AWAITING_STUDENT},
     # Back to awaiting payment when the bank reverses the payment that moved it on.
-    IN_PROCESS: {RESOLVED, REJECTED, AWAITING_PAYMENT},
-    RESOLVED: set(),
-    REJECTED: set(),
+    IN_PROCESS: {RESOLVED, REJECTED, AWAITING_PAYMENT, AWAITING_STUDENT},
+    # The department asked her something: her answer (a message or a document) brings it back.
+    AWAITING_STUDENT: {IN_PROCESS, RESOLVED, REJECTED, AWAITING_PAYMENT},
+    RESOLVED: {CLOSED},
+    REJECTED: {CLOSED},
+    CLOSED: set(),
 }
+
+# -- a department's decision ---------------------------------------------------------
+APPROVE, REJECT, REQUEST_INFORMATION = "approve", "reject", "request_information"
+DECISIONS = {APPROVE: RESOLVED, REJECT: REJECTED, REQUEST_INFORMATION: AWAITING_STUDENT}
+#: A department decides a request that has reached it: never one still waiting for its fee
+#: (that one is turned down by itself when its challan lapses).
+DECIDABLE = (SUBMITTED, IN_PROCESS, AWAITING_STUDENT)
+REASON_MAX_LENGTH = 1000
+
+
+def decision_target(status: str, decision: str, reason: str) -> str:
+    """The status a department's decision moves a request to, or the error saying why not.
+
+    A refusal and a question must say why: the student reads the reason on her request."""
+    target = DECISIONS.get(decision)
+    if target is None:
+        raise InvalidArgument("decision must be approve, reject or request_information", field="decision")
+    if decision != APPROVE and not reason.strip():
+        raise InvalidArgument("say why: the student reads this reason on her request", field="reason")
+    if status not in DECIDABLE:
+        raise FailedPrecondition(f"a request that is {status.replace('_', ' ')} cannot be decided now",
+                                 field="decision", reason="NOT_DECIDABLE")
+    if status == target:
+        raise FailedPrecondition("the request is already awaiting the student's answer", field="decision",
+                                 reason="NOT_DECIDABLE")
+    return target
+
+
+def status_after_answer(current: str) -> str | None:
+    """Her answer (a message or an attachment) to a department's question puts the request
+    back in its queue; any other time it changes nothing."""
+    return IN_PROCESS if current == AWAITING_STUDENT else None
+
+
+def may_write(status: str) -> bool:
+    """A request takes messages and documents until it is closed: after a decision she may
+    still ask about it; a closed request is over."""
+    return status not in (FILING, CLOSED)
 
 
 REQUEST_NUMBER_PATTERN = r"^SR-[0-9]{4}-[0-9]{6,}$"
@@ -59,7 +105,7 @@ def status_after_payment(current: str) -> str | None:
 def status_after_reversal(current: str) -> str | None:
     """The status a reversed payment moves a request back to, or None when it has moved on
     (decided already: treasury must recover the fee instead) or never moved."""
-    return AWAITING_PAYMENT if current == IN_PROCESS else None
+    return AWAITING_PAYMENT if current in (IN_PROCESS, AWAITING_STUDENT) else None
 
 
 # -- whose requests a staff member sees (regional offices: their own centre's) ----------
@@ -91,3 +137,15 @@ def in_scope(scope: str | None, centre: str) -> bool:
     for a centre-bound caller without a centre). A request without a centre is within no
     centre's scope."""
     return scope is None or (bool(scope) and centre == scope)
+
+
+# -- service levels ---------------------------------------------------------------
+def due_by(reached_department: dt.date, service_days: int) -> dt.date:
+    """The day a department should have decided a request by: its subtype's service level
+    counted from the day the request reached the department (filed, or paid for)."""
+    return reached_department + dt.timedelta(days=service_days)
+
+
+def is_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
+    """Past its service level and still with the department (not her fee, not decided)."""
+    return due is not None and status in (SUBMITTED, IN_PROCESS, AWAITING_STUDENT) and today > due

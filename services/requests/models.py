@@ -1,4 +1,5 @@
-"""Requests tables: the catalogue, service requests and their status history."""
+"""Requests tables: the catalogue, service requests, their status history, the thread of
+messages between the student and the department, and the documents attached."""
 import sqlalchemy as sa
 
 from campus.db import new_metadata
@@ -22,6 +23,11 @@ subtypes = sa.Table(
     sa.Column("opens_degree_application", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("urgent", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("position", sa.Integer, nullable=False),
+    # The department's service level: days from reaching its queue to a decision.
+    sa.Column("service_days", sa.Integer, nullable=False, server_default="30"),
+    # Another service decides these (finance: refunds and aid; exams: re-checking and a
+    # change of centre): its event resolves the request, not a decision here.
+    sa.Column("decided_by", sa.String(20), nullable=False, server_default=""),
 )
 
 # Request numbers are reserved before the challan is asked for, so the challan can carry
@@ -56,8 +62,13 @@ service_requests = sa.Table(
     sa.Column("idempotency_key", sa.String(80)),
     sa.Column("filed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    # When it reached its department's queue (filed without a fee, or paid for): the
+    # service level counts from here. NULL while it waits for its fee.
+    sa.Column("queued_at", sa.DateTime(timezone=True)),
+    sa.Column("assigned_to", sa.String(60)),              # an officer's login in the department
     sa.UniqueConstraint("registration_number", "idempotency_key"),
     sa.Index("ix_service_requests_department_centre", "department", "centre"),
+    sa.Index("ix_service_requests_department_status", "department", "status", "queued_at"),
 )
 
 status_history = sa.Table(
@@ -67,4 +78,39 @@ status_history = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.String(300), nullable=False, server_default=""),
+    # Who moved it (campus.audit.actor_of: student:<regno>, staff:<login>@<dept>, service:<name>, system).
+    sa.Column("actor", sa.String(120), nullable=False, server_default=""),
+)
+
+#: The thread: the student and the department write to each other; staff may also leave
+#: internal notes the student never sees.
+messages = sa.Table(
+    "messages", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("request_id", sa.Integer, sa.ForeignKey("service_requests.id"), nullable=False, index=True),
+    sa.Column("author_kind", sa.String(10), nullable=False),   # student | staff
+    sa.Column("author", sa.String(120), nullable=False),       # campus.audit.actor_of
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("internal", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("written_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("idempotency_key", sa.String(80)),               # a form sent twice writes once
+    sa.UniqueConstraint("request_id", "idempotency_key"),
+)
+
+#: Documents attached to a request. The bytes live in the attachment store (a folder, or
+#: object storage) under `stored_name`, a name we generate; never under the uploader's.
+attachments = sa.Table(
+    "attachments", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("request_id", sa.Integer, sa.ForeignKey("service_requests.id"), nullable=False, index=True),
+    sa.Column("stored_name", sa.String(64), nullable=False, unique=True),
+    sa.Column("filename", sa.String(130), nullable=False),
+    sa.Column("content_type", sa.String(40), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("author_kind", sa.String(10), nullable=False),
+    sa.Column("uploaded_by", sa.String(120), nullable=False),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
+    # The same file sent twice (a retried upload) is one attachment.
+    sa.UniqueConstraint("request_id", "sha256"),
 )

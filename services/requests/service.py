@@ -59,6 +59,10 @@ class ChallanIssuer(Protocol):
               description: str) -> Challan: ...
 
 
+#: Who moved a request when finance's event did (a payment, its reversal, a new challan).
+FINANCE = "service:finance"
+
+
 class UnknownRequest(Exception):
     """A paid challan names a request this service has no record of: never dropped quietly."""
 
@@ -147,7 +151,8 @@ def _insert_request(db: Database, filing: Filing, subtype: sa.Row, centre: str) 
         request_id = uow.session.execute(sa.insert(service_requests).values(
             request_number=number, registration_number=filing.registration_number, category=filing.category,
             subtype=filing.subtype, title=subtype.title, details=filing.details, department=subtype.department,
-            centre=centre, status=status, idempotency_key=key, filed_at=now, updated_at=now)).inserted_primary_key[0]
+            centre=centre, status=status, idempotency_key=key, filed_at=now, updated_at=now,
+            queued_at=now if status == domain.SUBMITTED else None)).inserted_primary_key[0]
         if status != domain.FILING:
             _submitted(uow, request_id, number, filing.registration_number, subtype, status, now, filing.details)
         uow.commit()
@@ -200,7 +205,7 @@ def resume_stalled_filings(db: Database, challans: ChallanIssuer, *, older_than:
 def _submitted(uow, request_id: int, number: str, regno: str, subtype: sa.Row, status: str,
                now: dt.datetime, details: str) -> None:
     uow.session.execute(sa.insert(status_history).values(
-        request_id=request_id, status=status, changed_at=now, note="filed"))
+        request_id=request_id, status=status, changed_at=now, note="filed", actor=f"student:{regno}"))
     uow.record(events_pb2.RequestSubmitted(
         request_number=number, registration_number=regno, category=subtype.category_code,
         subtype=subtype.code, department=subtype.department, status=status, details=details or ""))
@@ -239,19 +244,54 @@ def student_requests(db: Database, registration_number: str) -> list[sa.Row]:
             .order_by(service_requests.c.filed_at.desc(), service_requests.c.id.desc())))
 
 
-def department_queue(db: Database, department: str, status: str, limit: int,
+@dataclass(frozen=True)
+class QueueFilter:
+    status: str = ""             # "": every open status
+    subtype: str = ""
+    older_than_days: int = 0     # reached the department at least this many days ago
+    assigned_to: str = ""
+    overdue_only: bool = False
+
+
+def department_queue(db: Database, department: str, wanted: QueueFilter, limit: int,
                      centre: str | None = None) -> list[sa.Row]:
     """A department's requests in these statuses, oldest first; with a `centre`, only the
-    requests of that centre's students (never those filed without a centre)."""
+    requests of that centre's students (never those filed without a centre). Each row has
+    its subtype's `service_days`."""
     if centre == "":
         return []  # "" is the mark of requests filed before centres were stored: nobody's centre
-    statuses = [status] if status else list(domain.OPEN)
+    statuses = [wanted.status] if wanted.status else list(domain.OPEN)
     where = [service_requests.c.department == department, service_requests.c.status.in_(statuses)]
     if centre is not None:
         where.append(service_requests.c.centre == centre)
+    if wanted.subtype:
+        where.append(service_requests.c.subtype == wanted.subtype)
+    if wanted.assigned_to:
+        where.append(service_requests.c.assigned_to == wanted.assigned_to)
+    now = clock.utcnow()
+    if wanted.older_than_days:
+        where.append(service_requests.c.queued_at <= now - dt.timedelta(days=wanted.older_than_days))
+    if wanted.overdue_only:  # reached the department more than its service level ago, still there
+        where += [service_requests.c.status.in_((domain.SUBMITTED, domain.IN_PROCESS, domain.AWAITING_STUDENT)),
+                  service_requests.c.queued_at.is_not(None)]
+    query = (sa.select(service_requests, subtypes.c.service_days, subtypes.c.decided_by)
+             .join(subtypes, subtypes.c.code == service_requests.c.subtype).where(*where)
+             .order_by(service_requests.c.filed_at, service_requests.c.id))
     with db.sessions() as session:
-        return list(session.execute(sa.select(service_requests).where(*where)
-                                    .order_by(service_requests.c.filed_at).limit(limit)))
+        if not wanted.overdue_only:
+            return list(session.execute(query.limit(limit)))
+        # Each subtype its own level: filtered here on a bounded read, not in SQL date arithmetic
+        # that differs between PostgreSQL and SQLite.
+        today = clock.karachi_today()
+        rows = session.execute(query.limit(limit * 20)).all()
+    return [r for r in rows if domain.is_overdue(r.status, due_by(r), today)][:limit]
+
+
+def due_by(row) -> dt.date | None:
+    """A request's service-level day (None while it waits for its fee)."""
+    if row.queued_at is None:
+        return None
+    return domain.due_by(clock.karachi_date(row.queued_at), row.service_days)
 
 
 # -- events -----------------------------------------------------------------------
@@ -273,9 +313,10 @@ def mark_paid(uow, request_number: str, consumer_number: str, amount_paisa: int,
     now = clock.utcnow()
     uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
         status=target, updated_at=now, consumer_number=consumer_number,
-        amount_paisa=row.amount_paisa or amount_paisa))
+        amount_paisa=row.amount_paisa or amount_paisa, queued_at=row.queued_at or now))
     uow.session.execute(sa.insert(status_history).values(
-        request_id=row.id, status=target, changed_at=now, note=f"challan {consumer_number} paid {paid_at}"))
+        request_id=row.id, status=target, changed_at=now, note=f"challan {consumer_number} paid {paid_at}",
+        actor=FINANCE))
     uow.record(events_pb2.RequestStatusChanged(
         request_number=row.request_number, registration_number=row.registration_number,
         from_status=row.status, to_status=target, changed_at=clock.iso(now), note="challan paid"))
@@ -302,7 +343,8 @@ def challan_replaced(uow, request_number: str, old: str, new: str, amount_paisa:
     uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
         consumer_number=new, amount_paisa=amount_paisa, due_date=dt.date.fromisoformat(due_date), updated_at=now))
     uow.session.execute(sa.insert(status_history).values(
-        request_id=row.id, status=row.status, changed_at=now, note=f"challan {old} replaced by {new}"))
+        request_id=row.id, status=row.status, changed_at=now, note=f"challan {old} replaced by {new}",
+        actor=FINANCE))
     return True
 
 
@@ -321,7 +363,7 @@ def payment_reversed(uow, request_number: str, consumer_number: str, bank_mnemon
     if target is None:
         log.warning("%s after the request was %s: the fee must be recovered", note, row.status)
         uow.session.execute(sa.insert(status_history).values(request_id=row.id, status=row.status, changed_at=now,
-                                                             note=f"{note} after it was {row.status}"))
+                                                             note=f"{note} after it was {row.status}", actor=FINANCE))
         uow.record(events_pb2.PaymentReversedAfterDecision(  # treasury recovers the fee (finance lists it)
             request_number=row.request_number, registration_number=row.registration_number,
             consumer_number=consumer_number, status=row.status, bank_mnemonic=bank_mnemonic,
@@ -329,7 +371,8 @@ def payment_reversed(uow, request_number: str, consumer_number: str, bank_mnemon
         return False
     uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
         status=target, updated_at=now))
-    uow.session.execute(sa.insert(status_history).values(request_id=row.id, status=target, changed_at=now, note=note))
+    uow.session.execute(sa.insert(status_history).values(request_id=row.id, status=target, changed_at=now, note=note,
+                                                         actor=FINANCE))
     uow.record(events_pb2.RequestStatusChanged(
         request_number=row.request_number, registration_number=row.registration_number,
         from_status=row.status, to_status=target, changed_at=clock.iso(now), note="payment reversed"))
@@ -357,7 +400,7 @@ def conclude(uow, request_number: str, outcome: str, note: str, decided_by: str)
     uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
         status=target, updated_at=now))
     uow.session.execute(sa.insert(status_history).values(
-        request_id=row.id, status=target, changed_at=now, note=f"{note} ({decided_by})"[:300]))
+        request_id=row.id, status=target, changed_at=now, note=note[:300], actor=decided_by[:120]))
     uow.record(events_pb2.RequestStatusChanged(
         request_number=row.request_number, registration_number=row.registration_number, from_status=row.status,
         to_status=target, changed_at=clock.iso(now), note=note[:500]))

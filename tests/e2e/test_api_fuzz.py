@@ -68,6 +68,14 @@ DATA_REFUSALS = {
     ("PUT", "/api/v1/staff/treasury/fees"): ({"fee_code", "level", "applies_from", "title"}, None),
     ("POST", "/api/v1/staff/treasury/challans"): ({"fee_code", "level", "description", "payer_name"}, None),
     ("POST", "/api/v1/staff/treasury/recoveries/{request_number}"): ({"note"}, None),
+    # a document is decided by its content (PDF, JPEG or PNG with nothing active in it); a
+    # message's text that NFKC normalisation makes longer than its limit; a refusal or a
+    # question must say why once trimmed; the request must be decidable (409, not 400)
+    ("POST", "/api/v1/me/requests/{request_number}/attachments"): ({"file"}, None),
+    ("POST", "/api/v1/staff/requests/{request_number}/attachments"): ({"file"}, None),
+    ("POST", "/api/v1/me/requests/{request_number}/comments"): ({"text"}, None),
+    ("POST", "/api/v1/staff/requests/{request_number}/comments"): ({"text"}, None),
+    ("POST", "/api/v1/staff/requests/{request_number}/decision"): ({"reason"}, None),
 }
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
 FUZZER = {"X-Forwarded-For": "198.51.100.77"}

@@ -196,6 +196,12 @@ GRANTS = {
     ("requests", "GetRequest"): (S, set()),
     ("requests", "ListStudentRequests"): ({"student_services"}, set()),
     ("requests", "ListDepartmentQueue"): (S, set()),
+    # The thread, documents and decisions: the servicer checks the handling department.
+    ("requests", "AddAttachment"): (S, set()),
+    ("requests", "GetAttachment"): (S, set()),
+    ("requests", "AddComment"): (S, set()),
+    ("requests", "DecideRequest"): (S, set()),
+    ("requests", "AssignRequest"): (S, set()),
     ("tracking", "ListStudentTracking"): ({"dispatch", "examinations", "student_services"}, set()),
 }
 

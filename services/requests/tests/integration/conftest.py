@@ -56,9 +56,14 @@ def enrollment_addr(users, finance):
 
 
 @pytest.fixture(scope="module")
-def requests_runtime(users, finance, enrollment_addr):
+def attachments_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("attachments")
+
+
+@pytest.fixture(scope="module")
+def requests_runtime(users, finance, enrollment_addr, attachments_dir):
     peers = {"finance": finance[1], "enrollment": enrollment_addr}
-    with testing.service_runtime(REQUESTS, users, peers=peers) as runtime:
+    with testing.service_runtime(REQUESTS, users, peers=peers, attachments_dir=attachments_dir) as runtime:
         yield runtime
 
 

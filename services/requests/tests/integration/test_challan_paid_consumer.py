@@ -137,8 +137,10 @@ def test_a_body_that_is_not_json_is_dead_lettered_and_the_consumer_lives(amqp_ur
 
 
 def history_notes(runtime, number):
+    """Each line of the request's history as "note (who)"."""
     with runtime.db.sessions() as s:
-        return [r.note for r in s.execute(sa.select(status_history.c.note).join(
+        lines = sa.select(status_history.c.note, status_history.c.actor)
+        return [f"{r.note} ({r.actor})" for r in s.execute(lines.join(
             service_requests, service_requests.c.id == status_history.c.request_id).where(
             service_requests.c.request_number == number).order_by(status_history.c.id))]
 
