@@ -262,7 +262,7 @@ def close_expired_challans(db: Database, config: FinanceConfig, *, limit: int = 
                for number in numbers)
 
 
-def close_challan(db: Database, consumer_number: str, *, reason: str,
+def close_challan(db: Database, consumer_number: str, *, reason: str, why: str = "expired",
                   only_if_expired_before: dt.date | None = None) -> bool:
     """Block one unpaid challan and cancel its charge: one unit of work, False when it was
     paid (or closed) meanwhile."""
@@ -273,7 +273,7 @@ def close_challan(db: Database, consumer_number: str, *, reason: str,
             return False
         if only_if_expired_before is not None and challan.expires_on >= only_if_expired_before:
             return False
-        _close(uow, challan, reason)
+        _close(uow, challan, reason, why)
         uow.commit()
     return True
 
@@ -291,7 +291,7 @@ def replace_challan(uow, config: FinanceConfig, old: sa.Row, reason: str) -> str
     _, number = _insert_challan(uow, config, now=now, due=due, double_from=double_from, **values,
                                 reference=old.reference, amount_double_paisa=old.amount_double_paisa)
     if old.status == domain.UNPAID:
-        _close(uow, old, f"superseded by {number}: {reason}")
+        _close(uow, old, f"superseded by {number}: {reason}", "superseded")
     uow.session.execute(sa.update(challans).where(challans.c.id == old.id).values(superseded_by=number))
     charge = ledger.post(uow, registration_number=old.registration_number, consumer_number=number,
                          kind=domain.CHARGE, amount_paisa=old.amount_paisa, posted_at=now, reason=reason,
@@ -309,7 +309,9 @@ def replace_challan(uow, config: FinanceConfig, old: sa.Row, reason: str) -> str
     return number
 
 
-def _close(uow, challan: sa.Row, reason: str) -> None:
+def _close(uow, challan: sa.Row, reason: str, why: str) -> None:
+    """Block an unpaid challan and reverse its charge; `why` (expired, cancelled, superseded)
+    tells what waited on it (events.ChallanClosed)."""
     now = clock.utcnow()
     closed = dict(status=domain.BLOCKED_STATUS, closed_reason=reason[:200], closed_at=now)
     uow.session.execute(sa.update(challans).where(challans.c.id == challan.id).values(**closed))
@@ -320,6 +322,9 @@ def _close(uow, challan: sa.Row, reason: str) -> None:
                         reason=reason, reverses_entry_id=charge)
     audit.append(uow.session, entity="challan", entity_id=challan.consumer_number, action="closed", payload=closed)
     ledger.audit_entries(uow, [entry])
+    uow.record(events_pb2.ChallanClosed(
+        consumer_number=challan.consumer_number, registration_number=challan.registration_number,
+        fee_code=challan.fee_code, reference=challan.reference, why=why, note=reason[:200], closed_at=clock.iso(now)))
 
 
 # -- a bank reverses its payment -------------------------------------------------------------

@@ -43,7 +43,7 @@ def cancel_challan(db: Database, consumer_number: str, reason: str) -> sa.Row:
             return challan
         if challan.status == domain.PAID:
             raise FailedPrecondition("a paid challan is not cancelled: refund it instead", field="consumer_number")
-        service._close(uow, challan, f"cancelled: {reason}")
+        service._close(uow, challan, f"cancelled: {reason}", "cancelled")
         service.revoke_printed(uow, challan.consumer_number, reason=f"challan cancelled: {reason}")
         uow.commit()
     return service.get_challan(db, challan.consumer_number)

@@ -1,7 +1,13 @@
 """Events requests acts on. Runs under eventlet: no gRPC here."""
 from campus.consumer import DatabaseDependency, handles
 from cms.exams.v1.events_pb2 import ExamCaseDecided
-from cms.finance.v1.events_pb2 import ChallanPaid, ChallanPaymentReversed, ChallanSuperseded, FinanceCaseDecided
+from cms.finance.v1.events_pb2 import (
+    ChallanClosed,
+    ChallanPaid,
+    ChallanPaymentReversed,
+    ChallanSuperseded,
+    FinanceCaseDecided,
+)
 from services.requests import service
 
 
@@ -24,6 +30,11 @@ class RequestsConsumer:
         superseded = event.payload(ChallanSuperseded)
         service.challan_replaced(uow, superseded.reference, superseded.old_consumer_number,
                                  superseded.new_consumer_number, superseded.amount_paisa, superseded.due_date)
+
+    @handles("finance", "challan_closed")
+    def on_challan_closed(self, uow, event):
+        closed = event.payload(ChallanClosed)
+        service.challan_closed(uow, closed.reference, closed.consumer_number, closed.why, closed.note)
 
     @handles("finance", "finance_case_decided")
     def on_finance_case_decided(self, uow, event):

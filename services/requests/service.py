@@ -348,6 +348,36 @@ def challan_replaced(uow, request_number: str, old: str, new: str, amount_paisa:
     return True
 
 
+#: Why finance closed a challan, as the student reads it on her request.
+TURNED_DOWN = {
+    "expired": "Turned down: the fee was not paid by the challan's last day. File a new request if you still need it.",
+    "cancelled": "Turned down: treasury cancelled the challan of this request. File a new request if you still "
+                 "need it.",
+}
+
+
+def challan_closed(uow, request_number: str, consumer_number: str, why: str, note: str) -> bool:
+    """Finance closed the request's challan unpaid: a request still awaiting that payment is
+    turned down ("without due challan ... your application will be turned down"). A replaced
+    challan changes nothing here (the request follows the new one: challan_superseded), nor
+    does a challan the request no longer waits on. False when nothing moved."""
+    if not domain.REQUEST_NUMBER.match(request_number) or why not in TURNED_DOWN:
+        return False
+    row = _locked(uow, request_number)
+    if row is None or row.consumer_number != consumer_number or row.status != domain.AWAITING_PAYMENT:
+        return False
+    now = clock.utcnow()
+    uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
+        status=domain.REJECTED, updated_at=now))
+    uow.session.execute(sa.insert(status_history).values(
+        request_id=row.id, status=domain.REJECTED, changed_at=now, note=TURNED_DOWN[why], actor=FINANCE))
+    uow.record(events_pb2.RequestStatusChanged(
+        request_number=row.request_number, registration_number=row.registration_number, from_status=row.status,
+        to_status=domain.REJECTED, changed_at=clock.iso(now), note=TURNED_DOWN[why]))
+    log.info("request %s turned down: challan %s %s (%s)", request_number, consumer_number, why, note)
+    return True
+
+
 def payment_reversed(uow, request_number: str, consumer_number: str, bank_mnemonic: str) -> bool:
     """The bank reversed the payment of a request's challan: a request in process waits for
     its payment again. One already decided stays decided; its history says the payment was

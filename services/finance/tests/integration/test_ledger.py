@@ -10,7 +10,7 @@ from campus import clock
 from cms.finance.v1 import finance_pb2 as pb
 from services.finance import service
 from services.finance.models import challans, ledger_entries
-from services.finance.tests.integration.test_bank_collection import issue, pay
+from services.finance.tests.integration.test_bank_collection import issue, outbox_events, pay
 
 REGNO = "23F-700001"
 
@@ -67,6 +67,10 @@ def test_a_challan_that_expired_unpaid_is_cancelled_once_no_bank_can_still_post_
     closed = service.get_challan(runtime.db, old.consumer_number)
     assert (closed.status, closed.closed_reason) == ("blocked", "expired unpaid")
     assert service.get_challan(runtime.db, recent.consumer_number).status == "unpaid"
+    told = [e["data"] for e in outbox_events(runtime, "challan_closed")
+            if e["data"]["consumer_number"] in (old.consumer_number, recent.consumer_number)]
+    assert [(e["consumer_number"], e["why"], e["reference"]) for e in told] == [
+        (old.consumer_number, "expired", old.reference)]  # what waited on it stops waiting (a request)
 
 
 def test_another_students_ledger_is_not_hers(as_gateway, users):

@@ -248,3 +248,37 @@ def test_a_replaced_challan_is_followed_and_its_payment_moves_the_request(
                        what="the new challan's payment to move the request")
     notes = [note for _status, note in history_of(requests_runtime, filed.request_number)]
     assert notes.count(f"challan {filed.challan.consumer_number} replaced by 100710000000006666") == 1
+
+
+def closed_event(filed, why: str, consumer_number: str = ""):
+    from cms.finance.v1.events_pb2 import ChallanClosed
+    return envelope_for("finance", ChallanClosed(
+        consumer_number=consumer_number or filed.challan.consumer_number, registration_number=filed.registration_number,
+        fee_code="degree_urgent", reference=filed.request_number, why=why, note=f"{why} (test)",
+        closed_at="2026-12-20T19:00:00Z"))
+
+
+def test_an_unpaid_request_is_turned_down_when_its_challan_lapses_once(
+        gateway, users, requests_runtime, amqp_url, consumer):
+    filed = file(gateway, users)
+    event = closed_event(filed, "expired")
+    testing.publish(amqp_url, event)
+    testing.publish(amqp_url, event)  # redelivered: turned down once
+    testing.wait_until(lambda: status_of(requests_runtime, filed.request_number) == "rejected",
+                       what="the request to be turned down")
+    testing.wait_until(lambda: testing.queue_depth(amqp_url, "evt-finance-challan_closed--requests.on_challan_closed")
+                       == 0, what="the queue to drain")
+    rejected = [n for s, n in history_of(requests_runtime, filed.request_number) if s == "rejected"]
+    assert rejected == ["Turned down: the fee was not paid by the challan's last day. File a new request if you "
+                        "still need it."]
+    assert outbox_types(requests_runtime, filed.request_number).count("request_status_changed") == 1
+
+
+def test_a_replaced_or_an_old_challan_closing_turns_nothing_down(gateway, users, requests_runtime, amqp_url, consumer):
+    filed = file(gateway, users)
+    superseded, stale = closed_event(filed, "superseded"), closed_event(filed, "cancelled", "100710000000005555")
+    for event in (superseded, stale):
+        testing.publish(amqp_url, event)
+    testing.wait_until(lambda: all(_count(requests_runtime, requests_runtime.db.processed_events, e["event_id"]) == 1
+                                   for e in (superseded, stale)), what="both to be handled")
+    assert status_of(requests_runtime, filed.request_number) == "awaiting_payment"
