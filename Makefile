@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 up: install
 	$(PY) -m deploy.launcher up
 
-test: install browser
+test: install browser $(S3RVER)
 	$(VENV)/bin/ruff check .
 	$(PY) -m gateway.translations --check
 	$(PY) -m pytest -m unit -q
@@ -41,6 +41,11 @@ browser: $(AXE)
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
 
+# An S3-compatible server for the tests of the object store (MinIO itself is not packaged).
+S3RVER := .cache/npm/node_modules/.bin/s3rver
+$(S3RVER):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm s3rver@3.7.1
+
 # The Urdu catalogue (.po and .mo) from gateway/translations/urdu.py and the portal's messages.
 translations: $(STAMP)
 	$(PY) -m gateway.translations
@@ -56,6 +61,7 @@ bench: install
 	$(PY) -m tests.perf.bench_registration
 	$(PY) -m tests.perf.bench_results
 	$(PY) -m tests.perf.bench_collection
+	$(PY) -m tests.perf.bench_faq
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -64,6 +64,9 @@ class DeploySpec:
     #: Ports its processes reach outside the cluster besides PostgreSQL and RabbitMQ (its
     #: NetworkPolicy allows them): ((port, why), ...), e.g. ((587, "SMTP"),).
     egress_ports: tuple[tuple[int, str], ...] = ()
+    #: It keeps documents in S3-compatible object storage (`<NAME>_OBJECT_STORE_URL`): compose
+    #: runs MinIO for it, Kubernetes reads the URL from the Secret `<name>-object-store`.
+    object_store: bool = False
 
 
 @dataclass(frozen=True)

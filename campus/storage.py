@@ -1,17 +1,20 @@
 """Where uploaded documents are kept: outside the database, under names we generate.
 
-A service keeps the bytes here and a row (its own table) saying whose they are. The
-store is a folder (`<var_dir>/attachments/<service>` unless configured); the Store
-protocol is the face an S3-compatible store will wear too. Names are ours alone
-(`new_name`): nothing a person typed ever reaches a path or a key.
+A service keeps the bytes here and a row (its own table) saying whose they are. Two stores
+with one face: a folder on local disk (`<var_dir>/attachments/<service>`: `make up`, one
+machine), and S3-compatible object storage (MinIO in compose, any S3 in production, where
+containers have read-only file systems and many replicas) when `<SERVICE>_OBJECT_STORE_URL`
+is set. Names are ours alone (`new_name`): nothing a person typed reaches a path or a key.
 """
 from __future__ import annotations
 
+import io
 import os
 import pathlib
 import re
 import uuid
 from typing import Protocol
+from urllib.parse import unquote, urlsplit
 
 NAME = re.compile(r"^[0-9a-f]{32}$")
 
@@ -61,5 +64,46 @@ class FolderStore:
         self._path(name).unlink(missing_ok=True)
 
 
-def open_store(folder: pathlib.Path) -> Store:
+class ObjectStore:
+    """S3-compatible object storage through the MinIO client, one bucket per service."""
+
+    def __init__(self, url: str):
+        from minio import Minio  # only where object storage is configured
+
+        parts = urlsplit(url)
+        self.bucket = parts.path.strip("/")
+        self.client = Minio(f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname,
+                            access_key=unquote(parts.username or ""), secret_key=unquote(parts.password or ""),
+                            secure=parts.scheme == "https")
+
+    def ensure_bucket(self) -> None:
+        if not self.client.bucket_exists(self.bucket):
+            self.client.make_bucket(self.bucket)
+
+    def put(self, name: str, content: bytes, content_type: str) -> None:
+        self.client.put_object(self.bucket, _checked(name), io.BytesIO(content), len(content),
+                               content_type=content_type)
+
+    def get(self, name: str) -> bytes:
+        response = self.client.get_object(self.bucket, _checked(name))
+        try:
+            return response.read()
+        finally:
+            response.close()
+            response.release_conn()
+
+    def delete(self, name: str) -> None:
+        self.client.remove_object(self.bucket, _checked(name))
+
+
+#: http(s)://ACCESS_KEY:SECRET_KEY@host[:port]/bucket
+OBJECT_STORE_URL = r"^https?://[^:@/\s]+:[^@/\s]+@[^/\s]+/[a-z0-9][a-z0-9.-]{2,62}$"
+
+
+def open_store(folder: pathlib.Path, object_store_url: str = "") -> Store:
+    """The object store when one is configured (its bucket made if missing), else the folder."""
+    if object_store_url:
+        store = ObjectStore(object_store_url)
+        store.ensure_bucket()
+        return store
     return FolderStore(folder)

@@ -54,6 +54,8 @@ class GatewayConfig(BaseConfig):
     #: semester and registration number), per client address: enough for a family or a
     #: cyber cafe, far too few to harvest slips by guessing registration numbers.
     public_document_rate_limit: str = "30/minute;300/day"
+    #: Help-desk complaints one client address may file (a lab or a carrier shares one).
+    helpdesk_rate_limit: str = "20/hour;100/day"
     max_body_bytes: int = Field(64 * 1024, ge=1024, le=10 * 1024 * 1024)
     #: Bodies of the routes that take a file (a bulk admission CSV of 20,000 rows fits).
     max_upload_bytes: int = Field(8 * 1024 * 1024, ge=64 * 1024, le=64 * 1024 * 1024)

@@ -53,6 +53,9 @@ PATH_PARAMETERS = {
     "settlement_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a settlement file's number"},
     "unmatched_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an unmatched payment's number"},
     "attachment_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a document's number on its request"},
+    "article_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an FAQ article's number"},
+    "complaint_number": {"type": "string", "pattern": schemas.COMPLAINT_NUMBER,
+                         "description": "a help-desk complaint's number, like HD-2026-000123"},
 }
 _PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
@@ -101,6 +104,7 @@ RESPONSES_BY_OPERATION = {
         "headers": {"Content-Disposition": _header("attachment; filename=...")}}},
     ("get", "/api/v1/me/challans/{consumer_number}.pdf"): _PDF,
     ("get", "/api/v1/me/requests/{request_number}/attachments/{attachment_id}"): _ATTACHMENT,
+    ("get", "/api/v1/staff/complaints/{complaint_number}/document"): _ATTACHMENT,
     ("get", "/api/v1/staff/requests/{request_number}/attachments/{attachment_id}"): _ATTACHMENT,
     ("get", "/api/v1/staff/treasury/challans/{consumer_number}.pdf"): _PDF,
     ("get", "/api/v1/staff/treasury/settlements/{settlement_id}/report.csv"): {"200": {
@@ -194,14 +198,18 @@ def takes_files(view):
     return view
 
 
+#: What a route that takes files accepts: a form with its files, or the form alone.
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
 def check_json_body() -> None:
     """Before spectree reads the body: refuse what is not a JSON object, clearly, and any
     text with control characters (a NUL cannot even be stored) wherever it hides."""
     if request.method not in JSON_METHODS or not request.path.startswith("/api/"):
         return  # the portal's pages post forms; only the JSON API takes JSON bodies
     view = current_app.view_functions.get(request.endpoint)
-    if getattr(view, "takes_files", False) and request.mimetype == "multipart/form-data":
-        return  # a file upload: its form is validated by its route (spectree's form model)
+    if getattr(view, "takes_files", False) and request.mimetype in FORM_TYPES:
+        return  # a file upload (or its form sent without the optional file): validated by its route
     raw = request.get_data(cache=True)
     if not raw:
         return

@@ -246,10 +246,23 @@ class FilingHeaders(BaseModel):
         description="Optional. The same key files one request, however often the call is retried.")
 
 
+CorrectableField = Literal["full_name", "father_name", "cnic", "date_of_birth", "postal_address", "mobile", "email"]
+
+
+class CorrectionChange(Body):
+    field: CorrectableField
+    new_value: str = Field(min_length=1, max_length=300, pattern=FILLED_TEXT,
+                           description="checked as admission checks it (a CNIC, a date like 2001-09-03...)")
+
+
 class FileRequest(Body):
     category: Code
     subtype: Code
     details: str = Field("", max_length=2000, pattern=TEXT, description="What you ask for, in your words")
+    changes: list[CorrectionChange] = Field(default_factory=list, max_length=7, description=(
+        "Only for a correction in personal information, and required there: each field to correct (the "
+        "subtype's own among them) and its new value. Attach a document proving a name, father's name, "
+        "CNIC or date of birth: admissions approve those only with one."))
 
 
 class ChallanRef(View):
@@ -323,6 +336,7 @@ class RequestSummary(View):
     due_by: str = Field(description="YYYY-MM-DD: the day its service level runs out; empty while awaiting payment")
     overdue: bool
     decided_by: str = Field(description="empty: its department decides it here; finance or exams otherwise")
+    escalated_at: str = Field(description="when its lateness was told to the department's head; empty if not")
 
     @classmethod
     def _fields(cls, r) -> dict:
@@ -330,25 +344,38 @@ class RequestSummary(View):
                 "subtype": r.subtype, "title": r.title, "details": r.details, "department": r.department,
                 "filed_at": r.filed_at, "updated_at": r.updated_at,
                 "challan": ChallanRef.from_message(r.challan) if r.HasField("challan") else None,
-                "assigned_to": r.assigned_to, "due_by": r.due_by, "overdue": r.overdue, "decided_by": r.decided_by}
+                "assigned_to": r.assigned_to, "due_by": r.due_by, "overdue": r.overdue, "decided_by": r.decided_by,
+                "escalated_at": r.escalated_at}
 
     @classmethod
     def from_message(cls, r) -> Self:
         return cls(**cls._fields(r))
 
 
+class CorrectionFieldView(View):
+    field: CorrectableField
+    current_value: str = Field(description="her record's, when she filed")
+    new_value: str
+    decision: Literal["pending", "approved", "rejected"]
+    reason: str
+
+
 class RequestView(RequestSummary):
-    """A request with its status history, its thread and the documents attached."""
+    """A request with its status history, its thread, the documents attached and (a
+    correction) each field asked for with its decision."""
     history: list[StatusChange]
     thread: list[CommentView]
     attachments: list[AttachmentListed]
+    corrections: list[CorrectionFieldView]
 
     @classmethod
     def from_message(cls, r) -> Self:
         return cls(**cls._fields(r), history=[
             StatusChange(status=h.status, changed_at=h.changed_at, note=h.note, actor=h.actor) for h in r.history],
             thread=[CommentView.from_message(c) for c in r.thread],
-            attachments=[AttachmentListed.from_message(a) for a in r.attachments])
+            attachments=[AttachmentListed.from_message(a) for a in r.attachments],
+            corrections=[CorrectionFieldView(field=f.field, current_value=f.current_value, new_value=f.new_value,
+                                             decision=f.decision, reason=f.reason) for f in r.corrections])
 
 
 class CommentBody(Body):
@@ -376,6 +403,17 @@ class Decision(Body):
     decision: Literal["approve", "reject", "request_information"]
     reason: str = Field("", max_length=1000, pattern=TEXT,
                         description="required to reject or to ask for information: the student reads it")
+
+
+class FieldDecisionBody(Body):
+    field: CorrectableField
+    approve: bool
+    reason: str = Field("", max_length=300, pattern=TEXT, description="required to refuse: the student reads it")
+
+
+class CorrectionDecision(Body):
+    decisions: list[FieldDecisionBody] = Field(min_length=1, max_length=7,
+                                               description="every field of the correction, once")
 
 
 class Assignment(Body):
@@ -2099,3 +2137,173 @@ class RecoveriesQuery(Body):
 
 class MarkRecovered(Body):
     note: str = Field(min_length=5, max_length=300, pattern=TEXT, description="how the fee was recovered")
+
+
+# -- the help desk ---------------------------------------------------------------------------
+ComplaintCategory = Literal["login_problem", "roll_number_slip", "result", "fee", "other"]
+COMPLAINT_NUMBER = r"^[Hh][Dd]-[0-9]{4}-[0-9]{6,}$"
+
+
+class Challenge(View):
+    """The bot check: type the digits of the picture into `challenge_answer`."""
+    challenge_id: str = Field(description="send it back as `challenge_id` with the complaint")
+    image: str = Field(description="the picture of digits, a data: URL (PNG)")
+    expires_in: int = Field(description="seconds it stays valid")
+
+
+class ComplaintForm(BaseModel):
+    """multipart/form-data: a complaint, the solved bot check, and an optional document."""
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=2, max_length=120, pattern=NAME)
+    registration_number: str = Field("", max_length=12, pattern=r"^$|" + REGISTRATION_NUMBER[1:],
+                                     description="if you know it")
+    email: str = Field("", max_length=254, pattern=TEXT, description="an email address or a mobile number, at "
+                                                                     "least one: the answer is sent there")
+    mobile: str = Field("", max_length=20, pattern=r"^$|^\+?[0-9 -]{10,20}$")
+    category: ComplaintCategory
+    text: str = Field(min_length=1, max_length=4000, pattern=FILLED_TEXT)
+    challenge_id: str = Field(min_length=20, max_length=400, pattern=r"^[A-Za-z0-9_=-]+$",
+                              description="from GET /api/v1/public/complaints/challenge")
+    challenge_answer: str = Field(min_length=1, max_length=10, pattern=TEXT, description="the picture's digits")
+    website: str = Field("", max_length=0, description="leave empty (a field only robots fill in)")
+    file: BaseFile | None = Field(None, description=(  # type: ignore[valid-type]
+        "optional: a screenshot or a document, PDF, JPEG or PNG up to 5 MB"))
+
+
+class ComplaintFiled(View):
+    complaint_number: str
+
+
+class ComplaintStatusQuery(BaseModel):
+    contact: str = Field(min_length=3, max_length=254, pattern=FILLED_TEXT,
+                         description="the email address or mobile number the complaint was filed with")
+
+
+class ComplaintStatus(View):
+    complaint_number: str
+    category: ComplaintCategory
+    status: Literal["open", "answered", "closed"]
+    filed_at: str
+    answer: str
+    answered_at: str
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(complaint_number=c.complaint_number, category=c.category, status=c.status, filed_at=c.filed_at,
+                   answer=c.answer, answered_at=c.answered_at)
+
+
+class ComplaintView(ComplaintStatus):
+    """A complaint as student services see it."""
+    name: str
+    registration_number: str
+    email: str
+    mobile: str
+    text: str
+    answered_by: str
+    document: str = Field(description="its document's file name; empty if none")
+
+    @classmethod
+    def from_message(cls, c) -> Self:
+        return cls(complaint_number=c.complaint_number, category=c.category, status=c.status, filed_at=c.filed_at,
+                   answer=c.answer, answered_at=c.answered_at, name=c.name, registration_number=c.registration_number,
+                   email=c.email, mobile=c.mobile, text=c.text, answered_by=c.answered_by, document=c.filename)
+
+
+class ComplaintList(View):
+    complaints: list[ComplaintView]
+
+
+class ComplaintsQuery(BaseModel):
+    status: Literal["open", "answered", "closed"] | None = None
+    limit: int = Field(50, ge=1, le=200)
+
+
+class ComplaintAnswer(Body):
+    answer: str = Field(min_length=1, max_length=4000, pattern=FILLED_TEXT, description="sent to her")
+    close: bool = Field(False, description="close the complaint with this answer")
+
+
+# -- the FAQ knowledge base ------------------------------------------------------------------
+FaqCategory = Literal["portal", "login", "requests", "fees", "exams", "registration", "books", "degrees"]
+
+
+class FaqQuery(BaseModel):
+    q: str = Field("", max_length=200, pattern=TEXT, description="words; empty: the most read articles")
+    lang: Literal["en", "ur"] = "en"
+    category: FaqCategory | None = None
+    limit: int = Field(10, ge=1, le=50)
+
+
+class FaqHit(View):
+    id: int
+    title: str
+    snippet: str = Field(description="the words around the match")
+    category: FaqCategory
+
+
+class FaqHits(View):
+    articles: list[FaqHit]
+
+
+class FaqArticleQuery(BaseModel):
+    lang: Literal["en", "ur"] = "en"
+
+
+class FaqArticleView(View):
+    """An article in one language (Urdu falls back to English where it has none)."""
+    id: int
+    category: FaqCategory
+    title: str
+    answer: str = Field(description="the article's text")
+    lang: Literal["en", "ur"]
+    views: int
+    helpful_yes: int
+    helpful_no: int
+    updated_at: str
+
+    @classmethod
+    def of(cls, a, lang: str) -> Self:
+        urdu = lang == "ur" and bool(a.title_ur and a.body_ur)
+        return cls(id=a.article_id, category=a.category, title=a.title_ur if urdu else a.title_en,
+                   answer=a.body_ur if urdu else a.body_en, lang="ur" if urdu else "en", views=a.views,
+                   helpful_yes=a.helpful_yes, helpful_no=a.helpful_no, updated_at=a.updated_at)
+
+
+class FaqVote(Body):
+    helpful: bool = Field(description="Was this answer helpful? yes (true) or no (false)")
+
+
+class FaqArticleBody(Body):
+    category: FaqCategory
+    title_en: str = Field(min_length=1, max_length=200, pattern=FILLED_TEXT)
+    body_en: str = Field(min_length=1, max_length=20000, pattern=FILLED_TEXT)
+    title_ur: str = Field("", max_length=200, pattern=TEXT)
+    body_ur: str = Field("", max_length=20000, pattern=TEXT)
+    published: bool = True
+
+
+class FaqArticleFull(View):
+    id: int
+    category: FaqCategory
+    title_en: str
+    body_en: str
+    title_ur: str
+    body_ur: str
+    published: bool
+    views: int
+    helpful_yes: int
+    helpful_no: int
+    updated_at: str
+    updated_by: str
+
+    @classmethod
+    def from_message(cls, a) -> Self:
+        return cls(id=a.article_id, category=a.category, title_en=a.title_en, body_en=a.body_en,
+                   title_ur=a.title_ur, body_ur=a.body_ur, published=a.published, views=a.views,
+                   helpful_yes=a.helpful_yes, helpful_no=a.helpful_no, updated_at=a.updated_at,
+                   updated_by=a.updated_by)
+
+
+class FaqArticles(View):
+    articles: list[FaqArticleFull]

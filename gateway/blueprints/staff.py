@@ -28,7 +28,8 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "marks": ("examinations",), "exam_cases": ("examinations",),
          "student_documents": ("examinations", "student_services"),
          "treasury": ("treasury",), "settlements": ("treasury",), "treasury_figures": ("treasury",),
-         "refunds": ("treasury",), "financial_aid": ("student_services", "treasury"), "fees": ("treasury",)}
+         "refunds": ("treasury",), "financial_aid": ("student_services", "treasury"), "fees": ("treasury",),
+         "helpdesk": ("student_services",), "faq": ("student_services",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -59,7 +60,10 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "treasury_figures": (("finance", "GetTreasuryFigures"),),
              "refunds": (("finance", "ListRefundCases"), ("finance", "DecideRefund")),
              "financial_aid": (("finance", "ListAidCases"), ("finance", "DecideAid")),
-             "fees": (("finance", "ListFeeRows"), ("finance", "SetFee"))}
+             "fees": (("finance", "ListFeeRows"), ("finance", "SetFee")),
+             "helpdesk": tuple(("requests", m) for m in ("ListComplaints", "GetComplaint", "GetComplaintDocument",
+                                                         "AnswerComplaint")),
+             "faq": (("requests", "ListFaqArticles"), ("requests", "SaveFaqArticle"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

@@ -149,11 +149,14 @@ def _requests(who: auth.Caller, method: str, message):
 
 
 # What the JSON API and the portal's request pages both do, one function each.
-def file_for(who: auth.Caller, *, category: str, subtype: str, details: str, idempotency_key: str = "") -> dict:
-    """File a request for this student; the same idempotency key files one request."""
+def file_for(who: auth.Caller, *, category: str, subtype: str, details: str, idempotency_key: str = "",
+             changes: dict[str, str] | None = None) -> dict:
+    """File a request for this student (a correction with the fields she asks to change);
+    the same idempotency key files one request."""
     return schemas.RequestView.from_message(_requests(who, "FileRequest", pb.FileRequestRequest(
         registration_number=who.subject, category=category, subtype=subtype, details=details,
-        idempotency_key=idempotency_key))).body()
+        idempotency_key=idempotency_key,
+        changes=[pb.CorrectionChange(field=f, new_value=v) for f, v in (changes or {}).items()]))).body()
 
 
 def requests_of(who: auth.Caller) -> dict:
@@ -186,7 +189,8 @@ def file_request(json: schemas.FileRequest, headers: schemas.FilingHeaders):
     Send an `Idempotency-Key` header to make retries safe: the same key files one request
     (409 if it already filed another). A category or subtype not in the catalogue is a 400."""
     filed = file_for(caller(), category=json.category, subtype=json.subtype, details=json.details,
-                     idempotency_key=headers.idempotency_key or "")
+                     idempotency_key=headers.idempotency_key or "",
+                     changes={c.field: c.new_value for c in json.changes} if json.changes else None)
     return filed, 201, {"Location": f"/api/v1/me/requests/{filed['request_number']}"}
 
 

@@ -14,6 +14,7 @@ from gateway.portal import (
     cases,
     examinations,
     finance,
+    helpdesk,
     i18n,
     mfa_pages,
     pages,
@@ -37,7 +38,7 @@ EXAMINATION_PAGES = (examinations, results, cases)
 #: Finance's pages (her account and challans, treasury's tools) join the student and staff blueprints.
 FINANCE_PAGES = (finance,)
 #: A request worked through (the thread, documents, decisions) joins the student and staff blueprints.
-REQUEST_PAGES = (requests,)
+REQUEST_PAGES = (requests, helpdesk)
 
 
 def install(app: Flask, api_blueprints) -> None:

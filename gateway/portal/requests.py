@@ -62,6 +62,10 @@ class Decision(FlaskForm):
         forms._plain_text])
 
 
+class CorrectionDecisions(FlaskForm):
+    """Only the CSRF token: the fields are the correction's own (decision-<field>, reason-<field>)."""
+
+
 class Assignment(FlaskForm):
     officer = StringField(_l("Officer's login"), description=_l("Empty: nobody is on it."), validators=[
         Optional(), Length(max=60), Regexp(r"^[A-Za-z][A-Za-z0-9._-]{2,39}$",
@@ -98,7 +102,7 @@ def _student_page(caller, request_number: str, *, message=None, document=None, s
                 challan=challan, challan_unavailable=challan_unavailable,
                 department=DEPARTMENT_NAMES.get(filed["department"], filed["department"]),
                 message=message or Message(formdata=None), document=document or Document(formdata=None),
-                attachable=ATTACHABLE, done=request.args.get("done", ""))
+                attachable=ATTACHABLE, done=request.args.get("done", ""), correctable=CORRECTABLE)
 
 
 @student_bp.get("/requests/<request_number>", endpoint="request")
@@ -118,17 +122,9 @@ def student_message(caller, request_number):
         if form.idempotency_key.errors:
             form.idempotency_key.data = secrets.token_urlsafe(24)
         return _student_page(caller, request_number, message=form, status=400)
-    try:
-        requests_api.comment_on(caller, request_number, form.text.data, idempotency_key=form.idempotency_key.data)
-    except (InvalidArgument, FailedPrecondition) as refused:
-        _refuse(form.text, refused)
-        return _student_page(caller, request_number, message=form,
-                             status=409 if isinstance(refused, FailedPrecondition) else 400)
-    except NotFound:
-        return error_page(404)
-    except NOT_ANSWERING:
-        return _student_page(caller, request_number, message=form, status=503)
-    return redirect(url_for(".request", request_number=request_number, done="message") + "#thread", code=303)
+    return _change(_student_page, caller, request_number, form, form.text, lambda: requests_api.comment_on(
+        caller, request_number, form.text.data, idempotency_key=form.idempotency_key.data), "message", "message",
+        anchor="#thread")
 
 
 @student_bp.post("/requests/<request_number>/documents", endpoint="request_document")
@@ -138,17 +134,9 @@ def student_document(caller, request_number):
     form = Document()
     if not form.validate_on_submit():
         return _student_page(caller, request_number, document=form, status=400)
-    try:
-        requests_api.attach_to(caller, request_number, *_document(form))
-    except (InvalidArgument, FailedPrecondition) as refused:
-        _refuse(form.file, refused)
-        return _student_page(caller, request_number, document=form,
-                             status=409 if isinstance(refused, FailedPrecondition) else 400)
-    except NotFound:
-        return error_page(404)
-    except NOT_ANSWERING:
-        return _student_page(caller, request_number, document=form, status=503)
-    return redirect(url_for(".request", request_number=request_number, done="document") + "#documents", code=303)
+    filename, content = _document(form)
+    return _change(_student_page, caller, request_number, form, form.file, lambda: requests_api.attach_to(
+        caller, request_number, filename, content), "document", "document", anchor="#documents")
 
 
 @student_bp.get("/requests/<request_number>/documents/<attachment_id>", endpoint="request_download")
@@ -181,25 +169,26 @@ def _staff_page(caller, request_number: str, *, status: int = 200, **given):
                 message=given.get("message") or StaffMessage(formdata=None),
                 document=given.get("document") or Document(formdata=None),
                 decision=given.get("decision") or Decision(formdata=None), assignment=assignment,
-                attachable=ATTACHABLE, done=request.args.get("done", ""),
+                attachable=ATTACHABLE, done=request.args.get("done", ""), correctable=CORRECTABLE,
+                field_decisions=given.get("field_decisions") or {}, field_errors=given.get("field_errors") or {},
                 department=DEPARTMENT_NAMES.get(filed["department"], filed["department"]))
 
 
-def _staff_call(caller, request_number, form, field, call, done: str, key: str):
-    """Run one of the department's changes: back to the request's page, or the page again
-    with the refusal next to `field`."""
+def _change(render, caller, request_number, form, field, call, done: str, key: str, anchor: str = ""):
+    """Make one change to a request (hers or the department's): back (303) to the request's
+    page, or `render` it again with the refusal next to `field` (or the field it names)."""
     try:
         call()
     except (InvalidArgument, FailedPrecondition) as refused:
         target = getattr(form, refused.field, None) if refused.field in form._fields else field
         _refuse(target, refused)
-        return _staff_page(caller, request_number, status=409 if isinstance(refused, FailedPrecondition) else 400,
-                           **{key: form})
+        return render(caller, request_number, status=409 if isinstance(refused, FailedPrecondition) else 400,
+                      **{key: form})
     except NotFound:
         return error_page(404)
     except NOT_ANSWERING:
-        return _staff_page(caller, request_number, status=503, **{key: form})
-    return redirect(url_for(".request", request_number=request_number, done=done), code=303)
+        return render(caller, request_number, status=503, **{key: form})
+    return redirect(url_for(".request", request_number=request_number, done=done) + anchor, code=303)
 
 
 @staff_bp.get("/requests/<request_number>", endpoint="request")
@@ -216,7 +205,7 @@ def staff_message(caller, request_number):
     form = StaffMessage()
     if not form.validate_on_submit():
         return _staff_page(caller, request_number, status=400, message=form)
-    return _staff_call(caller, request_number, form, form.text, lambda: requests_api.comment_on(
+    return _change(_staff_page, caller, request_number, form, form.text, lambda: requests_api.comment_on(
         caller, request_number, form.text.data, internal=form.internal.data,
         idempotency_key=form.idempotency_key.data), "note" if form.internal.data else "message", "message")
 
@@ -228,7 +217,7 @@ def staff_document(caller, request_number):
     if not form.validate_on_submit():
         return _staff_page(caller, request_number, status=400, document=form)
     filename, content = _document(form)
-    return _staff_call(caller, request_number, form, form.file,
+    return _change(_staff_page, caller, request_number, form, form.file,
                        lambda: requests_api.attach_to(caller, request_number, filename, content), "document",
                        "document")
 
@@ -239,8 +228,36 @@ def staff_decision(caller, request_number):
     form = Decision()
     if not form.validate_on_submit():
         return _staff_page(caller, request_number, status=400, decision=form)
-    return _staff_call(caller, request_number, form, form.decision, lambda: requests_api.decide(
+    return _change(_staff_page, caller, request_number, form, form.decision, lambda: requests_api.decide(
         caller, request_number, form.decision.data, form.reason.data or ""), form.decision.data, "decision")
+
+
+@staff_bp.post("/requests/<request_number>/corrections", endpoint="request_corrections")
+@session.page_for("staff")
+def staff_corrections(caller, request_number):
+    """Admissions decide a correction field by field (POST /api/v1/staff/requests/<n>/corrections)."""
+    form = CorrectionDecisions()
+    chosen = {f: request.form.get(f"decision-{f}", "") for f in CORRECTABLE if f"decision-{f}" in request.form
+              or f"reason-{f}" in request.form}
+    reasons = {f: forms._one_line_break(request.form.get(f"reason-{f}", "")).strip() for f in chosen}
+    errors = {f: _l("Approve or refuse this field.") for f, d in chosen.items() if d not in ("approve", "refuse")}
+    errors |= {f: _l("Say why: the student reads it.") for f, d in chosen.items() if d == "refuse" and not reasons[f]}
+    given = {"field_decisions": {f: (chosen[f], reasons[f]) for f in chosen}, "field_errors": errors}
+    if not form.validate_on_submit() or errors or not chosen:
+        return _staff_page(caller, request_number, status=400, **given)
+    try:
+        requests_api.decide_correction(caller, request_number, [(f, chosen[f] == "approve", reasons[f])
+                                                                for f in chosen])
+    except (InvalidArgument, FailedPrecondition) as refused:
+        given["field_errors"] = {refused.field if refused.field in CORRECTABLE else "_": _l(
+            "Not accepted: %(why)s", why=refused.message)}
+        return _staff_page(caller, request_number, status=409 if isinstance(refused, FailedPrecondition) else 400,
+                           **given)
+    except NotFound:
+        return error_page(404)
+    except NOT_ANSWERING:
+        return _staff_page(caller, request_number, status=503, **given)
+    return redirect(url_for(".request", request_number=request_number, done="corrections"), code=303)
 
 
 @staff_bp.post("/requests/<request_number>/assignment", endpoint="request_assignment")
@@ -251,7 +268,7 @@ def staff_assignment(caller, request_number):
         form.officer.data = caller.subject
     if not form.validate_on_submit():
         return _staff_page(caller, request_number, status=400, assignment=form)
-    return _staff_call(caller, request_number, form, form.officer, lambda: requests_api.assign(
+    return _change(_staff_page, caller, request_number, form, form.officer, lambda: requests_api.assign(
         caller, request_number, (form.officer.data or "").lower()), "assigned", "assignment")
 
 
@@ -260,3 +277,74 @@ def staff_assignment(caller, request_number):
 def staff_download(caller, request_number, attachment_id):
     """A document on a request of the department's, as a download."""
     return _download(caller, request_number, attachment_id)
+
+
+# -- a correction in personal information ---------------------------------------------------
+#: Each correctable field as the form labels it, in the record's order.
+CORRECTABLE = {"full_name": _l("Name"), "father_name": _l("Father's name"), "cnic": _l("CNIC"),
+               "date_of_birth": _l("Date of birth"), "postal_address": _l("Postal address"),
+               "mobile": _l("Mobile number"), "email": _l("Email address")}
+#: The request a correction is filed as: that of the first field she corrects.
+FIELD_SUBTYPES = {"full_name": "name_correction", "father_name": "father_name_correction",
+                  "cnic": "cnic_correction", "date_of_birth": "date_of_birth_correction",
+                  "postal_address": "address_change", "mobile": "mobile_number_change", "email": "email_change"}
+
+
+class Correction(FlaskForm):
+    full_name = StringField(CORRECTABLE["full_name"], validators=[Optional(), Length(max=120)])
+    father_name = StringField(CORRECTABLE["father_name"], validators=[Optional(), Length(max=120)])
+    cnic = StringField(CORRECTABLE["cnic"], description=_l("Like 35202-1234567-1."),
+                       validators=[Optional(), Length(max=20)])
+    date_of_birth = StringField(CORRECTABLE["date_of_birth"], description=_l("Like 2001-09-03."),
+                                validators=[Optional(), Length(max=10)])
+    postal_address = TextAreaField(CORRECTABLE["postal_address"], filters=[forms._one_line_break],
+                                   validators=[Optional(), Length(max=300)])
+    mobile = StringField(CORRECTABLE["mobile"], description=_l("Like 0300-1234567."),
+                         validators=[Optional(), Length(max=20)])
+    email = StringField(CORRECTABLE["email"], validators=[Optional(), Length(max=120)])
+    details = TextAreaField(_l("Why the record is wrong"), filters=[forms._one_line_break], validators=[
+        Length(max=2000, message=_l("Please keep the details within %(max)d characters.")), forms._plain_text])
+    idempotency_key = HiddenField(default=lambda: secrets.token_urlsafe(24), validators=[
+        DataRequired(), Regexp(forms.IDEMPOTENCY_KEY)])
+
+    def changes(self) -> dict[str, str]:
+        return {f: (self[f].data or "").strip() for f in CORRECTABLE if (self[f].data or "").strip()}
+
+
+def _correction_page(caller, form: Correction, *, status: int = 200, problem=None):
+    from gateway import dashboard
+    from gateway.context import current
+    profile = dashboard.tile(current(), "profile", caller).get("data")
+    return page("portal/student/correction.html", caller=caller, form=form, profile=profile, fields=CORRECTABLE,
+                problem=problem, status=503 if profile is None else status)
+
+
+@student_bp.route("/requests/correction", methods=["GET", "POST"], endpoint="correction")
+@session.page_for("student")
+def correction(caller):
+    """Ask for a correction of her record: each field shows what the record says; she fills in
+    the ones that are wrong (POST /api/v1/me/requests with `changes`, the same function)."""
+    form = Correction()
+    if request.method == "GET":
+        return _correction_page(caller, Correction(formdata=None))
+    if not form.validate_on_submit():
+        form.idempotency_key.data = secrets.token_urlsafe(24)
+        return _correction_page(caller, form, status=400)
+    changes = form.changes()
+    if not changes:
+        return _correction_page(caller, form, status=400, problem=_l("Fill in the new value of what is wrong."))
+    subtype = FIELD_SUBTYPES[next(iter(changes))]
+    try:
+        filed = student_api.file_for(caller, category="personal_info_correction", subtype=subtype,
+                                     details=form.details.data or "", idempotency_key=form.idempotency_key.data,
+                                     changes=changes)
+    except InvalidArgument as refused:
+        if refused.field in CORRECTABLE:
+            form[refused.field].errors = [*form[refused.field].errors, _l("Not accepted: %(why)s",
+                                                                          why=refused.message)]
+            return _correction_page(caller, form, status=400)
+        return _correction_page(caller, form, status=400, problem=_l("Not accepted: %(why)s", why=refused.message))
+    except NOT_ANSWERING:
+        return _correction_page(caller, form, status=503,
+                                problem=_l("Filing is not available right now. Please try again in a little while."))
+    return redirect(url_for(".request", request_number=filed["request_number"], done="correction"), code=303)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 from flask import Blueprint, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from pydantic import ValidationError as PydanticError
 
@@ -50,7 +51,9 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("fees", "portal_staff.fees", _l("Fee schedule: fees, late fees and double fees by date")),
               ("refunds", "portal_staff.refunds", _l("Refunds of fee: decide")),
               ("financial_aid", "portal_staff.financial_aid", _l("Financial aid and scholarships: decide")),
-              ("treasury_figures", "portal_staff.treasury_figures", _l("Collections and outstanding dues: charts")))
+              ("treasury_figures", "portal_staff.treasury_figures", _l("Collections and outstanding dues: charts")),
+              ("helpdesk", "portal_staff.complaints", _l("Help desk: complaints from anyone, answer them")),
+              ("faq", "portal_staff.faq", _l("FAQ: the answers anyone can search")))
 
 
 def department_of(caller) -> str:
@@ -98,10 +101,39 @@ def console(caller):
     except (Unavailable, DeadlineExceeded):
         unavailable = True
     finder = FindStudent(formdata=None) if staff_api.owns(caller, "holds") else None
+    figures = _queue_figures(caller)
     return page("portal/staff/console.html", caller=caller, queue=queue, queue_unavailable=unavailable,
+                figures=figures, age_chart=_age_chart(figures) if figures else None,
                 department=department_of(caller), tools=_tools_of(caller), finder=finder, wanted=wanted,
                 mine=bool(request.args.get("mine")), subtypes=_subtypes_of(caller.department), status=status,
                 statuses=QUEUE_STATUSES)
+
+
+def _queue_figures(caller) -> dict | None:
+    """The department's service-level figures (None when requests cannot say right now)."""
+    try:
+        found = current().clients.call("requests", "GetQueueFigures", requests_pb2.GetQueueFiguresRequest(),
+                                       caller=caller, timeout=current().config.tile_timeout_seconds * 2)
+    except (Unavailable, DeadlineExceeded):
+        return None
+    decided = found.decided_on_time + found.decided_late
+    return {"buckets": [(b.label, b.within_level, b.overdue) for b in found.buckets], "open": found.open_total,
+            "overdue": found.overdue_total, "escalated": found.escalated_total, "on_time": found.decided_on_time,
+            "decided": decided, "compliance": round(100 * found.decided_on_time / decided) if decided else None}
+
+
+def _age_chart(figures: dict):
+    """How long the open requests have waited, within their level and overdue: an SVG drawn
+    on the server (the figures are in a table beneath it too)."""
+    import pygal
+
+    from gateway.portal.results import chart_svg
+    if not figures["open"]:
+        return None
+    labels = [label for label, _w, _o in figures["buckets"]]
+    return chart_svg(pygal.StackedBar, "queue-ages", _("Open requests by days with us"), labels, [
+        (_("Within the service level"), [within for _label, within, _late in figures["buckets"]]),
+        (_("Overdue"), [late for _label, _within, late in figures["buckets"]])], y_title=_("Requests"))
 
 
 #: What the console's queue may be filtered by (schemas.QueueQuery's fields; `mine` besides).

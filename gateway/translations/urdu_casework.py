@@ -76,4 +76,58 @@ CASEWORK = {
     "Only overdue": "صرف جن کی مدت گزر چکی",
     "Only mine": "صرف میری",
     "No requests match these filters.": "ان شرائط پر کوئی درخواست نہیں۔",
+    # a correction in personal information
+    "Correct your name, father's name, CNIC, date of birth, address, mobile or email":
+        "اپنا نام، والد کا نام، شناختی کارڈ نمبر، تاریخ پیدائش، پتہ، موبائل یا ای میل درست کروائیں",
+    "Correct your personal information": "اپنی ذاتی معلومات درست کروائیں",
+    "Fill in only what is wrong. Admissions decide each field. For a name, father's name, CNIC or date of birth, "
+    "attach a copy of your CNIC or certificate to the request once it is filed.":
+        "صرف وہی بھریں جو غلط ہے۔ داخلہ شعبہ ہر خانے کا الگ فیصلہ کرتا ہے۔ نام، والد کے نام، شناختی کارڈ نمبر یا "
+        "تاریخ پیدائش کے لیے درخواست دینے کے بعد اس کے ساتھ اپنے شناختی کارڈ یا سند کی نقل منسلک کریں۔",
+    "Your record cannot be shown right now. Please try again in a little while.":
+        "آپ کا ریکارڈ اس وقت دکھایا نہیں جا سکتا۔ براہِ کرم تھوڑی دیر بعد کوشش کریں۔",
+    "Your record:": "آپ کے ریکارڈ میں:",
+    "Email address": "ای میل پتہ",
+    "Mobile number": "موبائل نمبر",
+    "Like 35202-1234567-1.": "جیسے 35202-1234567-1۔",
+    "Like 2001-09-03.": "جیسے 2001-09-03۔",
+    "Like 0300-1234567.": "جیسے 0300-1234567۔",
+    "Why the record is wrong": "ریکارڈ میں کیا غلط ہے",
+    "File the correction": "تصحیح کی درخواست دیں",
+    "Fill in the new value of what is wrong.": "جو غلط ہے اس کی درست معلومات بھریں۔",
+    "Your correction is filed. If it changes your name, father's name, CNIC or date of birth, attach a copy of "
+    "your CNIC or certificate below: admissions approve those only with one.":
+        "آپ کی تصحیح کی درخواست جمع ہو گئی۔ اگر اس میں نام، والد کا نام، شناختی کارڈ نمبر یا تاریخ پیدائش بدلنی ہے "
+        "تو نیچے اپنے شناختی کارڈ یا سند کی نقل منسلک کریں: داخلہ شعبہ اس کے بغیر انہیں منظور نہیں کرتا۔",
+    "Corrections asked for": "مطلوبہ تصحیحات",
+    "The record said": "ریکارڈ میں تھا",
+    "Corrected to": "درست کر کے",
+    "Awaiting a decision": "فیصلے کی منتظر",
+    "Not approved": "منظور نہیں ہوئی",
+    # admissions' decision on a correction
+    "A name, father's name, CNIC or date of birth is approved only with a document of hers attached; ask her for "
+    "one if there is none.":
+        "نام، والد کا نام، شناختی کارڈ نمبر یا تاریخ پیدائش صرف طالب علم کی منسلک دستاویز کے ساتھ منظور ہوتی ہے؛ "
+        "اگر نہ ہو تو اس سے طلب کریں۔",
+    "Approve: correct the record": "منظور: ریکارڈ درست کریں",
+    "Refuse": "نامنظور",
+    "Why refused (she reads it)": "نامنظوری کی وجہ (طالب علم پڑھے گا)",
+    "Approve or refuse this field.": "اس خانے کو منظور یا نامنظور کریں۔",
+    "Say why: the student reads it.": "وجہ بتائیں: طالب علم اسے پڑھے گا۔",
+    "Record the decisions": "فیصلے محفوظ کریں",
+    "The decisions are recorded; approved fields are applied to her record.":
+        "فیصلے محفوظ ہو گئے؛ منظور شدہ خانے طالب علم کے ریکارڈ میں درج کر دیے جائیں گے۔",
+    # the console's service levels
+    "Service levels": "خدمت کی مقررہ مدت",
+    "Of the %(decided)s requests decided in the last 30 days, %(on_time)s (%(percent)s%%) were decided by their day.":
+        "پچھلے 30 دنوں میں جن %(decided)s درخواستوں کا فیصلہ ہوا، ان میں سے %(on_time)s (%(percent)s%%) کا فیصلہ "
+        "مقررہ دن تک ہوا۔",
+    "No request was decided in the last 30 days.": "پچھلے 30 دنوں میں کسی درخواست کا فیصلہ نہیں ہوا۔",
+    "Open: %(open)s; overdue: %(overdue)s (escalated to the head: %(escalated)s).":
+        "زیرِ کارروائی: %(open)s؛ مدت گزر چکی: %(overdue)s (سربراہ کو اطلاع: %(escalated)s)۔",
+    "Open requests by days with us": "زیرِ کارروائی درخواستیں، ہمارے پاس دنوں کے لحاظ سے",
+    "Within the service level": "مقررہ مدت کے اندر",
+    "Requests": "درخواستیں",
+    "Days with us": "ہمارے پاس دن",
+    "escalated to the head on %(date)s": "%(date)s کو سربراہ کو اطلاع دی گئی",
 }

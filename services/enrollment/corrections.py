@@ -5,28 +5,18 @@ Each change keeps the value it replaced in the record's history, in the same tra
 and `personal_info_changed` tells the other services to refresh their copies."""
 from __future__ import annotations
 
-import datetime as dt
-
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from campus import clock, identifiers
+from campus import clock, identifiers, personal_info
 from campus.db import Database
 from campus.errors import InvalidArgument, NotFound
 from cms.enrollment.v1 import events_pb2
-from services.enrollment import domain
 from services.enrollment.models import record_history, students
 
-#: What a correction may change, each checked as admission checks it.
-CORRECTABLE = {
-    "full_name": lambda v: identifiers.person_name(v, "full_name"),
-    "father_name": lambda v: identifiers.person_name(v, "father_name"),
-    "cnic": identifiers.cnic,
-    "date_of_birth": lambda v: domain.date_of_birth_value(v, clock.karachi_today()),
-    "postal_address": domain.postal_address_value,
-    "mobile": lambda v: identifiers.mobile(v) or domain.required_value("mobile"),
-    "email": lambda v: identifiers.email(v, required=True),
-}
+#: What a correction may change, each checked as admission checks it (shared with requests,
+#: which checks a student's correction before filing it).
+CORRECTABLE = personal_info.CHECKS
 BY_HAND = "by hand"
 
 
@@ -40,8 +30,7 @@ def checked(changes: dict[str, str]) -> dict[str, object]:
     return {field: CORRECTABLE[field](value) for field, value in changes.items()}
 
 
-def _shown(value) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+_shown = personal_info.shown
 
 
 def apply(uow, regno: str, changes: dict[str, str], *, changed_by: str, source: str) -> list[str]:

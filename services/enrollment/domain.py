@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from campus import identifiers
 from campus.errors import InvalidArgument
+from campus.personal_info import AGE_RANGE  # noqa: F401 - the service's vocabulary
+from campus.personal_info import date_of_birth as date_of_birth_value
+from campus.personal_info import postal_address as postal_address_value
+from campus.personal_info import required as required_value
 from campus.semesters import Semester, latest_semester, parse_semester  # noqa: F401 - the service's vocabulary
 
 # -- who sees which personal detail (least privilege) ----------------------------------
@@ -252,9 +256,6 @@ def last_lapsed_due_date(grace_days: int, today: dt.date) -> dt.date:
 ADMISSION_FIELDS = ("full_name", "father_name", "cnic", "date_of_birth", "gender", "postal_address", "mobile",
                     "email", "program_code", "centre_code", "admission_semester")
 GENDERS = ("female", "male", "other")
-#: Youngest and oldest a student may be on the day of admission (Matric admits teenagers;
-#: distance learners of any working age).
-AGE_RANGE = (12, 100)
 
 
 @dataclass(frozen=True)
@@ -275,18 +276,6 @@ class AdmissionRecord:
     def duplicate_key(self) -> tuple[str, str]:
         """One person (CNIC) is admitted to one programme once."""
         return self.cnic, self.program_code
-
-
-def date_of_birth_value(value: str, today: dt.date) -> dt.date:
-    try:
-        born = dt.date.fromisoformat((value or "").strip())
-    except ValueError:
-        raise InvalidArgument("date_of_birth must be a date like 2001-09-03", field="date_of_birth") from None
-    age = (today - born).days // 365
-    if not AGE_RANGE[0] <= age <= AGE_RANGE[1]:
-        raise InvalidArgument(f"date_of_birth gives an age of {age}, outside {AGE_RANGE[0]} to {AGE_RANGE[1]}",
-                              field="date_of_birth")
-    return born
 
 
 def _gender(value: str) -> str:
@@ -320,17 +309,6 @@ def admission_problems(raw: dict[str, str], *, programs: set[str], centres: set[
         except InvalidArgument as refused:
             problems.append((refused.field or field, refused.message))
     return (None if problems else AdmissionRecord(**values)), problems
-
-
-def postal_address_value(value: str) -> str:
-    address = identifiers.text(value, "postal_address", max_length=300, required=True)
-    if len(address) < 10:
-        raise InvalidArgument("postal_address is too short to deliver books to", field="postal_address")
-    return address
-
-
-def required_value(field: str) -> str:
-    raise InvalidArgument(f"{field} is required", field=field)
 
 
 def _known(code: str, known: set[str], field: str, what: str) -> str:

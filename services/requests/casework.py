@@ -42,7 +42,7 @@ def _writable(row: sa.Row) -> None:
                                  reason="REQUEST_CLOSED")
 
 
-def _move(uow, row: sa.Row, target: str, *, note: str, actor: str, now: dt.datetime, **values) -> None:
+def move(uow, row: sa.Row, target: str, *, note: str, actor: str, now: dt.datetime, **values) -> None:
     """One status change: the row, its history line and `request_status_changed`, together."""
     uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
         status=target, updated_at=now, **values))
@@ -56,11 +56,11 @@ def _move(uow, row: sa.Row, target: str, *, note: str, actor: str, now: dt.datet
 def _answered(uow, row: sa.Row, caller: Caller, now: dt.datetime, what: str) -> None:
     """Her message or document answers the department's question: back to its queue."""
     if caller.is_student and domain.status_after_answer(row.status):
-        _move(uow, row, domain.status_after_answer(row.status), note=f"the student answered ({what})",
+        move(uow, row, domain.status_after_answer(row.status), note=f"the student answered ({what})",
               actor=audit.actor_of(caller), now=now)
 
 
-def _locked(uow, request_id: int) -> sa.Row:
+def locked(uow, request_id: int) -> sa.Row:
     return uow.session.execute(sa.select(service_requests).where(
         service_requests.c.id == request_id).with_for_update()).one()
 
@@ -78,7 +78,7 @@ def add_comment(db: Database, row: sa.Row, caller: Caller, text: str, *, interna
     now = clock.utcnow()
     try:
         with db.unit_of_work() as uow:
-            current = _locked(uow, row.id)
+            current = locked(uow, row.id)
             _writable(current)
             comment_id = uow.session.execute(sa.insert(messages).values(
                 request_id=row.id, author_kind=author_kind(caller), author=audit.actor_of(caller), text=text,
@@ -127,7 +127,7 @@ def add_attachment(db: Database, store: storage.Store, row: sa.Row, caller: Call
     now = clock.utcnow()
     try:
         with db.unit_of_work() as uow:
-            current = _locked(uow, row.id)
+            current = locked(uow, row.id)
             _writable(current)
             _room_for_locked(uow, row.id, upload.size, limits)  # counted again under the lock
             attachment_id = uow.session.execute(sa.insert(attachments).values(
@@ -202,12 +202,12 @@ def decide(db: Database, row: sa.Row, caller: Caller, decision: str, reason: str
         raise FailedPrecondition("a correction is decided field by field", field="decision",
                                  reason="DECIDED_BY_FIELD")
     with db.unit_of_work() as uow:
-        current = _locked(uow, row.id)
+        current = locked(uow, row.id)
         target = domain.decision_target(current.status, decision, reason)
         now = clock.utcnow()
-        _move(uow, current, target, note=reason or decision.replace("_", " "), actor=audit.actor_of(caller), now=now)
+        move(uow, current, target, note=reason or decision.replace("_", " "), actor=audit.actor_of(caller), now=now)
         uow.commit()
-    return _reread(db, row.id)
+    return reread(db, row.id)
 
 
 def assign(db: Database, row: sa.Row, caller: Caller, officer: str) -> sa.Row:
@@ -218,7 +218,7 @@ def assign(db: Database, row: sa.Row, caller: Caller, officer: str) -> sa.Row:
         if not identifiers.STAFF_USERNAME.match(officer):
             raise InvalidArgument("officer must be a staff login", field="officer")
     with db.unit_of_work() as uow:
-        current = _locked(uow, row.id)
+        current = locked(uow, row.id)
         if (current.assigned_to or "") != officer:
             now = clock.utcnow()
             uow.session.execute(sa.update(service_requests).where(service_requests.c.id == row.id).values(
@@ -227,7 +227,7 @@ def assign(db: Database, row: sa.Row, caller: Caller, officer: str) -> sa.Row:
                 request_id=row.id, status=current.status, changed_at=now, actor=audit.actor_of(caller),
                 note=f"assigned to {officer}" if officer else "unassigned"))
         uow.commit()
-    return _reread(db, row.id)
+    return reread(db, row.id)
 
 
 def subtype(db: Database, code: str) -> sa.Row:
@@ -235,7 +235,7 @@ def subtype(db: Database, code: str) -> sa.Row:
         return session.execute(sa.select(subtypes).where(subtypes.c.code == code)).one()
 
 
-def _reread(db: Database, request_id: int) -> sa.Row:
+def reread(db: Database, request_id: int) -> sa.Row:
     with db.sessions() as session:
         return session.execute(sa.select(service_requests).where(service_requests.c.id == request_id)).one()
 

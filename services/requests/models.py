@@ -66,6 +66,7 @@ service_requests = sa.Table(
     # service level counts from here. NULL while it waits for its fee.
     sa.Column("queued_at", sa.DateTime(timezone=True)),
     sa.Column("assigned_to", sa.String(60)),              # an officer's login in the department
+    sa.Column("escalated_at", sa.DateTime(timezone=True)),  # overdue, told to the department's head
     sa.UniqueConstraint("registration_number", "idempotency_key"),
     sa.Index("ix_service_requests_department_centre", "department", "centre"),
     sa.Index("ix_service_requests_department_status", "department", "status", "queued_at"),
@@ -114,3 +115,68 @@ attachments = sa.Table(
     # The same file sent twice (a retried upload) is one attachment.
     sa.UniqueConstraint("request_id", "sha256"),
 )
+
+#: The fields of a "Correction in personal information" request, each decided on its own.
+correction_fields = sa.Table(
+    "correction_fields", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("request_id", sa.Integer, sa.ForeignKey("service_requests.id"), nullable=False, index=True),
+    sa.Column("field", sa.String(30), nullable=False),
+    sa.Column("current_value", sa.String(300), nullable=False),   # her record's, when she filed
+    sa.Column("new_value", sa.String(300), nullable=False),       # checked as admission checks it
+    sa.Column("decision", sa.String(10), nullable=False, server_default="pending"),
+    sa.Column("reason", sa.String(300), nullable=False, server_default=""),
+    sa.Column("decided_by", sa.String(120), nullable=False, server_default=""),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
+    sa.UniqueConstraint("request_id", "field"),
+)
+
+#: Help-desk complaints from anyone, signed in or not (she may be unable to sign in): student
+#: services answers them. The one document she may attach lives in the attachment store.
+complaints = sa.Table(
+    "complaints", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("complaint_number", sa.String(20), nullable=False, unique=True),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("registration_number", sa.String(20), nullable=False, server_default=""),  # if she knows it
+    sa.Column("email", sa.String(120), nullable=False, server_default=""),
+    sa.Column("mobile", sa.String(20), nullable=False, server_default=""),
+    sa.Column("category", sa.String(30), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),                  # open | answered | closed
+    sa.Column("answer", sa.Text, nullable=False, server_default=""),
+    sa.Column("answered_by", sa.String(120), nullable=False, server_default=""),
+    sa.Column("answered_at", sa.DateTime(timezone=True)),
+    sa.Column("filed_at", sa.DateTime(timezone=True), nullable=False),
+    # The bot check's one-time id: a solved challenge files one complaint, never two.
+    sa.Column("challenge_id", sa.String(64), nullable=False, unique=True),
+    sa.Column("stored_name", sa.String(64)),
+    sa.Column("filename", sa.String(130)),
+    sa.Column("content_type", sa.String(40)),
+    sa.Column("size", sa.Integer),
+    sa.Index("ix_complaints_status_filed_at", "status", "filed_at"),
+)
+
+#: The help desk's answers to frequent questions, in English and Urdu, kept by student
+#: services. Searched with PostgreSQL's full-text search (the generated, GIN-indexed columns
+#: search_en and search_ur of migration 0009) or, on SQLite (`make up`), its FTS5 table
+#: `faq_search`, which faq.py keeps in step. Those are one database's own: not declared here.
+FAQ_SEARCH_OBJECTS = frozenset({"search_en", "search_ur", "ix_faq_articles_search_en", "ix_faq_articles_search_ur",
+                                "faq_search"})
+faq_articles = sa.Table(
+    "faq_articles", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("category", sa.String(30), nullable=False),
+    sa.Column("title_en", sa.String(200), nullable=False),
+    sa.Column("body_en", sa.Text, nullable=False),
+    sa.Column("title_ur", sa.String(200), nullable=False, server_default=""),
+    sa.Column("body_ur", sa.Text, nullable=False, server_default=""),
+    sa.Column("published", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("views", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("helpful_yes", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("helpful_no", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(120), nullable=False, server_default=""),
+    sa.Index("ix_faq_articles_category", "category"),
+)
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from campus import auth
+from campus import auth, personal_info
 from campus.grpc_client import ServiceClients
 from cms.enrollment.v1 import enrollment_pb2
 from cms.finance.v1 import finance_pb2
@@ -36,6 +36,11 @@ class ChallanDesk:
         profile = self.clients.call("enrollment", "GetStudentProfile", enrollment_pb2.GetStudentProfileRequest(
             registration_number=registration_number), timeout=self.timeout, caller=self.caller)
         return Payer(profile.full_name, profile.program.level, profile.program.code)
+
+    def personal_info(self, registration_number: str) -> dict[str, str]:
+        profile = self.clients.call("enrollment", "GetStudentProfile", enrollment_pb2.GetStudentProfileRequest(
+            registration_number=registration_number), timeout=self.timeout, caller=self.caller)
+        return {field: getattr(profile, field) for field in personal_info.FIELDS}
 
     def issue(self, payer: Payer, *, registration_number: str, reference: str, fee_code: str,
               description: str) -> Challan:

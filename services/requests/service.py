@@ -18,8 +18,15 @@ from campus import clock, identifiers, loops
 from campus.db import Database
 from campus.errors import AlreadyExists, DeadlineExceeded, DomainError, InvalidArgument, NotFound, Unavailable
 from cms.requests.v1 import events_pb2
-from services.requests import domain
-from services.requests.models import categories, request_numbers, service_requests, status_history, subtypes
+from services.requests import corrections, domain
+from services.requests.models import (
+    categories,
+    correction_fields,
+    request_numbers,
+    service_requests,
+    status_history,
+    subtypes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +38,8 @@ class Filing:
     subtype: str
     details: str
     idempotency_key: str = ""
+    #: A correction request: (field, new value) for each field she asks to correct.
+    changes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,9 @@ class ChallanIssuer(Protocol):
         """The student's regional centre code (enrollment's), stored on the request."""
 
     def payer(self, registration_number: str) -> Payer: ...
+
+    def personal_info(self, registration_number: str) -> dict[str, str]:
+        """Her record's correctable fields as they stand (a correction shows the old value)."""
 
     def issue(self, payer: Payer, *, registration_number: str, reference: str, fee_code: str,
               description: str) -> Challan: ...
@@ -96,7 +108,8 @@ def file_request(db: Database, filing: Filing, *, details_max_length: int, chall
     filing, subtype = validate(db, filing, details_max_length)
     centre = challans.centre(filing.registration_number)
     payer = challans.payer(filing.registration_number) if subtype.fee_code else None
-    row = open_filing(db, filing, subtype, centre=centre)
+    fields = corrections.asked(subtype, filing.changes, challans, filing.registration_number)
+    row = open_filing(db, filing, subtype, centre=centre, fields=fields)
     if row.status != domain.FILING:
         return row
     return finish_filing(db, row, challans, payer)
@@ -107,18 +120,20 @@ def validate(db: Database, filing: Filing, details_max_length: int) -> tuple[Fil
         registration_number=identifiers.registration_number(filing.registration_number),
         category=filing.category, subtype=filing.subtype,
         details=identifiers.text(filing.details, "details", max_length=details_max_length),
-        idempotency_key=identifiers.text(filing.idempotency_key, "idempotency_key", max_length=80))
+        idempotency_key=identifiers.text(filing.idempotency_key, "idempotency_key", max_length=80),
+        changes=filing.changes)
     return filing, find_subtype(db, filing.category, filing.subtype)
 
 
-def open_filing(db: Database, filing: Filing, subtype: sa.Row, *, centre: str) -> sa.Row:
+def open_filing(db: Database, filing: Filing, subtype: sa.Row, *, centre: str,
+                fields: list[dict] | None = None) -> sa.Row:
     """Write the request with its number and the student's centre; fee-free requests are
     complete at once."""
     earlier = existing_filing(db, filing)
     if earlier is not None:
         return earlier
     try:
-        return _insert_request(db, filing, subtype, centre)
+        return _insert_request(db, filing, subtype, centre, fields or [])
     except sa.exc.IntegrityError:
         earlier = existing_filing(db, filing)  # the same key, filed concurrently
         if earlier is None:
@@ -139,7 +154,7 @@ def existing_filing(db: Database, filing: Filing) -> sa.Row | None:
     return row
 
 
-def _insert_request(db: Database, filing: Filing, subtype: sa.Row, centre: str) -> sa.Row:
+def _insert_request(db: Database, filing: Filing, subtype: sa.Row, centre: str, fields: list[dict]) -> sa.Row:
     now = clock.utcnow()
     status = domain.initial_status(bool(subtype.fee_code))
     key = filing.idempotency_key or None
@@ -153,6 +168,8 @@ def _insert_request(db: Database, filing: Filing, subtype: sa.Row, centre: str) 
             subtype=filing.subtype, title=subtype.title, details=filing.details, department=subtype.department,
             centre=centre, status=status, idempotency_key=key, filed_at=now, updated_at=now,
             queued_at=now if status == domain.SUBMITTED else None)).inserted_primary_key[0]
+        if fields:
+            uow.session.execute(sa.insert(correction_fields), [{**f, "request_id": request_id} for f in fields])
         if status != domain.FILING:
             _submitted(uow, request_id, number, filing.registration_number, subtype, status, now, filing.details)
         uow.commit()

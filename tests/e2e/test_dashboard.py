@@ -49,7 +49,8 @@ def test_a_request_that_is_not_the_callers_is_404(http, stack):
 def test_staff_see_their_department_queue(http):
     student = bearer(login(http, "22P-123456"))
     filed = http.post("/api/v1/me/requests", headers=student, json={
-        "category": "personal_info_correction", "subtype": "address_change", "details": "House 5, Street 2"}).json()
+        "category": "personal_info_correction", "subtype": "address_change", "details": "Moved",
+        "changes": [{"field": "postal_address", "new_value": "House 5, Street 2, Peshawar"}]}).json()
     admissions = http.get("/api/v1/staff/requests", headers=bearer(login(http, "admissions.officer"))).json()
     assert filed["request_number"] in {r["request_number"] for r in admissions["requests"]}
     treasury = http.get("/api/v1/staff/requests", headers=bearer(login(http, "treasury.officer"))).json()

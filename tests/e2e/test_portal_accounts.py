@@ -273,11 +273,12 @@ def test_student_services_locks_and_unlocks_and_reads_both_in_the_audit_log(page
     ("admissions.officer", ["/staff/students/new", "/staff/admissions/new", "/staff/admissions/files",
                             "/staff/students", "/staff/semesters", "/staff/programmes"],
      ["/staff/accounts", "/staff/audit"]),
-    ("student.services", ["/staff/accounts", "/staff/audit", "/staff/students", "/staff/financial-aid"],
+    ("student.services", ["/staff/accounts", "/staff/audit", "/staff/students", "/staff/financial-aid",
+                          "/staff/complaints", "/staff/faq"],
      ["/staff/students/new", "/staff/treasury"]),
     ("treasury.officer", ["/staff/treasury", "/staff/treasury/settlements", "/staff/treasury/unmatched",
                           "/staff/treasury/fees", "/staff/treasury/refunds", "/staff/financial-aid",
-                          "/staff/treasury/figures"], ["/staff/accounts", "/staff/exam-cases"]),
+                          "/staff/treasury/figures"], ["/staff/accounts", "/staff/exam-cases", "/staff/complaints"]),
     (STUDENT, [], ["/staff/students/new", "/staff/accounts", "/staff/audit", "/staff/treasury"]),
 ])
 def test_each_department_sees_and_opens_only_its_own_tools(page, base_url, who, allowed, refused):

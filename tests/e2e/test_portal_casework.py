@@ -7,6 +7,7 @@ in Urdu, answers it; the department approves it and she reads the decision. Acce
 (axe-core) throughout."""
 from playwright.sync_api import expect
 
+from campus import testing
 from campus.tests import hostile_files
 from services import demo
 from tests import browser
@@ -104,3 +105,65 @@ def test_another_department_finds_no_such_request(page, base_url, http):
     browser.sign_in(page, base_url, "exams.officer")
     response = page.goto(f"{base_url}/staff/requests/{number}")
     assert response.status == 404
+
+
+def test_a_correction_filed_decided_field_by_field_and_applied(page, base_url, http):
+    """Zainab asks to correct her father's name and her mobile; admissions refuse the father's
+    name without a document, she attaches her CNIC, admissions approve it and refuse the
+    mobile with a reason; enrollment applies the approved field: her profile shows it."""
+    zainab = demo.REGISTRANT["registration_number"]
+    browser.sign_in(page, base_url, zainab)
+    page.goto(f"{base_url}/student/requests/new")
+    page.click("[data-correction-link]")
+    expect(page.locator('[data-field="father_name"] [data-current]')).to_have_text("Akhtar Hussain")
+    page.fill("#cnic", "12345")  # not a CNIC: said next to the field
+    page.click("[data-correction-form] button")
+    expect(page.locator("#cnic-error")).to_be_visible()
+    no_serious_violations(page, "a correction refused")
+    page.fill("#cnic", "")
+    page.fill("#father_name", "Akhtar Hussain Shah")
+    page.fill("#mobile", "0300-7654321")
+    page.fill("#details", "My father's name is incomplete; new SIM")
+    page.click("[data-correction-form] button")
+    expect(page.locator("[data-done]")).to_be_visible()
+    number = page.locator("h1 + p .code").inner_text()
+    expect(page.locator('[data-corrections] tr[data-correction="father_name"]')).to_have_attribute(
+        "data-decision", "pending")
+    sign_out(page)
+
+    browser.sign_in(page, base_url, "admissions.officer")
+    page.goto(f"{base_url}/staff/requests/{number}")
+    page.check("#decision-father_name-approve")
+    page.check("#decision-mobile-refuse")
+    page.fill("#reason-mobile", "Call the helpline from the new number first")
+    page.click("[data-corrections-form] button")
+    expect(page.locator("#corrections-error")).to_be_visible()  # no document of hers yet
+    no_serious_violations(page, "a correction's decisions")
+    sign_out(page)
+
+    browser.sign_in(page, base_url, zainab)
+    page.goto(f"{base_url}/student/requests/{number}")
+    page.set_input_files("[data-document-form] #file", files=[{
+        "name": "cnic.jpg", "mimeType": "image/jpeg", "buffer": hostile_files.good_jpeg()}])
+    page.click("[data-document-form] button")
+    expect(page.locator("[data-documents] li")).to_have_count(1)
+    sign_out(page)
+
+    browser.sign_in(page, base_url, "admissions.officer")
+    page.goto(f"{base_url}/staff/requests/{number}")
+    page.check("#decision-father_name-approve")
+    page.check("#decision-mobile-refuse")
+    page.fill("#reason-mobile", "Call the helpline from the new number first")
+    page.click("[data-corrections-form] button")
+    expect(page.locator('[data-request-status="resolved"]')).to_be_visible()
+    sign_out(page)
+
+    student = bearer(login(http, zainab))
+    testing.wait_until(lambda: http.get("/api/v1/me/profile", headers=student).json()["data"]["father_name"]
+                 == "Akhtar Hussain Shah", what="enrollment to apply the correction")
+    profile = http.get("/api/v1/me/profile", headers=student).json()["data"]
+    assert profile["mobile"] != "03007654321"  # refused: not applied
+    browser.sign_in(page, base_url, zainab)
+    page.goto(f"{base_url}/student/requests/{number}")
+    expect(page.locator('[data-corrections] tr[data-correction="mobile"]')).to_contain_text(
+        "Call the helpline from the new number first")

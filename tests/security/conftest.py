@@ -55,7 +55,8 @@ def records(stack):
                 "batch_id": "00000000-0000-4000-8000-000000000000",
                 "document_id": "eyJhbGciOiJFZERTQSJ9.e30.AAAA", "serial": "RNS0000000000000000",
                 "roll_number": "BM214365", "file_id": "00000000-0000-4000-8000-000000000000",
-                "settlement_id": "1", "unmatched_id": "1", "attachment_id": "1"}
+                "settlement_id": "1", "unmatched_id": "1", "attachment_id": "1",
+                "complaint_number": "HD-2026-000001", "article_id": "1"}
 
 
 def _tracking_id(http, owner: dict) -> str:

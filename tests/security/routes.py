@@ -22,6 +22,10 @@ PUBLIC_ENDPOINTS = {
     "public.degree_tracking", "public.catalogue", "public.programs", "public.offerings", "public.centres",
     "exams_public.get_public_roll_number_slip", "exams_public.verify_document", "exams_public.get_document_keys",
     "exams_public.get_date_sheet", "exams_public.get_public_result", "finance_public.get_banks",
+    "helpdesk_public.get_challenge", "helpdesk_public.post_complaint", "helpdesk_public.get_complaint_status",
+    "portal_public.help", "portal_public.help_filed", "portal_public.help_status",
+    "faq_public.search_faq", "faq_public.get_faq_article", "faq_public.vote_faq",
+    "portal_public.faq", "portal_public.faq_article", "portal_public.faq_vote",
     "health.healthz", "health.readyz", "health.openapi_document",
     "static",
 }

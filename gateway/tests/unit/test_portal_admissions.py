@@ -142,7 +142,8 @@ def test_each_tool_link_is_a_page_of_its_tool_and_declares_its_departments(app):
 @pytest.mark.parametrize(("who", "links", "finder"), [
     (ADMISSIONS, ["/staff/students/new", "/staff/admissions/new", "/staff/admissions/files", "/staff/students",
                   "/staff/semesters", "/staff/programmes"], True),
-    (STUDENT_SERVICES, ["/staff/accounts", "/staff/audit", "/staff/students", "/staff/financial-aid"], True),
+    (STUDENT_SERVICES, ["/staff/accounts", "/staff/audit", "/staff/students", "/staff/financial-aid",
+                        "/staff/complaints", "/staff/faq"], True),
     (ISLAMABAD, ["/staff/tutors"], False),
     (EXAMS, ["/staff/exam-centres", "/staff/date-sheets", "/staff/documents", "/staff/marks", "/staff/publication",
              "/staff/exam-cases"], False),

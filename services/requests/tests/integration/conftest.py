@@ -26,8 +26,11 @@ class EnrollmentDouble(enrollment_pb2_grpc.EnrollmentServiceServicer):
         if request.registration_number not in KNOWN_STUDENTS:
             raise NotFound("no such student", field="registration_number")
         name, level = KNOWN_STUDENTS[request.registration_number]
-        return enrollment_pb.StudentProfile(registration_number=request.registration_number, full_name=name,
-                                            program=enrollment_pb.Program(code="X", title="X", level=level))
+        return enrollment_pb.StudentProfile(
+            registration_number=request.registration_number, full_name=name, father_name="Muhammad Siddiqui",
+            cnic="35202-1234567-1", date_of_birth="2001-09-03", postal_address="House 12, Street 4, G-9/1, Islamabad",
+            mobile="+923001234567", email="student@example.pk",
+            program=enrollment_pb.Program(code="X", title="X", level=level))
 
     def GetStudentCentre(self, request, context):  # the real policy (served under it): requests only
         if request.registration_number not in KNOWN_STUDENTS:

@@ -194,8 +194,10 @@ def test_a_decision_is_an_event_in_the_outbox(gateway, users, correction, reques
 
 
 def test_the_queue_by_subtype_officer_age_and_service_level(gateway, users, requests_runtime):
-    address = file(gateway, users, category="personal_info_correction", subtype="address_change", details="New")
-    mobile = file(gateway, users, category="personal_info_correction", subtype="mobile_number_change", details="New")
+    address = file(gateway, users, category="personal_info_correction", subtype="address_change", details="New",
+                   changes={"postal_address": "House 7, Street 9, F-8/2, Islamabad"})
+    mobile = file(gateway, users, category="personal_info_correction", subtype="mobile_number_change", details="New",
+                  changes={"mobile": "03331234567"})
     officer = users.staff("admissions.officer", "admissions")
     assigned = gateway.call("requests", "AssignRequest", pb.AssignRequestRequest(
         request_number=mobile.request_number, officer="Admissions.Officer"), caller=officer)

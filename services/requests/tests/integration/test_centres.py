@@ -8,7 +8,7 @@ from alembic.migration import MigrationContext
 from campus import clock, migrations, testing
 from campus.errors import NotFound
 from cms.requests.v1 import requests_pb2 as pb
-from services.requests.models import metadata, request_numbers, service_requests
+from services.requests.models import FAQ_SEARCH_OBJECTS, metadata, request_numbers, service_requests
 
 AYESHA, SANA = "22P-123456", "23L-222333"  # Islamabad, Lahore (the enrollment double's CENTRES)
 
@@ -128,7 +128,10 @@ def empty_db():
 def test_the_migrations_build_the_models_tables(empty_db):
     migrations.upgrade(empty_db)
     with empty_db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), metadata) == []
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": True,  # the FAQ's search columns are PostgreSQL's own, not the models'
+            "include_name": lambda name, kind, parent: name not in FAQ_SEARCH_OBJECTS})
+        assert compare_metadata(context, metadata) == []
     assert migrations.is_current(empty_db)
 
 

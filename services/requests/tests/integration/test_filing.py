@@ -13,9 +13,10 @@ AYESHA, BILAL = "22P-123456", "23A-654321"
 
 
 def file(gateway, users, regno=AYESHA, category="other_fee_challan", subtype="degree_fee_urgent", details="Urgent",
-         key=""):
+         key="", changes=None):
     return gateway.call("requests", "FileRequest", pb.FileRequestRequest(
-        registration_number=regno, category=category, subtype=subtype, details=details, idempotency_key=key),
+        registration_number=regno, category=category, subtype=subtype, details=details, idempotency_key=key,
+        changes=[pb.CorrectionChange(field=f, new_value=v) for f, v in (changes or {}).items()]),
         caller=users.student(regno))
 
 
@@ -45,7 +46,7 @@ def test_the_fee_follows_the_students_level(gateway, users):
 
 
 def test_a_request_without_fee_is_submitted_without_challan(gateway, users):
-    filed = file(gateway, users, category="personal_info_correction", subtype="address_change", details="New address")
+    filed = file(gateway, users, category="general_query", subtype="general_query", details="Exam dates?")
     assert filed.status == "submitted" and not filed.HasField("challan")
 
 
