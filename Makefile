@@ -5,6 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+# An S3-compatible server for the tests of the object store (MinIO itself is not packaged);
+# defined before the rules that name it (make reads a rule's prerequisites as it goes).
+S3RVER := .cache/npm/node_modules/.bin/s3rver
+
 .PHONY: up test install browser translations protos test-unit test-integration test-e2e test-fault test-security bench lint lock check-deploy deploy-files clean
 
 up: install
@@ -41,8 +45,6 @@ browser: $(AXE)
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
 
-# An S3-compatible server for the tests of the object store (MinIO itself is not packaged).
-S3RVER := .cache/npm/node_modules/.bin/s3rver
 $(S3RVER):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm s3rver@3.7.1
 
@@ -55,6 +57,7 @@ protos: $(STAMP)
 
 test-unit test-integration test-e2e test-fault test-security: install
 	$(PY) -m pytest -m $(subst test-,,$@) -q
+test-integration: $(S3RVER)
 
 bench: install
 	$(PY) -m tests.perf.bench_dashboard

@@ -35,6 +35,17 @@ def postal_address(value: str) -> str:
     return address
 
 
+#: The longest email address a record keeps (enrollment's column).
+EMAIL_MAX = 120
+
+
+def _email(value: str) -> str:
+    email = identifiers.email(value, required=True)
+    if len(email) > EMAIL_MAX:
+        raise InvalidArgument(f"email is longer than {EMAIL_MAX} characters", field="email")
+    return email
+
+
 def required(field: str) -> str:
     raise InvalidArgument(f"{field} is required", field=field)
 
@@ -47,7 +58,7 @@ CHECKS: dict[str, Callable[[str], object]] = {
     "date_of_birth": lambda v: date_of_birth(v, clock.karachi_today()),
     "postal_address": postal_address,
     "mobile": lambda v: identifiers.mobile(v) or required("mobile"),
-    "email": lambda v: identifiers.email(v, required=True),
+    "email": lambda v: _email(v),
 }
 
 

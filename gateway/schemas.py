@@ -401,7 +401,7 @@ class AttachmentUpload(BaseModel):
 
 class Decision(Body):
     decision: Literal["approve", "reject", "request_information"]
-    reason: str = Field("", max_length=1000, pattern=TEXT,
+    reason: str = Field("", max_length=300, pattern=TEXT,
                         description="required to reject or to ask for information: the student reads it")
 
 
@@ -2157,7 +2157,7 @@ class ComplaintForm(BaseModel):
     name: str = Field(min_length=2, max_length=120, pattern=NAME)
     registration_number: str = Field("", max_length=12, pattern=r"^$|" + REGISTRATION_NUMBER[1:],
                                      description="if you know it")
-    email: str = Field("", max_length=254, pattern=TEXT, description="an email address or a mobile number, at "
+    email: str = Field("", max_length=120, pattern=TEXT, description="an email address or a mobile number, at "
                                                                      "least one: the answer is sent there")
     mobile: str = Field("", max_length=20, pattern=r"^$|^\+?[0-9 -]{10,20}$")
     category: ComplaintCategory

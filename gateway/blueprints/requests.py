@@ -5,6 +5,8 @@ The calls behind each are functions of their own, shared by the JSON API here an
 portal's pages (gateway.portal.requests), so both make the same calls."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response
 from flask_limiter.util import get_remote_address
 
@@ -27,6 +29,8 @@ BLUEPRINTS = (student_bp, staff_bp)
 UPLOADS = frozenset({"requests_student.post_attachment", "requests_staff.post_attachment_as_staff"})
 #: What a download may be served as: the three types attachments are checked to be.
 SERVED_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
+#: A row's number in a path, as the OpenAPI document says it (ASCII digits only: "²" is a digit to str.isdigit).
+ROW_NUMBER = re.compile(schemas.ROW_ID)
 
 
 def _requests(who: auth.Caller, method: str, message):
@@ -65,7 +69,7 @@ def attach_to(who: auth.Caller, request_number: str, filename: str, content: byt
 def attachment_response(who: auth.Caller, request_number: str, attachment_id: str) -> Response:
     """The document as a download, never as something a browser would open and run: the type
     it was checked to be, no sniffing, a sandbox and no scripts even if it were opened."""
-    if not attachment_id.isdigit() or len(attachment_id) > 12:
+    if not ROW_NUMBER.fullmatch(attachment_id):
         raise Problem(404, "no such attachment", field="attachment_id", kind="not-found")
     found = _requests(who, "GetAttachment", pb.GetAttachmentRequest(
         request_number=domain.parse_request_number(request_number), attachment_id=int(attachment_id)))
@@ -82,7 +86,7 @@ def document_response(content: bytes, content_type: str, filename: str, *, field
         "Content-Disposition": f'attachment; filename="{safe_file_name(filename)}"',
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'; sandbox",
-        "Cross-Origin-Resource-Policy": "same-origin"})
+        "Cross-Origin-Resource-Policy": "same-origin", "Cache-Control": "no-store"})
 
 
 def decide(who: auth.Caller, request_number: str, decision: str, reason: str) -> dict:
@@ -220,7 +224,11 @@ def get_attachment_as_staff(request_number: str, attachment_id: str):
 public_bp = Blueprint("helpdesk_public", __name__, url_prefix="/api/v1/public/complaints")
 helpdesk_bp = Blueprint("helpdesk_staff", __name__, url_prefix="/api/v1/staff/complaints")
 BLUEPRINTS = (*BLUEPRINTS, public_bp, helpdesk_bp)
-UPLOADS = UPLOADS | {"helpdesk_public.post_complaint", "portal_public.help"}
+UPLOADS = UPLOADS | {"helpdesk_public.post_complaint", "portal_public.help", "portal_student.request_document",
+                     "portal_staff.request_document",
+                     # an FAQ article's 20,000 characters of Urdu, form-encoded, outgrow the usual limit
+                     "faq_staff.post_faq_article", "faq_staff.put_faq_article", "portal_staff.faq",
+                     "portal_staff.faq_edit"}
 HELP_DESK = TOOLS["helpdesk"]
 
 
@@ -357,7 +365,7 @@ FAQ_KEEPERS = TOOLS["faq"]
 
 def article_number(article_id: str) -> int:
     """An article's number from a path, as the API checks it (404 for anything else)."""
-    if not article_id.isdigit() or len(article_id) > 9 or article_id.startswith("0"):
+    if not ROW_NUMBER.fullmatch(article_id):
         raise Problem(404, "no such article", field="article_id", kind="not-found")
     return int(article_id)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import redirect, request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_limiter.util import get_remote_address
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, RadioField, StringField, TextAreaField
@@ -13,6 +14,8 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 from campus.errors import AlreadyExists, DeadlineExceeded, FailedPrecondition, InvalidArgument, NotFound, Unavailable
 from gateway.blueprints import requests as requests_api
+from gateway.context import current
+from gateway.limits import limiter
 from gateway.portal import forms
 from gateway.portal.admission_forms import _file_name
 from gateway.portal.pages import error_page, page
@@ -79,6 +82,7 @@ def _help_page(form: Complaint, *, status: int = 200, problem=None):
 
 
 @public_bp.route("/help", methods=["GET", "POST"], endpoint="help")
+@limiter.limit(requests_api.helpdesk_limit, key_func=get_remote_address, methods=["POST"])
 def help_desk():
     """The complaint form for anyone (POST /api/v1/public/complaints, the same function)."""
     form = Complaint()
@@ -118,11 +122,12 @@ def help_filed():
 
 
 @public_bp.get("/help/status", endpoint="help_status")
+@limiter.limit(lambda: current().config.public_document_rate_limit, key_func=get_remote_address)
 def help_status():
     """A complaint's status and answer, by its number and the email or mobile given with it."""
     form = StatusLookUp(request.args)
     found, status = None, 200
-    if request.args:
+    if "complaint_number" in request.args or "contact" in request.args:  # not ?lang= alone
         if form.validate():
             try:
                 found = requests_api.complaint_status(form.complaint_number.data.strip().upper(), form.contact.data)
@@ -241,6 +246,7 @@ class FaqVote(FlaskForm):
 
 
 @public_bp.post("/faq/<article_id>/vote", endpoint="faq_vote")
+@limiter.limit(lambda: current().config.public_document_rate_limit, key_func=get_remote_address)
 def faq_vote(article_id):
     form = FaqVote()
     if not form.validate_on_submit() or request.form.get("helpful") not in ("yes", "no"):

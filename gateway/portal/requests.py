@@ -58,7 +58,7 @@ class Decision(FlaskForm):
         ("reject", _l("Reject"))], validators=[DataRequired(_l("Choose a decision."))])
     reason = TextAreaField(_l("Reason, as the student will read it"), filters=[forms._one_line_break],
                            description=_l("Required to reject or to ask for something."), validators=[
-        Optional(), Length(max=1000, message=_l("Please keep the reason within %(max)d characters.")),
+        Optional(), Length(max=300, message=_l("Please keep the reason within %(max)d characters.")),
         forms._plain_text])
 
 

@@ -6,6 +6,7 @@ caller has been checked by the servicer (hers, or her department's) before anyth
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -17,11 +18,20 @@ from campus.db import Database
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound
 from cms.requests.v1 import events_pb2
 from services.requests import domain
-from services.requests.models import attachments, messages, service_requests, status_history, subtypes
+from services.requests.models import (
+    attachments,
+    correction_fields,
+    messages,
+    service_requests,
+    status_history,
+    subtypes,
+)
 
 log = logging.getLogger(__name__)
 
 STUDENT, STAFF = "student", "staff"
+#: The history's lines for an officer put on a request (the department's business, not hers).
+ASSIGNED, UNASSIGNED = "assigned to ", "unassigned"
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,10 @@ class Limits:
     attachment_max_bytes: int
     attachments_per_request: int
     attachments_total_bytes: int
+
+
+def is_assignment(note: str) -> bool:
+    return note.startswith(ASSIGNED) or note == UNASSIGNED
 
 
 def author_kind(caller: Caller) -> str:
@@ -69,7 +83,7 @@ def locked(uow, request_id: int) -> sa.Row:
 def add_comment(db: Database, row: sa.Row, caller: Caller, text: str, *, internal: bool, idempotency_key: str,
                 limits: Limits) -> sa.Row:
     text = identifiers.text(text, "text", max_length=limits.message_max_length, required=True)
-    key = identifiers.text(idempotency_key, "idempotency_key", max_length=80) or None
+    key = _scoped(caller, identifiers.text(idempotency_key, "idempotency_key", max_length=80))
     if internal and caller.is_student:
         raise InvalidArgument("only staff leave internal notes", field="internal")
     earlier = _comment_by_key(db, row.id, key)
@@ -93,6 +107,11 @@ def add_comment(db: Database, row: sa.Row, caller: Caller, text: str, *, interna
         return earlier
     with db.sessions() as session:
         return session.execute(sa.select(messages).where(messages.c.id == comment_id)).one()
+
+
+def _scoped(caller: Caller, key: str) -> str | None:
+    """The key as stored: its author's own (another's key never finds, nor blocks, her message)."""
+    return hashlib.sha256(f"{audit.actor_of(caller)}\n{key}".encode()).hexdigest() if key else None
 
 
 def _comment_by_key(db: Database, request_id: int, key: str | None) -> sa.Row | None:
@@ -198,7 +217,7 @@ def decide(db: Database, row: sa.Row, caller: Caller, decision: str, reason: str
     if decided_by:
         raise FailedPrecondition(f"this request is decided by {decided_by} in its own tool", field="decision",
                                  reason="DECIDED_ELSEWHERE")
-    if row.category == "personal_info_correction":
+    if row.category == "personal_info_correction" and _has_fields(db, row.id):
         raise FailedPrecondition("a correction is decided field by field", field="decision",
                                  reason="DECIDED_BY_FIELD")
     with db.unit_of_work() as uow:
@@ -225,9 +244,17 @@ def assign(db: Database, row: sa.Row, caller: Caller, officer: str) -> sa.Row:
                 assigned_to=officer or None, updated_at=now))
             uow.session.execute(sa.insert(status_history).values(
                 request_id=row.id, status=current.status, changed_at=now, actor=audit.actor_of(caller),
-                note=f"assigned to {officer}" if officer else "unassigned"))
+                note=f"{ASSIGNED}{officer}" if officer else UNASSIGNED))
         uow.commit()
     return reread(db, row.id)
+
+
+def _has_fields(db: Database, request_id: int) -> bool:
+    """Whether a correction names its fields (those filed before fields were kept do not:
+    they are decided as a whole, as before)."""
+    with db.sessions() as session:
+        return session.scalar(sa.select(sa.func.count()).select_from(correction_fields).where(
+            correction_fields.c.request_id == request_id)) > 0
 
 
 def subtype(db: Database, code: str) -> sa.Row:

@@ -36,7 +36,7 @@ DECISIONS = {APPROVE: RESOLVED, REJECT: REJECTED, REQUEST_INFORMATION: AWAITING_
 #: A department decides a request that has reached it: never one still waiting for its fee
 #: (that one is turned down by itself when its challan lapses).
 DECIDABLE = (SUBMITTED, IN_PROCESS, AWAITING_STUDENT)
-REASON_MAX_LENGTH = 1000
+REASON_MAX_LENGTH = 300  # it is the history line she reads (status_history.note)
 
 
 def decision_target(status: str, decision: str, reason: str) -> str:

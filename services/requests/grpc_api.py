@@ -48,6 +48,22 @@ def request_message(row, history=(), thread=(), attachments=(), level=None, fiel
     return message
 
 
+def _as_student_reads_it(message: pb.ServiceRequest) -> pb.ServiceRequest:
+    """Her request without the department's inner workings: which officer acted (the kind of
+    actor only), who is assigned, and the lines saying so."""
+    kept = [h for h in message.history if not casework.is_assignment(h.note)]
+    del message.history[:]
+    for line in kept:
+        line.actor = line.actor.split(":", 1)[0]
+        message.history.append(line)
+    for comment in message.thread:
+        comment.author = comment.author_kind
+    for attachment in message.attachments:
+        attachment.uploaded_by = attachment.author_kind
+    message.assigned_to = ""
+    return message
+
+
 def comment_message(row) -> pb.Comment:
     return pb.Comment(comment_id=row.id, author_kind=row.author_kind, author=row.author, text=row.text,
                       internal=row.internal, written_at=clock.iso(row.written_at))
@@ -133,12 +149,14 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
         return service.get_request(self.db, domain.parse_request_number(number))
 
     def _full(self, row, caller: Caller) -> pb.ServiceRequest:
-        """The request with its history, thread (internal notes for staff only) and documents."""
+        """The request with its history, thread (internal notes for staff only) and documents;
+        a student reads who acted as "staff", not which officer, and not who is assigned."""
         subtype = casework.subtype(self.db, row.subtype)
-        return request_message(row, service.history(self.db, row.id),
-                               casework.thread(self.db, row.id, with_internal=not caller.is_student),
-                               casework.attachments_of(self.db, row.id), (subtype.service_days, subtype.decided_by),
-                               corrections.fields_of(self.db, row.id))
+        message = request_message(row, service.history(self.db, row.id),
+                                  casework.thread(self.db, row.id, with_internal=not caller.is_student),
+                                  casework.attachments_of(self.db, row.id), (subtype.service_days, subtype.decided_by),
+                                  corrections.fields_of(self.db, row.id))
+        return _as_student_reads_it(message) if caller.is_student else message
 
     @rpc(public=True)
     def GetCatalogue(self, request, context):
@@ -202,7 +220,8 @@ class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
         row, caller = self._request(request.request_number), current_caller()
         _readable(row, caller)
         found, content = casework.attachment(self.db, self.store, row.id, request.attachment_id)
-        return pb.AttachmentContent(attachment=attachment_message(found), content=content)
+        return pb.AttachmentContent(attachment=attachment_message(found), content=content,
+                                    registration_number=row.registration_number)
 
     @rpc(students=RECORD, staff=ALL)
     def AddComment(self, request, context):

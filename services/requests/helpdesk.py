@@ -53,6 +53,8 @@ def parse_number(value: str, field: str = "complaint_number") -> str:
 def _checked(complaint: Complaint) -> Complaint:
     regno = (complaint.registration_number or "").strip()
     email = identifiers.email(complaint.email)
+    if len(email) > 120:  # what the complaint keeps (and a record does)
+        raise InvalidArgument("email is longer than 120 characters", field="email")
     mobile = identifiers.mobile(complaint.mobile)
     if not email and not mobile:
         raise InvalidArgument("give an email address or a mobile number: the answer is sent there", field="email")

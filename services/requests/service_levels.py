@@ -80,14 +80,16 @@ def figures(db: Database, department: str, centre: str | None = None) -> Figures
 def _decided(session, department: str, centre: str | None) -> list[sa.Row]:
     """Requests decided in the last COMPLIANCE_DAYS days, each with the moment of its decision."""
     since = clock.utcnow() - dt.timedelta(days=COMPLIANCE_DAYS)
-    decided_at = (sa.select(sa.func.max(status_history.c.changed_at))
+    # The decision is the first line that moved it to resolved or rejected (a later line, an
+    # officer assigned after it, keeps that status but decides nothing).
+    decided_at = (sa.select(sa.func.min(status_history.c.changed_at))
                   .where(status_history.c.request_id == service_requests.c.id,
                          status_history.c.status.in_(domain.DECIDED)).scalar_subquery())
     return session.execute(
         sa.select(service_requests.c.queued_at, subtypes.c.service_days, decided_at.label("decided_at"))
         .join(subtypes, subtypes.c.code == service_requests.c.subtype)
         .where(*_where(department, centre), service_requests.c.status.in_((*domain.DECIDED, domain.CLOSED)),
-               service_requests.c.updated_at >= since)).all()
+               decided_at >= since)).all()
 
 
 def escalate_overdue(db: Database, *, limit: int = 500) -> int:

@@ -104,6 +104,8 @@ def test_the_department_asks_she_answers_it_decides(http, query):
                          json={"decision": "approve", "reason": "Exams start on 10 January."})
     assert approved.status_code == 200 and approved.json()["status"] == "resolved"
     history = http.get(f"/api/v1/me/requests/{number}", headers=student).json()["history"]
-    assert [h["status"] for h in history] == ["submitted", "awaiting_student", "in_process", "in_process",
-                                              "resolved"]
-    assert history[-1]["actor"].startswith(f"staff:{SERVICES}@student_services")
+    assert [h["status"] for h in history] == ["submitted", "awaiting_student", "in_process", "resolved"]
+    assert history[-1]["actor"] == "staff"  # she reads that staff acted, not which officer
+    staff_view = http.get(f"/api/v1/staff/requests/{number}", headers=services).json()["history"]
+    assert staff_view[-1]["actor"].startswith(f"staff:{SERVICES}@student_services")
+    assert "assigned to student.services" in [h["note"] for h in staff_view]

@@ -230,3 +230,23 @@ def test_a_closed_request_takes_nothing_more(gateway, users, correction, request
     with pytest.raises(FailedPrecondition) as closed:
         comment(gateway, correction.request_number, as_ayesha(users), "hello?")
     assert closed.value.reason == "REQUEST_CLOSED"
+
+
+def test_she_reads_who_acted_as_staff_not_which_officer(gateway, users, correction):
+    number, officer = correction.request_number, services_staff(users)
+    gateway.call("requests", "AssignRequest", pb.AssignRequestRequest(request_number=number,
+                                                                      officer="services.officer"), caller=officer)
+    comment(gateway, number, officer, "We are on it.")
+    hers = get(gateway, number, as_ayesha(users))
+    assert not hers.assigned_to and [h.note for h in hers.history] == ["filed"]  # no "assigned to"
+    assert {h.actor for h in hers.history} == {"student"} and hers.thread[0].author == "staff"
+    theirs = get(gateway, number, officer)
+    assert theirs.assigned_to == "services.officer" and theirs.history[-1].note == "assigned to services.officer"
+
+
+def test_one_authors_message_key_never_finds_anothers(gateway, users, correction):
+    key = uuid.uuid4().hex
+    note = comment(gateway, correction.request_number, services_staff(users), "Internal only", internal=True,
+                   idempotency_key=key)
+    hers = comment(gateway, correction.request_number, as_ayesha(users), "Mine", idempotency_key=key)
+    assert hers.comment_id != note.comment_id and hers.text == "Mine" and not hers.internal

@@ -99,3 +99,19 @@ def test_a_correction_with_nothing_approved_is_rejected_and_tells_enrollment_not
     assert decided.status == "rejected"
     assert not [e for e in outbox_events(requests_runtime, "correction_approved")
                 if e["data"]["request_number"] == filed.request_number]
+
+
+def test_a_correction_filed_before_fields_were_kept_is_decided_as_a_whole(gateway, users, requests_runtime):
+    import sqlalchemy as sa
+
+    from services.requests.models import correction_fields, service_requests
+    filed = file(gateway, users, category=CORRECTION, subtype="address_change", details="Old style",
+                 changes={"postal_address": "House 9, Street 1, I-8/3, Islamabad"})
+    with requests_runtime.db.unit_of_work() as uow:  # as a request of before migration 0006
+        request_id = uow.session.execute(sa.select(service_requests.c.id).where(
+            service_requests.c.request_number == filed.request_number)).scalar()
+        uow.session.execute(sa.delete(correction_fields).where(correction_fields.c.request_id == request_id))
+        uow.commit()
+    decided = gateway.call("requests", "DecideRequest", pb.DecideRequestRequest(
+        request_number=filed.request_number, decision="approve", reason="Updated by hand"), caller=admissions(users))
+    assert decided.status == "resolved"
