@@ -6,7 +6,8 @@ documented, and the document cannot drift from what the gateway does.
 
 Each operation runs as whoever may call it: a student, the staff of its department, a
 bank. Operations that would end the shared session or change a demo password are left
-out; the staff account actions act on a throwaway student."""
+out; the staff account actions act on a throwaway student, the FAQ edits on an article of
+the fuzzer's own (the demo articles stay as they are)."""
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -128,8 +129,12 @@ def identities(stack):
     with client(stack) as http:
         admissions = bearer(login(http, "admissions.officer"))
         throwaway, _ = create_student(http, admissions, name="Fuzz Target")
+        services = bearer(login(http, "student.services"))
+        article = http.post("/api/v1/staff/faq", headers=services, json={
+            "category": "portal", "title_en": "Fuzz target", "body_en": "An article the fuzzer may rewrite."})
+        assert article.status_code == 201, article.text
         return {"student": bearer(login(http, "22P-123456")), "admissions": admissions,
-                "student_services": bearer(login(http, "student.services")), "throwaway": throwaway,
+                "student_services": services, "throwaway": throwaway, "faq_article": str(article.json()["id"]),
                 "regional": bearer(login(http, "regional.islamabad")),
                 "examinations": bearer(login(http, "exams.officer")),
                 "treasury": bearer(login(http, "treasury.officer"))}
@@ -153,6 +158,8 @@ def _as_whom(operation, identities) -> tuple[dict, dict, dict]:
         return identities["admissions"], {}, {}
     if path.startswith("/api/v1/staff/accounts/"):
         return identities["student_services"], {}, {"username": identities["throwaway"]}
+    if path.startswith("/api/v1/staff/faq/"):  # rewrite an article of its own, never the demo's
+        return identities["student_services"], {}, {"article_id": identities["faq_article"]}
     for prefix, department in STAFF_AUDIENCES:
         if path.startswith(prefix):
             return identities[department], {}, {}

@@ -90,7 +90,10 @@ def test_the_pages_show_what_the_json_api_says(page, base_url, http):
     page.goto(f"{base_url}/student/requests/new")
     shown = {s.get_attribute("data-subtype"): int(s.locator(".fee").get_attribute("data-fee"))
              for s in page.locator("[data-subtype]").all()}
-    assert shown == {s["code"]: s["fee"] for c in api["categories"] for s in c["subtypes"]}
+    # A correction is filed on its own page (her record's values beside the new ones): a link here.
+    assert shown == {s["code"]: s["fee"] for c in api["categories"] for s in c["subtypes"]
+                     if c["code"] != "personal_info_correction"}
+    expect(page.locator('[data-category="personal_info_correction"] [data-correction-link]')).to_be_visible()
 
     number = file_in_the_portal(page, base_url, "other_fee_challan/course_change_fee", "8604 to 8609")
     filed = http.get(f"/api/v1/me/requests/{number}", headers=student).json()
