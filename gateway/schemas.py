@@ -2188,9 +2188,13 @@ class ComplaintStatus(View):
     answered_at: str
 
     @classmethod
+    def _fields(cls, c) -> dict:
+        return {"complaint_number": c.complaint_number, "category": c.category, "status": c.status,
+                "filed_at": c.filed_at, "answer": c.answer, "answered_at": c.answered_at}
+
+    @classmethod
     def from_message(cls, c) -> Self:
-        return cls(complaint_number=c.complaint_number, category=c.category, status=c.status, filed_at=c.filed_at,
-                   answer=c.answer, answered_at=c.answered_at)
+        return cls(**cls._fields(c))
 
 
 class ComplaintView(ComplaintStatus):
@@ -2205,9 +2209,8 @@ class ComplaintView(ComplaintStatus):
 
     @classmethod
     def from_message(cls, c) -> Self:
-        return cls(complaint_number=c.complaint_number, category=c.category, status=c.status, filed_at=c.filed_at,
-                   answer=c.answer, answered_at=c.answered_at, name=c.name, registration_number=c.registration_number,
-                   email=c.email, mobile=c.mobile, text=c.text, answered_by=c.answered_by, document=c.filename)
+        return cls(**cls._fields(c), name=c.name, registration_number=c.registration_number, email=c.email,
+                   mobile=c.mobile, text=c.text, answered_by=c.answered_by, document=c.filename)
 
 
 class ComplaintList(View):

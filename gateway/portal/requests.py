@@ -26,6 +26,7 @@ from gateway.portal.staff import bp as staff_bp
 from gateway.portal.student import bp as student_bp
 from gateway.portal.vocabulary import DEPARTMENT_NAMES
 from gateway.problems import Problem
+from services.requests import domain as requests_domain
 
 NOT_ANSWERING = (Unavailable, DeadlineExceeded)
 MESSAGE_MAX = 2000
@@ -284,10 +285,6 @@ def staff_download(caller, request_number, attachment_id):
 CORRECTABLE = {"full_name": _l("Name"), "father_name": _l("Father's name"), "cnic": _l("CNIC"),
                "date_of_birth": _l("Date of birth"), "postal_address": _l("Postal address"),
                "mobile": _l("Mobile number"), "email": _l("Email address")}
-#: The request a correction is filed as: that of the first field she corrects.
-FIELD_SUBTYPES = {"full_name": "name_correction", "father_name": "father_name_correction",
-                  "cnic": "cnic_correction", "date_of_birth": "date_of_birth_correction",
-                  "postal_address": "address_change", "mobile": "mobile_number_change", "email": "email_change"}
 
 
 class Correction(FlaskForm):
@@ -333,7 +330,7 @@ def correction(caller):
     changes = form.changes()
     if not changes:
         return _correction_page(caller, form, status=400, problem=_l("Fill in the new value of what is wrong."))
-    subtype = FIELD_SUBTYPES[next(iter(changes))]
+    subtype = requests_domain.CORRECTION_FIELD_SUBTYPES[next(iter(changes))]
     try:
         filed = student_api.file_for(caller, category="personal_info_correction", subtype=subtype,
                                      details=form.details.data or "", idempotency_key=form.idempotency_key.data,

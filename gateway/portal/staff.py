@@ -24,6 +24,7 @@ from gateway.portal.admission_forms import FindStudent
 from gateway.portal.pages import forbidden, page
 from gateway.portal.vocabulary import ACCOUNT_KINDS, ACCOUNT_STATUSES, AUDIT_EVENTS, DEPARTMENT_NAMES
 from gateway.security import declare_audience
+from services.requests import domain as requests_domain
 
 bp = Blueprint("portal_staff", __name__, url_prefix="/staff")
 
@@ -138,7 +139,7 @@ def _age_chart(figures: dict):
 
 #: What the console's queue may be filtered by (schemas.QueueQuery's fields; `mine` besides).
 QUEUE_FILTERS = ("status", "subtype", "older_than_days", "overdue")
-QUEUE_STATUSES = ("awaiting_payment", "submitted", "in_process", "awaiting_student", "resolved", "rejected", "closed")
+QUEUE_STATUSES = requests_domain.STATUSES
 
 
 def _subtypes_of(department: str) -> list[tuple[str, str]]:

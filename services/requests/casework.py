@@ -140,7 +140,8 @@ def add_attachment(db: Database, store: storage.Store, row: sa.Row, caller: Call
     if earlier is not None:
         return earlier
     _writable(row)
-    _room_for(db, row.id, upload.size, limits)
+    with db.sessions() as session:
+        _check_room(session, row.id, upload.size, limits)
     name = storage.new_name()
     store.put(name, content, upload.content_type)
     now = clock.utcnow()
@@ -148,7 +149,7 @@ def add_attachment(db: Database, store: storage.Store, row: sa.Row, caller: Call
         with db.unit_of_work() as uow:
             current = locked(uow, row.id)
             _writable(current)
-            _room_for_locked(uow, row.id, upload.size, limits)  # counted again under the lock
+            _check_room(uow.session, row.id, upload.size, limits)  # counted again under the lock
             attachment_id = uow.session.execute(sa.insert(attachments).values(
                 request_id=row.id, stored_name=name, filename=upload.filename, content_type=upload.content_type,
                 size=upload.size, sha256=upload.sha256, author_kind=author_kind(caller),
@@ -170,15 +171,6 @@ def _attachment_by_hash(db: Database, request_id: int, sha256: str) -> sa.Row | 
     with db.sessions() as session:
         return session.execute(sa.select(attachments).where(
             attachments.c.request_id == request_id, attachments.c.sha256 == sha256)).first()
-
-
-def _room_for(db: Database, request_id: int, size: int, limits: Limits) -> None:
-    with db.sessions() as session:
-        _check_room(session, request_id, size, limits)
-
-
-def _room_for_locked(uow, request_id: int, size: int, limits: Limits) -> None:
-    _check_room(uow.session, request_id, size, limits)
 
 
 def _check_room(session, request_id: int, size: int, limits: Limits) -> None:

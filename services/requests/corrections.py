@@ -15,10 +15,7 @@ from services.requests import casework, domain
 from services.requests.models import attachments, correction_fields
 
 CATEGORY = "personal_info_correction"
-#: The field each subtype of the category is about: she may correct others with it.
-SUBTYPE_FIELDS = {"name_correction": "full_name", "father_name_correction": "father_name",
-                  "cnic_correction": "cnic", "date_of_birth_correction": "date_of_birth",
-                  "address_change": "postal_address", "mobile_number_change": "mobile", "email_change": "email"}
+SUBTYPE_FIELDS = domain.CORRECTION_SUBTYPE_FIELDS
 #: Fields whose correction needs a document (CNIC, matriculation certificate): approved only
 #: once she has attached one. An address, mobile or email she may simply state.
 NEEDS_EVIDENCE = frozenset({"full_name", "father_name", "cnic", "date_of_birth"})

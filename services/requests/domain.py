@@ -57,6 +57,15 @@ def decision_target(status: str, decision: str, reason: str) -> str:
     return target
 
 
+#: "Correction in personal information": the field each subtype is about (she may correct
+#: others with it); a correction filed by fields is filed as the subtype of its first.
+CORRECTION_SUBTYPE_FIELDS = {
+    "name_correction": "full_name", "father_name_correction": "father_name", "cnic_correction": "cnic",
+    "date_of_birth_correction": "date_of_birth", "address_change": "postal_address",
+    "mobile_number_change": "mobile", "email_change": "email"}
+CORRECTION_FIELD_SUBTYPES = {field: subtype for subtype, field in CORRECTION_SUBTYPE_FIELDS.items()}
+
+
 def status_after_answer(current: str) -> str | None:
     """Her answer (a message or an attachment) to a department's question puts the request
     back in its queue; any other time it changes nothing."""

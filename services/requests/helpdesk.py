@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from campus import audit, clock, identifiers, storage, uploads
+from campus import audit, clock, identifiers, personal_info, storage, uploads
 from campus.auth import Caller
 from campus.db import Database
 from campus.errors import AlreadyExists, FailedPrecondition, InvalidArgument, NotFound
@@ -53,8 +53,8 @@ def parse_number(value: str, field: str = "complaint_number") -> str:
 def _checked(complaint: Complaint) -> Complaint:
     regno = (complaint.registration_number or "").strip()
     email = identifiers.email(complaint.email)
-    if len(email) > 120:  # what the complaint keeps (and a record does)
-        raise InvalidArgument("email is longer than 120 characters", field="email")
+    if len(email) > personal_info.EMAIL_MAX:  # what the complaint keeps, as a record does
+        raise InvalidArgument(f"email is longer than {personal_info.EMAIL_MAX} characters", field="email")
     mobile = identifiers.mobile(complaint.mobile)
     if not email and not mobile:
         raise InvalidArgument("give an email address or a mobile number: the answer is sent there", field="email")
