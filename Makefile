@@ -65,6 +65,7 @@ bench: install
 	$(PY) -m tests.perf.bench_results
 	$(PY) -m tests.perf.bench_collection
 	$(PY) -m tests.perf.bench_faq
+	$(PY) -m tests.perf.bench_announcements
 
 lint: install
 	$(VENV)/bin/ruff check .

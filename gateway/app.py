@@ -14,7 +14,18 @@ from campus import auth, logs
 from campus import config as config_mod
 from gateway import portal, problems
 from gateway.blueprints import auth as auth_bp
-from gateway.blueprints import bank, examinations, finance, health, public, records, requests, staff, student
+from gateway.blueprints import (
+    bank,
+    examinations,
+    finance,
+    health,
+    notifications,
+    public,
+    records,
+    requests,
+    staff,
+    student,
+)
 from gateway.config import GatewayConfig
 from gateway.context import Gateway
 from gateway.limits import limiter
@@ -51,7 +62,7 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     problems.install(app)
     limiter.init_app(app)
     api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, *examinations.BLUEPRINTS,
-                      *finance.BLUEPRINTS, *requests.BLUEPRINTS, bank.bp)
+                      *finance.BLUEPRINTS, *requests.BLUEPRINTS, *notifications.BLUEPRINTS, bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)

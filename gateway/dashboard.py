@@ -15,6 +15,7 @@ from cms.enrollment.v1 import enrollment_pb2
 from cms.exams.v1 import exams_pb2
 from cms.finance.v1 import finance_pb2
 from cms.identity.v1 import identity_pb2
+from cms.notifications.v1 import notifications_pb2
 from cms.requests.v1 import requests_pb2
 from cms.tracking.v1 import tracking_pb2
 from gateway import schemas
@@ -54,6 +55,9 @@ TILES: dict[str, TileSource] = {
                            lambda r: tracking_pb2.ListStudentTrackingRequest(registration_number=r), schemas.Tracking),
     "account": TileSource("identity", "GetAccount",
                           lambda r: identity_pb2.GetAccountRequest(username=r), schemas.Account),
+    "notifications": TileSource("notifications", "ListInbox",
+                                lambda r: notifications_pb2.ListInboxRequest(registration_number=r, limit=5),
+                                schemas.InboxTileData),
 }
 
 

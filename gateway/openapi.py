@@ -56,6 +56,10 @@ PATH_PARAMETERS = {
     "article_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an FAQ article's number"},
     "complaint_number": {"type": "string", "pattern": schemas.COMPLAINT_NUMBER,
                          "description": "a help-desk complaint's number, like HD-2026-000123"},
+    "notification_id": {"type": "string", "pattern": schemas.NOTIFICATION_ID,
+                        "description": "n<number> or a<number> from her notifications, or `all`"},
+    "announcement_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an announcement's number"},
+    "delivery_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an email's or text message's number"},
 }
 _PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},

@@ -125,7 +125,7 @@ class View(BaseModel):
     def body(self) -> dict[str, Any]:
         """The JSON the client gets. A field the constructor was not given is left out
         (only the bank's short answer has any)."""
-        return self.model_dump(mode="json", exclude_unset=True)
+        return self.model_dump(mode="json", exclude_unset=True, by_alias=True)
 
 
 def _amount(paisa: int) -> dict:
@@ -822,6 +822,7 @@ class DashboardTiles(View):
     requests: RequestsTile
     tracking: TrackingTile
     account: AccountTile
+    notifications: NotificationsTile
 
 
 class DashboardStudent(View):
@@ -2310,3 +2311,154 @@ class FaqArticleFull(View):
 
 class FaqArticles(View):
     articles: list[FaqArticleFull]
+
+
+# -- notifications ----------------------------------------------------------------------
+NOTIFICATION_ID = r"^([na][1-9][0-9]{0,17}|all)$"
+Language = Literal["en", "ur"]
+Audience = Literal["all", "program", "region", "semester"]
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+class InboxQuery(BaseModel):
+    lang: Language = Field("en", description="the language of each title and body")
+    unread_only: bool = False
+    limit: int = Field(20, ge=1, le=100)
+
+
+class NotificationItem(View):
+    id: str = Field(description="n<number>: hers alone; a<number>: an announcement")
+    # "body" in JSON; not its Python name, which would hide View.body().
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    kind: str
+    title: str
+    text: str = Field(alias="body")
+    created_at: str
+    read: bool
+    deadline: str | None = Field(description="YYYY-MM-DD: an announcement's deadline")
+    link: str | None = Field(description="the portal page it is about")
+
+    @classmethod
+    def from_message(cls, n, lang: str = "en") -> Self:
+        return cls(id=n.id, kind=n.kind, title=n.title_ur if lang == "ur" else n.title_en,
+                   text=n.body_ur if lang == "ur" else n.body_en, created_at=n.created_at, read=n.read,
+                   deadline=n.deadline or None, link=n.link or None)
+
+
+class Inbox(View):
+    notifications: list[NotificationItem]
+    unread: int
+
+    @classmethod
+    def from_message(cls, response, lang: str = "en") -> Self:
+        return cls(notifications=[NotificationItem.from_message(n, lang) for n in response.notifications],
+                   unread=response.unread)
+
+
+class BilingualNotification(NotificationItem):
+    """On the dashboard's tile: both languages, for the portal to show the one she reads."""
+    title_ur: str
+    body_ur: str
+
+    @classmethod
+    def from_message(cls, n, lang: str = "en") -> Self:
+        return cls(**NotificationItem.from_message(n).model_dump(), title_ur=n.title_ur, body_ur=n.body_ur)
+
+
+class InboxTileData(View):
+    notifications: list[BilingualNotification]
+    unread: int
+
+    @classmethod
+    def from_message(cls, response) -> Self:
+        return cls(notifications=[BilingualNotification.from_message(n) for n in response.notifications],
+                   unread=response.unread)
+
+
+class NotificationsTile(_Tile):
+    data: InboxTileData | None
+
+
+class Unread(View):
+    unread: int
+
+
+class AnnouncementBody(Body):
+    audience: Audience
+    audience_value: str = Field("", max_length=40, pattern=r"^[A-Za-z0-9 ]*$",
+                                description="the program's code (BED15), the centre's (ISB) or the semester "
+                                            "(Spring 2027); empty for all")
+    title_en: str = Field(min_length=1, max_length=150, pattern=FILLED_TEXT)
+    body_en: str = Field(min_length=1, max_length=2000, pattern=FILLED_TEXT)
+    title_ur: str = Field("", max_length=150, pattern=TEXT, description="empty: Urdu readers see the English")
+    body_ur: str = Field("", max_length=2000, pattern=TEXT)
+    deadline: str = Field("", pattern=rf"{DATE}|^$", description="YYYY-MM-DD, today or later; empty for none")
+
+
+class AnnouncementView(View):
+    id: int
+    audience: Audience
+    audience_value: str
+    title_en: str
+    body_en: str
+    title_ur: str
+    body_ur: str
+    deadline: str | None
+    published_by: str
+    published_at: str
+    withdrawn: bool
+    audience_size: int = Field(description="the students it reaches today")
+
+    @classmethod
+    def from_message(cls, a) -> Self:
+        return cls(id=a.announcement_id, audience=a.audience, audience_value=a.audience_value, title_en=a.title_en,
+                   body_en=a.body_en, title_ur=a.title_ur, body_ur=a.body_ur, deadline=a.deadline or None,
+                   published_by=a.published_by, published_at=a.published_at, withdrawn=a.withdrawn,
+                   audience_size=a.audience_size)
+
+
+class Announcements(View):
+    announcements: list[AnnouncementView]
+
+
+class AnnouncementHeaders(BaseModel):
+    idempotency_key: str | None = Field(
+        None, alias="Idempotency-Key", max_length=80, pattern=TEXT,
+        description="Optional. The same key publishes one announcement, however often the call is retried.")
+
+
+DeliveryStatus = Literal["pending", "sent", "dead", "no_address"]
+
+
+class DeliveryQuery(BaseModel):
+    status: DeliveryStatus | None = None
+    limit: int = Field(50, ge=1, le=200)
+
+
+DashboardTiles.model_rebuild()
+Dashboard.model_rebuild()
+
+
+class DeliveryView(View):
+    id: int
+    channel: Literal["email", "sms"]
+    kind: str
+    recipient: str = Field(description="a registration number, or a masked address")
+    address: str = Field(description="masked")
+    status: DeliveryStatus
+    attempts: int
+    last_error: str | None
+    created_at: str
+    sent_at: str | None
+    reference: str
+
+    @classmethod
+    def from_message(cls, d) -> Self:
+        return cls(id=d.delivery_id, channel=d.channel, kind=d.kind, recipient=d.recipient, address=d.address,
+                   status=d.status, attempts=d.attempts, last_error=d.last_error or None, created_at=d.created_at,
+                   sent_at=d.sent_at or None, reference=d.reference)
+
+
+class Deliveries(View):
+    deliveries: list[DeliveryView]
+    counts: dict[str, int]

@@ -95,19 +95,23 @@ def new_regno() -> str:
     return f"25S-{random.randint(0, 999999):06d}"
 
 
-def mails_to(stack: Stack, recipient: str) -> list[str]:
+def mails_to(stack: Stack, recipient: str, sender: str = "no-reply@cms.edu.pk") -> list[str]:
+    """The mails to `recipient` from `sender` (identity's, unless named: notifications write
+    to the same students from notifications@)."""
     folder = Path(stack.env["CAMPUS_VAR_DIR"]) / "mail"
     bodies = []
     for path in sorted(folder.glob("*.eml")) if folder.exists() else []:
         message = email.message_from_bytes(path.read_bytes())
-        if message["To"] == recipient:
+        if message["To"] == recipient and sender in (message["From"] or ""):
             bodies.append(message.get_payload(decode=True).decode())
     return bodies
 
 
-def wait_for_mail(stack: Stack, recipient: str, count: int = 1) -> str:
-    return testing.wait_until(lambda: len(mails_to(stack, recipient)) >= count and mails_to(stack, recipient)[-1],
-                              timeout=20, what=f"mail number {count} to {recipient}")
+def wait_for_mail(stack: Stack, recipient: str, count: int = 1, sender: str = "no-reply@cms.edu.pk") -> str:
+    def arrived():
+        found = mails_to(stack, recipient, sender)
+        return len(found) >= count and found[-1]
+    return testing.wait_until(arrived, timeout=20, what=f"mail number {count} to {recipient}")
 
 
 #: The admission record's CNIC that admissions gives with a legacy account (create_student).

@@ -4,7 +4,7 @@
 # /docker-entrypoint-initdb.d). One role and one database per service, each database
 # closed to the others: no service can read another's tables.
 set -eu
-for service in identity enrollment exams finance requests tracking; do
+for service in identity enrollment exams finance requests tracking notifications; do
     psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "${POSTGRES_DB:-postgres}" \
          --set service="$service" --set password="$CAMPUS_DB_PASSWORD" <<'SQL'
 CREATE ROLE :"service" LOGIN PASSWORD :'password';

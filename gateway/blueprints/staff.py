@@ -29,7 +29,9 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "student_documents": ("examinations", "student_services"),
          "treasury": ("treasury",), "settlements": ("treasury",), "treasury_figures": ("treasury",),
          "refunds": ("treasury",), "financial_aid": ("student_services", "treasury"), "fees": ("treasury",),
-         "helpdesk": ("student_services",), "faq": ("student_services",)}
+         "helpdesk": ("student_services",), "faq": ("student_services",),
+         "announcements": ("student_services", "admissions", "examinations", "treasury", "regional"),
+         "deliveries": ("student_services",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -63,7 +65,10 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "fees": (("finance", "ListFeeRows"), ("finance", "SetFee")),
              "helpdesk": tuple(("requests", m) for m in ("ListComplaints", "GetComplaint", "GetComplaintDocument",
                                                          "AnswerComplaint")),
-             "faq": (("requests", "ListFaqArticles"), ("requests", "SaveFaqArticle"))}
+             "faq": (("requests", "ListFaqArticles"), ("requests", "SaveFaqArticle")),
+             "announcements": tuple(("notifications", m) for m in ("ListAnnouncements", "PublishAnnouncement",
+                                                                   "WithdrawAnnouncement")),
+             "deliveries": (("notifications", "ListDeliveries"), ("notifications", "RetryDelivery"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

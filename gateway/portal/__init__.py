@@ -17,6 +17,7 @@ from gateway.portal import (
     helpdesk,
     i18n,
     mfa_pages,
+    notifications,
     pages,
     programmes,
     public,
@@ -39,6 +40,8 @@ EXAMINATION_PAGES = (examinations, results, cases)
 FINANCE_PAGES = (finance,)
 #: A request worked through (the thread, documents, decisions) joins the student and staff blueprints.
 REQUEST_PAGES = (requests, helpdesk)
+#: Her notifications, staff's announcements and the messages not sent join the student and staff blueprints.
+NOTIFICATION_PAGES = (notifications,)
 
 
 def install(app: Flask, api_blueprints) -> None:

@@ -54,7 +54,9 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("financial_aid", "portal_staff.financial_aid", _l("Financial aid and scholarships: decide")),
               ("treasury_figures", "portal_staff.treasury_figures", _l("Collections and outstanding dues: charts")),
               ("helpdesk", "portal_staff.complaints", _l("Help desk: complaints from anyone, answer them")),
-              ("faq", "portal_staff.faq", _l("FAQ: the answers anyone can search")))
+              ("faq", "portal_staff.faq", _l("FAQ: the answers anyone can search")),
+              ("announcements", "portal_staff.announcements", _l("Announcements to students, with deadlines")),
+              ("deliveries", "portal_staff.deliveries", _l("Emails and text messages: those not sent")))
 
 
 def department_of(caller) -> str:

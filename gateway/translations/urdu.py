@@ -10,6 +10,7 @@ from gateway.translations.urdu_casework import CASEWORK
 from gateway.translations.urdu_exams import EXAMS
 from gateway.translations.urdu_finance import FINANCE
 from gateway.translations.urdu_helpdesk import HELPDESK
+from gateway.translations.urdu_notifications import NOTIFICATIONS
 from gateway.translations.urdu_programmes import PROGRAMMES
 from gateway.translations.urdu_registration import REGISTRATION
 from gateway.translations.urdu_requests import REQUESTS
@@ -175,4 +176,4 @@ COMMON = {
 
 #: Every area's table; add a line here for a new area's module.
 URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS, **RESULTS,
-        **CASES, **FINANCE, **CASEWORK, **HELPDESK}
+        **CASES, **FINANCE, **CASEWORK, **HELPDESK, **NOTIFICATIONS}

@@ -142,7 +142,8 @@ def _insert(uow, records: list[domain.AdmissionRecord], *, officer: str, key: st
             uow.record(events_pb2.StudentAdmitted(
                 registration_number=regno, full_name=record.full_name, program_code=program,
                 level=program_rows[program].level, regional_centre=centre,
-                admission_semester=record.admission_semester, admitted_at=clock.iso(now)))
+                admission_semester=record.admission_semester, admitted_at=clock.iso(now),
+                email=record.email or "", mobile=record.mobile or ""))
         session.execute(sa.insert(students), rows)
         if progress is not None:
             progress(start + len(chunk))

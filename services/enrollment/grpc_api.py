@@ -30,7 +30,7 @@ from services.enrollment import (
 #: requests service for the payer's name and level). campus/tests/unit/test_declarations.py
 #: holds every grant: a new one is a deliberate edit there too.
 PROFILE_DEPARTMENTS = {"admissions", "regional", "student_services", "dispatch"}
-PROFILE_SERVICES = {"requests"}
+PROFILE_SERVICES = {"requests", "notifications"}  # filing; where her messages go
 #: The requests service stores the student's centre on each request it files, so that
 #: regional offices see only their own centre's requests; nobody else needs this read.
 CENTRE_SERVICES = {"requests"}

@@ -1,14 +1,14 @@
 import json
 import pathlib
-from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 
 from campus.config import ServiceConfig
+from campus.mail import MailSettings
 
 
-class IdentityConfig(ServiceConfig):
+class IdentityConfig(MailSettings, ServiceConfig):
     service = "identity"
 
     access_token_ttl_seconds: int = Field(900, ge=60, le=3600)
@@ -23,15 +23,8 @@ class IdentityConfig(ServiceConfig):
     #: Where the students' portal lives; reset links point there.
     portal_base_url: str = Field("http://localhost:8080", validation_alias=AliasChoices(
         "IDENTITY_PORTAL_BASE_URL", "PORTAL_BASE_URL", "portal_base_url"))
-    mail_backend: Literal["file", "smtp"] = "file"
     mail_from: str = "CMS Identity <no-reply@cms.edu.pk>"
     mail_poll_seconds: float = Field(2.0, gt=0, le=60)
-    smtp_host: str = "127.0.0.1"
-    smtp_port: int = Field(587, ge=1, le=65535)
-    smtp_starttls: bool = True
-    smtp_username: str = ""
-    smtp_password: SecretStr = SecretStr("")
-    smtp_timeout_seconds: float = Field(10.0, gt=0, le=120)
 
     #: Ed25519 private key (PEM) that signs access tokens; default <var_dir>/keys/identity-signing.pem.
     signing_key_file: pathlib.Path | None = None
@@ -108,10 +101,6 @@ class IdentityConfig(ServiceConfig):
             raise ValueError(f"IDENTITY_SIGNING_KEY_FILE: {self.signing_key_file} does not exist; "
                              "production needs the provisioned Ed25519 signing key")
         return self
-
-    @property
-    def mail_dir(self) -> pathlib.Path:
-        return self.var_dir / "mail"
 
     def previous_jwks(self) -> list[dict]:
         return previous_jwks(self.previous_public_jwks) if self.previous_public_jwks.strip() else []

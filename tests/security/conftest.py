@@ -56,7 +56,8 @@ def records(stack):
                 "document_id": "eyJhbGciOiJFZERTQSJ9.e30.AAAA", "serial": "RNS0000000000000000",
                 "roll_number": "BM214365", "file_id": "00000000-0000-4000-8000-000000000000",
                 "settlement_id": "1", "unmatched_id": "1", "attachment_id": "1",
-                "complaint_number": "HD-2026-000001", "article_id": "1"}
+                "complaint_number": "HD-2026-000001", "article_id": "1", "notification_id": "n1",
+                "announcement_id": "1", "delivery_id": "1"}
 
 
 def _tracking_id(http, owner: dict) -> str:

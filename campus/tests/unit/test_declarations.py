@@ -101,6 +101,7 @@ def test_a_server_will_not_serve_a_method_without_a_declared_policy():
 
 # -- least privilege: every grant, and who uses it --------------------------------------
 S = policy.ALL
+ANNOUNCING = {"student_services", "admissions", "examinations", "treasury", "regional"}
 #: Every grant of every RPC to staff departments and to calling services (issue 7: grants
 #: nothing uses are removed). A new grant is a deliberate edit here too, made with the
 #: tool or the peer call that needs it. Staff reads of a student's record stay with the
@@ -128,7 +129,8 @@ GRANTS = {
     ("identity", "RegenerateRecoveryCodes"): (S, set()),
     ("identity", "DisableMfa"): (S, set()),
     ("identity", "ListAuditEvents"): ({"student_services"}, set()),
-    ("enrollment", "GetStudentProfile"): ({"admissions", "student_services", "dispatch", "regional"}, {"requests"}),
+    ("enrollment", "GetStudentProfile"): ({"admissions", "student_services", "dispatch", "regional"},
+                                         {"requests", "notifications"}),
     # Requests stores the student's centre on each filed request (regional staff see theirs).
     ("enrollment", "GetStudentCentre"): (set(), {"requests"}),
     ("enrollment", "ListRegisteredCourses"): ({"admissions", "regional"}, set()),
@@ -212,6 +214,12 @@ GRANTS = {
     ("requests", "ListFaqArticles"): ({"student_services"}, set()),
     ("requests", "AssignRequest"): (S, set()),
     ("tracking", "ListStudentTracking"): ({"dispatch", "examinations", "student_services"}, set()),
+    # Announcements: a regional office to its own centre only (notifications checks the audience).
+    ("notifications", "PublishAnnouncement"): (ANNOUNCING, set()),
+    ("notifications", "ListAnnouncements"): (ANNOUNCING, set()),
+    ("notifications", "WithdrawAnnouncement"): (ANNOUNCING, set()),
+    ("notifications", "ListDeliveries"): ({"student_services"}, set()),
+    ("notifications", "RetryDelivery"): ({"student_services"}, set()),
 }
 
 

@@ -1,4 +1,4 @@
-"""Issue 5's claim: adding a seventh service is one new folder.
+"""Issue 5's claim: adding a service (here an eighth) is one new folder.
 
 In a copy of the repository's code (tmp_path; the real tree is never touched), a new
 `services/bursary/` holding only its definition and config is all that is written by hand:
@@ -33,7 +33,7 @@ from services.bursary.config import BursaryConfig
 
 SERVICE = ServiceDefinition(
     name="bursary",
-    port=50057,
+    port=50058,
     proto="cms.bursary.v1.bursary",
     config=BursaryConfig,
     servicer="services.bursary.grpc_api:BursaryServicer",
@@ -90,7 +90,7 @@ def test_its_kubernetes_file_has_every_process_its_service_autoscaler_and_jobs(c
             ("PodDisruptionBudget", "bursary-grpc")} <= set(docs)
     hpa = docs[("HorizontalPodAutoscaler", "bursary-grpc")]["spec"]
     assert (hpa["minReplicas"], hpa["maxReplicas"]) == (2, 8)
-    assert docs[("Service", "bursary")]["spec"]["ports"][0]["port"] == 50057
+    assert docs[("Service", "bursary")]["spec"]["ports"][0]["port"] == 50058
     container = docs[("Deployment", "bursary-consumer")]["spec"]["template"]["spec"]["containers"][0]
     assert container["livenessProbe"]["exec"]["command"][3] == "/tmp/heartbeats/bursary-consumer.heartbeat"
     assert {"name": "BURSARY_BANK_KEY_FILE", "value": "/var/run/secrets/campus/bursary-bank-key/bank-key.pem"} \
@@ -103,7 +103,7 @@ def test_every_relay_declares_its_queues_first(copy):
     docs = [d for path in (deploy / "k8s" / "base").glob("*.yaml") for d in load(deploy, str(path.relative_to(deploy)))]
     relays = [d for d in docs
               if d["kind"] == "Deployment" and d["metadata"]["labels"]["app.kubernetes.io/component"] == "relay"]
-    assert len(relays) == 7
+    assert len(relays) == 8
     for relay in relays:
         assert "declare-queues-bursary" in [c["name"] for c in relay["spec"]["template"]["spec"]["initContainers"]]
     compose = yaml.safe_load((deploy / "compose.yaml").read_text())["services"]
@@ -117,17 +117,17 @@ def test_compose_database_address_and_secrets(copy):
     services = compose["services"]
     assert {"migrate-bursary", "declare-queues-bursary", "bursary-grpc", "bursary-relay", "bursary-consumer"} \
         <= set(services)
-    assert services["gateway"]["environment"]["BURSARY_GRPC_ADDR"] == "bursary-grpc:50057"
+    assert services["gateway"]["environment"]["BURSARY_GRPC_ADDR"] == "bursary-grpc:50058"
     assert services["gateway"]["depends_on"]["bursary-grpc"] == {"condition": "service_healthy"}
     assert services["bursary-relay"]["environment"]["BURSARY_DATABASE_URL"].endswith("@postgres:5432/bursary")
     assert services["bursary-grpc"]["secrets"] == ["bursary_bank_key", "bursary_service_key", "service_public_keys"]
     assert services["bursary-relay"]["environment"]["AMQP_URL"].startswith("amqp://bursary:")
     assert compose["secrets"]["bursary_bank_key"] == {"file": "./secrets/bursary-bank-key.pem"}
     assert "bursary-var" in compose["volumes"]
-    assert "for service in identity enrollment exams finance requests tracking bursary; do" \
+    assert "for service in identity enrollment exams finance requests tracking notifications bursary; do" \
         in (deploy / "postgres/initdb.sh").read_text()
     config = load(deploy, "k8s/base/config.yaml")[0]["data"]
-    assert config["BURSARY_GRPC_ADDR"] == "bursary:50057"
+    assert config["BURSARY_GRPC_ADDR"] == "bursary:50058"
     secrets = {d["metadata"]["name"]: d["stringData"] for d in load(deploy, "k8s/secrets.template.yaml")}
     assert secrets["bursary-database"] == {"BURSARY_DATABASE_URL": "REPLACE_ME"}
     assert secrets["bursary-bank-key"] == {"bank-key.pem": "REPLACE_ME"}
@@ -143,7 +143,7 @@ def test_the_checks_pass_on_the_result(copy):
     checked = run(copy["root"], "deploy.check")
     assert checked.returncode == 0, checked.stderr
     # 7 relays and 6 consumers, each in compose and in both kustomizations.
-    assert "39 relays and consumers probed by their heartbeat" in checked.stdout
+    assert "45 relays and consumers probed by their heartbeat" in checked.stdout
     assert run(copy["root"], "deploy.render", "--check").returncode == 0
 
 

@@ -141,12 +141,12 @@ def test_each_tool_link_is_a_page_of_its_tool_and_declares_its_departments(app):
 
 @pytest.mark.parametrize(("who", "links", "finder"), [
     (ADMISSIONS, ["/staff/students/new", "/staff/admissions/new", "/staff/admissions/files", "/staff/students",
-                  "/staff/semesters", "/staff/programmes"], True),
+                  "/staff/semesters", "/staff/programmes", "/staff/announcements"], True),
     (STUDENT_SERVICES, ["/staff/accounts", "/staff/audit", "/staff/students", "/staff/financial-aid",
-                        "/staff/complaints", "/staff/faq"], True),
-    (ISLAMABAD, ["/staff/tutors"], False),
+                        "/staff/complaints", "/staff/faq", "/staff/announcements", "/staff/deliveries"], True),
+    (ISLAMABAD, ["/staff/tutors", "/staff/announcements"], False),
     (EXAMS, ["/staff/exam-centres", "/staff/date-sheets", "/staff/documents", "/staff/marks", "/staff/publication",
-             "/staff/exam-cases"], False),
+             "/staff/exam-cases", "/staff/announcements"], False),
 ])
 def test_the_console_links_each_department_to_its_own_tools(app, as_staff, monkeypatch, who, links, finder):
     monkeypatch.setattr(app.extensions["cms_gateway"], "clients", _NoQueue())

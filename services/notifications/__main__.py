@@ -1,0 +1,3 @@
+from campus.cli import main
+
+main("notifications")
