@@ -34,6 +34,13 @@ Every event, whoever publishes it:
   A handler that keeps failing sends the event to its dead-letter queue
   (`python -m services.<name> dead-letters [--replay]`), never into silence.
 - **Order**: not guaranteed between events; each consumer checks the state it acts on.
+- **Partner systems** (an LMS, a library), registered by student services at
+  `/staff/webhooks` for some of these events, receive each as an HTTP POST whose body is
+  the envelope, with `X-CMS-Delivery` (an id, the same on every retry: deduplicate on it),
+  `X-CMS-Event`, `X-CMS-Timestamp` (Unix seconds) and `X-CMS-Signature`
+  (`sha256=` + hex HMAC-SHA256 of `<timestamp>.<body>` under the partner's secret: check it
+  over the bytes received, and refuse an old timestamp). Any answer but 2xx is retried
+  with back-off (10 s doubling to an hour), then kept in the delivery log to redeliver.
 """
 
 

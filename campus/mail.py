@@ -15,7 +15,7 @@ import os
 import pathlib
 import smtplib
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate
 from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr
@@ -48,7 +48,7 @@ def message(settings: MailSettings, *, to: str, subject: str, body: str, referen
     mail["To"] = to
     mail["Subject"] = subject
     mail["Date"] = formatdate(localtime=False)
-    mail["Message-ID"] = make_msgid(idstring=reference, domain=MAIL_DOMAIN)
+    mail["Message-ID"] = f"<{reference}@{MAIL_DOMAIN}>"  # the same on a resend: one mail to a deduplicating server
     mail.set_content(body)
     return mail
 

@@ -328,3 +328,39 @@ def running_consumer(service: str, database_url: str, amqp_url: str, queue: str)
         yield process
     finally:
         process.stop()
+
+
+# -- a system outside the university, receiving HTTP POSTs ---------------------------------
+class HttpReceiver:
+    """An HTTP server on a free local port that keeps each POST (headers, body) and answers
+    `answer`: a partner system's webhook endpoint, an SMS provider. Use `with HttpReceiver()`."""
+
+    def __init__(self, path: str = "/in"):
+        import http.server
+        import threading
+
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - the standard library's name
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                receiver.received.append((dict(self.headers), body))
+                self.send_response(receiver.answer)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.received: list[tuple[dict, bytes]] = []
+        self.answer = 200
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}{path}"
+
+    def __enter__(self) -> HttpReceiver:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._server.shutdown()
+        self._server.server_close()

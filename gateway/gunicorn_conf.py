@@ -17,4 +17,6 @@ limit_request_line = REQUEST_LINE_LIMIT  # documented as every operation's 414
 # Worker heartbeats go to memory, not to a read-only root file system.
 worker_tmp_dir = "/dev/shm"
 accesslog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms rid=%({x-request-id}o)s pid=%(p)s'
+# The path without its query string: queries carry what must not be logged (a reset link's
+# token, a complaint look-up's email or mobile, what someone searched the FAQ for).
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms rid=%({x-request-id}o)s pid=%(p)s'

@@ -60,6 +60,9 @@ PATH_PARAMETERS = {
                         "description": "n<number> or a<number> from her notifications, or `all`"},
     "announcement_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an announcement's number"},
     "delivery_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an email's or text message's number"},
+    "partner_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a partner system's number"},
+    "webhook_delivery_id": {"type": "string", "pattern": schemas.WEBHOOK_DELIVERY_ID,
+                            "description": "a webhook delivery's id (its X-CMS-Delivery header)"},
 }
 _PDF = {"200": {"description": "the document, as a PDF (its verification QR code on it)",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},

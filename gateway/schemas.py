@@ -17,6 +17,7 @@ from spectree.model_adapter.pydantic_adapter import BaseFile
 from campus import identifiers, money, registry
 from services.enrollment.domain import ADMISSION_FIELDS
 from services.finance.domain import CONSUMER_NUMBER_PATTERN
+from services.notifications.domain import WEBHOOK_EVENTS
 from services.tracking.domain import ALPHANUMERICS, LETTERS
 
 # -- patterns --------------------------------------------------------------------------
@@ -2462,3 +2463,72 @@ class DeliveryView(View):
 class Deliveries(View):
     deliveries: list[DeliveryView]
     counts: dict[str, int]
+
+
+# -- webhooks for partner systems ------------------------------------------------------------
+WEBHOOK_DELIVERY_ID = r"^whd_[0-9a-f]{32}$"
+WebhookStatus = Literal["pending", "delivered", "dead"]
+
+
+class PartnerBody(Body):
+    name: str = Field(min_length=1, max_length=60, pattern=FILLED_TEXT)
+    url: str = Field(min_length=8, max_length=500, pattern=r"^https?://[^\s]+$",
+                     description="where events are POSTed; https:// in production")
+    events: list[Literal[*WEBHOOK_EVENTS]] = Field(min_length=1, max_length=len(WEBHOOK_EVENTS))
+
+
+class PartnerActive(Body):
+    active: bool
+
+
+class PartnerView(View):
+    id: int
+    name: str
+    url: str
+    events: list[str]
+    active: bool
+    created_by: str
+    created_at: str
+    deliveries: dict[str, int] = Field(description="counted by status")
+    secret: str | None = Field(None, description="only when registered: the HMAC key to check signatures with")
+
+    @classmethod
+    def from_message(cls, p) -> Self:
+        found = cls(id=p.partner_id, name=p.name, url=p.url, events=list(p.events), active=p.active,
+                    created_by=p.created_by, created_at=p.created_at, deliveries=dict(p.deliveries))
+        if p.secret:
+            found.secret = p.secret
+        return found
+
+
+class Partners(View):
+    partners: list[PartnerView]
+    events: list[str] = Field(description="what a partner may subscribe to (docs/events.md)")
+
+
+class WebhookDeliveryQuery(BaseModel):
+    status: WebhookStatus | None = None
+    limit: int = Field(50, ge=1, le=200)
+
+
+class WebhookDeliveryView(View):
+    id: str = Field(description="the X-CMS-Delivery header, the same on every retry")
+    partner_id: int
+    event_id: str
+    event_type: str
+    status: WebhookStatus
+    attempts: int
+    last_status_code: int | None
+    last_error: str | None
+    created_at: str
+    delivered_at: str | None
+
+    @classmethod
+    def from_message(cls, d) -> Self:
+        return cls(id=d.delivery_id, partner_id=d.partner_id, event_id=d.event_id, event_type=d.event_type,
+                   status=d.status, attempts=d.attempts, last_status_code=d.last_status_code or None,
+                   last_error=d.last_error or None, created_at=d.created_at, delivered_at=d.delivered_at or None)
+
+
+class WebhookDeliveries(View):
+    deliveries: list[WebhookDeliveryView]

@@ -26,8 +26,8 @@ NOTIFICATION_ID = re.compile(schemas.NOTIFICATION_ID)
 ROW_NUMBER = re.compile(schemas.ROW_ID)
 
 
-@inbox_bp.after_request
 def _private(response):
+    # Personal records and a partner's secret: never kept by a cache or a shared browser.
     response.headers.setdefault("Cache-Control", "no-store")
     return response
 
@@ -148,3 +148,87 @@ def list_deliveries(query: schemas.DeliveryQuery):
 def post_retry(delivery_id: str):
     """Send a dead-lettered message again once its provider is back."""
     return retry(caller(), delivery_id)
+
+
+# -- partner systems' webhooks --------------------------------------------------------------------
+webhooks_bp = Blueprint("webhooks", __name__, url_prefix="/api/v1/staff/webhooks")
+BLUEPRINTS = (*BLUEPRINTS, webhooks_bp)
+for _blueprint in BLUEPRINTS:
+    _blueprint.after_request(_private)
+WEBHOOK_KEEPERS = TOOLS["webhooks"]
+WEBHOOK_DELIVERY_ID = re.compile(schemas.WEBHOOK_DELIVERY_ID)
+
+
+def partners_of(who: auth.Caller) -> dict:
+    found = _call(who, "ListPartners", pb.ListPartnersRequest())
+    return schemas.Partners(partners=[schemas.PartnerView.from_message(p) for p in found.partners],
+                            events=list(found.events)).body()
+
+
+def register_partner(who: auth.Caller, fields: dict) -> dict:
+    return schemas.PartnerView.from_message(_call(who, "RegisterPartner", pb.RegisterPartnerRequest(**fields))).body()
+
+
+def set_partner_active(who: auth.Caller, partner_id: str, active: bool) -> dict:
+    return schemas.PartnerView.from_message(_call(who, "SetPartnerActive", pb.SetPartnerActiveRequest(
+        partner_id=row_number(partner_id, "partner_id"), active=active))).body()
+
+
+def webhook_log(who: auth.Caller, partner_id: str, status: str = "", limit: int = 50) -> dict:
+    found = _call(who, "ListWebhookDeliveries", pb.ListWebhookDeliveriesRequest(
+        partner_id=row_number(partner_id, "partner_id"), status=status, limit=limit))
+    return schemas.WebhookDeliveries(deliveries=[schemas.WebhookDeliveryView.from_message(d)
+                                                 for d in found.deliveries]).body()
+
+
+def redeliver(who: auth.Caller, delivery_id: str) -> dict:
+    if not WEBHOOK_DELIVERY_ID.fullmatch(delivery_id):
+        raise Problem(404, "no such delivery", field="webhook_delivery_id", kind="not-found")
+    return schemas.WebhookDeliveryView.from_message(_call(who, "RedeliverWebhook", pb.RedeliverWebhookRequest(
+        delivery_id=delivery_id))).body()
+
+
+@webhooks_bp.get("")
+@staff_only(*WEBHOOK_KEEPERS)
+@api.validate(resp=answers(*SIGNED_IN, HTTP_200=schemas.Partners), tags=["staff"], security=BEARER)
+def list_partners():
+    """Student services: the partner systems told of events, with their deliveries by status."""
+    return partners_of(caller())
+
+
+@webhooks_bp.post("")
+@staff_only(*WEBHOOK_KEEPERS)
+@api.validate(json=schemas.PartnerBody, resp=answers(*SIGNED_IN, *WITH_BODY, 409, HTTP_201=schemas.PartnerView),
+              tags=["staff"], security=BEARER)
+def post_partner(json: schemas.PartnerBody):
+    """Register a partner system for some events. The answer carries its `secret`, shown
+    this once: each delivery's `X-CMS-Signature` is `sha256=` HMAC-SHA256 under it of
+    `<X-CMS-Timestamp>.<body>`; `X-CMS-Delivery` is the same on every retry."""
+    return register_partner(caller(), json.model_dump()), 201
+
+
+@webhooks_bp.post("/<partner_id>/status")
+@staff_only(*WEBHOOK_KEEPERS)
+@api.validate(json=schemas.PartnerActive, resp=answers(*SIGNED_IN, *WITH_BODY, 404, HTTP_200=schemas.PartnerView),
+              tags=["staff"], security=BEARER)
+def post_partner_status(partner_id: str, json: schemas.PartnerActive):
+    """Pause a partner's deliveries (they wait) or resume them."""
+    return set_partner_active(caller(), partner_id, json.active)
+
+
+@webhooks_bp.get("/<partner_id>/deliveries")
+@staff_only(*WEBHOOK_KEEPERS)
+@api.validate(query=schemas.WebhookDeliveryQuery, resp=answers(*SIGNED_IN, 400, 404,
+                                                                HTTP_200=schemas.WebhookDeliveries),
+              tags=["staff"], security=BEARER)
+def list_webhook_deliveries(partner_id: str, query: schemas.WebhookDeliveryQuery):
+    """A partner's delivery log, newest first: each attempt's answer, and the dead ones."""
+    return webhook_log(caller(), partner_id, query.status or "", query.limit)
+
+
+@webhooks_bp.post("/deliveries/<webhook_delivery_id>/redeliver")
+@staff_only(*WEBHOOK_KEEPERS)
+@api.validate(resp=answers(*SIGNED_IN, 404, HTTP_200=schemas.WebhookDeliveryView), tags=["staff"], security=BEARER)
+def post_redelivery(webhook_delivery_id: str):
+    """Send a delivery again, under the same id."""
+    return redeliver(caller(), webhook_delivery_id)

@@ -31,7 +31,7 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "refunds": ("treasury",), "financial_aid": ("student_services", "treasury"), "fees": ("treasury",),
          "helpdesk": ("student_services",), "faq": ("student_services",),
          "announcements": ("student_services", "admissions", "examinations", "treasury", "regional"),
-         "deliveries": ("student_services",)}
+         "deliveries": ("student_services",), "webhooks": ("student_services",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -68,7 +68,9 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "faq": (("requests", "ListFaqArticles"), ("requests", "SaveFaqArticle")),
              "announcements": tuple(("notifications", m) for m in ("ListAnnouncements", "PublishAnnouncement",
                                                                    "WithdrawAnnouncement")),
-             "deliveries": (("notifications", "ListDeliveries"), ("notifications", "RetryDelivery"))}
+             "deliveries": (("notifications", "ListDeliveries"), ("notifications", "RetryDelivery")),
+             "webhooks": tuple(("notifications", m) for m in ("RegisterPartner", "ListPartners", "SetPartnerActive",
+                                                              "ListWebhookDeliveries", "RedeliverWebhook"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

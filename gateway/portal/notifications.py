@@ -8,11 +8,11 @@ import uuid
 from flask import redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from campus import clock
-from campus.errors import DeadlineExceeded, InvalidArgument, NotFound, PermissionDenied, Unavailable
+from campus.errors import AlreadyExists, DeadlineExceeded, InvalidArgument, NotFound, PermissionDenied, Unavailable
 from gateway.blueprints import notifications as notifications_api
 from gateway.portal import forms, i18n, session
 from gateway.portal.pages import error_page, page
@@ -177,3 +177,112 @@ def delivery_retry(caller, delivery_id):
     except NOT_ANSWERING:
         return error_page(503)
     return redirect(url_for(".deliveries", status="pending", done="retried"), code=303)
+
+
+# -- partner systems' webhooks ----------------------------------------------------------------------
+EVENT_NAMES = {"student_admitted": _l("A student admitted"), "personal_info_changed": _l("Her record corrected"),
+               "registration_confirmed": _l("A registration confirmed (fee paid)"),
+               "tutor_allocated": _l("A tutor allocated"), "slip_issued": _l("A roll number slip issued"),
+               "result_published": _l("A result published"), "challan_issued": _l("A challan issued"),
+               "challan_paid": _l("A challan paid"), "request_submitted": _l("A service request filed"),
+               "request_status_changed": _l("A service request's status changed"),
+               "degree_status_changed": _l("A degree application moved on")}
+WEBHOOK_STATUSES = {"pending": _l("Waiting to be sent"), "delivered": _l("Delivered"),
+                    "dead": _l("Given up after every retry")}
+
+
+class PartnerForm(FlaskForm):
+    name = StringField(_l("Partner system"), description=_l("Like LMS or Library."),
+                       validators=[DataRequired(_l("Name the partner system.")), Length(max=60)])
+    url = StringField(_l("Its address for events"), description=_l("Where events are posted, like "
+                                                                    "https://lms.example.edu.pk/cms-events."),
+                      validators=[DataRequired(_l("Give its address.")), Length(max=500),
+                                  Regexp(r"^https?://\S+$", message=_l("An address starting with https://."))])
+    events = SelectMultipleField(_l("The events it is told of"), choices=list(EVENT_NAMES.items()),
+                                validators=[DataRequired(_l("Choose at least one event."))])
+
+
+class PartnerSwitch(FlaskForm):
+    """Only the CSRF token: the button pressed says pause or resume."""
+
+
+def _webhooks_page(caller, form: PartnerForm, *, registered: dict | None = None, status: int = 200):
+    try:
+        found = notifications_api.partners_of(caller)["partners"]
+    except NOT_ANSWERING:
+        found, status = None, 503
+    return page("portal/staff/webhooks.html", caller=caller, department=department_of(caller), form=form,
+                partners=found, registered=registered, event_names=EVENT_NAMES, switch=PartnerSwitch(),
+                statuses=WEBHOOK_STATUSES, status=status)
+
+
+@staff_bp.route("/webhooks", methods=["GET", "POST"], endpoint="webhooks")
+@tool("webhooks")
+def webhooks_page(caller):
+    """Partner systems told of events (GET/POST /api/v1/staff/webhooks). A new one's secret
+    is shown on the answer to its registration, once."""
+    if request.method == "GET":
+        return _webhooks_page(caller, PartnerForm(formdata=None))
+    form = PartnerForm()
+    if not form.validate_on_submit():
+        return _webhooks_page(caller, form, status=400)
+    try:
+        registered = notifications_api.register_partner(caller, {"name": form.name.data.strip(),
+                                                                 "url": form.url.data.strip(),
+                                                                 "events": form.events.data})
+    except (InvalidArgument, AlreadyExists) as refused:
+        target = form[refused.field] if refused.field in form._fields else form.name
+        target.errors = [*target.errors, _l("Not accepted: %(why)s", why=refused.message)]
+        return _webhooks_page(caller, form, status=400 if isinstance(refused, InvalidArgument) else 409)
+    except NOT_ANSWERING:
+        return _webhooks_page(caller, form, status=503)
+    return _webhooks_page(caller, PartnerForm(formdata=None), registered=registered)
+
+
+@staff_bp.get("/webhooks/<partner_id>", endpoint="webhook_partner")
+@tool("webhooks")
+def webhook_partner(caller, partner_id):
+    """One partner's delivery log: each delivery's id, event, answer and tries."""
+    shown = request.args.get("status", "")
+    shown = shown if shown in WEBHOOK_STATUSES else ""
+    try:
+        partner = next((p for p in notifications_api.partners_of(caller)["partners"] if str(p["id"]) == partner_id),
+                       None)
+        if partner is None:
+            return error_page(404)
+        log, status = notifications_api.webhook_log(caller, partner_id, shown, 100)["deliveries"], 200
+    except (NotFound, Problem):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return page("portal/staff/webhook_partner.html", caller=caller, department=department_of(caller),
+                partner=partner, log=log, shown=shown, statuses=WEBHOOK_STATUSES, event_names=EVENT_NAMES,
+                switch=PartnerSwitch(), done=request.args.get("done", ""), status=status)
+
+
+@staff_bp.post("/webhooks/<partner_id>/status", endpoint="webhook_partner_status")
+@tool("webhooks")
+def webhook_partner_status(caller, partner_id):
+    if not PartnerSwitch().validate_on_submit() or request.form.get("active") not in ("yes", "no"):
+        return error_page(400)
+    try:
+        notifications_api.set_partner_active(caller, partner_id, request.form["active"] == "yes")
+    except (NotFound, Problem):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".webhook_partner", partner_id=partner_id, done="switched"), code=303)
+
+
+@staff_bp.post("/webhooks/<partner_id>/deliveries/<webhook_delivery_id>/redeliver", endpoint="webhook_redeliver")
+@tool("webhooks")
+def webhook_redeliver(caller, partner_id, webhook_delivery_id):
+    if not PartnerSwitch().validate_on_submit():
+        return error_page(400)
+    try:
+        notifications_api.redeliver(caller, webhook_delivery_id)
+    except (NotFound, Problem):
+        return error_page(404)
+    except NOT_ANSWERING:
+        return error_page(503)
+    return redirect(url_for(".webhook_partner", partner_id=partner_id, done="redelivered"), code=303)

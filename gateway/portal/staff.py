@@ -56,7 +56,8 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("helpdesk", "portal_staff.complaints", _l("Help desk: complaints from anyone, answer them")),
               ("faq", "portal_staff.faq", _l("FAQ: the answers anyone can search")),
               ("announcements", "portal_staff.announcements", _l("Announcements to students, with deadlines")),
-              ("deliveries", "portal_staff.deliveries", _l("Emails and text messages: those not sent")))
+              ("deliveries", "portal_staff.deliveries", _l("Emails and text messages: those not sent")),
+              ("webhooks", "portal_staff.webhooks", _l("Partner systems told of events (webhooks)")))
 
 
 def department_of(caller) -> str:

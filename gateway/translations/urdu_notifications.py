@@ -70,4 +70,54 @@ NOTIFICATIONS = {
     "The messages cannot be listed right now. Please try again in a little while.":
         "پیغامات اس وقت نہیں دکھائے جا سکتے۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
     "None here.": "یہاں کچھ نہیں۔",
+    # staff: partner systems' webhooks
+    "Partner systems": "شراکت دار نظام",
+    "Partner systems told of events (webhooks)": "شراکت دار نظام جنہیں واقعات کی اطلاع دی جاتی ہے (ویب ہُکس)",
+    "Systems such as the LMS are told of events by a signed HTTP POST: each delivery has an id they deduplicate "
+    "on, and is retried until they answer.":
+        "ایل ایم ایس جیسے نظاموں کو ہر واقعے کی اطلاع دستخط شدہ HTTP POST سے دی جاتی ہے: ہر ترسیل کی ایک شناخت "
+        "ہوتی ہے جس سے وہ دہرائی پہچانتے ہیں، اور جواب ملنے تک دوبارہ بھیجی جاتی ہے۔",
+    "%(name)s is registered": "%(name)s رجسٹر ہو گیا",
+    "Give its administrators this secret now: it is shown only this once. They check each delivery's "
+    "X-CMS-Signature with it (HMAC-SHA256 of the timestamp, a dot and the body).":
+        "یہ خفیہ کلید ابھی اس کے منتظمین کو دیں: یہ صرف ایک بار دکھائی جاتی ہے۔ وہ اس سے ہر ترسیل کا "
+        "X-CMS-Signature جانچتے ہیں (وقت، ایک نقطہ اور متن کا HMAC-SHA256)۔",
+    "Registered": "رجسٹر شدہ",
+    "The partner systems cannot be listed right now. Please try again in a little while.":
+        "شراکت دار نظام اس وقت نہیں دکھائے جا سکتے۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    "Partner system": "شراکت دار نظام",
+    "Events": "واقعات",
+    "Delivered": "پہنچ گیا",
+    "Waiting": "منتظر",
+    "Given up": "چھوڑ دیا گیا",
+    "Paused": "روکا ہوا",
+    "No partner system is registered.": "کوئی شراکت دار نظام رجسٹر نہیں۔",
+    "Register a partner system": "شراکت دار نظام رجسٹر کریں",
+    "Like LMS or Library.": "جیسے LMS یا لائبریری۔",
+    "Name the partner system.": "شراکت دار نظام کا نام لکھیں۔",
+    "Its address for events": "واقعات کے لیے اس کا پتہ",
+    "Where events are posted, like https://lms.example.edu.pk/cms-events.":
+        "جہاں واقعات بھیجے جاتے ہیں، جیسے https://lms.example.edu.pk/cms-events۔",
+    "Give its address.": "اس کا پتہ دیں۔",
+    "An address starting with https://.": "ایسا پتہ جو https:// سے شروع ہو۔",
+    "The events it is told of": "واقعات جن کی اسے اطلاع دی جاتی ہے",
+    "Choose at least one event.": "کم از کم ایک واقعہ منتخب کریں۔",
+    "Register": "رجسٹر کریں",
+    "A student admitted": "طالب علم کا داخلہ",
+    "Her record corrected": "ریکارڈ کی درستی",
+    "A registration confirmed (fee paid)": "رجسٹریشن کی تصدیق (فیس ادا)",
+    "A tutor allocated": "ٹیوٹر کی تقرری",
+    "A roll number slip issued": "رول نمبر سلپ کا اجرا",
+    "A result published": "نتیجے کا اجرا",
+    "A challan issued": "چالان کا اجرا",
+    "A challan paid": "چالان کی ادائیگی",
+    "A service request filed": "سروس درخواست جمع",
+    "A service request's status changed": "سروس درخواست کی حیثیت میں تبدیلی",
+    "A degree application moved on": "ڈگری کی درخواست اگلے مرحلے میں",
+    "It will be sent again in a moment, under the same id.": "یہ ابھی اسی شناخت کے ساتھ دوبارہ بھیجا جائے گا۔",
+    "Saved.": "محفوظ ہو گیا۔",
+    "Pause its deliveries": "اس کی ترسیل روکیں",
+    "Resume its deliveries": "اس کی ترسیل دوبارہ شروع کریں",
+    "Delivery": "ترسیل",
+    "Its answer": "اس کا جواب",
 }

@@ -12,7 +12,9 @@ SERVICE = ServiceDefinition(
     consumer="services.notifications.consumers:NotificationsConsumer",
     seed="services.notifications.seed:seed",
     loops=(Loop("services.notifications.sender:send", every_seconds="send_poll_seconds"),
+           Loop("services.notifications.webhooks:send", every_seconds="send_poll_seconds"),
            Loop("services.notifications.digest:send_digests", every_seconds="digest_check_seconds")),
     calls=("enrollment",),  # where a student's mail and messages go, when no event has said yet
-    deploy=DeploySpec(egress_ports=((587, "SMTP submission"), (443, "the SMS provider (HTTPS)"))),
+    deploy=DeploySpec(egress_ports=((587, "SMTP submission"),
+                                    (443, "the SMS provider and partner systems' webhooks (HTTPS)"))),
 )

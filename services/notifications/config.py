@@ -16,7 +16,7 @@ class NotificationsConfig(MailSettings, ServiceConfig):
     sms_url: str = Field("", pattern=r"^(https?://\S+)?$")
     sms_api_key: SecretStr = SecretStr("")
     sms_sender: str = Field("AIOU", min_length=1, max_length=11)   # the sender ID a phone shows
-    sms_timeout_seconds: float = Field(10.0, gt=0, le=60)
+    sms_timeout_seconds: float = Field(10.0, gt=0, le=15)
     #: How often the sender looks for messages to send, and how often it tries one before
     #: it is dead-lettered (staff see it at /staff/notifications/deliveries and may retry it).
     send_poll_seconds: float = Field(1.0, gt=0, le=60)
@@ -25,6 +25,10 @@ class NotificationsConfig(MailSettings, ServiceConfig):
     #: escalated requests, and how often the digest loop looks.
     digest_hour: int = Field(9, ge=0, le=23)
     digest_check_seconds: float = Field(300.0, gt=0, le=3600)
+
+    #: Partner systems' webhooks: each POST's deadline and how often one is tried.
+    webhook_timeout_seconds: float = Field(10.0, gt=0, le=15)
+    webhook_max_attempts: int = Field(10, ge=1, le=50)
 
     @model_validator(mode="after")
     def _sms_provider(self):

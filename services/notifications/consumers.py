@@ -2,16 +2,31 @@
 student writes her inbox and queues her email and text message; enrollment's events keep
 what notifications knows of her (where to write, which announcements reach her).
 
+Most events are also queued for the partner systems subscribed to them (webhooks).
 Handlers only write this service's database (no gRPC under eventlet): the sender loop
 finds addresses and sends, in the relay process.
 """
+import functools
+
 from campus.consumer import DatabaseDependency, handles
 from cms.enrollment.v1 import events_pb2 as enrollment
 from cms.exams.v1 import events_pb2 as exams
 from cms.finance.v1 import events_pb2 as finance
 from cms.requests.v1 import events_pb2 as requests
 from cms.tracking.v1 import events_pb2 as tracking
-from services.notifications import digest, domain, service
+from services.notifications import digest, domain, service, webhooks
+
+
+def relays(source: str, event_type: str):
+    """`handles`, and the event queued for the partner systems subscribed to it, in the
+    same transaction (campus.consumer claims the event once)."""
+    def decorate(method):
+        @functools.wraps(method)
+        def handle(self, uow, event):
+            method(self, uow, event)
+            webhooks.forward(uow, event)
+        return handles(source, event_type)(handle)
+    return decorate
 
 
 class NotificationsConsumer:
@@ -19,21 +34,21 @@ class NotificationsConsumer:
     db = DatabaseDependency()
 
     # -- who the students are ------------------------------------------------------------
-    @handles("enrollment", "student_admitted")
+    @relays("enrollment", "student_admitted")
     def on_student_admitted(self, uow, event):
         admitted = event.payload(enrollment.StudentAdmitted)
         service.remember_student(uow.session, admitted.registration_number, full_name=admitted.full_name,
                                  email=admitted.email, mobile=admitted.mobile, program_code=admitted.program_code,
                                  regional_centre=admitted.regional_centre, semester=admitted.admission_semester)
 
-    @handles("enrollment", "personal_info_changed")
+    @relays("enrollment", "personal_info_changed")
     def on_personal_info_changed(self, uow, event):
         changed = event.payload(enrollment.PersonalInfoChanged)
         service.remember_student(uow.session, changed.registration_number, full_name=changed.full_name,
                                  email=changed.email, mobile=changed.mobile)
 
     # -- what happened to her --------------------------------------------------------------
-    @handles("enrollment", "registration_confirmed")
+    @relays("enrollment", "registration_confirmed")
     def on_registration_confirmed(self, uow, event):
         confirmed = event.payload(enrollment.RegistrationConfirmed)
         service.remember_student(uow.session, confirmed.registration_number, semester=confirmed.semester,
@@ -42,41 +57,41 @@ class NotificationsConsumer:
         service.notify_student(uow, event.event_id, "registration_confirmed", confirmed.registration_number,
                                {"semester": confirmed.semester, "courses": courses}, reference=confirmed.semester)
 
-    @handles("enrollment", "tutor_allocated")
+    @relays("enrollment", "tutor_allocated")
     def on_tutor_allocated(self, uow, event):
         allocated = event.payload(enrollment.TutorAllocated)
         service.notify_student(uow, event.event_id, "tutor_allocated", allocated.registration_number,
                                {"semester": allocated.semester, "course_code": allocated.course_code,
                                 "tutor_name": allocated.tutor_name}, reference=allocated.course_code)
 
-    @handles("exams", "result_published")
+    @relays("exams", "result_published")
     def on_result_published(self, uow, event):
         published = event.payload(exams.ResultPublished)
         service.notify_student(uow, event.event_id, "result_published", published.registration_number,
                                {"semester": published.semester}, reference=published.semester)
 
-    @handles("exams", "slip_issued")
+    @relays("exams", "slip_issued")
     def on_slip_issued(self, uow, event):
         slip = event.payload(exams.SlipIssued)
         service.notify_student(uow, event.event_id, "slip_issued", slip.registration_number,
                                {"semester": slip.semester, "roll_number": slip.roll_number},
                                reference=slip.roll_number)
 
-    @handles("finance", "challan_issued")
+    @relays("finance", "challan_issued")
     def on_challan_issued(self, uow, event):
         issued = event.payload(finance.ChallanIssued)
         service.notify_student(uow, event.event_id, "challan_issued", issued.registration_number,
                                {"consumer_number": issued.consumer_number, "amount": domain.amount(issued.amount_paisa),
                                 "due_date": issued.due_date}, reference=issued.consumer_number)
 
-    @handles("finance", "challan_paid")
+    @relays("finance", "challan_paid")
     def on_challan_paid(self, uow, event):
         paid = event.payload(finance.ChallanPaid)
         service.notify_student(uow, event.event_id, "challan_paid", paid.registration_number,
                                {"consumer_number": paid.consumer_number, "amount": domain.amount(paid.amount_paisa),
                                 "bank": paid.bank_mnemonic}, reference=paid.consumer_number)
 
-    @handles("requests", "request_submitted")
+    @relays("requests", "request_submitted")
     def on_request_submitted(self, uow, event):
         submitted = event.payload(requests.RequestSubmitted)
         service.notify_student(uow, event.event_id, "request_submitted", submitted.registration_number,
@@ -84,7 +99,7 @@ class NotificationsConsumer:
                                 "subtype": domain.subtype_title(submitted.subtype),
                                 **domain.request_status(submitted.status)}, reference=submitted.request_number)
 
-    @handles("requests", "request_status_changed")
+    @relays("requests", "request_status_changed")
     def on_request_status_changed(self, uow, event):
         changed = event.payload(requests.RequestStatusChanged)
         service.notify_student(uow, event.event_id, "request_status_changed", changed.registration_number,
@@ -92,7 +107,7 @@ class NotificationsConsumer:
                                 **domain.status_note(changed.to_status, changed.note)},
                                reference=changed.request_number)
 
-    @handles("tracking", "degree_status_changed")
+    @relays("tracking", "degree_status_changed")
     def on_degree_status_changed(self, uow, event):
         changed = event.payload(tracking.DegreeStatusChanged)
         service.notify_student(uow, event.event_id, "degree_status_changed", changed.registration_number,

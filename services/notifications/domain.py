@@ -22,6 +22,11 @@ ANNOUNCEMENT = "announcement"
 INBOX_LIMIT, INBOX_MAX = 20, 100
 TITLE_MAX, BODY_MAX = 150, 2000
 SMS_MAX = 320  # two concatenated messages at most
+#: What partner systems may subscribe to (webhooks): what happens to a student's studies.
+#: Not complaints (the contact details of people who are not students) nor escalations (internal).
+WEBHOOK_EVENTS = ("student_admitted", "personal_info_changed", "registration_confirmed", "tutor_allocated",
+                  "slip_issued", "result_published", "challan_issued", "challan_paid", "request_submitted",
+                  "request_status_changed", "degree_status_changed")
 
 #: The request statuses as a student reads them (requests' own codes).
 REQUEST_STATUSES = {

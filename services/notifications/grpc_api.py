@@ -7,11 +7,11 @@ from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.notifications.v1 import notifications_pb2 as pb
 from cms.notifications.v1 import notifications_pb2_grpc
-from services.notifications import domain, service
+from services.notifications import domain, service, webhooks
 
 #: Who speaks to students: a regional office only to its own centre (service.check_audience).
 ANNOUNCING = {"student_services", "admissions", "examinations", "treasury", "regional"}
-#: Who looks after the messages that could not be sent.
+#: Who looks after the messages that could not be sent, and the partner systems' webhooks.
 DELIVERY_DESK = {"student_services"}
 
 
@@ -38,9 +38,23 @@ def delivery_message(row) -> pb.Delivery:
                        sent_at=clock.iso(row.sent_at), reference=row.reference)
 
 
+def partner_message(row, counts: dict[str, int] | None = None, secret: str = "") -> pb.Partner:
+    return pb.Partner(partner_id=row.id, name=row.name, url=row.url, events=row.events.split(","), active=row.active,
+                      created_by=row.created_by, created_at=clock.iso(row.created_at), secret=secret,
+                      deliveries=counts or {})
+
+
+def webhook_delivery_message(row) -> pb.WebhookDelivery:
+    return pb.WebhookDelivery(delivery_id=row.id, partner_id=row.partner_id, event_id=row.event_id,
+                              event_type=row.event_type, status=row.status, attempts=row.attempts,
+                              last_status_code=row.last_status_code or 0, last_error=row.last_error or "",
+                              created_at=clock.iso(row.created_at), delivered_at=clock.iso(row.delivered_at))
+
+
 class NotificationsServicer(notifications_pb2_grpc.NotificationsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
+        self.production = runtime.config.environment == "production"
 
     @rpc(students=OWN)
     def ListInbox(self, request, context):
@@ -79,3 +93,27 @@ class NotificationsServicer(notifications_pb2_grpc.NotificationsServiceServicer)
     @rpc(staff=DELIVERY_DESK)
     def RetryDelivery(self, request, context):
         return delivery_message(service.retry(self.db, request.delivery_id))
+
+    @rpc(staff=DELIVERY_DESK)
+    def RegisterPartner(self, request, context):
+        row, secret = webhooks.register(self.db, auth.current_caller(), name=request.name, url=request.url,
+                                        events=list(request.events), production=self.production)
+        return partner_message(row, secret=secret)
+
+    @rpc(staff=DELIVERY_DESK)
+    def ListPartners(self, request, context):
+        return pb.ListPartnersResponse(partners=[partner_message(row, counts) for row, counts
+                                                in webhooks.partners(self.db)], events=webhooks.EVENTS)
+
+    @rpc(staff=DELIVERY_DESK)
+    def SetPartnerActive(self, request, context):
+        return partner_message(webhooks.set_active(self.db, request.partner_id, request.active))
+
+    @rpc(staff=DELIVERY_DESK)
+    def ListWebhookDeliveries(self, request, context):
+        rows = webhooks.deliveries(self.db, request.partner_id, (request.status or "").strip(), request.limit)
+        return pb.ListWebhookDeliveriesResponse(deliveries=[webhook_delivery_message(r) for r in rows])
+
+    @rpc(staff=DELIVERY_DESK)
+    def RedeliverWebhook(self, request, context):
+        return webhook_delivery_message(webhooks.redeliver(self.db, (request.delivery_id or "").strip()[:40]))

@@ -106,3 +106,40 @@ department_heads = sa.Table(
     sa.Column("name", sa.String(100), nullable=False),
     sa.Column("email", sa.String(254), nullable=False),
 )
+
+#: Partner systems (the LMS, a library) told of events by signed HTTP POSTs.
+webhook_partners = sa.Table(
+    "webhook_partners", metadata,
+    sa.Column("id", BIG_ID, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(60), nullable=False, unique=True),
+    sa.Column("url", sa.String(500), nullable=False),
+    # The shared secret signs each delivery, so it is kept (a hash could not sign): shown to
+    # staff once when registered, never listed or logged.
+    sa.Column("secret", sa.String(100), nullable=False),
+    sa.Column("events", sa.String(1000), nullable=False),     # event types, comma-separated
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_by", sa.String(120), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: One POST of one event to one partner, retried until it answers 2xx; its id is the
+#: X-CMS-Delivery header the partner deduplicates on.
+webhook_deliveries = sa.Table(
+    "webhook_deliveries", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("partner_id", sa.ForeignKey("webhook_partners.id"), nullable=False),
+    sa.Column("event_id", sa.String(36), nullable=False),
+    sa.Column("event_type", sa.String(80), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False, server_default="pending"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_status_code", sa.Integer),
+    sa.Column("last_error", sa.String(200)),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("delivered_at", sa.DateTime(timezone=True)),
+    sa.UniqueConstraint("partner_id", "event_id"),
+    sa.CheckConstraint("status IN ('pending', 'delivered', 'dead')", name="known_status"),
+    sa.Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+    sa.Index("ix_webhook_deliveries_partner", "partner_id", "created_at"),
+)

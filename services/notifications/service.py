@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+import sqlalchemy.dialects.postgresql
+import sqlalchemy.dialects.sqlite
 
 from campus import audit, auth, clock, identifiers, semesters
 from campus.db import Database, UnitOfWork
@@ -20,25 +22,28 @@ from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from services.notifications import domain
 from services.notifications.models import announcement_reads, announcements, deliveries, inbox, students
 
-#: Announcements stay in inboxes this long after they are published (or their deadline).
+#: Announcements stay in inboxes this long after they are published, or until their deadline.
 ANNOUNCEMENT_DAYS = 120
 
 
 # -- students ----------------------------------------------------------------------------
+def insert_once(session, table: sa.Table, **values) -> None:
+    """INSERT unless a row with the same key exists: two writers at once (a double click, the
+    consumer and the sender) leave one row and no error."""
+    dialect = session.get_bind().dialect.name
+    insert = (sa.dialects.postgresql.insert if dialect == "postgresql" else sa.dialects.sqlite.insert)(table)
+    session.execute(insert.values(**values).on_conflict_do_nothing())
+
+
 def remember_student(session, registration_number: str, **known: str) -> None:
     """Keep what an event says of a student (only the fields it carries; empty ones are
     not news: an event without her email does not erase the one we have)."""
     values = {key: value for key, value in known.items() if value}
     now = clock.utcnow()
-    exists = session.scalar(sa.select(students.c.registration_number)
-                            .where(students.c.registration_number == registration_number))
-    if exists:
-        if values:
-            session.execute(sa.update(students).where(students.c.registration_number == registration_number)
-                            .values(updated_at=now, **values))
-    else:
-        session.execute(sa.insert(students).values(registration_number=registration_number, updated_at=now,
-                                                    **values))
+    insert_once(session, students, registration_number=registration_number, updated_at=now)
+    if values:
+        session.execute(sa.update(students).where(students.c.registration_number == registration_number)
+                        .values(updated_at=now, **values))
 
 
 def student(session, registration_number: str) -> sa.Row | None:
@@ -98,7 +103,8 @@ def _reaching(row: sa.Row | None):
             if value:
                 clauses.append(sa.and_(announcements.c.audience == audience, announcements.c.audience_value == value))
     since = clock.utcnow() - dt.timedelta(days=ANNOUNCEMENT_DAYS)
-    return sa.and_(sa.or_(*clauses), announcements.c.withdrawn_at.is_(None), announcements.c.published_at >= since)
+    current = sa.or_(announcements.c.published_at >= since, announcements.c.deadline >= clock.karachi_today())
+    return sa.and_(sa.or_(*clauses), announcements.c.withdrawn_at.is_(None), current)
 
 
 def _personal(row: sa.Row) -> Item:
@@ -112,6 +118,18 @@ def _announcement(row: sa.Row, read: bool) -> Item:
     return Item(f"a{row.id}", domain.ANNOUNCEMENT, text, row.published_at, read, row.deadline)
 
 
+def _visible(session, registration_number: str) -> list[tuple[sa.Row, bool]]:
+    """Every announcement that reaches her now, newest first, with whether she read it: one
+    query (a few dozen rows: announcements live ANNOUNCEMENT_DAYS)."""
+    read = (sa.select(announcement_reads.c.announcement_id)
+            .where(announcement_reads.c.announcement_id == announcements.c.id,
+                   announcement_reads.c.registration_number == registration_number).exists())
+    rows = session.execute(sa.select(announcements, read.label("is_read"))
+                           .where(_reaching(student(session, registration_number)))
+                           .order_by(announcements.c.id.desc())).all()
+    return [(row, bool(row.is_read)) for row in rows]
+
+
 def inbox_of(db: Database, registration_number: str, *, limit: int = domain.INBOX_LIMIT,
              unread_only: bool = False) -> tuple[list[Item], int]:
     """Her newest notifications and announcements together, newest first, and how many are unread."""
@@ -121,17 +139,12 @@ def inbox_of(db: Database, registration_number: str, *, limit: int = domain.INBO
         if unread_only:
             mine = mine.where(inbox.c.read_at.is_(None))
         personal = [_personal(r) for r in session.execute(mine.order_by(inbox.c.id.desc()).limit(limit))]
-        reaching = _reaching(student(session, registration_number))
-        read_ids = set(session.scalars(sa.select(announcement_reads.c.announcement_id).where(
-            announcement_reads.c.registration_number == registration_number)))
-        found = session.execute(sa.select(announcements).where(reaching)
-                                .order_by(announcements.c.id.desc()).limit(limit)).all()
-        announced = [_announcement(r, r.id in read_ids) for r in found if not (unread_only and r.id in read_ids)]
+        visible = _visible(session, registration_number)
         unread = session.scalar(sa.select(sa.func.count()).select_from(inbox).where(
             inbox.c.registration_number == registration_number, inbox.c.read_at.is_(None)))
-        visible = session.scalars(sa.select(announcements.c.id).where(reaching)).all()
-    unread += sum(1 for announcement_id in visible if announcement_id not in read_ids)
-    items = sorted(personal + announced, key=lambda item: item.created_at, reverse=True)[:limit]
+    announced = [_announcement(row, read) for row, read in visible if not (unread_only and read)]
+    unread += sum(1 for _, read in visible if not read)
+    items = sorted(personal + announced[:limit], key=lambda item: item.created_at, reverse=True)[:limit]
     return items, unread
 
 
@@ -146,24 +159,22 @@ def mark_read(db: Database, registration_number: str, item_id: str) -> int:
     now = clock.utcnow()
     with db.unit_of_work() as uow:
         session = uow.session
-        reaching = _reaching(student(session, registration_number))
-        read_ids = set(session.scalars(sa.select(announcement_reads.c.announcement_id).where(
-            announcement_reads.c.registration_number == registration_number)))
+        unread_announcements = [row.id for row, read in _visible(session, registration_number) if not read]
         if item_id == "all":
             session.execute(sa.update(inbox).where(inbox.c.registration_number == registration_number,
                                                    inbox.c.read_at.is_(None)).values(read_at=now))
-            targets = [a for a in session.scalars(sa.select(announcements.c.id).where(reaching)) if a not in read_ids]
+            targets = unread_announcements
         else:
             kind, number = _parse_item(item_id)
-            targets = _mark_one(session, registration_number, kind, number, reaching, read_ids, now)
+            targets = _mark_one(session, registration_number, kind, number, unread_announcements, now)
         for announcement_id in targets:
-            session.execute(sa.insert(announcement_reads).values(
-                announcement_id=announcement_id, registration_number=registration_number, read_at=now))
+            insert_once(session, announcement_reads, announcement_id=announcement_id,
+                        registration_number=registration_number, read_at=now)
         uow.commit()
     return inbox_of(db, registration_number, limit=1)[1]
 
 
-def _mark_one(session, registration_number: str, kind: str, number: int, reaching, read_ids: set[int],
+def _mark_one(session, registration_number: str, kind: str, number: int, unread_announcements: list[int],
               now: dt.datetime) -> list[int]:
     if kind == "n":
         found = session.execute(sa.update(inbox).where(
@@ -172,9 +183,13 @@ def _mark_one(session, registration_number: str, kind: str, number: int, reachin
         if not found.rowcount:
             raise NotFound("no such notification", field="id")  # someone else's reads as none
         return []
-    if not session.scalar(sa.select(announcements.c.id).where(announcements.c.id == number, reaching)):
-        raise NotFound("no such notification", field="id")
-    return [] if number in read_ids else [number]
+    if number in unread_announcements:
+        return [number]
+    if not session.scalar(sa.select(announcement_reads.c.announcement_id).where(
+            announcement_reads.c.announcement_id == number,
+            announcement_reads.c.registration_number == registration_number)):
+        raise NotFound("no such notification", field="id")  # not one that reaches her
+    return []  # read already
 
 
 # -- announcements ----------------------------------------------------------------------
@@ -228,10 +243,23 @@ def _deadline(text: str) -> dt.date | None:
     return day
 
 
+#: Departments that work for one regional centre: they announce to, see and withdraw only its.
+CENTRE_BOUND = frozenset({"regional"})
+
+
+def centre_of(caller: auth.Caller) -> str:
+    """The centre a caller is bound to ("" for none); a centre-bound officer without one may
+    do nothing here (fail closed, as requests and enrollment do)."""
+    if caller.department in CENTRE_BOUND and not caller.centre:
+        raise PermissionDenied("a regional officer without a centre may not announce", field="audience")
+    return caller.centre if caller.department in CENTRE_BOUND else ""
+
+
 def check_audience(caller: auth.Caller, draft: AnnouncementDraft) -> None:
     """A regional office speaks to its own centre's students only."""
-    if caller.centre and not (draft.audience == "region" and draft.audience_value == caller.centre):
-        raise PermissionDenied(f"a regional office announces to its own centre ({caller.centre}) only",
+    centre = centre_of(caller)
+    if centre and not (draft.audience == "region" and draft.audience_value == centre):
+        raise PermissionDenied(f"a regional office announces to its own centre ({centre}) only",
                                field="audience")
 
 
@@ -249,11 +277,23 @@ def publish(db: Database, caller: auth.Caller, draft: AnnouncementDraft, idempot
                 announcements.c.idempotency_key == key)).first()
             if existing is not None:
                 return existing
-        new_id = uow.session.execute(sa.insert(announcements).values(
-            **draft.__dict__, published_by=audit.actor_of(caller), published_at=clock.utcnow(),
-            idempotency_key=key)).inserted_primary_key[0]
-        uow.commit()
+        try:
+            new_id = uow.session.execute(sa.insert(announcements).values(
+                **draft.__dict__, published_by=audit.actor_of(caller), published_at=clock.utcnow(),
+                idempotency_key=key)).inserted_primary_key[0]
+            uow.commit()
+        except sa.exc.IntegrityError:  # the same key, published meanwhile by a retry
+            uow.rollback()
+            return _by_key(db, key)
     return announcement(db, new_id)
+
+
+def _by_key(db: Database, key: str | None) -> sa.Row:
+    with db.sessions() as session:
+        row = session.execute(sa.select(announcements).where(announcements.c.idempotency_key == key)).first()
+    if row is None:
+        raise NotFound("no such announcement", field="idempotency_key")
+    return row
 
 
 def announcement(db: Database, announcement_id: int) -> sa.Row:
@@ -266,7 +306,8 @@ def announcement(db: Database, announcement_id: int) -> sa.Row:
 
 def withdraw(db: Database, caller: auth.Caller, announcement_id: int) -> sa.Row:
     row = announcement(db, announcement_id)
-    if caller.centre and not (row.audience == "region" and row.audience_value == caller.centre):
+    centre = centre_of(caller)
+    if centre and not (row.audience == "region" and row.audience_value == centre):
         raise NotFound("no such announcement", field="announcement_id")
     with db.unit_of_work() as uow:
         uow.session.execute(sa.update(announcements).where(announcements.c.id == announcement_id,
@@ -279,8 +320,9 @@ def withdraw(db: Database, caller: auth.Caller, announcement_id: int) -> sa.Row:
 def list_announcements(db: Database, caller: auth.Caller, limit: int) -> list[tuple[sa.Row, int]]:
     """The newest announcements (a regional office: its centre's) with the students each reaches."""
     query = sa.select(announcements).order_by(announcements.c.id.desc()).limit(min(max(limit or 50, 1), 200))
-    if caller.centre:
-        query = query.where(announcements.c.audience == "region", announcements.c.audience_value == caller.centre)
+    centre = centre_of(caller)
+    if centre:
+        query = query.where(announcements.c.audience == "region", announcements.c.audience_value == centre)
     sizes: dict[tuple[str, str], int] = {}
     with db.sessions() as session:
         rows = session.execute(query).all()

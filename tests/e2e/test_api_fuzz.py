@@ -84,6 +84,13 @@ DATA_REFUSALS = {
     ("POST", "/api/v1/public/complaints"): (
         {"challenge_answer", "email", "mobile", "name", "registration_number", "text", "file"}, None),
     ("POST", "/api/v1/staff/complaints/{complaint_number}/answer"): ({"answer"}, None),
+    # an audience's value is a programme's code, a centre's or a semester as the audience says
+    # (one field decides another's form); a deadline is a real day, today or later; texts
+    # that NFKC normalisation makes longer than their limit
+    ("POST", "/api/v1/staff/announcements"): (
+        {"audience_value", "deadline", "title_en", "body_en", "title_ur", "body_ur"}, None),
+    # a partner's URL must parse as one (a host, no credentials); its name is unique (409)
+    ("POST", "/api/v1/staff/webhooks"): ({"name", "url"}, None),
 }
 REFUSALS = ["400", "401", "403", "404", "405", "406", "409", "413", "414", "415", "422", "428", "429", "5xx"]
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.

@@ -1,7 +1,7 @@
 """The student dashboard and a student's reach: only their own records."""
 from tests.stack import activated_student, bearer, login
 
-TILES = {"profile", "courses", "results", "finance", "requests", "tracking"}
+TILES = {"profile", "courses", "results", "finance", "requests", "tracking", "notifications"}
 
 
 def test_dashboard_has_every_tile_ok_for_the_demo_student(http):

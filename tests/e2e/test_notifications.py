@@ -140,3 +140,49 @@ def test_the_notification_pages(page, base_url):
     no_serious_violations(page, "her notifications in Urdu on a phone")
     page.goto(f"{base_url}/student?lang=ur")
     expect(page.locator('[data-tile="notifications"]')).to_contain_text("بی ایڈ: دوسری مشق")
+
+
+def test_a_partner_system_is_told_of_a_filed_request_by_a_signed_webhook(http):
+    from services.notifications import webhooks
+    with testing.HttpReceiver("/cms-events") as receiver:
+        services = bearer(login(http, "student.services"))
+        registered = http.post("/api/v1/staff/webhooks", headers=services, json={
+            "name": "LMS (e2e)", "url": receiver.url, "events": ["request_submitted"]})
+        assert registered.status_code == 201, registered.text
+        secret = registered.json()["secret"]
+        bilal = bearer(login(http, BILAL["registration_number"]))
+        number = http.post("/api/v1/me/requests", headers=bilal, json={
+            "category": "general_query", "subtype": "general_query", "details": "For the LMS"}).json()["request_number"]
+
+        def told():
+            return [(h, b) for h, b in receiver.received if number.encode() in b]
+        headers, body = testing.wait_until(told, timeout=30, what="the partner's delivery")[0]
+    assert webhooks.verify(secret, headers, body)
+    log = http.get(f"/api/v1/staff/webhooks/{registered.json()['id']}/deliveries", headers=services).json()
+    assert headers["X-CMS-Delivery"] in [d["id"] for d in log["deliveries"]]
+    listed = http.get("/api/v1/staff/webhooks", headers=services).json()
+    assert "secret" not in next(p for p in listed["partners"] if p["name"] == "LMS (e2e)")
+    refused = http.post("/api/v1/staff/webhooks", headers=services, json={
+        "name": "Nope", "url": "https://lms.example.edu.pk/in", "events": ["complaint_filed"]})
+    assert refused.status_code == 400 and refused.json()["errors"][0]["field"].startswith("events")
+
+
+def test_the_partner_systems_pages(page, base_url):
+    browser.sign_in(page, base_url, "student.services")
+    page.click("[data-tools] a[href='/staff/webhooks']")
+    form = page.locator("[data-partner-form]")
+    form.locator("#name").fill("Library (page)")
+    form.locator("#url").fill("https://library.example.edu.pk/cms-events")
+    form.locator("button[type=submit]").click()  # no event chosen: said next to the list
+    expect(page.locator("#events-error")).to_be_visible()
+    page.check("#events-result_published")
+    page.click("[data-partner-form] button[type=submit]")
+    expect(page.locator("[data-secret]")).to_be_visible()
+    no_serious_violations(page, "a partner system registered")
+    page.locator("[data-partners] a", has_text="Library (page)").click()
+    expect(page.locator("h1")).to_have_text("Library (page)")
+    page.click("button[name=active][value=no]")
+    expect(page.locator("button[name=active][value=yes]")).to_be_visible()
+    no_serious_violations(page, "a partner's delivery log")
+    page.goto(f"{base_url}/staff/webhooks?lang=ur")
+    expect(page.locator("h1")).to_have_text("شراکت دار نظام")

@@ -10,7 +10,7 @@ from tests import browser
 from tests.stack import client
 
 STUDENT, STAFF = "22P-123456", "student.services"
-JSON_TILES = ("profile", "courses", "results", "finance", "requests", "tracking", "account")
+JSON_TILES = ("profile", "courses", "results", "finance", "requests", "tracking", "account", "notifications")
 
 
 def test_the_home_and_sign_in_pages_are_html_with_the_pinned_fields(stack):

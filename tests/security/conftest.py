@@ -57,7 +57,8 @@ def records(stack):
                 "roll_number": "BM214365", "file_id": "00000000-0000-4000-8000-000000000000",
                 "settlement_id": "1", "unmatched_id": "1", "attachment_id": "1",
                 "complaint_number": "HD-2026-000001", "article_id": "1", "notification_id": "n1",
-                "announcement_id": "1", "delivery_id": "1"}
+                "announcement_id": "1", "delivery_id": "1", "partner_id": "1",
+                "webhook_delivery_id": "whd_" + "0" * 32}
 
 
 def _tracking_id(http, owner: dict) -> str:

@@ -220,6 +220,11 @@ GRANTS = {
     ("notifications", "WithdrawAnnouncement"): (ANNOUNCING, set()),
     ("notifications", "ListDeliveries"): ({"student_services"}, set()),
     ("notifications", "RetryDelivery"): ({"student_services"}, set()),
+    ("notifications", "RegisterPartner"): ({"student_services"}, set()),
+    ("notifications", "ListPartners"): ({"student_services"}, set()),
+    ("notifications", "SetPartnerActive"): ({"student_services"}, set()),
+    ("notifications", "ListWebhookDeliveries"): ({"student_services"}, set()),
+    ("notifications", "RedeliverWebhook"): ({"student_services"}, set()),
 }
 
 

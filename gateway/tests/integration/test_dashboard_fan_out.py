@@ -67,7 +67,7 @@ def test_slow_and_dead_services_cost_their_tiles_only(gateway_app):
     tiles = response.get_json()["tiles"]
     assert tiles["profile"]["status"] == "ok" and tiles["courses"]["data"]["courses"][0]["code"] == "8604"
     assert tiles["results"]["status"] == "unavailable"                       # slow: past its deadline
-    for name in ("finance", "requests", "tracking", "account"):
+    for name in ("finance", "requests", "tracking", "account", "notifications"):
         assert tiles[name] == {"status": "unavailable", "data": None}       # dead
     assert elapsed < 1.5, f"tiles are asked in parallel, each under 0.5 s; took {elapsed:.2f}s"
     assert response.get_json()["student"]["full_name"] == "Ayesha Siddiqui"

@@ -129,3 +129,11 @@ def _limiter_keys(app) -> list[str]:
     from gateway.limits import limiter
     storage = limiter._storage  # the in-memory store of this test app
     return [str(key) for key in getattr(storage, "storage", {})]
+
+
+def test_the_access_log_leaves_query_strings_out():
+    # A complaint's look-up carries an email or a mobile in its query, an FAQ search what
+    # someone asked: the access log names the path only.
+    from gateway import gunicorn_conf
+    assert "%(r)s" not in gunicorn_conf.access_log_format and "%(q)s" not in gunicorn_conf.access_log_format
+    assert '"%(m)s %(U)s %(H)s"' in gunicorn_conf.access_log_format

@@ -194,3 +194,25 @@ def test_the_head_of_a_department_gets_one_digest_a_day(runtime, amqp_url, consu
     mail, text = last_mail(runtime)
     assert mail["To"] == "head.admissions@cms.edu.pk" and mail["Subject"] == "2 overdue requests in Admissions"
     assert "SR-2026-000601" in text and "SR-2026-000602" in text
+
+
+def test_an_sms_provider_over_http_gets_the_message_its_key_and_a_reference(tmp_path):
+    import types
+
+    from services.notifications.config import NotificationsConfig
+    with testing.HttpReceiver() as provider:
+        config = NotificationsConfig(environment="test", var_dir=tmp_path, sms_backend="http", sms_url=provider.url,
+                                     sms_api_key="provider-key-123")
+        row = types.SimpleNamespace(id=42, kind="request_submitted",
+                                    params=json.dumps({"request_number": "SR-2026-000777"}))
+        assert "200" in sender.send_sms(config, row, "03001234567")
+        headers, body = provider.received[-1]
+        sent = json.loads(body)
+        assert headers["Authorization"] == "Bearer provider-key-123"
+        assert (sent["to"], sent["from"], sent["reference"]) == ("03001234567", "AIOU", "delivery42")
+        assert "SR-2026-000777" in sent["text"]
+        provider.answer = 502
+        with pytest.raises(Exception, match="502"):  # a refusal is a failed attempt, retried
+            sender.send_sms(config, row, "03001234567")
+    with pytest.raises(ValueError, match="NOTIFICATIONS_SMS_URL"):
+        NotificationsConfig(environment="test", sms_backend="http")

@@ -118,6 +118,11 @@ def test_a_regional_office_announces_to_its_own_centre_only(as_gateway, users):
     with pytest.raises(NotFound):
         as_gateway.call("notifications", "WithdrawAnnouncement",
                         pb.WithdrawAnnouncementRequest(announcement_id=mine.announcement_id), caller=lahore)
+    nowhere = users.staff("regional.new", "regional")  # no centre on her account: nothing, not everything
+    with pytest.raises(PermissionDenied):
+        publish(as_gateway, nowhere, audience="all")
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("notifications", "ListAnnouncements", pb.ListAnnouncementsRequest(), caller=nowhere)
     with pytest.raises(PermissionDenied):  # dispatch does not announce
         publish(as_gateway, users.staff("dispatch.officer", "dispatch"), audience="all")
     with pytest.raises(PermissionDenied):
@@ -151,3 +156,19 @@ def test_an_announcement_without_urdu_shows_its_english_and_its_deadline(as_gate
     sent = publish(as_gateway, officer, audience="region", audience_value="FSD", title_en="Fee deadline",
                    title_ur="", body_ur="", deadline=deadline)
     assert (sent.title_ur, sent.body_ur, sent.deadline) == ("Fee deadline", sent.body_en, deadline)
+
+
+def test_an_old_announcement_stays_while_its_deadline_is_ahead(as_gateway, users, runtime):
+    import sqlalchemy as sa
+
+    from services.notifications.models import announcements
+    officer = users.staff("student.services", "student_services")
+    far = (clock.karachi_today() + dt.timedelta(days=30)).isoformat()
+    kept = publish(as_gateway, officer, audience="all", title_en="Degree forms all year", deadline=far)
+    gone = publish(as_gateway, officer, audience="all", title_en="Last year's news")
+    with runtime.db.unit_of_work() as uow:
+        uow.session.execute(sa.update(announcements).where(announcements.c.id.in_(
+            [kept.announcement_id, gone.announcement_id])).values(published_at=clock.utcnow() - dt.timedelta(days=200)))
+        uow.commit()
+    titles = [n.title_en for n in inbox(as_gateway, users, BILAL, limit=100).notifications]
+    assert "Degree forms all year" in titles and "Last year's news" not in titles
