@@ -6,7 +6,7 @@
 Starts the whole stack on PostgreSQL (as the e2e suite does), signs the demo student in,
 then drives each endpoint with keep-alive clients for a fixed time and prints requests per
 second and latency percentiles. The baseline is /healthz (the gateway alone, no fan-out);
-the dashboard asks seven RPCs of six services in parallel. Load generator and stack share
+the dashboard asks one RPC per tile (gateway.dashboard.TILES) in parallel. Load generator and stack share
 this machine's cores, so the figures are a floor, comparable run to run on one machine.
 """
 from __future__ import annotations
@@ -20,6 +20,8 @@ import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urlparse
+
+from gateway.dashboard import TILES
 
 
 @dataclass
@@ -126,7 +128,8 @@ def report(figures: list[Figures], seconds: float, concurrency: int, weight: tup
     ratio = dashboard.rps / baseline.rps if baseline.rps else float("nan")
     lines = [f"dashboard benchmark: {concurrency} concurrent keep-alive clients, {seconds:.0f} s per endpoint",
              *[f.line() for f in figures],
-             f"dashboard throughput is {ratio:.0%} of the baseline's (7 RPCs to 6 services per dashboard)",
+             f"dashboard throughput is {ratio:.0%} of the baseline's ({len(TILES)} RPCs to "
+             f"{len({t.service for t in TILES.values()})} services per dashboard)",
              f"the dashboard page serves {page.rps / dashboard.rps if dashboard.rps else float('nan'):.0%} "
              f"of the JSON dashboard's requests per second (the same calls, rendered as HTML)"]
     if weight:

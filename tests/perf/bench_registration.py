@@ -15,7 +15,7 @@ Starts the whole stack on PostgreSQL (as the e2e suite does), then:
    `--concurrency` at a time: registrations per second and p99, each a call to exams for
    her results and to finance for her challan. Then the registration page's read (GET
    /api/v1/me/registration) for `--seconds`, beside the floors: /healthz (the gateway
-   alone) and the JSON dashboard (seven RPCs to six services).
+   alone) and the JSON dashboard (an RPC per tile, eight to seven services).
 
 Load generator and stack share this machine's cores: the figures are a floor, comparable
 run to run on one machine."""
