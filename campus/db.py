@@ -153,6 +153,27 @@ class Database:
             return session.execute(sa.select(table).where(
                 table.c.status == status, table.c.updated_at < clock.utcnow() - older_than).limit(limit)).all()
 
+    def lease(self, query: sa.Select, table: sa.Table, lease: dt.timedelta) -> list[sa.Row]:
+        """Claim the rows `query` selects from `table` (an outbox of mails, messages, webhooks:
+        rows with an `id` and a `next_attempt_at`) for `lease`: their next attempt moves past it,
+        so a sender that dies leaves them to be tried again, and replicas on PostgreSQL skip each
+        other's (SKIP LOCKED). A short transaction: the slow sending happens outside it."""
+        with self.unit_of_work() as uow:
+            if self.is_postgres:
+                query = query.with_for_update(of=table, skip_locked=True)
+            rows = uow.session.execute(query).all()
+            if rows:
+                uow.session.execute(sa.update(table).where(table.c.id.in_([r.id for r in rows]))
+                                    .values(next_attempt_at=clock.utcnow() + lease))
+            uow.commit()
+        return rows
+
+    def release(self, table: sa.Table, ids: list) -> None:
+        """Give leased rows back at once (a pass that ran out of time before sending them)."""
+        with self.unit_of_work() as uow:
+            uow.session.execute(sa.update(table).where(table.c.id.in_(ids)).values(next_attempt_at=clock.utcnow()))
+            uow.commit()
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -91,6 +91,9 @@ class ServiceDefinition:
     ended_sessions: str | None = None
     #: The staff departments, declared by the service that owns staff accounts.
     departments: tuple[str, ...] = ()
+    #: Which of them work for one regional centre (named in the staff member's token): they
+    #: see, and speak to, only its students; one whose token names no centre, nobody's.
+    centre_bound: tuple[str, ...] = ()
     #: The services it calls over gRPC (besides the token issuer, whose keys every service
     #: fetches). The NetworkPolicies let exactly these calls through; a test holds the code
     #: and every `services=` grant to it.

@@ -12,6 +12,7 @@ is what liveness probes and the launcher look for (campus.liveness).
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import random
 import threading
@@ -38,6 +39,12 @@ class Backoff:
 
     def succeeded(self) -> None:
         self.delay = 0.0
+
+
+def retry_delay(attempts: int, *, first: float, cap: float = 3600.0) -> dt.timedelta:
+    """The wait before the next try of something that failed `attempts` times: `first`,
+    doubling, up to `cap` (a mail, a text message, a webhook to a system that is down)."""
+    return dt.timedelta(seconds=min(cap, first * 2 ** min(max(attempts - 1, 0), 30)))
 
 
 def where(error: BaseException) -> str:

@@ -59,3 +59,10 @@ def token_issuer() -> ServiceDefinition:
 def departments() -> tuple[str, ...]:
     """The staff departments, as the service that owns staff accounts declares them."""
     return tuple(dept for d in definitions() for dept in d.departments)
+
+
+@functools.cache
+def centre_bound() -> frozenset[str]:
+    """The departments that work for one regional centre, as the service that owns staff
+    accounts declares them: every service limits their staff to that centre's students."""
+    return frozenset(dept for d in definitions() for dept in d.centre_bound)

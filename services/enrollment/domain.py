@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from campus import identifiers
+from campus import identifiers, registry
 from campus.errors import InvalidArgument
 from campus.personal_info import AGE_RANGE  # noqa: F401 - the service's vocabulary
 from campus.personal_info import date_of_birth as date_of_birth_value
@@ -33,10 +33,6 @@ def hidden_details(caller_kind: str, department: str) -> set[str]:
 
 
 # -- whose records a staff member sees (regional offices: their own centre's) -----------
-#: Staff of these departments work for one regional centre, named in their access token.
-CENTRE_BOUND = frozenset({"regional"})
-
-
 class NoCentre(Exception):
     """A centre-bound staff member whose token names no centre: she sees no student."""
 
@@ -45,7 +41,7 @@ def centre_scope(caller_kind: str, department: str, centre: str) -> str | None:
     """The one centre whose students this caller may see, or None for no such limit."""
     if caller_kind != "staff":
         return None
-    if department in CENTRE_BOUND and not centre:
+    if department in registry.centre_bound() and not centre:
         raise NoCentre(department)
     return centre or None
 

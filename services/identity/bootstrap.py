@@ -17,6 +17,7 @@ SERVICE = ServiceDefinition(
     ended_sessions="services.identity.session_feed:source",
     # Identity owns staff accounts, so it names the departments every policy chooses from.
     departments=("admissions", "examinations", "treasury", "regional", "dispatch", "student_services"),
+    centre_bound=("regional",),
     deploy=DeploySpec(
         secret_files=(SecretFile("identity-signing-key", "signing-key.pem", setting="IDENTITY_SIGNING_KEY_FILE",
                                  about="An Ed25519 private key in PEM: "

@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from campus import loops
 from campus.errors import InvalidArgument
 
 STUDENT, STAFF, BANK = "student", "staff", "bank"
@@ -208,7 +209,7 @@ MAIL_MAX_ATTEMPTS = 12
 
 def mail_retry_delay(attempts: int) -> int:
     """Seconds before the next try of a mail that failed `attempts` times: 30 s doubling to an hour."""
-    return min(3600, 30 * 2 ** min(max(attempts - 1, 0), 16))
+    return int(loops.retry_delay(attempts, first=30).total_seconds())
 
 
 def may_send_reset_mail(sent_in_last_hour: int, limit: int) -> bool:

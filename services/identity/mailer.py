@@ -39,19 +39,9 @@ BACKENDS = {name: _backend(send) for name, send in mail.BACKENDS.items()}
 
 
 def _claim(db: Database) -> list:
-    now = clock.utcnow()
-    with db.unit_of_work() as uow:
-        query = (sa.select(mail_outbox).where(mail_outbox.c.status == "pending",
-                                              mail_outbox.c.next_attempt_at <= now)
-                 .order_by(mail_outbox.c.id).limit(BATCH))
-        if db.is_postgres:
-            query = query.with_for_update(skip_locked=True)  # replicas share the work
-        rows = uow.session.execute(query).all()
-        if rows:
-            uow.session.execute(sa.update(mail_outbox).where(mail_outbox.c.id.in_([r.id for r in rows]))
-                                .values(next_attempt_at=now + LEASE))
-        uow.commit()
-    return rows
+    return db.lease(sa.select(mail_outbox).where(mail_outbox.c.status == "pending",
+                                                 mail_outbox.c.next_attempt_at <= clock.utcnow())
+                    .order_by(mail_outbox.c.id).limit(BATCH), mail_outbox, LEASE)
 
 
 def _settle(db: Database, row, error: Exception | None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from campus import identifiers, money
+from campus import identifiers, loops, money
 
 EMAIL, SMS = "email", "sms"
 CHANNELS = (EMAIL, SMS)
@@ -207,5 +207,5 @@ def usable(channel: str, address: str) -> bool:
 def retry_delay(attempts: int) -> dt.timedelta:
     """30 s, 1 min, 2 min ... capped at 1 hour: a provider that is down for a while is
     not hammered, and one back in minutes loses minutes."""
-    return dt.timedelta(seconds=min(3600, 30 * 2 ** max(0, attempts - 1)))
+    return loops.retry_delay(attempts, first=30)
 

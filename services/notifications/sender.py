@@ -23,7 +23,7 @@ from campus import auth, clock, mail
 from campus.db import Database
 from campus.errors import NotFound
 from cms.enrollment.v1 import enrollment_pb2
-from services.notifications import domain, service, webhooks
+from services.notifications import domain, service
 from services.notifications.config import NotificationsConfig
 from services.notifications.models import deliveries
 
@@ -105,19 +105,9 @@ def _ask_enrollment(runtime, registration_number: str):
 
 # -- the loop ------------------------------------------------------------------------------
 def _claim(db: Database) -> list:
-    now = clock.utcnow()
-    with db.unit_of_work() as uow:
-        query = (sa.select(deliveries).where(deliveries.c.status == domain.PENDING,
-                                             deliveries.c.next_attempt_at <= now)
-                 .order_by(deliveries.c.next_attempt_at, deliveries.c.id).limit(BATCH))
-        if db.is_postgres:
-            query = query.with_for_update(skip_locked=True)
-        rows = uow.session.execute(query).all()
-        if rows:
-            uow.session.execute(sa.update(deliveries).where(deliveries.c.id.in_([r.id for r in rows]))
-                                .values(next_attempt_at=now + LEASE))
-        uow.commit()
-    return rows
+    return db.lease(sa.select(deliveries).where(deliveries.c.status == domain.PENDING,
+                                                deliveries.c.next_attempt_at <= clock.utcnow())
+                    .order_by(deliveries.c.next_attempt_at, deliveries.c.id).limit(BATCH), deliveries, LEASE)
 
 
 def _settle(db: Database, row, max_attempts: int, *, error: Exception | None = None, address: str = "") -> None:
@@ -144,7 +134,7 @@ def send_pending(runtime) -> int:
     budget = time.monotonic() + PASS_SECONDS
     for index, row in enumerate(rows):
         if time.monotonic() > budget:  # a slow provider: the rest wait for the next pass (its heartbeat)
-            webhooks.release(runtime.db, deliveries, [r.id for r in rows[index:]])
+            runtime.db.release(deliveries, [r.id for r in rows[index:]])
             break
         try:
             address = address_of(runtime, row)

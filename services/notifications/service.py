@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 import sqlalchemy.dialects.sqlite
 
-from campus import audit, auth, clock, identifiers, semesters
+from campus import audit, auth, clock, identifiers, registry, semesters
 from campus.db import Database, UnitOfWork
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from services.notifications import domain
@@ -140,12 +140,16 @@ def inbox_of(db: Database, registration_number: str, *, limit: int = domain.INBO
             mine = mine.where(inbox.c.read_at.is_(None))
         personal = [_personal(r) for r in session.execute(mine.order_by(inbox.c.id.desc()).limit(limit))]
         visible = _visible(session, registration_number)
-        unread = session.scalar(sa.select(sa.func.count()).select_from(inbox).where(
-            inbox.c.registration_number == registration_number, inbox.c.read_at.is_(None)))
+        unread = _unread_own(session, registration_number)
     announced = [_announcement(row, read) for row, read in visible if not (unread_only and read)]
     unread += sum(1 for _, read in visible if not read)
     items = sorted(personal + announced[:limit], key=lambda item: item.created_at, reverse=True)[:limit]
     return items, unread
+
+
+def _unread_own(session, registration_number: str) -> int:
+    return session.scalar(sa.select(sa.func.count()).select_from(inbox).where(
+        inbox.c.registration_number == registration_number, inbox.c.read_at.is_(None)))
 
 
 def _parse_item(item_id: str) -> tuple[str, int]:
@@ -170,8 +174,9 @@ def mark_read(db: Database, registration_number: str, item_id: str) -> int:
         for announcement_id in targets:
             insert_once(session, announcement_reads, announcement_id=announcement_id,
                         registration_number=registration_number, read_at=now)
+        remaining = _unread_own(session, registration_number) + len(set(unread_announcements) - set(targets))
         uow.commit()
-    return inbox_of(db, registration_number, limit=1)[1]
+    return remaining
 
 
 def _mark_one(session, registration_number: str, kind: str, number: int, unread_announcements: list[int],
@@ -243,16 +248,15 @@ def _deadline(text: str) -> dt.date | None:
     return day
 
 
-#: Departments that work for one regional centre: they announce to, see and withdraw only its.
-CENTRE_BOUND = frozenset({"regional"})
-
-
 def centre_of(caller: auth.Caller) -> str:
-    """The centre a caller is bound to ("" for none); a centre-bound officer without one may
-    do nothing here (fail closed, as requests and enrollment do)."""
-    if caller.department in CENTRE_BOUND and not caller.centre:
+    """The centre a centre-bound caller (campus.registry.centre_bound) announces to, sees and
+    withdraws in ("" for everyone else); one whose token names none may do nothing here
+    (fail closed, as requests and enrollment do)."""
+    if caller.department not in registry.centre_bound():
+        return ""
+    if not caller.centre:
         raise PermissionDenied("a regional officer without a centre may not announce", field="audience")
-    return caller.centre if caller.department in CENTRE_BOUND else ""
+    return caller.centre
 
 
 def check_audience(caller: auth.Caller, draft: AnnouncementDraft) -> None:

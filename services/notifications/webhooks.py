@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 import requests as http
 import sqlalchemy as sa
 
-from campus import audit, auth, clock, identifiers
+from campus import audit, auth, clock, identifiers, loops
 from campus.db import Database, UnitOfWork
 from campus.errors import AlreadyExists, InvalidArgument, NotFound
 from campus.events import ENVELOPE_VERSION, Event
@@ -199,36 +199,19 @@ def forward(uow: UnitOfWork, event: Event) -> int:
 # -- the loop -------------------------------------------------------------------------------------
 def retry_delay(attempts: int) -> dt.timedelta:
     """10 s, 20 s, 40 s ... capped at an hour."""
-    return dt.timedelta(seconds=min(3600, 10 * 2 ** max(0, attempts - 1)))
+    return loops.retry_delay(attempts, first=10)
 
 
 def _claim(db: Database) -> list:
-    now = clock.utcnow()
-    with db.unit_of_work() as uow:
-        query = (sa.select(webhook_deliveries, webhook_partners.c.url, webhook_partners.c.secret)
-                 .join(webhook_partners, webhook_partners.c.id == webhook_deliveries.c.partner_id)
-                 .where(webhook_deliveries.c.status == PENDING, webhook_deliveries.c.next_attempt_at <= now,
-                        webhook_partners.c.active)
-                 .order_by(webhook_deliveries.c.next_attempt_at).limit(BATCH))
-        if db.is_postgres:
-            query = query.with_for_update(of=webhook_deliveries, skip_locked=True)
-        rows = uow.session.execute(query).all()
-        if rows:
-            uow.session.execute(sa.update(webhook_deliveries).where(webhook_deliveries.c.id.in_([r.id for r in rows]))
-                                .values(next_attempt_at=now + LEASE))
-        uow.commit()
-    return rows
+    return db.lease(sa.select(webhook_deliveries, webhook_partners.c.url, webhook_partners.c.secret)
+                    .join(webhook_partners, webhook_partners.c.id == webhook_deliveries.c.partner_id)
+                    .where(webhook_deliveries.c.status == PENDING,
+                           webhook_deliveries.c.next_attempt_at <= clock.utcnow(), webhook_partners.c.active)
+                    .order_by(webhook_deliveries.c.next_attempt_at).limit(BATCH), webhook_deliveries, LEASE)
 
 
 def production(config) -> bool:
     return config.environment == "production"
-
-
-def release(db: Database, table: sa.Table, ids: list) -> None:
-    """Give claimed rows back at once (a pass that ran out of time)."""
-    with db.unit_of_work() as uow:
-        uow.session.execute(sa.update(table).where(table.c.id.in_(ids)).values(next_attempt_at=clock.utcnow()))
-        uow.commit()
 
 
 def post(row, timeout: float) -> int:
@@ -262,7 +245,7 @@ def send_pending(runtime) -> int:
     budget = time.monotonic() + PASS_SECONDS
     for index, row in enumerate(rows):
         if time.monotonic() > budget:  # slow partners: the rest wait for the next pass (its heartbeat)
-            release(runtime.db, webhook_deliveries, [r.id for r in rows[index:]])
+            runtime.db.release(webhook_deliveries, [r.id for r in rows[index:]])
             break
         if production(config) and not public_host(urlsplit(row.url).hostname or ""):
             code, error = None, "NotAPublicHost"  # its name resolves inside the network now

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from campus import registry
 from campus.errors import FailedPrecondition, InvalidArgument
 
 FILING, AWAITING_PAYMENT, SUBMITTED, IN_PROCESS, RESOLVED, REJECTED = (
@@ -118,9 +119,9 @@ def status_after_reversal(current: str) -> str | None:
 
 
 # -- whose requests a staff member sees (regional offices: their own centre's) ----------
-#: Staff of these departments work for one regional centre, named in their access token
-#: (as in enrollment). Each request stores its student's centre from the day it is filed.
-CENTRE_BOUND = frozenset({"regional"})
+#: Centre-bound staff (identity declares which departments: campus.registry.centre_bound)
+#: see their own centre's requests: each request stores its student's centre from the day
+#: it is filed.
 
 
 class NoCentre(Exception):
@@ -134,7 +135,7 @@ def centre_scope(caller_kind: str, department: str, centre: str) -> str | None:
     changes nothing). Requests filed before centres were stored have "" and so match no
     centre: no regional officer sees them. Raises NoCentre for a centre-bound staff
     member whose token names none."""
-    if caller_kind != "staff" or department not in CENTRE_BOUND:
+    if caller_kind != "staff" or department not in registry.centre_bound():
         return None
     if not centre:
         raise NoCentre(department)
