@@ -2472,7 +2472,8 @@ WebhookStatus = Literal["pending", "delivered", "dead"]
 
 class PartnerBody(Body):
     name: str = Field(min_length=1, max_length=60, pattern=FILLED_TEXT)
-    url: str = Field(min_length=8, max_length=500, pattern=r"^https?://[^\s]+$",
+    # No blank and no control character (the gateway refuses those in any field, before all else).
+    url: str = Field(min_length=8, max_length=500, pattern=rf"^https?://[^\s{_CONTROL}]+$",
                      description="where events are POSTed; https:// in production")
     events: list[Literal[*WEBHOOK_EVENTS]] = Field(min_length=1, max_length=len(WEBHOOK_EVENTS))
 

@@ -186,3 +186,15 @@ def test_filing_documents_the_optional_idempotency_key_and_its_limit(document):
 def test_the_results_route_documents_its_304_and_etag(document):
     responses = document["paths"]["/api/v1/me/results"]["get"]["responses"]
     assert "ETag" in responses["304"]["headers"] and "ETag" in responses["200"]["headers"]
+
+
+def test_a_partner_url_the_schema_accepts_is_one_the_gateway_reads():
+    # The gateway refuses control characters in any JSON field before anything else, so the
+    # schema must not call such a URL valid (a caller refused for it would never hear 403).
+    from pydantic import ValidationError
+
+    from gateway.schemas import PartnerBody
+    assert PartnerBody(name="LMS", url="https://lms.example.pk/in", events=["result_published"])
+    for url in ("https://lms.example.pk/\x01", "https://lms\x7f.example.pk", "https://lms example.pk"):
+        with pytest.raises(ValidationError):
+            PartnerBody(name="LMS", url=url, events=["result_published"])
