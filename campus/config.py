@@ -8,11 +8,12 @@ A bad value stops the process with a message naming the variable, never with a t
 from __future__ import annotations
 
 import pathlib
+import re
 import sys
 from typing import ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from campus import service_keys
@@ -169,6 +170,33 @@ class ServiceConfig(BrokerConfig):
         if self.grpc_bind_host not in LOCAL_HOSTS:
             return "GRPC_BIND_HOST listens beyond this machine"
         return super().production_like()
+
+
+class AttachmentsConfig(ServiceConfig):
+    """Settings of a service that keeps documents people upload (campus.uploads checks them,
+    campus.storage keeps them under names it makes)."""
+
+    #: Each document: PDF, JPEG or PNG, up to this size.
+    attachment_max_bytes: int = Field(5 * 1024 * 1024, ge=64 * 1024, le=12 * 1024 * 1024)
+    #: Where they are kept (generated names, never the uploader's); default <var_dir>/attachments/<service>.
+    attachments_dir: pathlib.Path | None = None
+    #: S3-compatible object storage for them instead (http(s)://KEY:SECRET@host:port/bucket):
+    #: containers have read-only file systems and several replicas.
+    object_store_url: SecretStr = SecretStr("")
+
+    @field_validator("object_store_url")
+    @classmethod
+    def _object_store_url(cls, value: SecretStr) -> SecretStr:
+        from campus import storage
+        if value.get_secret_value() and not re.match(storage.OBJECT_STORE_URL, value.get_secret_value()):
+            raise ValueError("must be http(s)://ACCESS_KEY:SECRET_KEY@host:port/bucket")
+        return value
+
+    @model_validator(mode="after")
+    def _attachments_dir(self):
+        if self.attachments_dir is None:
+            object.__setattr__(self, "attachments_dir", self.var_dir / "attachments" / self.service)
+        return self
 
 
 C = TypeVar("C", bound=BaseSettings)

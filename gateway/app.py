@@ -25,6 +25,7 @@ from gateway.blueprints import (
     requests,
     staff,
     student,
+    tracking,
 )
 from gateway.config import GatewayConfig
 from gateway.context import Gateway
@@ -62,7 +63,8 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     problems.install(app)
     limiter.init_app(app)
     api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, *examinations.BLUEPRINTS,
-                      *finance.BLUEPRINTS, *requests.BLUEPRINTS, *notifications.BLUEPRINTS, bank.bp)
+                      *finance.BLUEPRINTS, *requests.BLUEPRINTS, *notifications.BLUEPRINTS,
+                      *tracking.BLUEPRINTS, bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)

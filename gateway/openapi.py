@@ -61,6 +61,8 @@ PATH_PARAMETERS = {
     "announcement_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an announcement's number"},
     "delivery_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an email's or text message's number"},
     "partner_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a partner system's number"},
+    "answer_document_id": {"type": "string", "pattern": schemas.ROW_ID,
+                           "description": "a document the student answered an objection with"},
     "webhook_delivery_id": {"type": "string", "pattern": schemas.WEBHOOK_DELIVERY_ID,
                             "description": "a webhook delivery's id (its X-CMS-Delivery header)"},
 }

@@ -32,6 +32,7 @@ _INVISIBLE = identifiers.INVISIBLE.pattern[1:-1]
 #: A person's name: filled text without invisible reordering or zero-width characters.
 NAME = rf"^[^{_CONTROL}{_INVISIBLE}]*[^{_CONTROL}{_BLANK}{_INVISIBLE}][^{_CONTROL}{_INVISIBLE}]*$"
 REGISTRATION_NUMBER = r"^[0-9]{2}[A-Za-z]{1,2}-[0-9]{6}$"
+ROLL_NUMBER = r"^[A-Za-z]{2}[0-9]{6}$"
 #: Any account's name: a registration number, a bank mnemonic, a staff login (any case).
 USERNAME = r"^([0-9]{2}[A-Za-z]{1,2}-[0-9]{6}|[A-Z0-9]{2,8}|[A-Za-z][A-Za-z0-9._-]{2,39})$"
 REQUEST_NUMBER = r"^[Ss][Rr]-[0-9]{4}-[0-9]{6,}$"
@@ -718,45 +719,182 @@ class Finance(View):
                    ledger=[LedgerEntry.from_message(e) for e in response.ledger])
 
 
+class ObjectionDocumentView(View):
+    document_id: int
+    filename: str
+    content_type: str
+    size: int
+
+
 class Objection(View):
     reason: str
     raised_at: str
-    resolve_by: str
+    resolve_by: str = Field(description="the last day (Pakistan) to answer it, YYYY-MM-DD")
     resolved: bool
+    documents: list[str] = Field(description="the documents wanted")
+
+
+class MyObjection(Objection):
+    """An objection as its student and the officers see it: with her answer."""
+    objection_id: int
+    responded_at: str | None
+    response: str
+    answer_documents: list[ObjectionDocumentView]
+
+    @classmethod
+    def from_message(cls, o) -> Self:
+        return cls(objection_id=o.objection_id, reason=o.reason, raised_at=o.raised_at, resolve_by=o.resolve_by,
+                   resolved=o.resolved, documents=list(o.documents), responded_at=o.responded_at or None,
+                   response=o.response, answer_documents=[ObjectionDocumentView(
+                       document_id=d.document_id, filename=d.filename, content_type=d.content_type, size=d.size)
+                       for d in o.answer_documents])
+
+
+class StageChangeView(View):
+    stage: str
+    section: str
+    changed_at: str
 
 
 class PublicTracking(View):
     """An application's progress, as anyone with its tracking ID sees it (no personal data)."""
     tracking_id: str
     kind: str
-    section: str
-    stage: str
+    section: str = Field(description="in_process | incomplete_returned | dispatched | delivered")
+    stage: str = Field(description="received | verification | objection | printing | ready | dispatched | delivered")
     urgent: bool
     updated_at: str
+    rejected: bool = Field(description="its objection was not answered in time: file a new request")
+    target_date: str = Field(description="when the university aims to dispatch it (urgent: about two weeks)")
+    courier: str | None
+    history: list[StageChangeView]
     objections: list[Objection]
 
     @classmethod
     def _fields(cls, a) -> dict:
         return {"tracking_id": a.tracking_id, "kind": a.kind, "section": a.section, "stage": a.stage,
-                "urgent": a.urgent, "updated_at": a.updated_at,
+                "urgent": a.urgent, "updated_at": a.updated_at, "rejected": a.rejected,
+                "target_date": a.target_date, "courier": a.courier or None,
+                "history": [StageChangeView(stage=h.stage, section=h.section, changed_at=h.changed_at)
+                            for h in a.history],
                 "objections": [Objection(reason=o.reason, raised_at=o.raised_at, resolve_by=o.resolve_by,
-                                         resolved=o.resolved) for o in a.objections]}
+                                         resolved=o.resolved, documents=list(o.documents)) for o in a.objections]}
 
     @classmethod
     def from_message(cls, a) -> Self:
         return cls(**cls._fields(a))
 
 
-class Application(PublicTracking):
-    """One of my applications: its progress and what ties it to me."""
-    request_number: str
-    filed_at: str
-    courier_tracking_number: str | None
+class RollNumberObjection(View):
+    reason: str
+    respond_by: str
+
+
+class RollNumberApplication(View):
+    tracking_id: str
+    kind: str
+    stage: str
+    section: str = Field(description="in_process | incomplete_returned (the seed's two lists), dispatched or "
+                                     "delivered")
+    urgent: bool
+    rejected: bool
+    updated_at: str
+    history: list[StageChangeView]
+    objection: RollNumberObjection | None
 
     @classmethod
     def from_message(cls, a) -> Self:
-        return cls(**cls._fields(a), request_number=a.request_number, filed_at=a.filed_at,
-                   courier_tracking_number=a.courier_tracking_number or None)
+        open_ = [o for o in a.objections if not o.resolved]
+        return cls(tracking_id=a.tracking_id, kind=a.kind, stage=a.stage, section=a.section, urgent=a.urgent,
+                   rejected=a.rejected, updated_at=a.updated_at,
+                   history=[StageChangeView(stage=h.stage, section=h.section, changed_at=h.changed_at)
+                            for h in a.history],
+                   objection=RollNumberObjection(reason=open_[-1].reason, respond_by=open_[-1].resolve_by)
+                   if open_ else None)
+
+
+class RollNumberTracking(View):
+    applications: list[RollNumberApplication]
+
+
+class RollNumberQuery(BaseModel):
+    roll_number: str = Field(min_length=8, max_length=8, pattern=ROLL_NUMBER, description="like BO680724")
+
+
+class StaffStageChange(StageChangeView):
+    note: str
+    changed_by: str
+
+
+class Application(PublicTracking):
+    """One of my applications (or, to an officer, a student's): its progress and what ties it to her."""
+    registration_number: str
+    request_number: str
+    filed_at: str
+    courier_tracking_number: str | None
+    objections: list[MyObjection]
+    history: list[StaffStageChange]
+
+    @classmethod
+    def from_message(cls, a) -> Self:
+        fields = cls._fields(a)
+        fields.update(objections=[MyObjection.from_message(o) for o in a.objections],
+                      history=[StaffStageChange(stage=h.stage, section=h.section, changed_at=h.changed_at,
+                                                note=h.note, changed_by=h.changed_by) for h in a.history])
+        return cls(**fields, registration_number=a.registration_number, request_number=a.request_number,
+                   filed_at=a.filed_at, courier_tracking_number=a.courier_tracking_number or None)
+
+
+class StageCountView(View):
+    stage: str
+    count: int
+    urgent: int
+    overdue: int = Field(description="past their target date")
+
+
+class ApplicationQueue(View):
+    applications: list[Application]
+    counts: list[StageCountView]
+
+    @classmethod
+    def from_message(cls, found) -> Self:
+        return cls(applications=[Application.from_message(a) for a in found.applications],
+                   counts=[StageCountView(stage=c.stage, count=c.count, urgent=c.urgent, overdue=c.overdue)
+                           for c in found.counts])
+
+
+class ApplicationQueueQuery(BaseModel):
+    stage: Literal["", "received", "verification", "objection", "printing", "ready", "dispatched",
+                   "delivered"] = Field("", description="empty: every application still with the university")
+    urgent_only: bool = False
+    registration_number: str = Field("", max_length=12, pattern=r"^(|" + REGISTRATION_NUMBER[1:-1] + ")$",
+                                     description="one student's")
+    limit: int = Field(50, ge=1, le=200)
+
+
+class StageMove(Body):
+    stage: Literal["verification", "printing", "ready", "dispatched", "delivered"] = Field(
+        description="examinations: verification, printing, ready; dispatch: dispatched, delivered. "
+                    "An objection is raised at .../objection")
+    note: str = Field("", max_length=300, pattern=TEXT)
+    courier: str = Field("", max_length=60, pattern=TEXT, description="dispatched: required")
+    courier_tracking_number: str = Field("", max_length=40, pattern=TEXT, description="dispatched: required")
+
+
+class ObjectionBody(Body):
+    reason: str = Field(min_length=1, max_length=300, pattern=FILLED_TEXT, description="the student reads it")
+    documents: list[Annotated[str, Field(max_length=120, pattern=TEXT)]] = Field(
+        default_factory=list, max_length=10, description="the documents wanted, e.g. \"Attested copy of the Matric "
+                                                         "certificate\"")
+
+
+class ObjectionResponseForm(BaseModel):
+    """multipart/form-data: the answer, with up to three documents."""
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=2000, pattern=FILLED_TEXT)
+    file: BaseFile | None = Field(None, description="PDF, JPEG or PNG up to 5 MB")  # type: ignore[valid-type]
+    file2: BaseFile | None = None  # type: ignore[valid-type]
+    file3: BaseFile | None = None  # type: ignore[valid-type]
 
 
 class Parcel(View):
@@ -1330,7 +1468,6 @@ class BatchesQuery(BaseModel):
 
 
 # -- examinations: schedules, slips, centres, date sheets, documents ---------------------------
-ROLL_NUMBER = r"^[A-Za-z]{2}[0-9]{6}$"
 PROGRAM_CODE = r"^[A-Za-z0-9]{1,20}$"
 CENTRE_CODE = r"^[A-Za-z0-9-]{1,12}$"
 HH_MM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"

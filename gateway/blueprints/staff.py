@@ -31,7 +31,8 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "refunds": ("treasury",), "financial_aid": ("student_services", "treasury"), "fees": ("treasury",),
          "helpdesk": ("student_services",), "faq": ("student_services",),
          "announcements": ("student_services", "admissions", "examinations", "treasury", "regional"),
-         "deliveries": ("student_services",), "webhooks": ("student_services",)}
+         "deliveries": ("student_services",), "webhooks": ("student_services",),
+         "tracking": ("examinations", "dispatch", "student_services"), "tracking_moves": ("examinations", "dispatch")}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -70,7 +71,10 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
                                                                    "WithdrawAnnouncement")),
              "deliveries": (("notifications", "ListDeliveries"), ("notifications", "RetryDelivery")),
              "webhooks": tuple(("notifications", m) for m in ("RegisterPartner", "ListPartners", "SetPartnerActive",
-                                                              "ListWebhookDeliveries", "RedeliverWebhook"))}
+                                                              "ListWebhookDeliveries", "RedeliverWebhook")),
+             "tracking": tuple(("tracking", m) for m in ("ListApplications", "GetApplication",
+                                                         "GetObjectionDocument")),
+             "tracking_moves": (("tracking", "MoveStage"), ("tracking", "RaiseObjection"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

@@ -26,6 +26,7 @@ from gateway.portal import (
     session,
     staff,
     student,
+    tracking,
     tutors,
 )
 
@@ -42,6 +43,8 @@ FINANCE_PAGES = (finance,)
 REQUEST_PAGES = (requests, helpdesk)
 #: Her notifications, staff's announcements and the messages not sent join the student and staff blueprints.
 NOTIFICATION_PAGES = (notifications,)
+#: Degree tracking: the student's applications and the examinations and dispatch pages.
+TRACKING_PAGES = (tracking,)
 
 
 def install(app: Flask, api_blueprints) -> None:

@@ -48,8 +48,17 @@ class TrackApplication(FlaskForm):
     class Meta:
         csrf = False  # a look-up by GET: it changes nothing and should be linkable
 
-    tracking_id = StringField(_l("Tracking ID"), validators=[
-        DataRequired(_l("Enter the tracking ID from your acknowledgement.")), Length(max=20), _tracking_id])
+    tracking_id = StringField(_l("Tracking ID"), validators=[Optional(), Length(max=20), _tracking_id])
+    roll_number = StringField(_l("Roll number"), validators=[Optional(), Length(max=12), Regexp(
+        schemas.ROLL_NUMBER, message=_l("A roll number looks like BO680724."))])
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if not (self.tracking_id.data or self.roll_number.data):
+            self.tracking_id.errors.append(_l("Enter the tracking ID from your acknowledgement, or your roll number."))
+            return False
+        return True
 
 
 #: The JSON API's own limits for a filing (schemas.FileRequest), so the page refuses what it refuses.

@@ -7,11 +7,20 @@ from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from campus import auth
-from campus.errors import DeadlineExceeded, FailedPrecondition, NotFound, TooManyAttempts, Unauthenticated, Unavailable
+from campus.errors import (
+    DeadlineExceeded,
+    FailedPrecondition,
+    InvalidArgument,
+    NotFound,
+    TooManyAttempts,
+    Unauthenticated,
+    Unavailable,
+)
 from cms.tracking.v1 import tracking_pb2
 from gateway import schemas
 from gateway.blueprints import auth as auth_api
 from gateway.blueprints import public as public_api
+from gateway.blueprints import tracking as tracking_api
 from gateway.context import current
 from gateway.limits import sign_in_limits
 from gateway.portal import forms, mfa_pages, session
@@ -103,19 +112,26 @@ def logout():
 
 @bp.get("/track")
 def track():
-    """Public degree tracking: an application's progress by its tracking ID, no personal data."""
+    """Public degree tracking (seed 002): an application's progress by its tracking ID, or a
+    roll number's applications in the two lists, "Incomplete / Returned Applications" and
+    "In Process Applications"; no personal data."""
     form = forms.TrackApplication(request.args)
-    application = None
+    application, by_roll = None, None
     if request.args and form.validate():
         try:
-            found = current().clients.call("tracking", "TrackApplication", tracking_pb2.TrackApplicationRequest(
-                tracking_id=form.tracking_id.data), caller=session.PUBLIC)
-            application = schemas.PublicTracking.from_message(found).body()
+            if form.tracking_id.data:
+                found = current().clients.call("tracking", "TrackApplication", tracking_pb2.TrackApplicationRequest(
+                    tracking_id=form.tracking_id.data), caller=session.PUBLIC)
+                application = schemas.PublicTracking.from_message(found).body()
+            else:
+                by_roll = tracking_api.by_roll_number(form.roll_number.data, session.PUBLIC)["applications"]
         except NotFound:
             form.tracking_id.errors.append(_l("No application has this tracking ID."))
+        except InvalidArgument:
+            form.roll_number.errors.append(_l("A roll number looks like BO680724."))
     status = 400 if request.args and form.errors else 200
     return page("portal/track.html", caller=session.page_caller(), form=form, application=application,
-                status=status)
+                by_roll=by_roll, status=status)
 
 
 @bp.get("/programmes")

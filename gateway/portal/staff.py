@@ -57,7 +57,8 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("faq", "portal_staff.faq", _l("FAQ: the answers anyone can search")),
               ("announcements", "portal_staff.announcements", _l("Announcements to students, with deadlines")),
               ("deliveries", "portal_staff.deliveries", _l("Emails and text messages: those not sent")),
-              ("webhooks", "portal_staff.webhooks", _l("Partner systems told of events (webhooks)")))
+              ("webhooks", "portal_staff.webhooks", _l("Partner systems told of events (webhooks)")),
+              ("tracking", "portal_staff.tracking", _l("Degrees and transcripts: verification, objections, dispatch")))
 
 
 def department_of(caller) -> str:

@@ -3,10 +3,11 @@ from flask_babel import lazy_gettext as _l
 
 NAMES = {
     "kind_names": {"degree": _l("Degree"), "transcript": _l("Transcript"), "certificate": _l("Certificate")},
-    "section_names": {"online": _l("Online application"), "in_process": _l("In-process application"),
-                      "incomplete_returned": _l("Incomplete / returned application")},
-    "stage_names": {"received": _l("Received"), "verification": _l("Verification"), "printing": _l("Printing"),
-                    "signing": _l("Signing"), "dispatched": _l("Dispatched"), "delivered": _l("Delivered")},
+    "section_names": {"in_process": _l("In process"), "incomplete_returned": _l("Incomplete / returned"),
+                      "dispatched": _l("Dispatched"), "delivered": _l("Delivered")},
+    "stage_names": {"received": _l("Received"), "verification": _l("Verification"), "objection": _l("Objection"),
+                    "printing": _l("Printing"), "ready": _l("Ready for dispatch"), "dispatched": _l("Dispatched"),
+                    "delivered": _l("Delivered")},
     "request_statuses": {"filing": _l("Being filed"), "awaiting_payment": _l("Awaiting payment"),
                          "submitted": _l("Submitted"), "in_process": _l("In process"),
                          "awaiting_student": _l("Awaiting the student's answer"), "resolved": _l("Resolved"),

@@ -16,6 +16,7 @@ from gateway.translations.urdu_registration import REGISTRATION
 from gateway.translations.urdu_requests import REQUESTS
 from gateway.translations.urdu_results import RESULTS
 from gateway.translations.urdu_security import SECURITY
+from gateway.translations.urdu_tracking import TRACKING
 
 COMMON = {
     "Enter your registration number (like 22P-123456) or your staff login.":
@@ -176,4 +177,4 @@ COMMON = {
 
 #: Every area's table; add a line here for a new area's module.
 URDU = {**COMMON, **REQUESTS, **ACCOUNTS, **SECURITY, **REGISTRATION, **ADMISSIONS, **PROGRAMMES, **EXAMS, **RESULTS,
-        **CASES, **FINANCE, **CASEWORK, **HELPDESK, **NOTIFICATIONS}
+        **CASES, **FINANCE, **CASEWORK, **HELPDESK, **NOTIFICATIONS, **TRACKING}

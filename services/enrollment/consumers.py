@@ -39,8 +39,9 @@ class EnrollmentConsumer:
     @handles("tracking", "degree_status_changed")
     def on_degree_status_changed(self, uow, event):
         changed = event.payload(DegreeStatusChanged)
+        # A rejected application's objection is closed too (she files again): the hold goes.
         holds.degree_stage(uow, registration_number=changed.registration_number, tracking_id=changed.tracking_id,
-                           stage=changed.stage, source="tracking")
+                           stage="rejected" if changed.rejected else changed.stage, source="tracking")
 
     @handles("requests", "correction_approved")
     def on_correction_approved(self, uow, event):

@@ -112,7 +112,7 @@ class NotificationsConsumer:
         changed = event.payload(tracking.DegreeStatusChanged)
         service.notify_student(uow, event.event_id, "degree_status_changed", changed.registration_number,
                                {"tracking_id": changed.tracking_id, "kind": changed.kind,
-                                **domain.stage(changed.stage)},
+                                **domain.stage("rejected" if changed.rejected else changed.stage)},
                                reference=changed.tracking_id)
 
     # -- people known only by an address; department heads ---------------------------------

@@ -41,8 +41,13 @@ REQUEST_STATUSES = {
 #: Degree and transcript stages (tracking's codes).
 STAGES = {
     "received": ("received", "موصول"), "verification": ("under verification", "تصدیق کے مرحلے میں"),
-    "printing": ("being printed", "طباعت کے مرحلے میں"), "signing": ("being signed", "دستخط کے مرحلے میں"),
-    "dispatched": ("dispatched", "روانہ"), "delivered": ("delivered", "موصول ہو گئی"),
+    "objection": ("returned with an objection: see its reason and answer it on the portal within 30 days",
+                  "اعتراض کے ساتھ واپس: وجہ دیکھیں اور 30 دن کے اندر پورٹل پر جواب دیں"),
+    "printing": ("being printed", "طباعت کے مرحلے میں"),
+    "ready": ("printed and ready for dispatch", "طبع شدہ اور روانگی کے لیے تیار"),
+    "dispatched": ("dispatched by courier", "کوریئر سے روانہ"), "delivered": ("delivered", "موصول ہو گئی"),
+    "rejected": ("rejected: its objection was not answered in time; please file a new request",
+                 "مسترد: اعتراض کا جواب وقت پر نہیں دیا گیا؛ براہ کرم نئی درخواست دیں"),
 }
 
 

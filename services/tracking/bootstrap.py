@@ -1,5 +1,5 @@
 """The tracking service's definition: what the platform, the gateway and deploy know of it."""
-from campus.definition import ServiceDefinition
+from campus.definition import DeploySpec, Loop, ServiceDefinition
 from services.tracking.config import TrackingConfig
 
 SERVICE = ServiceDefinition(
@@ -11,4 +11,8 @@ SERVICE = ServiceDefinition(
     models="services.tracking.models:metadata",
     seed="services.tracking.seed:seed",
     consumer="services.tracking.consumers:TrackingConsumer",
+    loops=(Loop("services.tracking.service:reject_unanswered", every_seconds="objection_check_seconds"),),
+    # The documents students answer objections with live in object storage where deployed.
+    deploy=DeploySpec(object_store=True, egress_ports=((443, "object storage (S3, HTTPS)"),
+                                                       (9000, "object storage (MinIO)"))),
 )

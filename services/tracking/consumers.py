@@ -1,5 +1,7 @@
-"""Tracking's event consumer (nameko, its own process): a paid degree request opens an application."""
+"""Tracking's event consumer (nameko, its own process): a paid degree request opens an
+application; a roll number slip tells which student a roll number belongs to."""
 from campus.consumer import DatabaseDependency, handles
+from cms.exams.v1.events_pb2 import SlipIssued
 from cms.requests.v1.events_pb2 import DegreeApplicationFiled
 from services.tracking import service
 
@@ -13,3 +15,8 @@ class TrackingConsumer:
         # Idempotent twice over: by event (handles) and by request number (a request
         # re-filed under a new event still has one application).
         service.open_application(uow, event.payload(DegreeApplicationFiled))
+
+    @handles("exams", "slip_issued")
+    def on_slip_issued(self, uow, event):
+        slip = event.payload(SlipIssued)
+        service.remember_roll_number(uow, slip.roll_number, slip.registration_number)

@@ -2,8 +2,12 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import clock, identifiers
-from campus.policy import OWN, rpc
+import json
+
+from campus import clock, identifiers, storage
+from campus.auth import current_caller
+from campus.errors import InvalidArgument
+from campus.policy import OWN, RECORD, rpc
 from campus.runtime import Runtime
 from cms.tracking.v1 import tracking_pb2 as pb
 from cms.tracking.v1 import tracking_pb2_grpc
@@ -11,30 +15,54 @@ from services.tracking import domain, service
 
 #: Not regional offices: tracking cannot tell a student's centre (they see only their own).
 TRACKING_DEPARTMENTS = {"dispatch", "examinations", "student_services"}
+#: Who moves applications (domain.MOVES says which stages each).
+MOVERS = {domain.EXAMINATIONS, domain.DISPATCH}
 
 
-def objection_message(row) -> pb.Objection:
-    return pb.Objection(reason=row.reason, raised_at=clock.iso(row.raised_at),
-                        resolve_by=row.resolve_by.isoformat(), resolved=row.resolved_at is not None)
+def document_message(row) -> pb.ObjectionDocument:
+    return pb.ObjectionDocument(document_id=row.id, filename=row.filename, content_type=row.content_type,
+                                size=row.size)
 
 
-def application_message(row, objections) -> pb.Application:
+def objection_message(row, documents=()) -> pb.Objection:
+    return pb.Objection(objection_id=row.id, reason=row.reason, raised_at=clock.iso(row.raised_at),
+                        resolve_by=row.resolve_by.isoformat(), resolved=row.resolved_at is not None,
+                        documents=json.loads(row.documents or "[]"),
+                        responded_at=clock.iso(row.resolved_at) if row.response else "", response=row.response,
+                        answer_documents=[document_message(d) for d in documents])
+
+
+def _target(row, config) -> str:
+    return domain.target_date(row.filed_at, row.urgent, config.urgent_target_days,
+                              config.ordinary_target_days).isoformat()
+
+
+def application_message(case: service.Case, config) -> pb.Application:
+    row = case.row
     return pb.Application(
         tracking_id=row.tracking_id, registration_number=row.registration_number, kind=row.kind,
         section=row.section, stage=row.stage, urgent=row.urgent, request_number=row.request_number,
         filed_at=clock.iso(row.filed_at), updated_at=clock.iso(row.updated_at),
-        objections=[objection_message(o) for o in objections],
-        courier_tracking_number=row.courier_tracking_number or "")
+        objections=[objection_message(o, case.documents.get(o.id, ())) for o in case.objections],
+        courier_tracking_number=row.courier_tracking_number or "", courier=row.courier or "",
+        rejected=row.rejected_at is not None, target_date=_target(row, config),
+        history=[pb.StageChange(stage=h.stage, section=h.section, changed_at=clock.iso(h.changed_at), note=h.note,
+                                changed_by=h.changed_by) for h in case.history])
 
 
-def public_message(row, objections) -> pb.Application:
-    """What anyone holding the tracking ID may see: progress and open objections, never whose
-    application it is or which request filed it."""
+def public_message(case: service.Case, config) -> pb.Application:
+    """What anyone holding the tracking ID or roll number may see: progress, its dates and
+    open objections' reasons, never whose application it is, which request filed it, who
+    moved it or what they noted."""
+    row = case.row
     return pb.Application(
         tracking_id=row.tracking_id, kind=row.kind, section=row.section, stage=row.stage, urgent=row.urgent,
-        updated_at=clock.iso(row.updated_at),
-        objections=[pb.Objection(reason=o.reason, resolve_by=o.resolve_by.isoformat())
-                    for o in objections if o.resolved_at is None])
+        updated_at=clock.iso(row.updated_at), rejected=row.rejected_at is not None,
+        target_date=_target(row, config), courier=row.courier or "",
+        objections=[pb.Objection(reason=o.reason, resolve_by=o.resolve_by.isoformat(), documents=json.loads(
+            o.documents or "[]")) for o in case.objections if o.resolved_at is None],
+        history=[pb.StageChange(stage=h.stage, section=h.section, changed_at=clock.iso(h.changed_at))
+                 for h in case.history])
 
 
 def parcel_message(row) -> pb.Parcel:
@@ -45,15 +73,79 @@ def parcel_message(row) -> pb.Parcel:
 class TrackingServicer(tracking_pb2_grpc.TrackingServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
+        self.config = runtime.config
+        self.store = storage.open_store(runtime.config.attachments_dir,
+                                        runtime.config.object_store_url.get_secret_value())
+        self.limits = service.AnswerLimits(max_bytes=runtime.config.attachment_max_bytes,
+                                           max_documents=runtime.config.documents_per_answer)
+
+    def _full(self, tracking_id: str) -> pb.Application:
+        return application_message(service.application(self.db, domain.parse_tracking_id(tracking_id)), self.config)
 
     @rpc(students=OWN, staff=TRACKING_DEPARTMENTS)
     def ListStudentTracking(self, request, context):
         regno = identifiers.registration_number(request.registration_number)
-        apps, books = service.student_tracking(self.db, regno)
-        return pb.ListStudentTrackingResponse(applications=[application_message(*a) for a in apps],
+        cases, books = service.student_tracking(self.db, regno)
+        return pb.ListStudentTrackingResponse(applications=[application_message(c, self.config) for c in cases],
                                               parcels=[parcel_message(p) for p in books])
 
     @rpc(public=True)
     def TrackApplication(self, request, context):
         # Public on purpose: the degree tracking system answers anyone with a tracking ID.
-        return public_message(*service.application(self.db, domain.parse_tracking_id(request.tracking_id)))
+        return public_message(service.application(self.db, domain.parse_tracking_id(request.tracking_id)),
+                              self.config)
+
+    @rpc(public=True)
+    def TrackByRollNumber(self, request, context):
+        # Public on purpose too (seed 002: "enter the degree tracking ID or just a Roll Number").
+        return pb.ApplicationList(applications=[public_message(c, self.config)
+                                                for c in service.by_roll_number(self.db, request.roll_number)])
+
+    @rpc(staff=TRACKING_DEPARTMENTS)
+    def ListApplications(self, request, context):
+        cases, counts = service.queue(
+            self.db, stage=request.stage, urgent_only=request.urgent_only, limit=request.limit,
+            registration_number=request.registration_number,
+            targets=(self.config.urgent_target_days, self.config.ordinary_target_days))
+        return pb.ListApplicationsResponse(
+            applications=[application_message(c, self.config) for c in cases],
+            counts=[pb.StageCount(stage=c.stage, count=c.count, urgent=c.urgent, overdue=c.overdue) for c in counts])
+
+    @rpc(students=RECORD, staff=TRACKING_DEPARTMENTS)
+    def GetApplication(self, request, context):
+        found = self._full(request.tracking_id)
+        service.check_owner(current_caller(), found.registration_number)
+        return found
+
+    @rpc(staff=MOVERS)
+    def MoveStage(self, request, context):
+        tracking_id = domain.parse_tracking_id(request.tracking_id)
+        service.move_stage(self.db, tracking_id, request.stage, request.note, current_caller().department,
+                           courier=request.courier, courier_tracking_number=request.courier_tracking_number)
+        return self._full(tracking_id)
+
+    @rpc(staff=MOVERS)
+    def RaiseObjection(self, request, context):
+        tracking_id = domain.parse_tracking_id(request.tracking_id)
+        service.raise_objection(self.db, tracking_id, request.reason, list(request.documents),
+                                self.config.objection_days, current_caller().department)
+        return self._full(tracking_id)
+
+    @rpc(students=RECORD)
+    def AnswerObjection(self, request, context):
+        tracking_id = domain.parse_tracking_id(request.tracking_id)
+        files = [(d.filename, d.content) for d in request.documents]
+        service.answer_objection(self.db, self.store, tracking_id, current_caller().subject, request.text, files,
+                                 self.limits)
+        return self._full(tracking_id)
+
+    @rpc(students=RECORD, staff=TRACKING_DEPARTMENTS)
+    def GetObjectionDocument(self, request, context):
+        if request.document_id <= 0:
+            raise InvalidArgument("document_id must be positive", field="document_id")
+        caller = current_caller()
+        row, content, whose = service.objection_document(
+            self.db, self.store, domain.parse_tracking_id(request.tracking_id), request.document_id,
+            registration_number=caller.subject if caller.is_student else "")
+        return pb.ObjectionDocumentContent(document=document_message(row), content=content,
+                                           registration_number=whose)

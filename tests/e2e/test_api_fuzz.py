@@ -91,6 +91,14 @@ DATA_REFUSALS = {
         {"audience_value", "deadline", "title_en", "body_en", "title_ur", "body_ur"}, None),
     # a partner's URL must parse as one (a host, no credentials); its name is unique (409)
     ("POST", "/api/v1/staff/webhooks"): ({"name", "url"}, None),
+    # a stage move the rules refuse is 409; dispatching needs its courier and number (one field
+    # decides others); texts that NFKC normalisation makes longer than their limit
+    ("POST", "/api/v1/staff/tracking/{tracking_id}/stage"): (
+        {"stage", "note", "courier", "courier_tracking_number"}, None),
+    ("POST", "/api/v1/staff/tracking/{tracking_id}/objection"): ({"reason", "documents"}, None),
+    # an answer's documents are read for what they are (a PDF, JPEG or PNG), not their names
+    ("POST", "/api/v1/me/tracking/{tracking_id}/objection-response"): (
+        {"text", "file", "file2", "file3", "documents", "tracking_id"}, None),
 }
 REFUSALS = ["400", "401", "403", "404", "405", "406", "409", "413", "414", "415", "422", "428", "429", "5xx"]
 # Failed sign-ins throttle their source: the fuzzer's come from an address of its own.
@@ -153,7 +161,8 @@ STAFF_AUDIENCES = [("/api/v1/staff/admissions", "admissions"), ("/api/v1/staff/s
                    ("/api/v1/staff/tutors", "regional"), ("/api/v1/staff/exam-centres", "examinations"),
                    ("/api/v1/staff/date-sheets", "examinations"), ("/api/v1/staff/documents", "examinations"),
                    ("/api/v1/staff/results", "examinations"), ("/api/v1/staff/marks", "examinations"),
-                   ("/api/v1/staff/exam-cases", "examinations"), ("/api/v1/staff/treasury", "treasury")]
+                   ("/api/v1/staff/exam-cases", "examinations"), ("/api/v1/staff/treasury", "treasury"),
+                   ("/api/v1/staff/tracking", "examinations")]
 
 
 def _as_whom(operation, identities) -> tuple[dict, dict, dict]:

@@ -268,14 +268,14 @@ def test_student_services_locks_and_unlocks_and_reads_both_in_the_audit_log(page
 
 @pytest.mark.parametrize("who,allowed,refused", [
     ("exams.officer", ["/staff/exam-centres", "/staff/date-sheets", "/staff/documents", "/staff/marks",
-                       "/staff/publication", "/staff/exam-cases", "/staff/announcements"],
+                       "/staff/publication", "/staff/exam-cases", "/staff/announcements", "/staff/tracking"],
      ["/staff/students/new", "/staff/accounts", "/staff/audit", "/staff/webhooks"]),
     ("admissions.officer", ["/staff/students/new", "/staff/admissions/new", "/staff/admissions/files",
                             "/staff/students", "/staff/semesters", "/staff/programmes", "/staff/announcements"],
      ["/staff/accounts", "/staff/audit", "/staff/deliveries"]),
     ("student.services", ["/staff/accounts", "/staff/audit", "/staff/students", "/staff/financial-aid",
                           "/staff/complaints", "/staff/faq", "/staff/announcements", "/staff/deliveries",
-                          "/staff/webhooks"],
+                          "/staff/webhooks", "/staff/tracking"],
      ["/staff/students/new", "/staff/treasury"]),
     ("treasury.officer", ["/staff/treasury", "/staff/treasury/settlements", "/staff/treasury/unmatched",
                           "/staff/treasury/fees", "/staff/treasury/refunds", "/staff/financial-aid",

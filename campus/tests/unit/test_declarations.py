@@ -214,6 +214,12 @@ GRANTS = {
     ("requests", "ListFaqArticles"): ({"student_services"}, set()),
     ("requests", "AssignRequest"): (S, set()),
     ("tracking", "ListStudentTracking"): ({"dispatch", "examinations", "student_services"}, set()),
+    # Examinations and dispatch move applications (tracking's domain.MOVES says which stages).
+    ("tracking", "ListApplications"): ({"dispatch", "examinations", "student_services"}, set()),
+    ("tracking", "GetApplication"): ({"dispatch", "examinations", "student_services"}, set()),
+    ("tracking", "GetObjectionDocument"): ({"dispatch", "examinations", "student_services"}, set()),
+    ("tracking", "MoveStage"): ({"dispatch", "examinations"}, set()),
+    ("tracking", "RaiseObjection"): ({"dispatch", "examinations"}, set()),
     # Announcements: a regional office to its own centre only (notifications checks the audience).
     ("notifications", "PublishAnnouncement"): (ANNOUNCING, set()),
     ("notifications", "ListAnnouncements"): (ANNOUNCING, set()),

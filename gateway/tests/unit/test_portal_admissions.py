@@ -144,10 +144,10 @@ def test_each_tool_link_is_a_page_of_its_tool_and_declares_its_departments(app):
                   "/staff/semesters", "/staff/programmes", "/staff/announcements"], True),
     (STUDENT_SERVICES, ["/staff/accounts", "/staff/audit", "/staff/students", "/staff/financial-aid",
                         "/staff/complaints", "/staff/faq", "/staff/announcements", "/staff/deliveries",
-                        "/staff/webhooks"], True),
+                        "/staff/webhooks", "/staff/tracking"], True),
     (ISLAMABAD, ["/staff/tutors", "/staff/announcements"], False),
     (EXAMS, ["/staff/exam-centres", "/staff/date-sheets", "/staff/documents", "/staff/marks", "/staff/publication",
-             "/staff/exam-cases", "/staff/announcements"], False),
+             "/staff/exam-cases", "/staff/announcements", "/staff/tracking"], False),
 ])
 def test_the_console_links_each_department_to_its_own_tools(app, as_staff, monkeypatch, who, links, finder):
     monkeypatch.setattr(app.extensions["cms_gateway"], "clients", _NoQueue())

@@ -311,10 +311,10 @@ def test_an_overdue_due_holds_registration_until_it_is_paid(gateway, users, enro
 
 
 def test_an_objection_holds_the_degree_and_clears_when_answered(gateway, users, amqp_url, consumer):
-    def stage(name):
+    def stage(name, tracking_id="EBN-AGZ-2G33", rejected=False):
         return envelope_for("tracking", DegreeStatusChanged(
-            tracking_id="EBN-AGZ-2G33", registration_number=REGISTRANT, kind="degree", section="returned",
-            stage=name, changed_at="2026-12-06T05:00:00Z"))
+            tracking_id=tracking_id, registration_number=REGISTRANT, kind="degree", section="incomplete_returned",
+            stage=name, changed_at="2026-12-06T05:00:00Z", rejected=rejected))
 
     testing.publish(amqp_url, stage("objection"))
     held = testing.wait_until(lambda: holds_of(gateway, users, REGISTRANT), what="the objection hold")
@@ -322,6 +322,11 @@ def test_an_objection_holds_the_degree_and_clears_when_answered(gateway, users, 
     assert "hold" not in [r.code for r in overview(gateway, users, REGISTRANT).reasons]  # it holds the degree only
     testing.publish(amqp_url, stage("verification"))
     testing.wait_until(lambda: not holds_of(gateway, users, REGISTRANT), what="the objection hold to clear")
+    # Left unanswered past its window: rejected, still at the objection stage, and the hold goes.
+    testing.publish(amqp_url, stage("objection", "KMP-RST-4X7Z"))
+    testing.wait_until(lambda: holds_of(gateway, users, REGISTRANT), what="the second objection's hold")
+    testing.publish(amqp_url, stage("objection", "KMP-RST-4X7Z", rejected=True))
+    testing.wait_until(lambda: not holds_of(gateway, users, REGISTRANT), what="the rejected objection's hold to clear")
 
 
 def test_admissions_place_and_lift_missing_documents_and_others_may_not(gateway, users):

@@ -97,11 +97,11 @@ def test_a_malformed_registration_number_names_the_field(as_gateway, users):
 def test_the_public_tracks_progress_without_learning_whose_it_is(runtime, as_gateway):
     tracking_id = file(runtime, "SR-2026-000104")
     deadline = service.raise_objection(runtime.db, tracking_id, "Attested copy of the Matric certificate missing",
-                                       runtime.config.objection_days)
+                                       ["Attested copy of the Matric certificate"], runtime.config.objection_days)
     assert deadline == clock.karachi_today() + dt.timedelta(days=30)
     public = track(as_gateway, tracking_id.lower())  # no user: the public, through the gateway
     assert (public.tracking_id, public.kind, public.section, public.stage, public.urgent) == (
-        tracking_id, "degree", "incomplete_returned", "received", True)
+        tracking_id, "degree", "incomplete_returned", "objection", True)
     assert [(o.reason, o.resolve_by) for o in public.objections] == [
         ("Attested copy of the Matric certificate missing", deadline.isoformat())]
     assert (public.registration_number, public.request_number, public.filed_at) == ("", "", "")

@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from campus import clock
-from campus.errors import InvalidArgument
+from campus.errors import FailedPrecondition, InvalidArgument, PermissionDenied
 from services.tracking import domain
 
 
@@ -51,3 +51,64 @@ def test_an_objection_is_resolved_within_the_given_days_of_pakistan_time():
     late_evening_utc = dt.datetime(2026, 11, 25, 20, 0, tzinfo=clock.UTC)   # already the 26th in Karachi
     assert domain.resolve_by(late_evening_utc, 30) == dt.date(2026, 12, 26)
     assert domain.resolve_by(dt.datetime(2026, 11, 25, 9, 0, tzinfo=clock.UTC), 14) == dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize("current, to, department", [
+    ("received", "verification", "examinations"), ("verification", "printing", "examinations"),
+    ("printing", "ready", "examinations"), ("ready", "dispatched", "dispatch"), ("dispatched", "delivered", "dispatch"),
+    ("received", "objection", "examinations"), ("verification", "objection", "examinations")])
+def test_each_allowed_move_by_its_department(current, to, department):
+    domain.check_move(current, to, department)
+
+
+@pytest.mark.parametrize("current, to, department, error", [
+    ("received", "printing", "examinations", FailedPrecondition),      # verification first
+    ("objection", "verification", "examinations", FailedPrecondition),  # only her answer returns it
+    ("ready", "dispatched", "examinations", PermissionDenied),
+    ("received", "verification", "dispatch", PermissionDenied),
+    ("delivered", "dispatched", "dispatch", FailedPrecondition),
+    ("verification", "received", "examinations", InvalidArgument)])
+def test_moves_the_rules_refuse(current, to, department, error):
+    with pytest.raises(error):
+        domain.check_move(current, to, department)
+
+
+def test_a_rejected_application_moves_no_further():
+    with pytest.raises(FailedPrecondition):
+        domain.check_move("objection", "verification", "examinations", rejected=True)
+
+
+@pytest.mark.parametrize("stage, rejected, section", [
+    ("received", False, "in_process"), ("ready", False, "in_process"), ("objection", False, "incomplete_returned"),
+    ("objection", True, "incomplete_returned"), ("dispatched", False, "dispatched"), ("delivered", False, "delivered")])
+def test_the_section_follows_the_stage(stage, rejected, section):
+    assert domain.section_of(stage, rejected) == section
+
+
+def test_officers_are_offered_the_next_stages_only():
+    assert domain.NEXT["received"] == ("verification",)
+    assert domain.NEXT["objection"] == ()
+    assert domain.NEXT["ready"] == ("dispatched",)
+
+
+def test_the_window_closes_after_its_last_day_in_pakistan():
+    last_day = dt.date(2026, 12, 26)
+    assert not domain.window_closed(last_day, dt.datetime(2026, 12, 26, 18, 30, tzinfo=clock.UTC))  # 23:30 PKT
+    assert domain.window_closed(last_day, dt.datetime(2026, 12, 26, 19, 30, tzinfo=clock.UTC))      # 00:30 next day
+
+
+def test_urgent_applications_aim_for_two_weeks():
+    filed = dt.datetime(2026, 11, 20, 9, 0, tzinfo=clock.UTC)
+    assert domain.target_date(filed, True, 14, 50) == dt.date(2026, 12, 4)
+    assert domain.target_date(filed, False, 14, 50) == dt.date(2027, 1, 9)
+
+
+def test_documents_wanted_are_trimmed_deduplicated_and_bounded():
+    assert domain.documents_wanted([" CNIC  copy ", "CNIC copy", ""]) == ["CNIC copy"]
+    with pytest.raises(InvalidArgument) as many:
+        domain.documents_wanted([f"doc {i}" for i in range(11)])
+    assert many.value.field == "documents"
+    with pytest.raises(InvalidArgument):
+        domain.documents_wanted(["x" * 121])
+    with pytest.raises(InvalidArgument):
+        domain.documents_wanted(["bad\x00"])

@@ -1,0 +1,70 @@
+"""Urdu for degree and transcript tracking: the public look-up, the student's applications
+and objections, the examinations and dispatch pages."""
+
+TRACKING = {
+    "A roll number looks like BO680724.": "رول نمبر اس طرح کا ہوتا ہے: BO680724",
+    "Another document": "ایک اور دستاویز",
+    "Answer by %(date)s.": "%(date)s تک جواب دیں۔",
+    "Answered on %(date)s:": "%(date)s کو جواب دیا گیا:",
+    "Courier": "کوریئر",
+    "Courier's tracking number": "کوریئر کا ٹریکنگ نمبر",
+    "Degrees and transcripts": "ڈگریاں اور ٹرانسکرپٹ",
+    "Degrees and transcripts: verification, objections, dispatch": "ڈگریاں اور ٹرانسکرپٹ: تصدیق، اعتراضات، روانگی",
+    "Documents wanted, one to a line": "مطلوبہ دستاویزات، ہر سطر میں ایک",
+    "Documents wanted:": "مطلوبہ دستاویزات:",
+    "Enter the tracking ID from your acknowledgement, or your roll number.":
+        "اپنی رسید پر لکھی ٹریکنگ آئی ڈی یا اپنا رول نمبر درج کریں۔",
+    "Every stage still with the university": "یونیورسٹی میں زیرِ کارروائی ہر مرحلہ",
+    "Expected dispatch": "متوقع روانگی",
+    "Expected dispatch: %(date)s": "متوقع روانگی: %(date)s",
+    "History": "تاریخچہ",
+    "In Process Applications": "زیرِ کارروائی درخواستیں",
+    "Incomplete / Returned Applications": "نامکمل / واپس کی گئی درخواستیں",
+    "Incomplete / returned": "نامکمل / واپس",
+    "Like TCS or Pakistan Post (dispatch only).": "جیسے TCS یا پاکستان پوسٹ (صرف روانگی کے لیے)۔",
+    "Move on": "اگلے مرحلے میں بھیجیں",
+    "Move to": "اس مرحلے میں",
+    "Moved. The student is told by email and text message.":
+        "بھیج دیا گیا۔ طالب علم کو ای میل اور پیغام سے اطلاع دی جاتی ہے۔",
+    "Note": "نوٹ",
+    "Objection": "اعتراض",
+    "Public look-up by tracking ID or roll number": "ٹریکنگ آئی ڈی یا رول نمبر سے عوامی تلاش",
+    "Ready for dispatch": "روانگی کے لیے تیار",
+    "Reason the student reads": "وجہ (طالب علم پڑھے گا)",
+    "Rejected: its objection was not answered in time.": "مسترد: اعتراض کا جواب وقت پر نہیں دیا گیا۔",
+    "Rejected: its objection was not answered in time. Please file a new request.":
+        "مسترد: اعتراض کا جواب وقت پر نہیں دیا گیا۔ براہ کرم نئی درخواست دیں۔",
+    "Rejected: please file a new request.": "مسترد: براہ کرم نئی درخواست دیں۔",
+    "Request %(number)s": "درخواست %(number)s",
+    "Return to the student": "طالب علم کو واپس کریں",
+    "Return with an objection": "اعتراض کے ساتھ واپس کریں",
+    "Returned to the student with the objection.": "اعتراض کے ساتھ طالب علم کو واپس کر دی گئی۔",
+    "Send my answer": "میرا جواب بھیجیں",
+    "Sent by %(courier)s, tracking number %(number)s": "%(courier)s سے بھیجی گئی، ٹریکنگ نمبر %(number)s",
+    "Target": "ہدف",
+    "The applications cannot be listed right now. Please try again in a little while.":
+        "درخواستوں کی فہرست اس وقت نہیں دکھائی جا سکتی۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    "Urgent applications first, then the oldest. Examinations verify, return with an objection and print; "
+    "dispatch hands over to the courier and records delivery.":
+        "پہلے ارجنٹ درخواستیں، پھر سب سے پرانی۔ شعبہ امتحانات تصدیق کرتا، اعتراض کے ساتھ واپس کرتا اور طبع کرتا ہے؛ "
+        "شعبہ ترسیل کوریئر کے حوالے کرتا اور وصولی درج کرتا ہے۔",
+    "Urgent only": "صرف ارجنٹ",
+    "View PC/Degree Application Status": "پی سی / ڈگری درخواست کی صورتحال دیکھیں",
+    "Write the reason.": "وجہ لکھیں۔",
+    "Write your answer.": "اپنا جواب لکھیں۔",
+    "You have no degree, transcript or certificate application. File one under Requests: it is opened once its "
+    "fee is paid.": "آپ کی کوئی ڈگری، ٹرانسکرپٹ یا سرٹیفکیٹ کی درخواست نہیں۔ درخواستوں میں جا کر دیں: فیس کی ادائیگی "
+                    "کے بعد یہ کھل جاتی ہے۔",
+    "Your answer": "آپ کا جواب",
+    "Your answer was sent. The application is back in verification.":
+        "آپ کا جواب بھیج دیا گیا۔ درخواست دوبارہ تصدیق کے مرحلے میں ہے۔",
+    "Your applications cannot be shown right now. Please try again in a little while.":
+        "آپ کی درخواستیں اس وقت نہیں دکھائی جا سکتیں۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    "Your degree, transcript and certificate applications. An objection is shown here with its reason: answer it "
+    "with the documents asked for before its last day.":
+        "آپ کی ڈگری، ٹرانسکرپٹ اور سرٹیفکیٹ کی درخواستیں۔ اعتراض یہاں اس کی وجہ کے ساتھ دکھایا جاتا ہے: آخری تاریخ سے "
+        "پہلے مطلوبہ دستاویزات کے ساتھ جواب دیں۔",
+    "or": "یا",
+    "overdue %(n)d": "تاخیر شدہ %(n)d",
+    "urgent %(n)d": "ارجنٹ %(n)d",
+}
