@@ -65,7 +65,7 @@ def _serve(definition, config, _args) -> None:
     server = GrpcServer(bind=f"{config.grpc_bind_host}:{config.grpc_port}", workers=config.grpc_workers,
                         service_tokens=runtime.service_tokens, access=runtime.access,
                         grace_seconds=config.grpc_grace_seconds, reflect=config.environment != "production",
-                        access_log=AccessLog(runtime.db), sessions=feed)
+                        access_log=AccessLog(runtime.db, definition.student_record), sessions=feed)
     server.add(definition, definition.servicer_class()(runtime))
     server.serve_until_signalled(on_stop=[feed.stop, runtime.close])
 

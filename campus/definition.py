@@ -94,6 +94,10 @@ class ServiceDefinition:
     #: Which of them work for one regional centre (named in the staff member's token): they
     #: see, and speak to, only its students; one whose token names no centre, nobody's.
     centre_bound: tuple[str, ...] = ()
+    #: What of a student's it keeps, as she would name it ("profile", "results", "ledger",
+    #: "requests", "applications"): staff reads and changes of it are chained in its audit
+    #: log (campus.access_log) and it answers ListRecordAccess for her page.
+    student_record: str = ""
     #: The services it calls over gRPC (besides the token issuer, whose keys every service
     #: fetches). The NetworkPolicies let exactly these calls through; a test holds the code
     #: and every `services=` grant to it.

@@ -191,7 +191,8 @@ def grpc_server(definition, runtime):
     from campus.access_log import AccessLog
     from campus.grpc_server import GrpcServer
     server = GrpcServer(bind="127.0.0.1:0", workers=8, service_tokens=runtime.service_tokens,
-                        access=runtime.access, grace_seconds=0.5, access_log=AccessLog(runtime.db))
+                        access=runtime.access, grace_seconds=0.5,
+                        access_log=AccessLog(runtime.db, definition.student_record))
     server.add(definition, definition.servicer_class()(runtime))
     port = server.start()
     try:

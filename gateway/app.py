@@ -13,8 +13,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from campus import auth, logs
 from campus import config as config_mod
 from gateway import portal, problems
-from gateway.blueprints import auth as auth_bp
 from gateway.blueprints import (
+    access_log,
     bank,
     examinations,
     finance,
@@ -27,6 +27,7 @@ from gateway.blueprints import (
     student,
     tracking,
 )
+from gateway.blueprints import auth as auth_bp
 from gateway.config import GatewayConfig
 from gateway.context import Gateway
 from gateway.limits import limiter
@@ -64,7 +65,7 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     limiter.init_app(app)
     api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, *examinations.BLUEPRINTS,
                       *finance.BLUEPRINTS, *requests.BLUEPRINTS, *notifications.BLUEPRINTS,
-                      *tracking.BLUEPRINTS, bank.bp)
+                      *tracking.BLUEPRINTS, access_log.bp, bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)

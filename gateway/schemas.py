@@ -916,6 +916,28 @@ class Tracking(View):
                                    dispatched_at=p.dispatched_at or None, note=p.note) for p in response.parcels])
 
 
+# -- who looked at my record ---------------------------------------------------------------
+class AccessEntry(View):
+    at: str
+    who: str = Field(description="the officer's login")
+    department: str
+    role: str = Field(description="officer, or regional officer of a centre")
+    action: Literal["read", "change"]
+    record: str = Field(description="profile, results, ledger, requests or applications")
+    method: str = Field(description="what the officer's screen asked for, e.g. GetStudentProfile")
+
+    @classmethod
+    def from_message(cls, e) -> Self:
+        return cls(at=e.at, who=e.staff, department=e.department,
+                   role=f"regional officer, centre {e.centre}" if e.centre else "officer",
+                   action=e.action if e.action in ("read", "change") else "change", record=e.record, method=e.method)
+
+
+class AccessLog(View):
+    entries: list[AccessEntry]
+    incomplete: bool = Field(description="a service did not answer in time: its entries are missing")
+
+
 # -- dashboard --------------------------------------------------------------------------
 class _Tile(View):
     status: TileStatus = Field(description="unavailable: the service did not answer in time; data is null")

@@ -9,6 +9,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from gateway.portal import (
+    access_log,
     accounts,
     admissions,
     cases,
@@ -45,6 +46,8 @@ REQUEST_PAGES = (requests, helpdesk)
 NOTIFICATION_PAGES = (notifications,)
 #: Degree tracking: the student's applications and the examinations and dispatch pages.
 TRACKING_PAGES = (tracking,)
+#: Who looked at my record joins the student blueprint.
+ACCESS_LOG_PAGES = (access_log,)
 
 
 def install(app: Flask, api_blueprints) -> None:

@@ -67,4 +67,25 @@ TRACKING = {
     "or": "یا",
     "overdue %(n)d": "تاخیر شدہ %(n)d",
     "urgent %(n)d": "ارجنٹ %(n)d",
+    # who looked at my record
+    "Changed": "تبدیل کیا",
+    "Every time university staff looked at or changed your profile, results, fee account, requests or degree "
+    "applications. Your own visits are not listed. Nobody can edit or delete these entries.":
+        "جب بھی یونیورسٹی کے عملے نے آپ کا پروفائل، نتائج، فیس اکاؤنٹ، درخواستیں "
+        "یا ڈگری کی درخواستیں دیکھیں یا تبدیل کیں۔ "
+        "آپ کے اپنے دورے درج نہیں۔ کوئی بھی ان اندراجات کو بدل یا مٹا نہیں سکتا۔",
+    "Looked at": "دیکھا",
+    "No member of staff has looked at your record.": "عملے کے کسی رکن نے آپ کا ریکارڈ نہیں دیکھا۔",
+    "Some entries cannot be shown right now. Please try again in a little while.":
+        "کچھ اندراجات اس وقت نہیں دکھائے جا سکتے۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    "This list cannot be shown right now. Please try again in a little while.":
+        "یہ فہرست اس وقت نہیں دکھائی جا سکتی۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    "What": "کیا",
+    "Who": "کس نے",
+    "Who looked at my record": "میرا ریکارڈ کس نے دیکھا",
+    "your degree and transcript applications": "آپ کی ڈگری اور ٹرانسکرپٹ کی درخواستیں",
+    "your fee account": "آپ کا فیس اکاؤنٹ",
+    "your profile": "آپ کا پروفائل",
+    "your requests": "آپ کی درخواستیں",
+    "your results": "آپ کے نتائج",
 }

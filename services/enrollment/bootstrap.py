@@ -8,6 +8,7 @@ SERVICE = ServiceDefinition(
     proto="cms.enrollment.v1.enrollment",
     config=EnrollmentConfig,
     servicer="services.enrollment.grpc_api:EnrollmentServicer",
+    student_record="profile",  # staff reads and changes of it are chained (campus.access_log)
     models="services.enrollment.models:metadata",
     consumer="services.enrollment.consumers:EnrollmentConsumer",
     seed="services.enrollment.seed:seed",

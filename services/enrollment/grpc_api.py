@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from campus import clock, identifiers
+from campus import access_log, clock, identifiers
 from campus.auth import current_caller
 from campus.errors import DeadlineExceeded, DomainError, InvalidArgument, PermissionDenied, Unavailable
 from campus.grpc_server import time_left
@@ -184,7 +184,7 @@ def _centre(caller) -> str | None:
         raise PermissionDenied("this staff account belongs to no regional centre") from None
 
 
-class EnrollmentServicer(enrollment_pb2_grpc.EnrollmentServiceServicer):
+class EnrollmentServicer(access_log.servicer(), enrollment_pb2_grpc.EnrollmentServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
         self.config = runtime.config

@@ -8,6 +8,7 @@ SERVICE = ServiceDefinition(
     proto="cms.exams.v1.exams",
     config=ExamsConfig,
     servicer="services.exams.grpc_api:ExamsServicer",
+    student_record="results",  # staff reads and changes of it are chained (campus.access_log)
     models="services.exams.models:metadata",
     consumer="services.exams.consumers:ExamsConsumer",
     seed="services.exams.seed:seed",

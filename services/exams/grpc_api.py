@@ -2,7 +2,7 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import auth, clock, documents, documents_api, identifiers
+from campus import access_log, auth, clock, documents, documents_api, identifiers
 from campus.policy import OWN, rpc
 from campus.runtime import Runtime
 from cms.documents.v1 import documents_pb2
@@ -107,7 +107,7 @@ def _optional(request, field: str) -> int | None:
     return getattr(request, field) if request.HasField(field) else None
 
 
-class ExamsServicer(documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"examinations"}),
+class ExamsServicer(access_log.servicer(), documents_api.servicer(staff=RESULT_DEPARTMENTS, revokers={"examinations"}),
                     exams_pb2_grpc.ExamsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db

@@ -8,6 +8,7 @@ SERVICE = ServiceDefinition(
     proto="cms.finance.v1.finance",
     config=FinanceConfig,
     servicer="services.finance.grpc_api:FinanceServicer",
+    student_record="ledger",  # staff reads and changes of it are chained (campus.access_log)
     models="services.finance.models:metadata",
     seed="services.finance.seed:seed",
     consumer="services.finance.consumers:FinanceConsumer",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from campus import clock, documents, documents_api, identifiers
+from campus import access_log, clock, documents, documents_api, identifiers
 from campus.auth import authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from campus.policy import OWN, RECORD, rpc
@@ -142,7 +142,8 @@ def _bank_caller(bank_mnemonic: str) -> str:
     return mnemonic
 
 
-class FinanceServicer(documents_api.servicer(staff=TREASURY), finance_pb2_grpc.FinanceServiceServicer):
+class FinanceServicer(access_log.servicer(), documents_api.servicer(staff=TREASURY),
+                      finance_pb2_grpc.FinanceServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
         self.config = runtime.config

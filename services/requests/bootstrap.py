@@ -8,6 +8,7 @@ SERVICE = ServiceDefinition(
     proto="cms.requests.v1.requests",
     config=RequestsConfig,
     servicer="services.requests.grpc_api:RequestsServicer",
+    student_record="requests",  # staff reads and changes of it are chained (campus.access_log)
     models="services.requests.models:metadata",
     consumer="services.requests.consumers:RequestsConsumer",
     seed="services.requests.seed:seed",

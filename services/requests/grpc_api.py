@@ -2,7 +2,7 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import clock, identifiers, registry, storage
+from campus import access_log, clock, identifiers, registry, storage
 from campus.auth import Caller, authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from campus.grpc_server import time_left
@@ -132,7 +132,7 @@ def faq_message(row, *, for_staff: bool = False) -> pb.FaqArticle:
 HELP_DESK = {"student_services"}
 
 
-class RequestsServicer(requests_pb2_grpc.RequestsServiceServicer):
+class RequestsServicer(access_log.servicer(), requests_pb2_grpc.RequestsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
         self.config = runtime.config

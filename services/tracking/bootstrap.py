@@ -8,6 +8,7 @@ SERVICE = ServiceDefinition(
     proto="cms.tracking.v1.tracking",
     config=TrackingConfig,
     servicer="services.tracking.grpc_api:TrackingServicer",
+    student_record="applications",  # staff reads and changes of it are chained (campus.access_log)
     models="services.tracking.models:metadata",
     seed="services.tracking.seed:seed",
     consumer="services.tracking.consumers:TrackingConsumer",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from campus import clock, identifiers, storage
+from campus import access_log, clock, identifiers, storage
 from campus.auth import current_caller
 from campus.errors import InvalidArgument
 from campus.policy import OWN, RECORD, rpc
@@ -70,7 +70,7 @@ def parcel_message(row) -> pb.Parcel:
                      dispatched_at=clock.iso(row.dispatched_at), note=row.note)
 
 
-class TrackingServicer(tracking_pb2_grpc.TrackingServiceServicer):
+class TrackingServicer(access_log.servicer(), tracking_pb2_grpc.TrackingServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
         self.config = runtime.config
