@@ -66,6 +66,7 @@ bench: install
 	$(PY) -m tests.perf.bench_collection
 	$(PY) -m tests.perf.bench_faq
 	$(PY) -m tests.perf.bench_announcements
+	$(PY) -m tests.perf.bench_tracking
 
 lint: install
 	$(VENV)/bin/ruff check .

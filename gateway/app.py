@@ -16,6 +16,7 @@ from gateway import portal, problems
 from gateway.blueprints import (
     access_log,
     bank,
+    case_timeline,
     examinations,
     finance,
     health,
@@ -65,7 +66,8 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     limiter.init_app(app)
     api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, *examinations.BLUEPRINTS,
                       *finance.BLUEPRINTS, *requests.BLUEPRINTS, *notifications.BLUEPRINTS,
-                      *tracking.BLUEPRINTS, access_log.bp, bank.bp)
+                      *tracking.BLUEPRINTS, access_log.bp, case_timeline.bp,
+                      bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)

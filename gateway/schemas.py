@@ -916,6 +916,31 @@ class Tracking(View):
                                    dispatched_at=p.dispatched_at or None, note=p.note) for p in response.parcels])
 
 
+# -- one case timeline --------------------------------------------------------------------------
+class CaseEvent(View):
+    at: str
+    source: Literal["requests", "finance", "tracking"]
+    what: str
+
+
+class NextStep(View):
+    what: str
+    eta: str | None = Field(description="YYYY-MM-DD: when it is likely (the median of recent cases of its kind)")
+    usually_within_days: int | None = Field(description="nine in ten recent cases took no longer")
+
+
+class CaseTimeline(View):
+    request_number: str
+    title: str
+    status: str
+    tracking_id: str | None
+    events: list[CaseEvent] = Field(description="oldest first")
+    next_step: NextStep | None = Field(description="null once the case is over")
+    eta: str | None = Field(description="YYYY-MM-DD: when the whole case is likely to end")
+    usually_within_days: int | None
+    incomplete: bool = Field(description="a service did not answer: some events may be missing")
+
+
 # -- who looked at my record ---------------------------------------------------------------
 class AccessEntry(View):
     at: str

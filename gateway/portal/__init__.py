@@ -27,6 +27,7 @@ from gateway.portal import (
     session,
     staff,
     student,
+    timeline,
     tracking,
     tutors,
 )
@@ -48,6 +49,8 @@ NOTIFICATION_PAGES = (notifications,)
 TRACKING_PAGES = (tracking,)
 #: Who looked at my record joins the student blueprint.
 ACCESS_LOG_PAGES = (access_log,)
+#: One case timeline joins the student blueprint.
+TIMELINE_PAGES = (timeline,)
 
 
 def install(app: Flask, api_blueprints) -> None:

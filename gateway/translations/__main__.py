@@ -19,7 +19,8 @@ from gateway.translations.urdu import URDU
 
 GATEWAY = Path(__file__).resolve().parent.parent
 OUT = GATEWAY / "translations" / "ur" / "LC_MESSAGES"
-METHODS = [("portal/**.py", "python"), ("templates/**.html", "jinja2")]
+# The case timeline writes its sentences in the JSON API too (in the asker's language).
+METHODS = [("portal/**.py", "python"), ("blueprints/case_timeline.py", "python"), ("templates/**.html", "jinja2")]
 KEYWORDS = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None}
 
 

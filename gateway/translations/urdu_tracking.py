@@ -88,4 +88,32 @@ TRACKING = {
     "your profile": "آپ کا پروفائل",
     "your requests": "آپ کی درخواستیں",
     "your results": "آپ کے نتائج",
+    # one case timeline
+    "%(department)s asked you for more information": "%(department)s نے آپ سے مزید معلومات مانگی ہیں",
+    "A decision by %(department)s": "%(department)s کا فیصلہ",
+    "Application %(id)s rejected: its objection was not answered in time":
+        "درخواست %(id)s مسترد: اعتراض کا جواب وقت پر نہیں دیا گیا",
+    "Application %(id)s: %(stage)s": "درخواست %(id)s: %(stage)s",
+    "Approved / resolved": "منظور / حل",
+    "Back to the request": "درخواست پر واپس",
+    "Challan %(number)s issued for %(amount)s, due %(date)s":
+        "چالان %(number)s بمقدار %(amount)s جاری، آخری تاریخ %(date)s",
+    "Degree tracking": "ڈگری ٹریکنگ",
+    "Filed: waiting for its challan to be paid": "جمع: چالان کی ادائیگی کا انتظار",
+    "In process at %(department)s": "%(department)s میں زیرِ کارروائی",
+    "Paid at %(bank)s": "%(bank)s میں ادا",
+    "Pay challan %(number)s at a bank": "چالان %(number)s کسی بینک میں ادا کریں",
+    "Some of this story cannot be shown right now. Please try again in a little while.":
+        "اس کا کچھ حصہ اس وقت نہیں دکھایا جا سکتا۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    "Submitted to %(department)s": "%(department)s کو جمع",
+    "The whole case is likely done by %(date)s.": "پورا معاملہ غالباً %(date)s تک مکمل ہو جائے گا۔",
+    "The whole story": "پوری روداد",
+    "The whole story, and when it is likely to end": "پوری روداد، اور یہ کب تک مکمل ہو گی",
+    "This case is over.": "یہ معاملہ مکمل ہو چکا ہے۔",
+    "Usually within %(n)s days.": "عموماً %(n)s دن کے اندر۔",
+    "What comes next": "آگے کیا ہو گا",
+    "Your answer to %(department)s": "%(department)s کو آپ کا جواب",
+    "Your answer to the objection, then verification": "اعتراض کا آپ کا جواب، پھر تصدیق",
+    "likely by %(date)s": "غالباً %(date)s تک",
+    "the treasury counter": "خزانہ کا کاؤنٹر",
 }

@@ -2,7 +2,7 @@
 it parses, calls the use case and maps the result."""
 from __future__ import annotations
 
-from campus import access_log, clock, identifiers, registry, storage
+from campus import access_log, clock, durations, identifiers, registry, storage
 from campus.auth import Caller, authorize, current_caller
 from campus.errors import InvalidArgument, NotFound, PermissionDenied
 from campus.grpc_server import time_left
@@ -324,3 +324,9 @@ class RequestsServicer(access_log.servicer(), requests_pb2_grpc.RequestsServiceS
         row, caller = self._request(request.request_number), current_caller()
         _handled_by(row, caller)
         return self._full(casework.assign(self.db, row, caller, request.officer), caller)
+
+    # Aggregate: nobody's record to check, so any signed-in student or officer may ask.
+    @rpc(students=RECORD, staff=ALL)
+    def GetStageDurations(self, request, context):
+        subtype = identifiers.text(request.kind, "kind", max_length=60, required=True)
+        return durations.to_message(service_levels.stage_durations(self.db, subtype))

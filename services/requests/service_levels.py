@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from campus import clock
+from campus import clock, durations
 from campus.db import Database
 from cms.requests.v1 import events_pb2
 from services.requests import casework, domain
@@ -169,3 +169,11 @@ def close(runtime) -> bool:
     if closed:
         log.info("closed %d decided request(s)", closed)
     return closed == 500
+
+
+def stage_durations(db: Database, subtype: str) -> dict[str, durations.Spread]:
+    """How long the most recent requests of a subtype stayed at each status."""
+    with db.sessions() as session:
+        return durations.by_stage(session, status_history, case="request_id", stage="status", at="changed_at",
+                                  cases=sa.select(service_requests.c.id).where(service_requests.c.subtype == subtype)
+                                  .order_by(service_requests.c.id.desc()).limit(durations.RECENT))

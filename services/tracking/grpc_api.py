@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from campus import access_log, clock, identifiers, storage
+from campus import access_log, clock, durations, identifiers, storage
 from campus.auth import current_caller
 from campus.errors import InvalidArgument
-from campus.policy import OWN, RECORD, rpc
+from campus.policy import ALL, OWN, RECORD, rpc
 from campus.runtime import Runtime
 from cms.tracking.v1 import tracking_pb2 as pb
 from cms.tracking.v1 import tracking_pb2_grpc
@@ -113,9 +113,17 @@ class TrackingServicer(access_log.servicer(), tracking_pb2_grpc.TrackingServiceS
 
     @rpc(students=RECORD, staff=TRACKING_DEPARTMENTS)
     def GetApplication(self, request, context):
-        found = self._full(request.tracking_id)
+        if request.request_number and not request.tracking_id:
+            found = application_message(service.application_of_request(self.db, request.request_number), self.config)
+        else:
+            found = self._full(request.tracking_id)
         service.check_owner(current_caller(), found.registration_number)
         return found
+
+    # Aggregate: nobody's record to check, so any signed-in student or officer may ask.
+    @rpc(students=RECORD, staff=ALL)
+    def GetStageDurations(self, request, context):
+        return durations.to_message(service.stage_durations(self.db, request.kind, request.urgent))
 
     @rpc(staff=MOVERS)
     def MoveStage(self, request, context):

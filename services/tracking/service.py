@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from campus import audit, auth, clock, identifiers, storage, uploads
+from campus import audit, auth, clock, durations, identifiers, storage, uploads
 from campus.db import Database, UnitOfWork
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
 from cms.requests.v1.events_pb2 import DegreeApplicationFiled
@@ -291,6 +291,27 @@ def _cases(session, rows: list[sa.Row], *, history: bool = True) -> list[Case]:
 def application(db: Database, tracking_id: str) -> Case:
     with db.sessions() as session:
         return _cases(session, [_application(session, tracking_id)])[0]
+
+
+def application_of_request(db: Database, request_number: str) -> Case:
+    """The application a service request opened (NotFound: none, or not yet)."""
+    number = identifiers.text(request_number, "request_number", max_length=30, required=True)
+    with db.sessions() as session:
+        row = session.execute(sa.select(applications).where(applications.c.request_number == number)).first()
+        if row is None:
+            raise NotFound("no application for this request", field="request_number")
+        return _cases(session, [row])[0]
+
+
+def stage_durations(db: Database, kind: str, urgent: bool) -> dict[str, durations.Spread]:
+    """How long the most recent applications of a kind (urgent or not) stayed at each stage."""
+    if kind not in (domain.DEGREE, domain.TRANSCRIPT, domain.CERTIFICATE):
+        raise InvalidArgument("kind must be degree, transcript or certificate", field="kind")
+    with db.sessions() as session:
+        return durations.by_stage(
+            session, stage_history, case="application_id", stage="stage", at="changed_at",
+            cases=sa.select(applications.c.id).where(applications.c.kind == kind, applications.c.urgent.is_(urgent))
+            .order_by(applications.c.id.desc()).limit(durations.RECENT))
 
 
 def by_roll_number(db: Database, roll_number: str) -> list[Case]:

@@ -4,6 +4,8 @@ the public sees the reason by her roll number); she answers on her page with a d
 it is back in verification; examinations print it, dispatch hands it to a courier and records
 delivery; each stage reaches her by email. Refusals by rule and by department are 4xx,
 shown next to their field on the pages; the public page in Urdu on a phone."""
+import datetime as dt
+
 from playwright.sync_api import expect
 
 from campus import testing
@@ -146,3 +148,41 @@ def test_the_public_looks_up_a_roll_number_in_urdu_on_a_phone(page, base_url, ht
     page.goto(f"{base_url}/track?lang=en&tracking_id={tracking_id}")
     expect(page.locator("dd[data-stage]")).to_have_text("Received")
     expect(page.locator("[data-stages] li")).to_have_count(1)
+
+
+def test_her_case_tells_its_whole_story_and_when_it_will_end(page, base_url, http):
+    ayesha = bearer(login(http, AYESHA["registration_number"]))
+    number, tracking_id = paid_degree_application(http, base_url, ayesha)
+    assert stage(http, bearer(login(http, "exams.officer")), tracking_id, stage="verification").status_code == 200
+
+    found = http.get(f"/api/v1/me/cases/{number}", headers=ayesha)
+    assert found.status_code == 200, found.text
+    case = found.json()
+    assert (case["request_number"], case["tracking_id"], case["incomplete"]) == (number, tracking_id, False)
+    events = case["events"]
+    assert {e["source"] for e in events} == {"requests", "finance", "tracking"}
+    moments = [dt.datetime.fromisoformat(e["at"]) for e in events]
+    assert moments == sorted(moments)
+    whats = [e["what"] for e in events]
+    assert any(w.startswith("Challan ") and "issued for Rs 2,000" in w for w in whats)
+    assert "Paid at ABL" in whats
+    assert f"Application {tracking_id}: Verification" in whats
+    assert case["next_step"]["what"] == f"Application {tracking_id}: Printing"
+    assert case["eta"] and case["eta"] >= events[0]["at"][:10]   # the pace of recent cases, or the target
+    assert http.get(f"/api/v1/me/cases/{number}", headers=bearer(login(http, demo.CLASSMATE["registration_number"]))
+                    ).status_code == 404
+    assert http.get("/api/v1/me/cases/SR-1", headers=ayesha).status_code == 400
+
+    browser.sign_in(page, base_url, AYESHA["registration_number"])
+    page.goto(f"{base_url}/student/requests/{number}")
+    page.click("[data-case-link]")
+    expect(page.locator("[data-events] li[data-source=finance]")).to_have_count(2)
+    expect(page.locator("[data-next-step]")).to_contain_text("Printing")
+    no_serious_violations(page, "her case's whole story")
+    page.set_viewport_size(browser.PHONE)
+    page.goto(f"{base_url}/student/cases/{number}?lang=ur")
+    expect(page.locator("[data-next-step] h2")).to_have_text("آگے کیا ہو گا")
+    expect(page.locator("[data-events]")).to_contain_text(f"درخواست {tracking_id}")
+    assert overflow(page) <= 0, f"her case is {overflow(page)}px wider than a 360px phone"
+    no_serious_violations(page, "her case in Urdu on a phone")
+    page.goto(f"{base_url}/student/cases/{number}?lang=en")

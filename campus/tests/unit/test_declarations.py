@@ -219,6 +219,9 @@ GRANTS = {
     ("tracking", "GetApplication"): ({"dispatch", "examinations", "student_services"}, set()),
     ("tracking", "GetObjectionDocument"): ({"dispatch", "examinations", "student_services"}, set()),
     ("tracking", "MoveStage"): ({"dispatch", "examinations"}, set()),
+    # How long recent cases took at each stage: aggregate, nobody's record (the case timeline).
+    ("requests", "GetStageDurations"): ("*", set()),
+    ("tracking", "GetStageDurations"): ("*", set()),
     ("tracking", "RaiseObjection"): ({"dispatch", "examinations"}, set()),
     # Announcements: a regional office to its own centre only (notifications checks the audience).
     ("notifications", "PublishAnnouncement"): (ANNOUNCING, set()),

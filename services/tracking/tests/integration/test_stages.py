@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from campus import audit, clock
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
 from campus.tests import hostile_files
+from cms.cases.v1 import cases_pb2
 from cms.tracking.v1 import tracking_pb2 as pb
 from services.tracking import service
 from services.tracking.tests.integration.test_tracking import AYESHA, file, status_events
@@ -239,3 +240,38 @@ def test_documents_wanted_are_kept_as_json(runtime, as_gateway, examiner):
     with runtime.db.sessions() as s:
         stored = s.scalar(sa.select(objections.c.documents).order_by(objections.c.id.desc()))
     assert json.loads(stored) == ["Two photographs"]
+
+
+def test_how_long_recent_applications_stayed_at_each_stage(runtime, as_gateway, examiner, users, monkeypatch):
+    start = dt.datetime(2026, 6, 1, 5, 0, tzinfo=clock.UTC)
+    for n, days_in_verification in enumerate((2, 4, 10)):
+        monkeypatch.setattr(clock, "utcnow", lambda: start)
+        tracking_id = file(runtime, f"SR-2026-00090{n}", subtype="certificate_ordinary", urgent=False)
+        monkeypatch.setattr(clock, "utcnow", lambda: start + dt.timedelta(days=1))
+        move(as_gateway, examiner, tracking_id, "verification")
+        monkeypatch.setattr(clock, "utcnow", lambda d=days_in_verification: start + dt.timedelta(days=1 + d))
+        move(as_gateway, examiner, tracking_id, "printing")
+    monkeypatch.undo()
+    pace = as_gateway.call("tracking", "GetStageDurations", cases_pb2.StageDurationsRequest(
+        kind="certificate", urgent=False), caller=users.student(AYESHA))
+    by_stage = {s.stage: s for s in pace.stages}
+    assert (by_stage["received"].median_days, by_stage["received"].cases) == (1.0, 3)
+    assert (by_stage["verification"].median_days, by_stage["verification"].p90_days) == (4.0, 10.0)
+    assert "printing" not in by_stage   # still there: it says nothing yet
+    with pytest.raises(InvalidArgument) as bad:
+        as_gateway.call("tracking", "GetStageDurations", cases_pb2.StageDurationsRequest(kind="diploma"),
+                        caller=users.student(AYESHA))
+    assert bad.value.field == "kind"
+
+
+def test_the_application_of_a_request_is_found_by_its_number_for_her_only(runtime, as_gateway, users):
+    tracking_id = file(runtime, "SR-2026-000910")
+    found = as_gateway.call("tracking", "GetApplication", pb.GetApplicationRequest(request_number="SR-2026-000910"),
+                            caller=users.student(AYESHA))
+    assert found.tracking_id == tracking_id
+    with pytest.raises(PermissionDenied):
+        as_gateway.call("tracking", "GetApplication", pb.GetApplicationRequest(request_number="SR-2026-000910"),
+                        caller=users.student(OTHER))
+    with pytest.raises(NotFound):
+        as_gateway.call("tracking", "GetApplication", pb.GetApplicationRequest(request_number="SR-2026-999999"),
+                        caller=users.student(AYESHA))
