@@ -86,15 +86,20 @@ def objection_response(caller, tracking_id):
     return redirect(url_for(".tracking", done="answered"), code=303)
 
 
-@student_bp.get("/tracking/<tracking_id>/documents/<document_id>", endpoint="objection_document")
-@session.page_for("student")
-def my_objection_document(caller, tracking_id, document_id):
+def _document(caller, tracking_id: str, document_id: str):
+    """A document answering an objection, for her or for an officer (the service decides)."""
     try:
         return tracking_api.document(caller, tracking_id, document_id)
     except (NotFound, InvalidArgument, Problem):
         return error_page(404)
     except NOT_ANSWERING:
         return error_page(503)
+
+
+@student_bp.get("/tracking/<tracking_id>/documents/<document_id>", endpoint="objection_document")
+@session.page_for("student")
+def my_objection_document(caller, tracking_id, document_id):
+    return _document(caller, tracking_id, document_id)
 
 
 # -- examinations and dispatch -------------------------------------------------------------------------
@@ -201,9 +206,4 @@ def tracking_objection(caller, tracking_id):
 @staff_bp.get("/tracking/<tracking_id>/documents/<document_id>", endpoint="tracking_document")
 @tool("tracking")
 def tracking_document(caller, tracking_id, document_id):
-    try:
-        return tracking_api.document(caller, tracking_id, document_id)
-    except (NotFound, InvalidArgument, Problem):
-        return error_page(404)
-    except NOT_ANSWERING:
-        return error_page(503)
+    return _document(caller, tracking_id, document_id)
