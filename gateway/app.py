@@ -16,6 +16,7 @@ from gateway import portal, problems
 from gateway.blueprints import (
     access_log,
     bank,
+    books,
     case_timeline,
     examinations,
     finance,
@@ -67,7 +68,7 @@ def create_app(config: GatewayConfig | None = None, gateway: Gateway | None = No
     api_blueprints = (health.bp, auth_bp.bp, student.bp, public.bp, staff.bp, records.bp, *examinations.BLUEPRINTS,
                       *finance.BLUEPRINTS, *requests.BLUEPRINTS, *notifications.BLUEPRINTS,
                       *tracking.BLUEPRINTS, access_log.bp, case_timeline.bp,
-                      bank.bp)
+                      *books.BLUEPRINTS, bank.bp)
     for blueprint in api_blueprints:
         app.register_blueprint(blueprint)
     api.register(app)

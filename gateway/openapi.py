@@ -61,6 +61,8 @@ PATH_PARAMETERS = {
     "announcement_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an announcement's number"},
     "delivery_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "an email's or text message's number"},
     "partner_id": {"type": "string", "pattern": schemas.ROW_ID, "description": "a partner system's number"},
+    "registry_number": {"type": "string", "pattern": schemas.ROLL_NUMBER,
+                        "description": "a parcel's postal registry number: the student's roll number"},
     "answer_document_id": {"type": "string", "pattern": schemas.ROW_ID,
                            "description": "a document the student answered an objection with"},
     "webhook_delivery_id": {"type": "string", "pattern": schemas.WEBHOOK_DELIVERY_ID,

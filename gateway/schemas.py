@@ -900,9 +900,79 @@ class ObjectionResponseForm(BaseModel):
 class Parcel(View):
     registry_number: str
     semester: str
-    status: str
+    status: str = Field(description="prepared | dispatched | delivered | returned")
     dispatched_at: str | None
     note: str
+    updated_at: str | None = None
+    times_sent: int = 0
+
+    @classmethod
+    def from_message(cls, p) -> Self:
+        return cls(registry_number=p.registry_number, semester=p.semester, status=p.status,
+                   dispatched_at=p.dispatched_at or None, note=p.note, updated_at=p.updated_at or None,
+                   times_sent=p.times_sent)
+
+
+class StaffParcel(Parcel):
+    registration_number: str
+
+    @classmethod
+    def from_message(cls, p) -> Self:
+        return cls(**Parcel.from_message(p).model_dump(), registration_number=p.registration_number)
+
+
+class ParcelList(View):
+    parcels: list[StaffParcel]
+    counts: dict[str, int]
+
+
+class PublicParcel(View):
+    registry_number: str
+    semester: str
+    status: str
+    dispatched_at: str | None
+    updated_at: str | None
+
+
+class PublicBooks(View):
+    parcels: list[PublicParcel]
+
+
+class BooksQuery(BaseModel):
+    roll_number: str = Field("", max_length=8, pattern=r"^(|" + ROLL_NUMBER[1:-1] + ")$")
+    challan_number: str = Field("", max_length=18, pattern=r"^(|[0-9]{18})$",
+                                description="or her admission challan's 18-digit consumer number")
+
+
+class ParcelsQuery(BaseModel):
+    semester: str = Field("", max_length=12, pattern=r"^(|(Spring|Autumn) 20[0-9]{2})$")
+    status: Literal["", "prepared", "dispatched", "delivered", "returned"] = ""
+    limit: int = Field(100, ge=1, le=500)
+
+
+class DispatchUpload(BaseModel):
+    """multipart/form-data: the semester and a CSV of registry numbers."""
+    model_config = ConfigDict(extra="forbid")
+    semester: str = Field(max_length=12, pattern=r"^(Spring|Autumn) 20[0-9]{2}$", description="like Spring 2027")
+    note: str = Field("", max_length=300, pattern=TEXT, description="e.g. the post's batch; she reads it")
+    file: BaseFile = Field(description=(  # type: ignore[valid-type]
+        "CSV, UTF-8, its first line `registry_number` (the student's roll number), one parcel to a line"))
+
+
+class DispatchReportView(View):
+    semester: str
+    dispatched: int
+    sent_again: int = Field(description="returned once, sent again now")
+
+
+class ParcelOutcome(Body):
+    semester: str = Field(max_length=12, pattern=r"^(Spring|Autumn) 20[0-9]{2}$")
+    status: Literal["delivered", "returned"]
+    note: str = Field("", max_length=300, pattern=TEXT)
+
+
+class AddressConfirmation(Body):
+    semester: str = Field(max_length=12, pattern=r"^(Spring|Autumn) 20[0-9]{2}$")
 
 
 class Tracking(View):
@@ -912,8 +982,7 @@ class Tracking(View):
     @classmethod
     def from_message(cls, response) -> Self:
         return cls(applications=[Application.from_message(a) for a in response.applications],
-                   parcels=[Parcel(registry_number=p.registry_number, semester=p.semester, status=p.status,
-                                   dispatched_at=p.dispatched_at or None, note=p.note) for p in response.parcels])
+                   parcels=[Parcel.from_message(p) for p in response.parcels])
 
 
 # -- one case timeline --------------------------------------------------------------------------

@@ -32,7 +32,8 @@ TOOLS = {"student_accounts": ("admissions",), "account_locks": ("student_service
          "helpdesk": ("student_services",), "faq": ("student_services",),
          "announcements": ("student_services", "admissions", "examinations", "treasury", "regional"),
          "deliveries": ("student_services",), "webhooks": ("student_services",),
-         "tracking": ("examinations", "dispatch", "student_services"), "tracking_moves": ("examinations", "dispatch")}
+         "tracking": ("examinations", "dispatch", "student_services"), "tracking_moves": ("examinations", "dispatch"),
+         "parcels": ("dispatch",)}
 #: The (service, RPC)s behind each tool.
 TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
              "account_locks": (("identity", "LockAccount"), ("identity", "UnlockAccount")),
@@ -74,7 +75,8 @@ TOOL_RPCS = {"student_accounts": (("identity", "CreateStudentAccount"),),
                                                               "ListWebhookDeliveries", "RedeliverWebhook")),
              "tracking": tuple(("tracking", m) for m in ("ListApplications", "GetApplication",
                                                          "GetObjectionDocument")),
-             "tracking_moves": (("tracking", "MoveStage"), ("tracking", "RaiseObjection"))}
+             "tracking_moves": (("tracking", "MoveStage"), ("tracking", "RaiseObjection")),
+             "parcels": tuple(("tracking", m) for m in ("DispatchParcels", "SetParcelStatus", "ListParcels"))}
 
 
 def owns(who: auth.Caller, tool: str) -> bool:

@@ -12,6 +12,7 @@ from gateway.portal import (
     access_log,
     accounts,
     admissions,
+    books,
     cases,
     examinations,
     finance,
@@ -51,6 +52,8 @@ TRACKING_PAGES = (tracking,)
 ACCESS_LOG_PAGES = (access_log,)
 #: One case timeline joins the student blueprint.
 TIMELINE_PAGES = (timeline,)
+#: Books mailing joins the public, student and staff blueprints.
+BOOKS_PAGES = (books,)
 
 
 def install(app: Flask, api_blueprints) -> None:

@@ -186,7 +186,8 @@ EVENT_NAMES = {"student_admitted": _l("A student admitted"), "personal_info_chan
                "result_published": _l("A result published"), "challan_issued": _l("A challan issued"),
                "challan_paid": _l("A challan paid"), "request_submitted": _l("A service request filed"),
                "request_status_changed": _l("A service request's status changed"),
-               "degree_status_changed": _l("A degree application moved on")}
+               "degree_status_changed": _l("A degree application moved on"),
+               "parcel_status_changed": _l("A parcel of books dispatched, delivered or returned")}
 WEBHOOK_STATUSES = {"pending": _l("Waiting to be sent"), "delivered": _l("Delivered"),
                     "dead": _l("Given up after every retry")}
 

@@ -58,7 +58,8 @@ TOOL_LINKS = (("student_accounts", "portal_staff.new_student", _l("Open a studen
               ("announcements", "portal_staff.announcements", _l("Announcements to students, with deadlines")),
               ("deliveries", "portal_staff.deliveries", _l("Emails and text messages: those not sent")),
               ("webhooks", "portal_staff.webhooks", _l("Partner systems told of events (webhooks)")),
-              ("tracking", "portal_staff.tracking", _l("Degrees and transcripts: verification, objections, dispatch")))
+              ("tracking", "portal_staff.tracking", _l("Degrees and transcripts: verification, objections, dispatch")),
+              ("parcels", "portal_staff.parcels", _l("Books mailing: dispatch a semester, delivered or returned")))
 
 
 def department_of(caller) -> str:

@@ -20,7 +20,7 @@ from campus.errors import (
 )
 from gateway.blueprints import staff as staff_api
 from gateway.blueprints import tracking as tracking_api
-from gateway.portal import forms, session
+from gateway.portal import books, forms, session
 from gateway.portal.pages import error_page, page
 from gateway.portal.staff import bp as staff_bp
 from gateway.portal.staff import department_of, tool
@@ -54,6 +54,7 @@ def _my_page(caller, answer_form: ObjectionAnswer | None = None, answering: str 
         found, status = None, 503
     return page("portal/student/tracking.html", caller=caller, found=found,
                 answer_form=answer_form or ObjectionAnswer(formdata=None), answering=answering,
+                confirm=books.ConfirmAddress(formdata=None),
                 done=request.args.get("done", ""), status=status)
 
 

@@ -116,4 +116,46 @@ TRACKING = {
     "Your answer to the objection, then verification": "اعتراض کا آپ کا جواب، پھر تصدیق",
     "likely by %(date)s": "غالباً %(date)s تک",
     "the treasury counter": "خزانہ کا کاؤنٹر",
+    # books mailing
+    "%(n)s parcels dispatched for %(semester)s (%(again)s sent again).":
+        "%(semester)s کے %(n)s پارسل روانہ کیے گئے (%(again)s دوبارہ بھیجے گئے)۔",
+    "A challan number has 18 digits.": "چالان نمبر 18 ہندسوں کا ہوتا ہے۔",
+    "A parcel of books dispatched, delivered or returned": "کتب کا پارسل روانہ، موصول یا واپس",
+    "A semester's parcels from a CSV of registry numbers: the whole file is sent, or none of it if any line is "
+    "refused.":
+        "رجسٹری نمبروں کی CSV فائل سے ایک سمسٹر کے پارسل: پوری فائل بھیجی جاتی ہے، یا کوئی سطر رد ہو تو کچھ بھی نہیں۔",
+    "Admission challan number": "داخلہ چالان نمبر",
+    "Books are mailed by Pakistan Post from the main campus. The registry number is your roll number.":
+        "کتب مرکزی کیمپس سے پاکستان پوسٹ کے ذریعے بھیجی جاتی ہیں۔ رجسٹری نمبر آپ کا رول نمبر ہے۔",
+    "Books mailing": "کتب کی ترسیل",
+    "Books mailing: dispatch a semester, delivered or returned": "کتب کی ترسیل: سمسٹر کی روانگی، موصول یا واپس",
+    "Choose the CSV file.": "CSV فائل منتخب کریں۔",
+    "Correct my postal address": "میرا ڈاک کا پتہ درست کریں",
+    "Dispatch": "روانہ کریں",
+    "Enter your roll number or your admission challan number.": "اپنا رول نمبر یا داخلہ چالان نمبر درج کریں۔",
+    "Follow an application by its tracking ID or your roll number.":
+        "ٹریکنگ آئی ڈی یا اپنے رول نمبر سے درخواست کی پیش رفت دیکھیں۔",
+    "Like Spring 2027 or Autumn 2026.": "جیسے Spring 2027 یا Autumn 2026۔",
+    "Like Spring 2027.": "جیسے Spring 2027۔",
+    "Like the post's batch.": "جیسے ڈاک کا بیچ۔",
+    "Line %(line)s": "سطر %(line)s",
+    "My address is right: send them again": "میرا پتہ درست ہے: دوبارہ بھیجیں",
+    "Name the semester.": "سمسٹر کا نام لکھیں۔",
+    "No parcel has been dispatched for this number yet.": "اس نمبر کے لیے ابھی کوئی پارسل روانہ نہیں کیا گیا۔",
+    "Note for the students": "طلبہ کے لیے نوٹ",
+    "Nothing was dispatched: %(n)s lines refused": "کچھ روانہ نہیں کیا گیا: %(n)s سطریں رد",
+    "Parcels": "پارسل",
+    "Recorded. The student is told.": "درج ہو گیا۔ طالب علم کو اطلاع دی جاتی ہے۔",
+    "Registry number": "رجسٹری نمبر",
+    "Registry numbers (CSV)": "رجسٹری نمبر (CSV)",
+    "Thank you. Your books will be sent again to the same address.":
+        "شکریہ۔ آپ کی کتب اسی پتے پر دوبارہ بھیجی جائیں گی۔",
+    "The parcels cannot be listed right now. Please try again in a little while.":
+        "پارسلوں کی فہرست اس وقت نہیں دکھائی جا سکتی۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    "The post could not deliver your books. Is your postal address right?":
+        "ڈاک آپ کی کتب نہیں پہنچا سکی۔ کیا آپ کا ڈاک کا پتہ درست ہے؟",
+    "UTF-8 CSV, its first line registry_number, then one roll number to a line.":
+        "UTF-8 CSV، پہلی سطر registry_number، پھر ہر سطر میں ایک رول نمبر۔",
+    "Where your books are, by your roll number or admission challan number.":
+        "آپ کی کتب کہاں ہیں، رول نمبر یا داخلہ چالان نمبر سے۔",
 }

@@ -115,6 +115,14 @@ class NotificationsConsumer:
                                 **domain.stage("rejected" if changed.rejected else changed.stage)},
                                reference=changed.tracking_id)
 
+    @relays("tracking", "parcel_status_changed")
+    def on_parcel_status_changed(self, uow, event):
+        changed = event.payload(tracking.ParcelStatusChanged)
+        service.notify_student(uow, event.event_id, "parcel_status_changed", changed.registration_number,
+                               {"semester": changed.semester, "registry_number": changed.registry_number,
+                                **domain.parcel_status(changed.status)},
+                               reference=f"{changed.registry_number} {changed.semester}")
+
     # -- people known only by an address; department heads ---------------------------------
     @handles("requests", "complaint_filed")
     def on_complaint_filed(self, uow, event):

@@ -26,7 +26,7 @@ SMS_MAX = 320  # two concatenated messages at most
 #: Not complaints (the contact details of people who are not students) nor escalations (internal).
 WEBHOOK_EVENTS = ("student_admitted", "personal_info_changed", "registration_confirmed", "tutor_allocated",
                   "slip_issued", "result_published", "challan_issued", "challan_paid", "request_submitted",
-                  "request_status_changed", "degree_status_changed")
+                  "request_status_changed", "degree_status_changed", "parcel_status_changed")
 
 #: The request statuses as a student reads them (requests' own codes).
 REQUEST_STATUSES = {
@@ -119,6 +119,12 @@ TEMPLATES: dict[str, Template] = {
         "درخواست {tracking_id}: {stage_ur}",
         "آپ کی {kind} کی درخواست {tracking_id} {stage_ur} ہے۔",
         "/track?tracking_id={tracking_id}"),
+    "parcel_status_changed": Template(
+        "Books for {semester}: {status_en}",
+        "Your books for {semester} (registry number {registry_number}) are {status_en}.",
+        "{semester} کی کتب: {status_ur}",
+        "{semester} کی آپ کی کتب (رجسٹری نمبر {registry_number}) {status_ur}۔",
+        "/student/tracking"),
     "complaint_filed": Template(
         "Complaint {complaint_number} received",
         "Dear {name}, your complaint {complaint_number} has been received by Student Services. "
@@ -177,6 +183,21 @@ def status_note(to_status: str, note: str) -> dict[str, str]:
     if to_status in ("rejected", "awaiting_student") and note:
         return {"note_en": f" Reason: {note[:300]}", "note_ur": f" وجہ: {note[:300]}"}
     return {}
+
+
+#: A parcel's statuses as a student reads them (tracking's books codes).
+PARCEL_STATUSES = {
+    "prepared": ("ready to be sent again", "دوبارہ بھیجنے کے لیے تیار ہیں"),
+    "dispatched": ("dispatched by post", "ڈاک سے روانہ کر دی گئی ہیں"),
+    "delivered": ("delivered", "موصول ہو گئی ہیں"),
+    "returned": ("returned by the post: confirm or correct your postal address on the portal",
+                 "ڈاک نے واپس کر دی ہیں: پورٹل پر اپنا ڈاک کا پتہ تصدیق کریں یا درست کریں"),
+}
+
+
+def parcel_status(code: str) -> dict[str, str]:
+    en, ur = PARCEL_STATUSES.get(code, (code, code))
+    return {"status": code, "status_en": en, "status_ur": ur}
 
 
 def stage(stage_code: str) -> dict[str, str]:

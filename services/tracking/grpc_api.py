@@ -11,7 +11,7 @@ from campus.policy import ALL, OWN, RECORD, rpc
 from campus.runtime import Runtime
 from cms.tracking.v1 import tracking_pb2 as pb
 from cms.tracking.v1 import tracking_pb2_grpc
-from services.tracking import domain, service
+from services.tracking import books, domain, service
 
 #: Not regional offices: tracking cannot tell a student's centre (they see only their own).
 TRACKING_DEPARTMENTS = {"dispatch", "examinations", "student_services"}
@@ -65,9 +65,16 @@ def public_message(case: service.Case, config) -> pb.Application:
                  for h in case.history])
 
 
-def parcel_message(row) -> pb.Parcel:
+def parcel_message(row, *, staff: bool = False) -> pb.Parcel:
     return pb.Parcel(registry_number=row.registry_number, semester=row.semester, status=row.status,
-                     dispatched_at=clock.iso(row.dispatched_at), note=row.note)
+                     dispatched_at=clock.iso(row.dispatched_at), note=row.note, updated_at=clock.iso(row.updated_at),
+                     times_sent=row.times_sent, registration_number=row.registration_number if staff else "")
+
+
+def public_parcel(row) -> pb.Parcel:
+    """What anyone with the roll number or challan number sees: status and dates, not whose."""
+    return pb.Parcel(registry_number=row.registry_number, semester=row.semester, status=row.status,
+                     dispatched_at=clock.iso(row.dispatched_at), updated_at=clock.iso(row.updated_at))
 
 
 class TrackingServicer(access_log.servicer(), tracking_pb2_grpc.TrackingServiceServicer):
@@ -157,3 +164,33 @@ class TrackingServicer(access_log.servicer(), tracking_pb2_grpc.TrackingServiceS
             registration_number=caller.subject if caller.is_student else "")
         return pb.ObjectionDocumentContent(document=document_message(row), content=content,
                                            registration_number=whose)
+
+    # -- books mailing -----------------------------------------------------------------------
+    @rpc(staff={"dispatch"})
+    def DispatchParcels(self, request, context):
+        report = books.dispatch(self.db, request.semester, request.file, request.note)
+        return pb.DispatchReport(semester=report.semester, dispatched=report.dispatched, sent_again=report.sent_again,
+                                 refused=[pb.RefusedRow(line=r.line, field=r.field, reason=r.reason)
+                                          for r in report.refused])
+
+    @rpc(staff={"dispatch"})
+    def SetParcelStatus(self, request, context):
+        return parcel_message(books.record_outcome(self.db, request.registry_number, request.semester, request.status,
+                                                   request.note), staff=True)
+
+    @rpc(staff={"dispatch"})
+    def ListParcels(self, request, context):
+        rows, counts = books.listing(self.db, request.semester, request.status, request.limit or 100)
+        return pb.ParcelList(parcels=[parcel_message(r, staff=True) for r in rows],
+                             counts=[pb.StatusCount(status=s, count=n) for s, n in counts.items()])
+
+    @rpc(students=RECORD)
+    def ConfirmParcelAddress(self, request, context):
+        return parcel_message(books.confirm_address(self.db, current_caller().subject, request.registry_number,
+                                                    request.semester))
+
+    @rpc(public=True)
+    def TrackBooks(self, request, context):
+        # Public on purpose (seed 000): by roll number or admission challan number, nothing personal.
+        return pb.ParcelList(parcels=[public_parcel(r) for r in books.look_up(
+            self.db, request.roll_number, request.challan_number)])

@@ -86,6 +86,26 @@ parcels = sa.Table(
     sa.Column("status", sa.String(12), nullable=False),
     sa.Column("dispatched_at", sa.DateTime(timezone=True)),
     sa.Column("note", sa.String(300), nullable=False, server_default=""),
+    sa.Column("updated_at", sa.DateTime(timezone=True)),
+    sa.Column("times_sent", sa.Integer, nullable=False, server_default="0"),
     sa.UniqueConstraint("registry_number", "semester"),
     sa.CheckConstraint("status IN ('prepared', 'dispatched', 'delivered', 'returned')", name="known_status"),
+    sa.Index("ix_parcels_semester_status", "semester", "status"),
+)
+
+parcel_history = sa.Table(
+    "parcel_history", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("parcel_id", sa.ForeignKey("parcels.id"), nullable=False, index=True),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.String(300), nullable=False, server_default=""),
+    sa.Column("changed_by", sa.String(200), nullable=False, server_default=""),
+)
+
+admission_challans = sa.Table(
+    "admission_challans", metadata,
+    # From finance's challan_issued (the semester fee): books are looked up by it too.
+    sa.Column("consumer_number", sa.String(18), primary_key=True),
+    sa.Column("registration_number", sa.String(20), nullable=False, index=True),
 )

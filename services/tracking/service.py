@@ -392,9 +392,9 @@ def student_tracking(db: Database, regno: str) -> tuple[list[Case], list[sa.Row]
         apps = session.execute(sa.select(applications).where(applications.c.registration_number == regno)
                                .order_by(applications.c.filed_at.desc())).all()
         cases = _cases(session, apps)
-        books = session.execute(sa.select(parcels).where(parcels.c.registration_number == regno)
-                                .order_by(parcels.c.id.desc())).all()
-    return cases, books
+        parcels_ = session.execute(sa.select(parcels).where(parcels.c.registration_number == regno)
+                                   .order_by(parcels.c.id.desc())).all()
+    return cases, parcels_
 
 
 def check_owner(caller: auth.Caller, registration_number: str) -> None:
@@ -412,5 +412,6 @@ def record_parcel(db: Database, *, registry_number: str, registration_number: st
             return
         uow.session.execute(sa.insert(parcels).values(
             registry_number=registry_number, registration_number=registration_number, semester=semester,
-            status=status, dispatched_at=dispatched_at, note=note))
+            status=status, dispatched_at=dispatched_at, note=note, updated_at=dispatched_at or clock.utcnow(),
+            times_sent=0 if status == "prepared" else 1))
         uow.commit()

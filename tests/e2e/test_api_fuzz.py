@@ -96,6 +96,11 @@ DATA_REFUSALS = {
     ("POST", "/api/v1/staff/tracking/{tracking_id}/stage"): (
         {"stage", "note", "courier", "courier_tracking_number"}, None),
     ("POST", "/api/v1/staff/tracking/{tracking_id}/objection"): ({"reason", "documents"}, None),
+    # books are looked up by a roll number or an admission challan number: one of the two
+    ("GET", "/api/v1/public/books"): ({"roll_number"}, None),
+    # a semester's parcels: every line a known roll number, once, not already sent
+    ("POST", "/api/v1/staff/parcels/dispatch"): ({"file", "semester", "note"} | {"registry_number"}, None),
+    ("POST", "/api/v1/staff/parcels/{registry_number}/status"): ({"status", "note", "semester"}, None),
     # an answer's documents are read for what they are (a PDF, JPEG or PNG), not their names
     ("POST", "/api/v1/me/tracking/{tracking_id}/objection-response"): (
         {"text", "file", "file2", "file3", "documents", "tracking_id"}, None),
@@ -152,7 +157,8 @@ def identities(stack):
                 "student_services": services, "throwaway": throwaway, "faq_article": str(article.json()["id"]),
                 "regional": bearer(login(http, "regional.islamabad")),
                 "examinations": bearer(login(http, "exams.officer")),
-                "treasury": bearer(login(http, "treasury.officer"))}
+                "treasury": bearer(login(http, "treasury.officer")),
+                "dispatch": bearer(login(http, "dispatch.officer"))}
 
 
 #: The staff routes of each department other than student services, by path prefix.
@@ -162,7 +168,7 @@ STAFF_AUDIENCES = [("/api/v1/staff/admissions", "admissions"), ("/api/v1/staff/s
                    ("/api/v1/staff/date-sheets", "examinations"), ("/api/v1/staff/documents", "examinations"),
                    ("/api/v1/staff/results", "examinations"), ("/api/v1/staff/marks", "examinations"),
                    ("/api/v1/staff/exam-cases", "examinations"), ("/api/v1/staff/treasury", "treasury"),
-                   ("/api/v1/staff/tracking", "examinations")]
+                   ("/api/v1/staff/tracking", "examinations"), ("/api/v1/staff/parcels", "dispatch")]
 
 
 def _as_whom(operation, identities) -> tuple[dict, dict, dict]:

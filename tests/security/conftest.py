@@ -58,7 +58,8 @@ def records(stack):
                 "settlement_id": "1", "unmatched_id": "1", "attachment_id": "1",
                 "complaint_number": "HD-2026-000001", "article_id": "1", "notification_id": "n1",
                 "announcement_id": "1", "delivery_id": "1", "partner_id": "1",
-                "webhook_delivery_id": "whd_" + "0" * 32, "answer_document_id": "1"}
+                "webhook_delivery_id": "whd_" + "0" * 32, "answer_document_id": "1",
+                "registry_number": demo.STUDENT["roll_number"]}
 
 
 def _tracking_id(http, owner: dict) -> str:

@@ -219,6 +219,10 @@ GRANTS = {
     ("tracking", "GetApplication"): ({"dispatch", "examinations", "student_services"}, set()),
     ("tracking", "GetObjectionDocument"): ({"dispatch", "examinations", "student_services"}, set()),
     ("tracking", "MoveStage"): ({"dispatch", "examinations"}, set()),
+    # Books mailing: dispatch sends parcels and records what the post said.
+    ("tracking", "DispatchParcels"): ({"dispatch"}, set()),
+    ("tracking", "SetParcelStatus"): ({"dispatch"}, set()),
+    ("tracking", "ListParcels"): ({"dispatch"}, set()),
     # How long recent cases took at each stage: aggregate, nobody's record (the case timeline).
     ("requests", "GetStageDurations"): ("*", set()),
     ("tracking", "GetStageDurations"): ("*", set()),

@@ -11,6 +11,7 @@ from services.notifications import domain
 PARAMS = {"request_number": "SR-2026-000123", "subtype": "degree urgent", "consumer_number": "1234567890123",
           "amount": "Rs 2,400", "due_date": "2026-12-20", "bank": "ABL", "semester": "Spring 2027",
           "courses": "8604, 8605", "course_code": "8604", "tutor_name": "Dr. Tahira Bibi", "roll_number": "BO680724",
+          "registry_number": "BO680724",
           "tracking_id": "EBN-AGZ-2G33", "kind": "degree", "complaint_number": "HD-2026-000001", "name": "Ayesha",
           "answer": "Your password is reset.", "department": "Admissions", "count": 2, "lines": "- SR-2026-000123",
           "note_en": "", "note_ur": "",
