@@ -19,11 +19,16 @@ BANK = ("ABL", "Demo@2026")
 _keys = itertools.count(1)
 
 
+#: A fee whose payment moves a request into process and nothing more: the suite loads the bank
+#: path, not the tracking of documents a paid verification fee also opens (an application each).
+FEE_SUBTYPE = "course_change_fee"
+
+
 def tran_auth_id(prefix: str) -> str:
     return f"{prefix}{next(_keys):04d}"[-6:].rjust(6, "0")
 
 
-def file_fee_request(http, subtype: str = "document_verification_fee") -> tuple[dict, dict]:
+def file_fee_request(http, subtype: str = FEE_SUBTYPE) -> tuple[dict, dict]:
     student = bearer(login(http, "22P-123456"))
     request = http.post("/api/v1/me/requests", headers=student, json={
         "category": "other_fee_challan", "subtype": subtype, "details": "fault suite"})
@@ -75,7 +80,7 @@ def _in_threads(base_url: str, work, items: list, threads: int) -> list:
 
 
 def file_fee_requests(stack, count: int, *, username: str, threads: int = 16,
-                      subtype: str = "document_verification_fee") -> tuple[dict, list[dict]]:
+                      subtype: str = FEE_SUBTYPE) -> tuple[dict, list[dict]]:
     """`count` fee-bearing requests of one student, filed through the API `threads` at a time."""
     with httpx.Client(base_url=stack.gateway_url(), timeout=30) as http:
         student = bearer(login(http, username))

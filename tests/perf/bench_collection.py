@@ -45,7 +45,7 @@ BANKS = ("ABL", "HBL")
 BANK_SECRET = "Demo@2026"
 #: The banks' rate limit is not what is measured: this stack lifts it.
 UNLIMITED_BANKS = {"GATEWAY_BANK_RATE_LIMIT": "1000000/minute"}
-SUBTYPE = "document_verification_fee"
+SUBTYPE = "course_change_fee"   # moves a request into process and nothing more: the bank path is measured
 
 
 def _run(worker, concurrency: int) -> None:
