@@ -213,6 +213,18 @@ class UnitOfWork:
             envelope=json.dumps(envelope, separators=(",", ":")), created_at=clock.utcnow()))
         return envelope
 
+    def record_many(self, messages: list[Message]) -> None:
+        """Write many events into this transaction's outbox in one statement (a bulk file)."""
+        if not messages:
+            return
+        now = clock.utcnow()
+        rows = []
+        for message in messages:
+            envelope = envelope_for(self.db.name, message)
+            rows.append({"event_id": envelope["event_id"], "event_type": envelope["event_type"],
+                         "envelope": json.dumps(envelope, separators=(",", ":")), "created_at": now})
+        self.session.execute(sa.insert(self.db.outbox), rows)
+
     def claim_event(self, event_id: str, handler: str) -> bool:
         """Record that `handler` handled `event_id`; False when it already did.
 

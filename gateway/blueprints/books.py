@@ -24,14 +24,16 @@ BLUEPRINTS = (public_bp, staff_bp, student_bp)
 DISPATCH = TOOLS["parcels"]
 
 
-def _call(who: auth.Caller | None, method: str, message):
-    return current().clients.call("tracking", method, message, **({"caller": who} if who else {}))
+def _call(who: auth.Caller | None, method: str, message, timeout: float | None = None):
+    return current().clients.call("tracking", method, message, timeout=timeout, **({"caller": who} if who else {}))
 
 
 # -- what the API and the portal both do ------------------------------------------------------
 def dispatch(who: auth.Caller, semester: str, content: bytes, note: str = "") -> tuple[dict | None, list]:
     """The report, or (None, every refused row as {line, field, reason}): nothing was sent."""
-    answer = _call(who, "DispatchParcels", pb.DispatchParcelsRequest(semester=semester, file=content, note=note))
+    # A semester's file takes seconds, not the usual call's deadline (as a marks file's check).
+    answer = _call(who, "DispatchParcels", pb.DispatchParcelsRequest(semester=semester, file=content, note=note),
+                   timeout=current().config.file_check_timeout_seconds)
     if answer.refused:
         return None, [{"line": r.line, "field": r.field, "reason": r.reason} for r in answer.refused]
     return schemas.DispatchReportView(semester=answer.semester, dispatched=answer.dispatched,

@@ -7,6 +7,7 @@ address or correct it (the correction flow); either makes it ready to go again.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -105,27 +106,41 @@ def _check_rows(session, rows: list[dict[str, str]], semester: str) -> tuple[lis
 
 def dispatch(db: Database, semester: str, content: bytes, note: str = "") -> DispatchReport:
     """Send a semester's parcels to every registry number of the file, or, if any row is
-    refused, none of them (the report lists every refused row)."""
+    refused, none of them (the report lists every refused row). A semester is thousands of
+    parcels: the rows, their history and their events are written a statement each, not a
+    statement a parcel, and the file is one audit record."""
     semester = parse_semester(semester)
     note = identifiers.text(note, "note", max_length=NOTE_LENGTH) or "Mailed by Pakistan Post from the main campus"
     rows = bulk.csv_rows(bulk.decode(content), ("registry_number",), max_rows=MAX_ROWS)
-    now = clock.utcnow()
+    now, actor = clock.utcnow(), _actor()
     with db.unit_of_work() as uow:
         accepted, refused = _check_rows(uow.session, rows, semester)
         if refused:
             return DispatchReport(semester, 0, 0, tuple(refused))
-        sent_again = 0
-        for roll, regno, earlier in accepted:
-            if earlier is None:
-                parcel_id = uow.session.execute(sa.insert(parcels).values(
-                    registry_number=roll, registration_number=regno, semester=semester, status=PREPARED,
-                    note="", updated_at=now)).inserted_primary_key[0]
-                earlier = uow.session.execute(sa.select(parcels).where(parcels.c.id == parcel_id)).one()
-            else:
-                sent_again += int(earlier.times_sent > 0)
-            _changed(uow, earlier, DISPATCHED, now, note, dispatched_at=now, times_sent=earlier.times_sent + 1)
+        new = [{"registry_number": roll, "registration_number": regno, "semester": semester, "status": DISPATCHED,
+                "note": note, "dispatched_at": now, "updated_at": now, "times_sent": 1}
+               for roll, regno, earlier in accepted if earlier is None]
+        again = [earlier.id for _, _, earlier in accepted if earlier is not None]
+        if new:
+            uow.session.execute(sa.insert(parcels), new)
+        if again:  # prepared again after coming back: the same row goes out once more
+            uow.session.execute(sa.update(parcels).where(parcels.c.id.in_(again)).values(
+                status=DISPATCHED, note=note, dispatched_at=now, updated_at=now, times_sent=parcels.c.times_sent + 1))
+        sent = uow.session.execute(sa.select(parcels.c.id, parcels.c.registry_number, parcels.c.registration_number,
+                                             parcels.c.times_sent).where(
+            parcels.c.semester == semester, parcels.c.registry_number.in_([roll for roll, _, _ in accepted]))).all()
+        uow.session.execute(sa.insert(parcel_history), [
+            {"parcel_id": p.id, "status": DISPATCHED, "changed_at": now, "note": note, "changed_by": actor}
+            for p in sent])
+        uow.record_many([ParcelStatusChanged(
+            registry_number=p.registry_number, registration_number=p.registration_number, semester=semester,
+            status=DISPATCHED, changed_at=clock.iso(now), note=note) for p in sent])
+        sent_again = sum(1 for p in sent if p.times_sent > 1)
+        audit.append(uow.session, entity="parcel_dispatch", entity_id=semester, action=DISPATCHED, actor=actor,
+                     payload={"parcels": len(sent), "sent_again": sent_again, "note": note,
+                              "file_sha256": hashlib.sha256(content).hexdigest()})
         uow.commit()
-    return DispatchReport(semester, len(accepted), sent_again)
+    return DispatchReport(semester, len(sent), sent_again)
 
 
 def _locked(uow: UnitOfWork, registry_number: str, semester: str) -> sa.Row:
