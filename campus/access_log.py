@@ -112,9 +112,6 @@ def entries_of(db: Database, student: str, limit: int = LIMIT) -> list[Entry]:
     return entries
 
 
-reads_of = entries_of  # the name the first version of this module gave it
-
-
 def servicer() -> type:
     """A mixin answering ListRecordAccess (protos/cms/access/v1) from `self.db`: the student
     herself only (an officer reading it would be one more entry in it)."""

@@ -81,6 +81,14 @@ def actor_of(caller: auth.Caller | None) -> str:
     return who[:200]
 
 
+def current_actor() -> str:
+    """Who is doing what this call does: its verified caller, or "system" outside a call."""
+    try:
+        return actor_of(auth.current_caller())
+    except auth.Unauthenticated:
+        return SYSTEM
+
+
 def _chain_table(metadata: sa.MetaData) -> sa.Table:
     return sa.Table("audit_chain", metadata, sa.Column("seq", sa.BigInteger, primary_key=True),
                     *(sa.Column(name, sa.String) for name in (
@@ -101,10 +109,7 @@ def append(session: Session, *, entity: str, entity_id: Any, action: str, payloa
            actor: str | None = None) -> str:
     """Append one record to the chain in `session`'s transaction; returns its hash."""
     if actor is None:
-        try:
-            actor = actor_of(auth.current_caller())
-        except auth.Unauthenticated:
-            actor = SYSTEM
+        actor = current_actor()
     request_id = auth.request_id.get()
     request_id = "" if request_id == "-" else request_id[:64]
     head = session.execute(sa.select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == HEAD_ID)

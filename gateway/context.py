@@ -7,14 +7,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from flask import current_app
 
 from campus import auth
 from campus.cache import TtlCache
-from campus.errors import DeadlineExceeded, Unavailable
+from campus.errors import DeadlineExceeded, DomainError, Unavailable
 from campus.grpc_client import ServiceClients
 from campus.runtime import public_keys, service_tokens
 from campus.service_keys import ServiceKeyDirectory, ServiceKeyError
@@ -53,6 +53,21 @@ class Gateway:
     last_known: dict = field(default_factory=dict)
     #: Every service's public keys: a document ID is checked here before its issuer is asked.
     document_keys: ServiceKeyDirectory | None = None
+
+    def ask_all(self, calls: dict, timeout: float | None = None) -> dict:
+        """Several calls at once on the askers: {name: (service, method, message, caller)} →
+        {name: its answer, or the DomainError it raised, or TimeoutError when it was late}."""
+        timeout = timeout or self.clients.default_timeout
+        pending = {self.askers.submit(self.clients.call, service, method, message, caller=caller, timeout=timeout):
+                   name for name, (service, method, message, caller) in calls.items()}
+        done, late = wait(pending, timeout=timeout + 0.5)
+        answers: dict = {pending[future]: TimeoutError(pending[future]) for future in late}
+        for future in done:
+            try:
+                answers[pending[future]] = future.result()
+            except DomainError as error:
+                answers[pending[future]] = error
+        return answers
 
     def documents_keys(self) -> ServiceKeyDirectory:
         if self.document_keys is None:

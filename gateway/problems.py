@@ -114,3 +114,10 @@ def install(app: Flask) -> None:
     def _unexpected(error: Exception):
         log.exception("unhandled error on %s %s", request.method, request.path)
         return render(Problem(500, "something went wrong on our side; it has been logged", kind="internal-error"))
+
+
+def refused_file(refused: list[dict], outcome: str) -> Problem:
+    """A file refused whole: 400 naming every refused row ({line, field, reason}), and what
+    did not happen because of them (`outcome`)."""
+    return Problem(400, f"{len({r['line'] for r in refused})} rows refused: {outcome}",
+                   errors=[{"field": r["field"], "message": f"line {r['line']}: {r['reason']}"} for r in refused])

@@ -4,12 +4,10 @@ The portal's page (gateway.portal.access_log) calls the same function."""
 from __future__ import annotations
 
 import logging
-from concurrent.futures import wait
 
 from flask import Blueprint
 
 from campus import access_log, auth
-from campus.errors import DomainError
 from cms.access.v1 import access_pb2 as pb
 from gateway import schemas
 from gateway.context import current
@@ -31,22 +29,15 @@ bp.after_request(_private)
 def entries_for(who: auth.Caller, limit: int = 100) -> dict:
     """Her entries from every service that keeps her records, newest first; `incomplete`
     when one of them did not answer in time (the others still show)."""
-    gateway = current()
-    keepers = access_log.keepers()
-    deadline = gateway.config.tile_timeout_seconds
-
-    def ask(service: str) -> list:
-        return list(gateway.clients.call(service, "ListRecordAccess", pb.ListRecordAccessRequest(
-            registration_number=who.subject, limit=limit), caller=who, timeout=deadline).entries)
-
-    pending = {gateway.askers.submit(ask, service): service for service in keepers}
-    done, late = wait(pending, timeout=deadline + 0.2)
-    entries, incomplete = [], bool(late)
-    for future in done:
-        try:
-            entries.extend(future.result())
-        except DomainError as error:
-            log.warning("access log of %s unavailable: %s", pending[future], error)
+    answers = current().ask_all({service: (service, "ListRecordAccess", pb.ListRecordAccessRequest(
+        registration_number=who.subject, limit=limit), who) for service in access_log.keepers()},
+        timeout=current().config.tile_timeout_seconds)
+    entries, incomplete = [], False
+    for service, answer in answers.items():
+        if isinstance(answer, pb.RecordAccessList):
+            entries.extend(answer.entries)
+        else:
+            log.warning("access log of %s unavailable: %s", service, answer)
             incomplete = True
     entries.sort(key=lambda e: e.at, reverse=True)
     return schemas.AccessLog(entries=[schemas.AccessEntry.from_message(e) for e in entries[:limit]],

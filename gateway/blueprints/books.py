@@ -14,7 +14,7 @@ from gateway.blueprints.staff import TOOLS
 from gateway.context import current
 from gateway.limits import limiter
 from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api, takes_files
-from gateway.problems import Problem
+from gateway.problems import Problem, refused_file
 from gateway.security import caller, staff_only, student_only
 
 public_bp = Blueprint("books_public", __name__, url_prefix="/api/v1/public/books")
@@ -38,11 +38,6 @@ def dispatch(who: auth.Caller, semester: str, content: bytes, note: str = "") ->
         return None, [{"line": r.line, "field": r.field, "reason": r.reason} for r in answer.refused]
     return schemas.DispatchReportView(semester=answer.semester, dispatched=answer.dispatched,
                                       sent_again=answer.sent_again).body(), []
-
-
-def refused_problem(refused: list[dict]) -> Problem:
-    return Problem(400, f"{len(refused)} rows refused: no parcel was dispatched",
-                   errors=[{"field": r["field"], "message": f"line {r['line']}: {r['reason']}"} for r in refused])
 
 
 def parcels_of(who: auth.Caller, semester: str = "", status: str = "", limit: int = 100) -> dict:
@@ -96,7 +91,7 @@ def post_dispatch(form: schemas.DispatchUpload = None):  # None: not multipart
         raise Problem(400, "send the parcels as multipart/form-data with a `file`", field="file")
     report, refused = dispatch(caller(), form.semester, form.file.read(), form.note)
     if refused:
-        raise refused_problem(refused)
+        raise refused_file(refused, "no parcel was dispatched")
     return report
 
 

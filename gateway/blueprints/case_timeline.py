@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-from concurrent.futures import wait
 
 from flask import Blueprint
 from flask_babel import gettext as _
@@ -25,14 +24,15 @@ from gateway.openapi import BEARER, SIGNED_IN, answers, api
 from gateway.portal.vocabulary import DEPARTMENT_NAMES, NAMES
 from gateway.security import caller, student_only
 from services.requests import domain as requests_domain
+from services.tracking import domain as tracking_domain
 
 log = logging.getLogger(__name__)
 bp = Blueprint("cases", __name__, url_prefix="/api/v1/me/cases")
-DONE_REQUEST = {"resolved", "rejected", "closed"}
-#: The path an application usually takes from each stage (an objection returns it to verification).
-USUAL_NEXT = {"received": "verification", "verification": "printing", "objection": "verification",
-              "printing": "ready", "ready": "dispatched", "dispatched": "delivered"}
-USUAL_PATH = ("received", "verification", "printing", "ready", "dispatched", "delivered")
+DONE_REQUEST = {*requests_domain.DECIDED, requests_domain.CLOSED}
+#: The path an application usually takes: every stage but an objection, which returns it to verification.
+USUAL_PATH = tuple(s for s in tracking_domain.STAGES if s != tracking_domain.OBJECTION)
+USUAL_NEXT = {**dict(zip(USUAL_PATH, USUAL_PATH[1:], strict=False)),
+              tracking_domain.OBJECTION: tracking_domain.VERIFICATION}
 
 
 def _private(response):
@@ -41,23 +41,6 @@ def _private(response):
 
 
 bp.after_request(_private)
-
-
-def _parallel(calls: dict[str, tuple]) -> dict[str, object]:
-    """Ask several services at once; each answer, or the DomainError it raised."""
-    gateway = current()
-    pending = {gateway.askers.submit(gateway.clients.call, *args, **kwargs): name
-               for name, (args, kwargs) in calls.items()}
-    done, late = wait(pending, timeout=gateway.clients.default_timeout + 0.5)
-    answers_ = {}
-    for future in done:
-        try:
-            answers_[pending[future]] = future.result()
-        except DomainError as error:
-            answers_[pending[future]] = error
-    for future in late:
-        answers_[pending[future]] = TimeoutError(pending[future])
-    return answers_
 
 
 def _at(text: str) -> dt.datetime | None:
@@ -175,26 +158,24 @@ def _request_outlook(request, spreads: dict) -> tuple[dict | None, str | None, i
 # -- the whole case -----------------------------------------------------------------------------
 def case_of(who: auth.Caller, request_number: str) -> dict:
     number = requests_domain.parse_request_number(request_number)
-    first = _parallel({
-        "request": (("requests", "GetRequest", requests_pb2.GetRequestRequest(request_number=number)),
-                    {"caller": who}),
-        "application": (("tracking", "GetApplication", tracking_pb2.GetApplicationRequest(request_number=number)),
-                        {"caller": who})})
+    first = current().ask_all({
+        "request": ("requests", "GetRequest", requests_pb2.GetRequestRequest(request_number=number), who),
+        "application": ("tracking", "GetApplication", tracking_pb2.GetApplicationRequest(request_number=number), who)})
     request = first["request"]
     if isinstance(request, BaseException):
         raise request if isinstance(request, DomainError) else NotFound("no such request", field="request_number")
     application = first["application"] if isinstance(first["application"], tracking_pb2.Application) else None
     incomplete = not isinstance(first["application"], (tracking_pb2.Application, NotFound))
 
-    second = {"request_pace": (("requests", "GetStageDurations", cases_pb2.StageDurationsRequest(
-        kind=request.subtype)), {"caller": who})}
+    second = {"request_pace": ("requests", "GetStageDurations", cases_pb2.StageDurationsRequest(
+        kind=request.subtype), who)}
     if request.challan.consumer_number:
-        second["challan"] = (("finance", "GetChallan", finance_pb2.GetChallanRequest(
-            consumer_number=request.challan.consumer_number)), {"caller": who})
+        second["challan"] = ("finance", "GetChallan", finance_pb2.GetChallanRequest(
+            consumer_number=request.challan.consumer_number), who)
     if application is not None:
-        second["application_pace"] = (("tracking", "GetStageDurations", cases_pb2.StageDurationsRequest(
-            kind=application.kind, urgent=application.urgent)), {"caller": who})
-    more = _parallel(second)
+        second["application_pace"] = ("tracking", "GetStageDurations", cases_pb2.StageDurationsRequest(
+            kind=application.kind, urgent=application.urgent), who)
+    more = current().ask_all(second)
     challan = more.get("challan")
     incomplete = incomplete or isinstance(challan, BaseException) or any(
         isinstance(more.get(k), BaseException) for k in ("request_pace", "application_pace"))
@@ -206,7 +187,7 @@ def case_of(who: auth.Caller, request_number: str) -> dict:
         events += application_events(application)
     events.sort(key=lambda e: _at(e["at"]) or dt.datetime.max.replace(tzinfo=dt.UTC))
 
-    if application is not None and request.status not in ("rejected",):
+    if application is not None and request.status != requests_domain.REJECTED:
         next_step, eta, usually = _application_outlook(application, _spreads(more.get("application_pace")))
     else:
         next_step, eta, usually = _request_outlook(request, _spreads(more.get("request_pace")))

@@ -22,7 +22,7 @@ from gateway.blueprints.records import safe_file_name
 from gateway.blueprints.staff import TOOLS
 from gateway.context import current
 from gateway.openapi import BEARER, SIGNED_IN, WITH_BODY, answers, api, takes_files
-from gateway.problems import Problem
+from gateway.problems import Problem, refused_file
 from gateway.security import caller, staff_only, student_only
 from services.finance import domain as fee_rules
 
@@ -105,12 +105,6 @@ def row_id(value: str, field: str) -> int:
     if not re.match(schemas.ROW_ID, value or ""):
         raise Problem(404, f"no such {field.replace('_id', '').replace('_', ' ')}", kind="not-found", field=field)
     return int(value)
-
-
-def refused_problem(refused: list[dict]) -> Problem:
-    """A refused file as a 400 naming every refused row (nothing was matched or kept)."""
-    return Problem(400, f"{len({r['line'] for r in refused})} rows cannot be read: the file was not reconciled",
-                   errors=[{"field": r["field"], "message": f"line {r['line']}: {r['reason']}"} for r in refused])
 
 
 def settlements_of(who: auth.Caller, bank: str = "") -> dict:
@@ -314,7 +308,7 @@ def post_settlement(form: schemas.SettlementUpload = None):  # None: not multipa
         raise Problem(400, "send the settlement as multipart/form-data with a `file`", field="file")
     report, refused = reconcile(caller(), form.bank_mnemonic, form.file.filename or "", form.file.read())
     if refused:
-        raise refused_problem(refused)
+        raise refused_file(refused, "the file was not reconciled")
     return report
 
 

@@ -41,8 +41,8 @@ REQUEST_STATUSES = {
 #: Degree and transcript stages (tracking's codes).
 STAGES = {
     "received": ("received", "موصول"), "verification": ("under verification", "تصدیق کے مرحلے میں"),
-    "objection": ("returned with an objection: see its reason and answer it on the portal within 30 days",
-                  "اعتراض کے ساتھ واپس: وجہ دیکھیں اور 30 دن کے اندر پورٹل پر جواب دیں"),
+    "objection": ("returned with an objection: see its reason and its last day, and answer it on the portal",
+                  "اعتراض کے ساتھ واپس: وجہ اور آخری تاریخ دیکھیں اور پورٹل پر جواب دیں"),
     "printing": ("being printed", "طباعت کے مرحلے میں"),
     "ready": ("printed and ready for dispatch", "طبع شدہ اور روانگی کے لیے تیار"),
     "dispatched": ("dispatched by courier", "کوریئر سے روانہ"), "delivered": ("delivered", "موصول ہو گئی"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from campus import audit, auth, bulk, clock, identifiers
+from campus import audit, bulk, clock, identifiers
 from campus.db import Database, UnitOfWork
 from campus.errors import FailedPrecondition, InvalidArgument, NotFound
 from cms.tracking.v1.events_pb2 import ParcelStatusChanged
@@ -51,18 +51,11 @@ def parse_semester(value: str) -> str:
     return semester
 
 
-def _actor() -> str:
-    try:
-        return audit.actor_of(auth.current_caller())
-    except auth.Unauthenticated:
-        return audit.SYSTEM
-
-
 def _changed(uow: UnitOfWork, parcel: sa.Row, status: str, now: dt.datetime, note: str, **values) -> None:
     """A parcel's new status: the row, its history, the audit record and the event, together."""
     uow.session.execute(sa.update(parcels).where(parcels.c.id == parcel.id).values(
         status=status, updated_at=now, note=note[:NOTE_LENGTH], **values))
-    actor = _actor()
+    actor = audit.current_actor()
     uow.session.execute(sa.insert(parcel_history).values(parcel_id=parcel.id, status=status, changed_at=now,
                                                          note=note[:NOTE_LENGTH], changed_by=actor))
     uow.record(ParcelStatusChanged(registry_number=parcel.registry_number,
@@ -112,7 +105,7 @@ def dispatch(db: Database, semester: str, content: bytes, note: str = "") -> Dis
     semester = parse_semester(semester)
     note = identifiers.text(note, "note", max_length=NOTE_LENGTH) or "Mailed by Pakistan Post from the main campus"
     rows = bulk.csv_rows(bulk.decode(content), ("registry_number",), max_rows=MAX_ROWS)
-    now, actor = clock.utcnow(), _actor()
+    now, actor = clock.utcnow(), audit.current_actor()
     with db.unit_of_work() as uow:
         accepted, refused = _check_rows(uow.session, rows, semester)
         if refused:

@@ -122,6 +122,12 @@ def target_date(filed_at: dt.datetime, urgent: bool, urgent_days: int, ordinary_
     return clock.karachi_date(filed_at) + dt.timedelta(days=urgent_days if urgent else ordinary_days)
 
 
+def overdue_if_filed_before(today: dt.date, days: int) -> dt.datetime:
+    """The moment (UTC) an application must have been filed after to be within `days` of
+    today: its target_date < today exactly when it was filed before this."""
+    return dt.datetime.combine(today - dt.timedelta(days=days), dt.time(), tzinfo=clock.KARACHI).astimezone(clock.UTC)
+
+
 MAX_DOCUMENTS, DOCUMENT_LENGTH = 10, 120
 
 

@@ -39,13 +39,6 @@ class Case:
 
 
 # -- writing -----------------------------------------------------------------------------
-def _actor() -> str:
-    try:
-        return audit.actor_of(auth.current_caller())
-    except auth.Unauthenticated:
-        return audit.SYSTEM
-
-
 def _changed(uow: UnitOfWork, app: sa.Row, stage: str, now: dt.datetime, note: str = "", *,
              rejected: bool = False, event_note: str = "", **values) -> None:
     """Move `app` to `stage`: the row, its history, the audit record and the event, in one
@@ -53,7 +46,7 @@ def _changed(uow: UnitOfWork, app: sa.Row, stage: str, now: dt.datetime, note: s
     section = domain.section_of(stage, rejected)
     uow.session.execute(sa.update(applications).where(applications.c.id == app.id).values(
         stage=stage, section=section, updated_at=now, **values))
-    actor = _actor()
+    actor = audit.current_actor()
     uow.session.execute(sa.insert(stage_history).values(
         application_id=app.id, section=section, stage=stage, changed_at=now, note=note[:NOTE_LENGTH],
         changed_by=actor))
@@ -158,7 +151,7 @@ def raise_objection(db: Database, tracking_id: str, reason: str, documents, days
         deadline = domain.resolve_by(now, days)
         uow.session.execute(sa.insert(objections).values(
             application_id=app.id, reason=reason, raised_at=now, resolve_by=deadline,
-            documents=json.dumps(wanted, ensure_ascii=False), raised_by=_actor()))
+            documents=json.dumps(wanted, ensure_ascii=False), raised_by=audit.current_actor()))
         _changed(uow, app, domain.OBJECTION, now, f"Objection: {reason}", event_note=reason)
         uow.commit()
     return deadline
@@ -352,22 +345,22 @@ def queue(db: Database, *, stage: str = "", urgent_only: bool = False, limit: in
     query = query.order_by(applications.c.urgent.desc(), applications.c.filed_at, applications.c.id).limit(limit)
     urgent_days, ordinary_days = targets
     today = clock.karachi_today()
+    # Counted by the database: the queue's page must not read every open application.
+    urgent = applications.c.urgent.is_(True)
+    overdue = sa.and_(applications.c.stage != domain.DISPATCHED, sa.or_(
+        sa.and_(urgent, applications.c.filed_at < domain.overdue_if_filed_before(today, urgent_days)),
+        sa.and_(sa.not_(urgent), applications.c.filed_at < domain.overdue_if_filed_before(today, ordinary_days))))
     with db.sessions() as session:
         cases = _cases(session, session.execute(query).all(), history=False)
-        counts = []
-        for row in session.execute(sa.select(applications.c.stage, applications.c.urgent, applications.c.filed_at)
-                                   .where(applications.c.stage != domain.DELIVERED,
-                                          applications.c.rejected_at.is_(None))):
-            counts.append(row)
-    by_stage: dict[str, list[int]] = {s: [0, 0, 0] for s in domain.STAGES if s != domain.DELIVERED}
-    for row in counts:
-        tally = by_stage[row.stage]
-        tally[0] += 1
-        tally[1] += int(row.urgent)
-        if row.stage != domain.DISPATCHED and domain.target_date(
-                row.filed_at, row.urgent, urgent_days, ordinary_days) < today:
-            tally[2] += 1
-    return cases, [StageCount(s, *t) for s, t in by_stage.items()]
+        counted = {row.stage: row for row in session.execute(
+            sa.select(applications.c.stage, sa.func.count().label("count"),
+                      sa.func.sum(sa.case((urgent, 1), else_=0)).label("urgent"),
+                      sa.func.sum(sa.case((overdue, 1), else_=0)).label("overdue"))
+            .where(applications.c.stage != domain.DELIVERED, applications.c.rejected_at.is_(None))
+            .group_by(applications.c.stage))}
+    return cases, [StageCount(s, *((counted[s].count, int(counted[s].urgent), int(counted[s].overdue))
+                                   if s in counted else (0, 0, 0)))
+                   for s in domain.STAGES if s != domain.DELIVERED]
 
 
 def objection_document(db: Database, store: storage.Store, tracking_id: str, document_id: int,

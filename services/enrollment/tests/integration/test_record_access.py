@@ -20,14 +20,14 @@ def read(clients, caller, method="GetStudentProfile", regno=AYESHA):
 
 
 def test_a_staff_read_is_logged_with_who_whose_what_and_the_request_id(as_gateway, users, runtime):
-    before = len(access_log.reads_of(runtime.db, AYESHA))
+    before = len(access_log.entries_of(runtime.db, AYESHA))
     token = auth.request_id.set("rid-staff-read-1")
     try:
         read(as_gateway, users.staff("admissions.officer", "admissions"))
     finally:
         auth.request_id.reset(token)
     read(as_gateway, users.staff("regional.islamabad", "regional", centre="ISB"), "ListRegisteredCourses")
-    reads = access_log.reads_of(runtime.db, AYESHA)
+    reads = access_log.entries_of(runtime.db, AYESHA)
     assert len(reads) == before + 2
     newest, earlier = reads[0], reads[1]
     assert (newest.staff, newest.department, newest.centre, newest.method, newest.action, newest.record) == (
@@ -39,11 +39,11 @@ def test_a_staff_read_is_logged_with_who_whose_what_and_the_request_id(as_gatewa
 
 
 def test_students_own_reads_and_refused_reads_are_not_logged(as_gateway, users, runtime):
-    before = len(access_log.reads_of(runtime.db, AYESHA))
+    before = len(access_log.entries_of(runtime.db, AYESHA))
     read(as_gateway, users.student(AYESHA))
     with pytest.raises(NotFound):  # another centre's student: nothing was shown
         read(as_gateway, users.staff("regional.lahore", "regional", centre="LHR"))
-    assert len(access_log.reads_of(runtime.db, AYESHA)) == before
+    assert len(access_log.entries_of(runtime.db, AYESHA)) == before
 
 
 def test_she_lists_her_own_entries_only(as_gateway, users):

@@ -38,6 +38,6 @@ def test_a_treasury_read_of_a_challan_is_logged_under_its_owner(service_addr, as
                     caller=users.staff("treasury.officer", "treasury"))
     as_gateway.call("finance", "GetChallan", pb.GetChallanRequest(consumer_number=challan.consumer_number),
                     caller=users.student("23A-654321"))
-    reads = access_log.reads_of(runtime.db, "23A-654321")
+    reads = access_log.entries_of(runtime.db, "23A-654321")
     assert [(r.staff, r.department) for r in reads] == [("treasury.officer", "treasury")]
     assert (reads[0].method, reads[0].action, reads[0].record) == ("GetChallan", "read", "ledger")

@@ -227,8 +227,8 @@ def test_an_officer_s_read_of_an_application_is_logged_hers_is_not(runtime, as_g
     with pytest.raises(PermissionDenied):
         as_gateway.call("tracking", "GetApplication", pb.GetApplicationRequest(tracking_id=tracking_id),
                         caller=users.student(OTHER))
-    from campus.access_log import reads_of
-    reads = [r for r in reads_of(runtime.db, AYESHA) if r.method.endswith("GetApplication")]
+    from campus.access_log import entries_of
+    reads = [r for r in entries_of(runtime.db, AYESHA) if r.method.endswith("GetApplication")]
     assert [(r.staff, r.department) for r in reads][:1] == [("exam.officer", "examinations")]
     assert len(reads) == 1
 

@@ -112,3 +112,12 @@ def test_documents_wanted_are_trimmed_deduplicated_and_bounded():
         domain.documents_wanted(["x" * 121])
     with pytest.raises(InvalidArgument):
         domain.documents_wanted(["bad\x00"])
+
+
+@pytest.mark.parametrize("filed_utc, overdue", [
+    (dt.datetime(2026, 11, 19, 18, 59, tzinfo=clock.UTC), True),    # 23:59 on the 19th in Karachi
+    (dt.datetime(2026, 11, 19, 19, 0, tzinfo=clock.UTC), False)])   # 00:00 on the 20th in Karachi
+def test_the_overdue_cut_agrees_with_the_target_date(filed_utc, overdue):
+    today = dt.date(2026, 12, 4)
+    assert (domain.target_date(filed_utc, True, 14, 50) < today) is overdue
+    assert (filed_utc < domain.overdue_if_filed_before(today, 14)) is overdue
